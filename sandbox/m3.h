@@ -1,0 +1,42 @@
+/*
+ * M3 MI REST v2 engine: /{ti}/M3/m3api-rest/v2/execute/{PROGRAM}/{TRANSACTION};matrix?FIELDS.
+ * Parses the request, validates input fields against the metadata file, runs the
+ * transaction under the state lock and shapes the v2 JSON response.
+ */
+#ifndef SANDBOX_M3_H
+#define SANDBOX_M3_H
+
+#include <jansson.h>
+
+#include "http.h"
+
+/* One transaction call as the implementations see it. */
+struct mi_call {
+    const json_t *in;       /* known input fields, right-trimmed, empty ones left out */
+    json_t *records;        /* output rows; values are strings */
+    const char *error_type; /* NULL while the call succeeds */
+    char error_code[16];
+    char error_field[16];
+    char error_msg[256];
+};
+
+typedef void (*mi_fn)(struct mi_call *c);
+
+int m3_load_metadata(const char *path);
+void m3_free(void);
+
+/* sub is the path after "/{ti}/M3/"; the caller has checked the bearer token. */
+void m3_handle(struct request *rq, const char *sub, struct reply *rp);
+
+/* Input field value, "" when not sent. */
+const char *mi_in(const struct mi_call *c, const char *field);
+/* Appends an output row (steals rec). */
+void mi_add(struct mi_call *c, json_t *rec);
+/* Fails the call with errorType ServerReturnedNOK. */
+void mi_nok(struct mi_call *c, const char *code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Digits with an optional leading '-' and optional '.' decimals. */
+int mi_is_number(const char *s);
+
+#endif
