@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Smoke test of the Infor sandbox server over HTTPS with curl.
+#   tests/e2e/sandbox_smoke.sh [path/to/infor-sandbox] [path/to/m3-transactions.json]
+# Builds nothing. Prints "ok N - ..." / "not ok N - ..." and exits non-zero on any failure.
+set -u
+
+BIN=${1:-out/infor-sandbox}
+META=${2:-metadata/m3-transactions.json}
+DIR=$(mktemp -d)
+PID=
+N=0
+FAILED=0
+
+cleanup() {
+    if [ -n "$PID" ]; then
+        kill "$PID" 2>/dev/null
+        wait "$PID" 2>/dev/null
+    fi
+    rm -rf "$DIR"
+}
+trap cleanup EXIT
+
+check() { # check "description" command...
+    local desc=$1
+    shift
+    N=$((N + 1))
+    if "$@"; then
+        echo "ok $N - $desc"
+    else
+        echo "not ok $N - $desc"
+        FAILED=$((FAILED + 1))
+    fi
+}
+
+# json FILE a.0.b: the value at that path of a JSON document (arrays print their length).
+json() {
+    php -r '$j = json_decode(file_get_contents($argv[1]), true);
+        foreach (explode(".", $argv[2]) as $k) {
+            if (!is_array($j) || !array_key_exists($k, $j)) { echo "<missing>"; exit; }
+            $j = $j[$k];
+        }
+        echo is_array($j) ? count($j) : (is_bool($j) ? var_export($j, true) : $j);' "$1" "$2"
+}
+
+"$BIN" --dir "$DIR" --metadata "$META" --quiet 2>"$DIR/sandbox.log" &
+PID=$!
+for _ in $(seq 100); do [ -e "$DIR/ready" ] && break; sleep 0.1; done
+check "sandbox writes ready" test -e "$DIR/ready"
+[ -e "$DIR/ready" ] || { cat "$DIR/sandbox.log"; exit 1; }
+
+ION=$DIR/sandbox.ionapi
+BASE=$(json "$ION" iu)
+TI=$(json "$ION" ti)
+TOKEN_URL=$(json "$ION" pu)$(json "$ION" ot)
+MI=$BASE/$TI/M3/m3api-rest/v2/execute/OIS100MI
+OUT=$DIR/out.json
+
+# req URL [curl args...]: body to $OUT, prints the HTTP status.
+req() {
+    local url=$1
+    shift
+    curl -sS --cacert "$DIR/ca.pem" -o "$OUT" -w '%{http_code}' "$@" "$url"
+}
+mi() { req "$MI/$1" -H "Authorization: Bearer $TOKEN"; }
+is() { [ "$1" = "$2" ] || { echo "# expected '$2', got '$1'" >&2; return 1; }; }
+
+check "ionapi is mode 0600" is "$(stat -c %a "$ION")" 600
+st=$(req "$TOKEN_URL" --data-urlencode grant_type=password \
+    --data-urlencode "username=$(json "$ION" saak)" \
+    --data-urlencode "password=$(json "$ION" sask)" \
+    --data-urlencode "client_id=$(json "$ION" ci)" \
+    --data-urlencode "client_secret=$(json "$ION" cs)")
+check "password grant returns 200" is "$st" 200
+TOKEN=$(json "$OUT" access_token)
+check "token type is Bearer" is "$(json "$OUT" token_type)" Bearer
+
+st=$(mi "AddBatchHead?CUNO=WEBSHOP&CUOR=T1")
+check "AddBatchHead returns 200" is "$st" 200
+BATCH=$(json "$OUT" results.0.records.0.ORNO)
+check "AddBatchHead returns batch number" is "$BATCH" 9000000001
+
+mi "AddBatchLine?ORNO=$BATCH&ITNO=MUG-LOGO&ORQT=2&SAPR=9.50" >/dev/null
+check "AddBatchLine returns PONR 1" is "$(json "$OUT" results.0.records.0.PONR)" 1
+
+mi "Confirm?ORNO=$BATCH" >/dev/null
+ORNO=$(json "$OUT" results.0.records.0.ORNO)
+check "Confirm returns the order number" is "$ORNO" 0000100001
+
+mi "GetOrderNo?ORNO=$BATCH" >/dev/null
+check "GetOrderNo maps batch to order" is "$(json "$OUT" results.0.records.0.ORNR)" "$ORNO"
+
+req "$BASE/_sandbox/orders" >/dev/null
+check "control API shows one order" is "$(json "$OUT" orders)" 1
+check "the order has one line" is "$(json "$OUT" orders.0.lines)" 1
+check "the order carries CUOR T1" is "$(json "$OUT" orders.0.cuor)" T1
+
+check "401 without token" is "$(req "$MI/GetOrderNo?ORNO=$BATCH")" 401
+check "400 for unknown transaction" is "$(mi "NoSuchTransaction?X=1")" 400
+
+mi "AddBatchHead?CUOR=T2" >/dev/null
+check "MandatoryInputFieldNotFound for missing CUNO" \
+    is "$(json "$OUT" results.0.errorType) $(json "$OUT" results.0.errorField)" \
+    "MandatoryInputFieldNotFound CUNO"
+
+mi "AddBatchHead?CUNO=NOPE" >/dev/null
+check "XIM0002 for unknown customer" \
+    is "$(json "$OUT" results.0.errorCode) $(json "$OUT" nrOfFailedTransactions)" "XIM0002 1"
+
+req "$BASE/_sandbox/faults" -d '{"match":"AddBatchHead","count":1,"status":503,"retry_after":1}' >/dev/null
+check "injected 503" is "$(mi "AddBatchHead?CUNO=GUEST")" 503
+check "next request succeeds" is "$(mi "AddBatchHead?CUNO=GUEST")" 200
+
+check "curl without --cacert fails verification" \
+    bash -c "! curl -sS -o /dev/null '$BASE/_sandbox/stats' 2>/dev/null"
+
+if [ "$FAILED" -ne 0 ]; then
+    echo "# sandbox log:"
+    sed 's/^/# /' "$DIR/sandbox.log"
+fi
+echo "# $((N - FAILED)) passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
