@@ -15,7 +15,8 @@ SAN      ?=
 
 WARN     := -Wall -Wextra -Werror
 CFLAGS   ?= -O2 -g
-SANFLAGS := $(if $(SAN),-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined,)
+SANITIZERS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SANFLAGS := $(if $(SAN),$(SANITIZERS))
 DEPFLAGS := $(shell pkg-config --cflags libcurl jansson libcrypto)
 DEPLIBS  := $(shell pkg-config --libs libcurl jansson libcrypto) -lpthread
 ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -fvisibility=hidden $(DEPFLAGS)

@@ -1,0 +1,761 @@
+/* infor_sync: Zend glue only. INI settings, module lifecycle, the PHP
+ * functions of namespace InforSync and its exceptions. Everything else is
+ * the PHP-free core in src/. Data path: PHP call -> validate -> spool ->
+ * worker thread -> connector -> Infor. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include "php.h"
+#include "php_ini.h"
+#include "SAPI.h"
+#include "ext/standard/info.h"
+#include "zend_exceptions.h"
+#include "zend_smart_str.h"
+#include "ext/spl/spl_exceptions.h"
+
+#include "php_infor_sync.h"
+#include "php_values.h"
+
+#include "business_config.h"
+#include "dlq.h"
+#include "event.h"
+#include "http.h"
+#include "ionapi.h"
+#include "log.h"
+#include "spool.h"
+#include "worker.h"
+
+#include "infor_sync_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(infor_sync)
+
+static zend_class_entry *exception_ce;
+static zend_class_entry *validation_exception_ce;
+static zend_class_entry *spool_exception_ce;
+static zend_class_entry *configuration_exception_ce;
+
+/* The registry's copy of this module, to keep it loaded if the worker
+ * thread has to be left running at shutdown. */
+static zend_module_entry *registered_module;
+
+/* Request-side spool handle, shared by the threads of a process. */
+static pthread_mutex_t spool_lock = PTHREAD_MUTEX_INITIALIZER;
+static isync_spool request_spool;
+static int request_spool_open;
+static pid_t logging_pid;
+
+/* ---- INI ---- */
+
+static bool one_of(const zend_string *value, const char *const *allowed)
+{
+    for (size_t i = 0; allowed[i]; i++) {
+        if (zend_string_equals_cstr(value, allowed[i], strlen(allowed[i]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static ZEND_INI_MH(OnUpdateChoice)
+{
+    const char *const *allowed = mh_arg3;
+    if (!one_of(new_value, allowed)) {
+        smart_str expected = { 0 };
+        for (size_t i = 0; allowed[i]; i++) {
+            smart_str_appends(&expected, i ? ", " : "");
+            smart_str_appends(&expected, allowed[i]);
+        }
+        smart_str_0(&expected);
+        php_error_docref(NULL, E_WARNING, "%s: invalid value \"%s\"; expected one of %s",
+                         ZSTR_VAL(entry->name), ZSTR_VAL(new_value), ZSTR_VAL(expected.s));
+        smart_str_free(&expected);
+        return FAILURE;
+    }
+    return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, NULL, stage);
+}
+
+static ZEND_INI_MH(OnUpdatePositive)
+{
+    zend_long value = ZEND_STRTOL(ZSTR_VAL(new_value), NULL, 10);
+    if (value <= 0) {
+        php_error_docref(NULL, E_WARNING, "%s: must be a positive number, \"%s\" given", ZSTR_VAL(entry->name),
+                         ZSTR_VAL(new_value));
+        return FAILURE;
+    }
+    return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+static const char *const worker_modes[] = { "auto", "on", "off", NULL };
+static const char *const durability_modes[] = { "fsync", "none", NULL };
+static const char *const log_levels[] = { "error", "warning", "info", "debug", NULL };
+
+#define CHOICE_ENTRY(name, default_value, field, choices)                                           \
+    ZEND_INI_ENTRY3_EX(name, default_value, PHP_INI_SYSTEM, OnUpdateChoice,                          \
+                       (void *)XtOffsetOf(zend_infor_sync_globals, field),                          \
+                       (void *)&infor_sync_globals, (void *)choices, NULL)
+
+PHP_INI_BEGIN()
+    STD_PHP_INI_BOOLEAN("infor_sync.enabled", "1", PHP_INI_SYSTEM, OnUpdateBool, enabled,
+                        zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.spool_dir", "/var/spool/infor_sync", PHP_INI_SYSTEM, OnUpdateString,
+                      spool_dir, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.ionapi_file", "", PHP_INI_SYSTEM, OnUpdateString, ionapi_file,
+                      zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.config_file", "", PHP_INI_SYSTEM, OnUpdateString, config_file,
+                      zend_infor_sync_globals, infor_sync_globals)
+    CHOICE_ENTRY("infor_sync.worker", "auto", worker_mode, worker_modes)
+    CHOICE_ENTRY("infor_sync.durability", "fsync", durability, durability_modes)
+    STD_PHP_INI_ENTRY("infor_sync.ca_file", "", PHP_INI_SYSTEM, OnUpdateString, ca_file,
+                      zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_BOOLEAN("infor_sync.verify_tls", "1", PHP_INI_SYSTEM, OnUpdateBool, verify_tls,
+                        zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.connect_timeout_ms", "5000", PHP_INI_SYSTEM, OnUpdatePositive,
+                      connect_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.request_timeout_ms", "30000", PHP_INI_SYSTEM, OnUpdatePositive,
+                      request_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.retry_base_ms", "1000", PHP_INI_SYSTEM, OnUpdatePositive,
+                      retry_base_ms, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.retry_cap_ms", "300000", PHP_INI_SYSTEM, OnUpdatePositive,
+                      retry_cap_ms, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.retry_max_age", "259200", PHP_INI_SYSTEM, OnUpdatePositive,
+                      retry_max_age, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.shutdown_timeout_ms", "2000", PHP_INI_SYSTEM, OnUpdatePositive,
+                      shutdown_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.done_retention", "604800", PHP_INI_SYSTEM, OnUpdatePositive,
+                      done_retention, zend_infor_sync_globals, infor_sync_globals)
+    CHOICE_ENTRY("infor_sync.log_level", "warning", log_level, log_levels)
+    STD_PHP_INI_ENTRY("infor_sync.log_file", "", PHP_INI_SYSTEM, OnUpdateString, log_file,
+                      zend_infor_sync_globals, infor_sync_globals)
+PHP_INI_END()
+
+/* ---- exceptions ---- */
+
+static ZEND_COLD void throw_validation(const char *what, const isync_problems *problems)
+{
+    char summary[2048];
+    zval errors;
+    size_t shown = problems->count < ISYNC_PROBLEMS_MAX ? problems->count : ISYNC_PROBLEMS_MAX;
+
+    isync_problems_format(problems, summary, sizeof summary);
+    zend_object *ex = zend_throw_exception_ex(validation_exception_ce, 0, "%s: %s", what, summary);
+    array_init(&errors);
+    for (size_t i = 0; i < shown; i++) {
+        zval problem;
+        array_init(&problem);
+        add_assoc_string(&problem, "path", problems->items[i].path);
+        add_assoc_string(&problem, "message", problems->items[i].message);
+        add_next_index_zval(&errors, &problem);
+    }
+    zend_update_property(validation_exception_ce, ex, ZEND_STRL("errors"), &errors);
+    zval_ptr_dtor(&errors);
+}
+
+static ZEND_COLD void throw_spool(const isync_error *err)
+{
+    zend_object *ex = zend_throw_exception(spool_exception_ce, err->message, err->sys_errno);
+    zend_update_property_string(spool_exception_ce, ex, ZEND_STRL("directory"), INFOR_SYNC_G(spool_dir));
+}
+
+static ZEND_COLD void throw_configuration(const char *setting, const char *message)
+{
+    zend_object *ex = zend_throw_exception(configuration_exception_ce, message, 0);
+    zend_update_property_string(configuration_exception_ce, ex, ZEND_STRL("setting"), setting);
+}
+
+static bool require_enabled(void)
+{
+    if (!INFOR_SYNC_G(enabled)) {
+        throw_configuration("infor_sync.enabled", "infor_sync is disabled (infor_sync.enabled=0 in php.ini)");
+        return false;
+    }
+    return true;
+}
+
+/* ---- worker lifecycle ---- */
+
+static void fill_worker_settings(isync_worker_settings *s)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->spool_dir, sizeof s->spool_dir, "%s", INFOR_SYNC_G(spool_dir));
+    snprintf(s->ionapi_file, sizeof s->ionapi_file, "%s", INFOR_SYNC_G(ionapi_file));
+    snprintf(s->config_file, sizeof s->config_file, "%s", INFOR_SYNC_G(config_file));
+    snprintf(s->ca_file, sizeof s->ca_file, "%s", INFOR_SYNC_G(ca_file));
+    s->durable = strcmp(INFOR_SYNC_G(durability), "fsync") == 0;
+    s->verify_tls = INFOR_SYNC_G(verify_tls);
+    s->connect_timeout_ms = INFOR_SYNC_G(connect_timeout_ms);
+    s->request_timeout_ms = INFOR_SYNC_G(request_timeout_ms);
+    s->retry_base_ms = INFOR_SYNC_G(retry_base_ms);
+    s->retry_cap_ms = INFOR_SYNC_G(retry_cap_ms);
+    s->retry_max_age_s = INFOR_SYNC_G(retry_max_age);
+    s->shutdown_timeout_ms = INFOR_SYNC_G(shutdown_timeout_ms);
+    s->done_retention_s = INFOR_SYNC_G(done_retention);
+}
+
+static void configure_logging(void)
+{
+    char path[ISYNC_PATH_SIZE + 32];
+    const char *file = INFOR_SYNC_G(log_file);
+    if (logging_pid == getpid()) {
+        return;
+    }
+    logging_pid = getpid();
+    if (strcmp(file, "stderr") == 0) {
+        path[0] = '\0';
+    } else if (*file) {
+        snprintf(path, sizeof path, "%s", file);
+    } else {
+        snprintf(path, sizeof path, "%s/infor_sync.log", INFOR_SYNC_G(spool_dir));
+    }
+    isync_log_configure(path, (isync_log_level)isync_log_level_parse(INFOR_SYNC_G(log_level)));
+}
+
+/* auto: deliver from processes that serve web requests, not from CLI scripts. */
+static bool worker_wanted_here(void)
+{
+    const char *mode = INFOR_SYNC_G(worker_mode);
+    if (strcmp(mode, "on") == 0) {
+        return true;
+    }
+    if (strcmp(mode, "off") == 0) {
+        return false;
+    }
+    return strcmp(sapi_module.name, "cli") != 0 && strcmp(sapi_module.name, "phpdbg") != 0 &&
+           strcmp(sapi_module.name, "embed") != 0;
+}
+
+static void start_worker(void)
+{
+    isync_worker_settings settings;
+    isync_error err;
+    if (isync_worker_running()) {
+        return;
+    }
+    configure_logging();
+    fill_worker_settings(&settings);
+    if (isync_worker_start(&settings, &err) != ISYNC_OK) {
+        php_error_docref(NULL, E_WARNING, "infor_sync worker not started: %s", err.message);
+    }
+}
+
+/* After fork() (pcntl_fork, or a SAPI forking after a request) the child has
+ * no worker thread: forget the parent's and start afresh when wanted. */
+static void forget_parent_worker(void)
+{
+    pid_t owner = isync_worker_owner_pid();
+    if (owner != 0 && owner != getpid()) {
+        isync_worker_forget_after_fork(owner);
+        pthread_mutex_init(&spool_lock, NULL);
+    }
+}
+
+/* ---- the request-side spool ---- */
+
+static isync_spool *open_spool(void)
+{
+    isync_error err;
+    isync_spool *spool = NULL;
+    forget_parent_worker();
+    pthread_mutex_lock(&spool_lock);
+    if (!request_spool_open) {
+        if (isync_spool_open(&request_spool, INFOR_SYNC_G(spool_dir),
+                             strcmp(INFOR_SYNC_G(durability), "fsync") == 0, &err) == ISYNC_OK) {
+            request_spool_open = 1;
+        }
+    }
+    spool = request_spool_open ? &request_spool : NULL;
+    pthread_mutex_unlock(&spool_lock);
+    if (!spool) {
+        throw_spool(&err);
+    }
+    return spool;
+}
+
+static bool valid_id_argument(zend_string *id, uint32_t arg_num)
+{
+    if (!isync_id_valid(ZSTR_VAL(id))) {
+        zend_argument_value_error(arg_num, "must be an event id as returned by InforSync\\enqueue()");
+        return false;
+    }
+    return true;
+}
+
+/* ---- PHP functions ---- */
+
+ZEND_FUNCTION(InforSync_enqueue)
+{
+    zend_string *type, *key = NULL;
+    zval *payload;
+    isync_problems problems;
+    isync_error err;
+    char id[ISYNC_ID_SIZE], existing[ISYNC_ID_SIZE];
+
+    ZEND_PARSE_PARAMETERS_START(2, 3)
+        Z_PARAM_STR(type)
+        Z_PARAM_ARRAY(payload)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(key)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!isync_event_type_known(ZSTR_VAL(type))) {
+        zend_argument_value_error(1, "must be a known event type (%s), \"%s\" given", isync_event_types(),
+                                  ZSTR_VAL(type));
+        RETURN_THROWS();
+    }
+    if (key && (ZSTR_LEN(key) == 0 || ZSTR_LEN(key) > 200)) {
+        zend_argument_value_error(3, "must be null or a string of 1 to 200 bytes");
+        RETURN_THROWS();
+    }
+    if (!require_enabled()) {
+        RETURN_THROWS();
+    }
+    json_t *json = infor_sync_array_to_json(payload, &problems);
+    if (!json || isync_event_validate(ZSTR_VAL(type), json, &problems) != ISYNC_OK) {
+        char what[96];
+        snprintf(what, sizeof what, "invalid %s payload", ZSTR_VAL(type));
+        json_decref(json);
+        throw_validation(what, &problems);
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool || isync_spool_new_id(id, &err) != ISYNC_OK) {
+        json_decref(json);
+        if (spool) {
+            throw_spool(&err);
+        }
+        RETURN_THROWS();
+    }
+    json_t *envelope = isync_event_envelope(id, ZSTR_VAL(type), key ? ZSTR_VAL(key) : NULL, json);
+    char *body = json_dumps(envelope, JSON_COMPACT);
+    json_decref(envelope);
+    json_decref(json);
+    isync_status st = isync_spool_put(spool, id, body, strlen(body), key ? ZSTR_VAL(key) : NULL,
+                                      existing, &err);
+    free(body);
+    if (st == ISYNC_ERR_EXISTS) {
+        RETURN_STRING(existing);
+    }
+    if (st != ISYNC_OK) {
+        throw_spool(&err);
+        RETURN_THROWS();
+    }
+    RETURN_STRING(id);
+}
+
+static void add_spool_counts(zval *status, isync_spool *spool)
+{
+    zval counts;
+    array_init(&counts);
+    add_assoc_string(&counts, "dir", spool->dir);
+    add_assoc_string(&counts, "durability", INFOR_SYNC_G(durability));
+    for (int s = 0; s < ISYNC_STATE_COUNT; s++) {
+        add_assoc_long(&counts, isync_state_name((isync_state)s), isync_spool_count(spool, (isync_state)s));
+    }
+    add_assoc_zval(status, "spool", &counts);
+}
+
+static void add_json_member(zval *target, const char *name, json_t *value, zval *fallback)
+{
+    zval converted;
+    if (value) {
+        infor_sync_json_to_zval(value, &converted);
+        add_assoc_zval(target, name, &converted);
+    } else {
+        add_assoc_zval(target, name, fallback);
+    }
+}
+
+ZEND_FUNCTION(InforSync_status)
+{
+    zval worker, token, empty, null_value;
+    ZEND_PARSE_PARAMETERS_NONE();
+
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    json_t *leader = isync_leader_info(spool->dir);
+    json_int_t expires = json_integer_value(json_object_get(leader, "token_expires_at"));
+    bool alive = json_is_true(json_object_get(leader, "leader_alive"));
+
+    array_init(return_value);
+    add_assoc_bool(return_value, "enabled", INFOR_SYNC_G(enabled));
+
+    array_init(&worker);
+    add_assoc_string(&worker, "mode", INFOR_SYNC_G(worker_mode));
+    add_assoc_bool(&worker, "running", isync_worker_running());
+    add_assoc_bool(&worker, "leader", isync_worker_is_leader());
+    add_assoc_long(&worker, "pid", (zend_long)getpid());
+    if (alive && json_is_integer(json_object_get(leader, "pid"))) {
+        add_assoc_long(&worker, "leader_pid", (zend_long)json_integer_value(json_object_get(leader, "pid")));
+    } else {
+        add_assoc_null(&worker, "leader_pid");
+    }
+    add_assoc_zval(return_value, "worker", &worker);
+
+    add_spool_counts(return_value, spool);
+
+    ZVAL_NULL(&null_value);
+    array_init(&empty);
+    add_assoc_long(&empty, "delivered", 0);
+    add_assoc_long(&empty, "retried", 0);
+    add_assoc_long(&empty, "dead", 0);
+    add_assoc_long(&empty, "corrupt", 0);
+    add_json_member(return_value, "counters", json_object_get(leader, "counters"), &empty);
+    if (json_object_get(leader, "counters")) {
+        zval_ptr_dtor(&empty);
+    }
+    add_json_member(return_value, "last_error", json_object_get(leader, "last_error"), &null_value);
+
+    array_init(&token);
+    if (expires > 0) {
+        add_assoc_long(&token, "expires_at", (zend_long)expires);
+    } else {
+        add_assoc_null(&token, "expires_at");
+    }
+    add_assoc_bool(&token, "valid", expires > (json_int_t)time(NULL));
+    add_assoc_zval(return_value, "token", &token);
+
+    add_json_member(return_value, "credentials", json_object_get(leader, "credentials"), &null_value);
+    add_json_member(return_value, "config_error", json_object_get(leader, "config_error"), &null_value);
+    array_init(&empty);
+    add_json_member(return_value, "last_deliveries", json_object_get(leader, "last_deliveries"), &empty);
+    if (json_object_get(leader, "last_deliveries")) {
+        zval_ptr_dtor(&empty);
+    }
+    json_decref(leader);
+}
+
+static long waiting_events(isync_spool *spool)
+{
+    return isync_spool_count(spool, ISYNC_STATE_READY) + isync_spool_count(spool, ISYNC_STATE_ACTIVE) +
+           isync_spool_count(spool, ISYNC_STATE_DEFERRED);
+}
+
+ZEND_FUNCTION(InforSync_flush)
+{
+    zend_long timeout_ms = 5000;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(timeout_ms)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (timeout_ms < 0) {
+        zend_argument_value_error(1, "must be greater than or equal to 0");
+        RETURN_THROWS();
+    }
+    if (!require_enabled()) {
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    /* A CLI script asking to flush wants delivery even where auto means off. */
+    if (strcmp(INFOR_SYNC_G(worker_mode), "off") != 0) {
+        start_worker();
+    }
+    zend_long waited = 0;
+    while (waiting_events(spool) > 0) {
+        if (waited >= timeout_ms) {
+            RETURN_FALSE;
+        }
+        usleep(10 * 1000);
+        waited += 10;
+    }
+    RETURN_TRUE;
+}
+
+ZEND_FUNCTION(InforSync_dead_letters)
+{
+    zend_long limit = 100;
+    isync_error err;
+    json_t *list = NULL;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(limit)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (limit < 1) {
+        zend_argument_value_error(1, "must be greater than 0");
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    if (isync_dlq_list(spool, (size_t)limit, &list, &err) != ISYNC_OK) {
+        throw_spool(&err);
+        RETURN_THROWS();
+    }
+    infor_sync_json_to_zval(list, return_value);
+    json_decref(list);
+}
+
+ZEND_FUNCTION(InforSync_retry_dead)
+{
+    zend_string *id = NULL;
+    isync_error err;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(id)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (id && !valid_id_argument(id, 1)) {
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    long moved = isync_dlq_retry(spool, id ? ZSTR_VAL(id) : NULL, &err);
+    if (moved < 0) {
+        throw_spool(&err);
+        RETURN_THROWS();
+    }
+    RETURN_LONG(moved);
+}
+
+ZEND_FUNCTION(InforSync_discard_dead)
+{
+    zend_string *id;
+    isync_error err;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(id)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!valid_id_argument(id, 1)) {
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    isync_status st = isync_dlq_discard(spool, ZSTR_VAL(id), &err);
+    if (st == ISYNC_ERR_NOTFOUND) {
+        RETURN_FALSE;
+    }
+    if (st != ISYNC_OK) {
+        throw_spool(&err);
+        RETURN_THROWS();
+    }
+    RETURN_TRUE;
+}
+
+ZEND_FUNCTION(InforSync_event)
+{
+    zend_string *id;
+    json_t *info = NULL;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(id)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!valid_id_argument(id, 1)) {
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    if (isync_event_lookup(spool, ZSTR_VAL(id), &info, NULL) != ISYNC_OK) {
+        RETURN_NULL();
+    }
+    infor_sync_json_to_zval(info, return_value);
+    json_decref(info);
+}
+
+ZEND_FUNCTION(InforSync_config)
+{
+    isync_business_config cfg;
+    isync_error err;
+    ZEND_PARSE_PARAMETERS_NONE();
+
+    if (isync_config_load(INFOR_SYNC_G(config_file), &cfg, &err) != ISYNC_OK) {
+        throw_configuration("infor_sync.config_file", err.message);
+        RETURN_THROWS();
+    }
+    json_t *json = isync_config_to_json(&cfg);
+    infor_sync_json_to_zval(json, return_value);
+    json_decref(json);
+}
+
+ZEND_FUNCTION(InforSync_save_config)
+{
+    zval *config;
+    isync_problems problems;
+    isync_error err;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_ARRAY(config)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!*INFOR_SYNC_G(config_file)) {
+        throw_configuration("infor_sync.config_file",
+                            "infor_sync.config_file is not set in php.ini: nowhere to save the configuration");
+        RETURN_THROWS();
+    }
+    json_t *json = infor_sync_array_to_json(config, &problems);
+    if (!json) {
+        throw_validation("invalid configuration", &problems);
+        RETURN_THROWS();
+    }
+    isync_status st = isync_config_save(INFOR_SYNC_G(config_file), json, &problems, &err);
+    json_decref(json);
+    if (st == ISYNC_ERR_INVALID) {
+        throw_validation("invalid configuration", &problems);
+        RETURN_THROWS();
+    }
+    if (st != ISYNC_OK) {
+        throw_configuration("infor_sync.config_file", err.message);
+        RETURN_THROWS();
+    }
+}
+
+static void return_property(zend_class_entry *ce, zval *return_value, zend_object *object,
+                            const char *name, size_t name_len)
+{
+    zval rv;
+    zval *value = zend_read_property(ce, object, name, name_len, true, &rv);
+    RETURN_COPY_DEREF(value);
+}
+
+ZEND_METHOD(InforSync_ValidationException, getErrors)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    return_property(validation_exception_ce, return_value, Z_OBJ_P(ZEND_THIS), ZEND_STRL("errors"));
+}
+
+ZEND_METHOD(InforSync_SpoolException, getDirectory)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    return_property(spool_exception_ce, return_value, Z_OBJ_P(ZEND_THIS), ZEND_STRL("directory"));
+}
+
+ZEND_METHOD(InforSync_ConfigurationException, getSetting)
+{
+    ZEND_PARSE_PARAMETERS_NONE();
+    return_property(configuration_exception_ce, return_value, Z_OBJ_P(ZEND_THIS), ZEND_STRL("setting"));
+}
+
+/* ---- module lifecycle ---- */
+
+static PHP_GINIT_FUNCTION(infor_sync)
+{
+#if defined(COMPILE_DL_INFOR_SYNC) && defined(ZTS)
+    ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+    memset(infor_sync_globals, 0, sizeof *infor_sync_globals);
+}
+
+PHP_MINIT_FUNCTION(infor_sync)
+{
+    REGISTER_INI_ENTRIES();
+    exception_ce = register_class_InforSync_Exception(spl_ce_RuntimeException);
+    validation_exception_ce = register_class_InforSync_ValidationException(exception_ce);
+    spool_exception_ce = register_class_InforSync_SpoolException(exception_ce);
+    configuration_exception_ce = register_class_InforSync_ConfigurationException(exception_ce);
+    registered_module = zend_hash_str_find_ptr(&module_registry, ZEND_STRL("infor_sync"));
+    /* curl_global_init is not thread-safe and reads the environment: do it
+     * here, before any thread exists. The worker itself starts lazily. */
+    if (isync_http_global_init() != 0) {
+        php_error_docref(NULL, E_WARNING, "infor_sync: libcurl could not be initialised");
+    }
+    return SUCCESS;
+}
+
+PHP_MSHUTDOWN_FUNCTION(infor_sync)
+{
+    if (isync_worker_owner_pid() == getpid() &&
+        !isync_worker_stop(INFOR_SYNC_G(shutdown_timeout_ms)) && registered_module) {
+        /* The detached thread still runs our code: do not unmap it. */
+        registered_module->handle = NULL;
+    }
+    UNREGISTER_INI_ENTRIES();
+    return SUCCESS;
+}
+
+PHP_RINIT_FUNCTION(infor_sync)
+{
+#if defined(ZTS) && defined(COMPILE_DL_INFOR_SYNC)
+    ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+    forget_parent_worker();
+    if (INFOR_SYNC_G(enabled) && worker_wanted_here()) {
+        start_worker();
+    }
+    return SUCCESS;
+}
+
+static void info_credentials(void)
+{
+    isync_ionapi cred;
+    isync_error err;
+    char line[640];
+    const char *file = INFOR_SYNC_G(ionapi_file);
+    if (!*file) {
+        php_info_print_table_row(2, "Credentials", "infor_sync.ionapi_file is not set");
+        return;
+    }
+    if (isync_ionapi_load(file, &cred, &err) != ISYNC_OK) {
+        php_info_print_table_row(2, "Credentials", err.message);
+        return;
+    }
+    snprintf(line, sizeof line, "ok: tenant %s, %s grant%s", cred.ti,
+             cred.grant == ISYNC_GRANT_PASSWORD ? "password (service account)" : "client credentials",
+             cred.readable_by_others ? "; WARNING: readable by other users, chmod 600 it" : "");
+    php_info_print_table_row(2, "Credentials", line);
+    isync_ionapi_free(&cred);
+}
+
+PHP_MINFO_FUNCTION(infor_sync)
+{
+    char line[128];
+    php_info_print_table_start();
+    php_info_print_table_row(2, "infor_sync support", INFOR_SYNC_G(enabled) ? "enabled" : "disabled");
+    php_info_print_table_row(2, "Version", PHP_INFOR_SYNC_VERSION);
+    php_info_print_table_row(2, "Event types", isync_event_types());
+    info_credentials();
+    json_t *leader = isync_leader_info(INFOR_SYNC_G(spool_dir));
+    if (json_is_true(json_object_get(leader, "leader_alive"))) {
+        snprintf(line, sizeof line, "pid %lld", (long long)json_integer_value(json_object_get(leader, "pid")));
+    } else {
+        snprintf(line, sizeof line, "none running");
+    }
+    php_info_print_table_row(2, "Delivering worker", line);
+    json_t *counts = json_object_get(leader, "counters");
+    snprintf(line, sizeof line, "%lld delivered, %lld retried, %lld dead, %lld corrupt",
+             (long long)json_integer_value(json_object_get(counts, "delivered")),
+             (long long)json_integer_value(json_object_get(counts, "retried")),
+             (long long)json_integer_value(json_object_get(counts, "dead")),
+             (long long)json_integer_value(json_object_get(counts, "corrupt")));
+    php_info_print_table_row(2, "Counters", line);
+    json_decref(leader);
+    php_info_print_table_end();
+    DISPLAY_INI_ENTRIES();
+}
+
+zend_module_entry infor_sync_module_entry = {
+    STANDARD_MODULE_HEADER,
+    "infor_sync",
+    ext_functions,
+    PHP_MINIT(infor_sync),
+    PHP_MSHUTDOWN(infor_sync),
+    PHP_RINIT(infor_sync),
+    NULL,
+    PHP_MINFO(infor_sync),
+    PHP_INFOR_SYNC_VERSION,
+    PHP_MODULE_GLOBALS(infor_sync),
+    PHP_GINIT(infor_sync),
+    NULL,
+    NULL,
+    STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_INFOR_SYNC
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+ZEND_GET_MODULE(infor_sync)
+#endif

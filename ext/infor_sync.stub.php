@@ -1,0 +1,65 @@
+<?php
+
+/**
+ * @generate-class-entries
+ * @undocumentable
+ */
+
+namespace InforSync {
+
+    /**
+     * Validates the event, writes it durably to the spool and returns its id.
+     * The worker delivers it to Infor later; this never waits for the network.
+     */
+    function enqueue(string $type, array $payload, ?string $idempotencyKey = null): string {}
+
+    /** Worker, leader, spool counts, counters, last error, token expiry. */
+    function status(): array {}
+
+    /** Waits until nothing is waiting for delivery (CLI scripts, tests). */
+    function flush(int $timeoutMs = 5000): bool {}
+
+    /** Dead letters, oldest first, with Infor's reason. */
+    function dead_letters(int $limit = 100): array {}
+
+    /** Replays one dead letter, or all of them when $id is null. Returns how many. */
+    function retry_dead(?string $id = null): int {}
+
+    /** Deletes a dead letter. False when there is no dead letter with that id. */
+    function discard_dead(string $id): bool {}
+
+    /** One event and its delivery record (state, attempts, Infor order number), or null. */
+    function event(string $id): ?array {}
+
+    /** The business configuration (infor_sync.config_file). */
+    function config(): array {}
+
+    /** Validates and writes the business configuration; the worker reloads it. */
+    function save_config(array $config): void {}
+
+    class Exception extends \RuntimeException
+    {
+    }
+
+    final class ValidationException extends Exception
+    {
+        private array $errors = [];
+
+        /** @return list<array{path: string, message: string}> */
+        public function getErrors(): array {}
+    }
+
+    final class SpoolException extends Exception
+    {
+        private string $directory = "";
+
+        public function getDirectory(): string {}
+    }
+
+    final class ConfigurationException extends Exception
+    {
+        private string $setting = "";
+
+        public function getSetting(): string {}
+    }
+}

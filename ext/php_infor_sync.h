@@ -1,0 +1,40 @@
+#ifndef PHP_INFOR_SYNC_H
+#define PHP_INFOR_SYNC_H
+
+extern zend_module_entry infor_sync_module_entry;
+#define phpext_infor_sync_ptr &infor_sync_module_entry
+
+#define PHP_INFOR_SYNC_VERSION "0.1.0"
+
+#ifdef ZTS
+#include "TSRM.h"
+#endif
+
+ZEND_BEGIN_MODULE_GLOBALS(infor_sync)
+    bool enabled;
+    char *spool_dir;
+    char *ionapi_file;
+    char *config_file;
+    char *worker_mode;
+    char *durability;
+    char *ca_file;
+    bool verify_tls;
+    zend_long connect_timeout_ms;
+    zend_long request_timeout_ms;
+    zend_long retry_base_ms;
+    zend_long retry_cap_ms;
+    zend_long retry_max_age;
+    zend_long shutdown_timeout_ms;
+    zend_long done_retention;
+    char *log_level;
+    char *log_file;
+ZEND_END_MODULE_GLOBALS(infor_sync)
+
+ZEND_EXTERN_MODULE_GLOBALS(infor_sync)
+#define INFOR_SYNC_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(infor_sync, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_INFOR_SYNC)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif

@@ -1,0 +1,181 @@
+#include "business_config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "spool.h"
+
+typedef struct {
+    const char *key;
+    size_t offset;
+    size_t max_len;          /* Infor field length */
+    const char *infor_field;
+} text_setting;
+
+static const text_setting text_settings[] = {
+    { "divi", offsetof(isync_business_config, divi), 3, "DIVI" },
+    { "order_type", offsetof(isync_business_config, order_type), 3, "ORTP" },
+    { "facility", offsetof(isync_business_config, facility), 3, "FACI" },
+    { "warehouse", offsetof(isync_business_config, warehouse), 3, "WHLO" },
+    { "default_customer", offsetof(isync_business_config, default_customer), 10, "CUNO" },
+    { "customer_template", offsetof(isync_business_config, customer_template), 10, "CUTM" },
+    { "currency", offsetof(isync_business_config, currency), 3, "CUCD" },
+};
+
+#define TEXT_SETTINGS (sizeof text_settings / sizeof text_settings[0])
+
+static const text_setting *find_text_setting(const char *key)
+{
+    for (size_t i = 0; i < TEXT_SETTINGS; i++) {
+        if (strcmp(text_settings[i].key, key) == 0) {
+            return &text_settings[i];
+        }
+    }
+    return NULL;
+}
+
+static void set_cono(json_t *value, isync_business_config *cfg, isync_problems *problems)
+{
+    if (json_is_null(value)) {
+        return;
+    }
+    if (json_is_string(value)) {
+        /* forms post numbers as text */
+        const char *text = json_string_value(value);
+        char *end = NULL;
+        long n = strtol(text, &end, 10);
+        if (*text && end && *end == '\0') {
+            value = NULL;
+            cfg->cono = (int)n;
+            if (n < 1 || n > 999) {
+                isync_problems_add(problems, "cono", "must be an M3 company number from 1 to 999 (CONO)");
+            }
+            return;
+        }
+    }
+    if (!json_is_integer(value) || json_integer_value(value) < 1 || json_integer_value(value) > 999) {
+        isync_problems_add(problems, "cono", "must be an M3 company number from 1 to 999 (CONO)");
+        return;
+    }
+    cfg->cono = (int)json_integer_value(value);
+}
+
+static void set_text(const text_setting *setting, json_t *value, isync_business_config *cfg,
+                     isync_problems *problems)
+{
+    char *field = (char *)cfg + setting->offset;
+    if (json_is_null(value)) {
+        return;
+    }
+    if (!json_is_string(value)) {
+        isync_problems_add(problems, setting->key, "must be a string");
+        return;
+    }
+    if (json_string_length(value) > setting->max_len) {
+        isync_problems_add(problems, setting->key, "is longer than %zu characters (Infor %s)",
+                           setting->max_len, setting->infor_field);
+        return;
+    }
+    snprintf(field, setting->max_len + 1, "%s", json_string_value(value));
+}
+
+isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
+                                    isync_problems *problems)
+{
+    const char *key;
+    json_t *value;
+
+    memset(cfg, 0, sizeof *cfg);
+    memset(problems, 0, sizeof *problems);
+    if (!json_is_object(obj)) {
+        isync_problems_add(problems, "config", "must be an array with string keys");
+        return ISYNC_ERR_INVALID;
+    }
+    json_object_foreach(obj, key, value) {
+        const text_setting *setting = find_text_setting(key);
+        if (strcmp(key, "cono") == 0) {
+            set_cono(value, cfg, problems);
+        } else if (setting) {
+            set_text(setting, value, cfg, problems);
+        } else {
+            isync_problems_add(problems, key, "is not a known setting");
+        }
+    }
+    if (cfg->currency[0] && (strlen(cfg->currency) != 3 || strspn(cfg->currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)) {
+        isync_problems_add(problems, "currency", "must be an ISO 4217 code like \"EUR\"");
+    }
+    return problems->count ? ISYNC_ERR_INVALID : ISYNC_OK;
+}
+
+json_t *isync_config_to_json(const isync_business_config *cfg)
+{
+    json_t *obj = json_object();
+    json_object_set_new(obj, "cono", cfg->cono > 0 ? json_integer(cfg->cono) : json_null());
+    for (size_t i = 0; i < TEXT_SETTINGS; i++) {
+        const char *text = (const char *)cfg + text_settings[i].offset;
+        json_object_set_new(obj, text_settings[i].key, text[0] ? json_string(text) : json_null());
+    }
+    return obj;
+}
+
+isync_status isync_config_load(const char *path, isync_business_config *cfg, isync_error *err)
+{
+    json_error_t jerr;
+    isync_problems problems;
+    char summary[400];
+
+    memset(cfg, 0, sizeof *cfg);
+    if (!path || !*path || (access(path, F_OK) != 0 && errno == ENOENT)) {
+        return ISYNC_OK;
+    }
+    json_t *obj = json_load_file(path, 0, &jerr);
+    if (!obj) {
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "configuration file %s: line %d: %s", path,
+                          jerr.line, jerr.text);
+    }
+    isync_status st = isync_config_from_json(obj, cfg, &problems);
+    json_decref(obj);
+    if (st != ISYNC_OK) {
+        isync_problems_format(&problems, summary, sizeof summary);
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "configuration file %s: %s", path, summary);
+    }
+    return ISYNC_OK;
+}
+
+isync_status isync_config_save(const char *path, json_t *obj, isync_problems *problems,
+                               isync_error *err)
+{
+    isync_business_config cfg;
+    if (!path || !*path) {
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "infor_sync.config_file is not set");
+    }
+    if (isync_config_from_json(obj, &cfg, problems) != ISYNC_OK) {
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "invalid configuration");
+    }
+    json_t *normal = isync_config_to_json(&cfg);
+    isync_status st = isync_write_json_file(path, normal, 1, err);
+    json_decref(normal);
+    return st;
+}
+
+void isync_file_stamp_read(const char *path, isync_file_stamp *stamp)
+{
+    struct stat st;
+    memset(stamp, 0, sizeof *stamp);
+    if (path && *path && stat(path, &st) == 0) {
+        stamp->exists = 1;
+        stamp->inode = st.st_ino;
+        stamp->mtime = st.st_mtim.tv_sec;
+        stamp->mtime_ns = st.st_mtim.tv_nsec;
+        stamp->size = st.st_size;
+    }
+}
+
+int isync_file_stamp_equal(const isync_file_stamp *a, const isync_file_stamp *b)
+{
+    return a->exists == b->exists && a->inode == b->inode && a->mtime == b->mtime &&
+           a->mtime_ns == b->mtime_ns && a->size == b->size;
+}

@@ -1,0 +1,51 @@
+/* Business settings: the M3 company and the defaults an order is created
+ * with. They live in a JSON file named by infor_sync.config_file, edited by
+ * the store module page through InforSync\save_config(); the worker reloads
+ * the file when it changes. Every key is optional; unknown keys are errors
+ * (a typo must not silently fall back to a default). */
+#ifndef ISYNC_BUSINESS_CONFIG_H
+#define ISYNC_BUSINESS_CONFIG_H
+
+#include <jansson.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "error.h"
+#include "event.h"
+
+typedef struct {
+    int cono;                    /* M3 company (CONO), 0: the user's default */
+    char divi[4];                /* division (DIVI) */
+    char order_type[4];          /* ORTP */
+    char facility[4];            /* FACI */
+    char warehouse[4];           /* WHLO */
+    char default_customer[11];   /* CUNO when the order names none */
+    char customer_template[11];  /* CUTM, for creating customers */
+    char currency[4];            /* CUCD when the order names none */
+} isync_business_config;
+
+/* Validates a decoded configuration; all problems reported together. */
+isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
+                                    isync_problems *problems);
+json_t *isync_config_to_json(const isync_business_config *cfg);
+
+/* A missing file gives the empty configuration. Errors name the file. */
+isync_status isync_config_load(const char *path, isync_business_config *cfg, isync_error *err);
+
+/* Validates and writes atomically (0600, fsync'ed). */
+isync_status isync_config_save(const char *path, json_t *obj, isync_problems *problems,
+                               isync_error *err);
+
+/* Cheap change detection for the worker: changes when the file is replaced. */
+typedef struct {
+    ino_t inode;
+    time_t mtime;
+    long mtime_ns;
+    off_t size;
+    int exists;
+} isync_file_stamp;
+
+void isync_file_stamp_read(const char *path, isync_file_stamp *stamp);
+int isync_file_stamp_equal(const isync_file_stamp *a, const isync_file_stamp *b);
+
+#endif

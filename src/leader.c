@@ -1,0 +1,476 @@
+#include "leader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "backoff.h"
+#include "business_config.h"
+#include "delivery.h"
+#include "http.h"
+#include "ionapi.h"
+#include "log.h"
+#include "m3.h"
+#include "m3_order.h"
+#include "oauth.h"
+#include "spool.h"
+
+#define LAST_DELIVERIES 10
+
+struct isync_leader {
+    isync_worker_settings settings;
+    const volatile int *stop;
+    isync_spool spool;
+    int spool_open;
+
+    isync_business_config config;
+    isync_file_stamp config_stamp;
+    char config_error[512];
+
+    isync_ionapi cred;
+    isync_file_stamp cred_stamp;
+    char cred_error[512];
+    int files_checked;              /* config and credentials looked at once */
+    isync_http *http;
+    isync_oauth *oauth;
+    isync_m3_client *m3;
+
+    long long next_due_ms;          /* earliest deferred event, 0: scan */
+    json_t *stats;                  /* the content of leader.json */
+};
+
+static long long now_ms(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    return (long long)tv.tv_sec * 1000LL + tv.tv_usec / 1000;
+}
+
+static json_t *counters(isync_leader *leader)
+{
+    return json_object_get(leader->stats, "counters");
+}
+
+static void count(isync_leader *leader, const char *name)
+{
+    json_t *c = counters(leader);
+    json_object_set_new(c, name, json_integer(json_integer_value(json_object_get(c, name)) + 1));
+}
+
+static void publish(isync_leader *leader)
+{
+    char *path = isync_spool_path(&leader->spool, "leader.json");
+    json_object_set_new(leader->stats, "updated_at", json_integer(time(NULL)));
+    json_object_set_new(leader->stats, "token_expires_at",
+                        json_integer(leader->oauth ? (json_int_t)isync_oauth_expires_at(leader->oauth) : 0));
+    if (path) {
+        /* status only: losing it to a power cut costs nothing */
+        isync_write_json_file(path, leader->stats, 0, NULL);
+        free(path);
+    }
+}
+
+static void set_last_error(isync_leader *leader, const char *event_id, const char *message)
+{
+    json_object_set_new(leader->stats, "last_error",
+                        json_pack("{s:I, s:s?, s:s}", "at", (json_int_t)time(NULL), "event_id",
+                                  event_id, "message", message));
+}
+
+isync_leader *isync_leader_new(const isync_worker_settings *settings, const volatile int *stop)
+{
+    isync_leader *leader = calloc(1, sizeof *leader);
+    if (!leader) {
+        return NULL;
+    }
+    leader->settings = *settings;
+    leader->stop = stop;
+    leader->stats = json_pack("{s:i, s:I, s:{s:i, s:i, s:i, s:i}, s:n, s:[]}", "pid", (int)getpid(),
+                              "since", (json_int_t)time(NULL), "counters", "delivered", 0,
+                              "retried", 0, "dead", 0, "corrupt", 0, "last_error",
+                              "last_deliveries");
+    isync_error err;
+    if (isync_spool_open(&leader->spool, settings->spool_dir, settings->durable, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+        isync_leader_free(leader);
+        return NULL;
+    }
+    leader->spool_open = 1;
+    return leader;
+}
+
+static void drop_transport(isync_leader *leader)
+{
+    isync_m3_client_free(leader->m3);
+    isync_oauth_free(leader->oauth);
+    isync_http_free(leader->http);
+    isync_ionapi_free(&leader->cred);
+    leader->m3 = NULL;
+    leader->oauth = NULL;
+    leader->http = NULL;
+}
+
+void isync_leader_free(isync_leader *leader)
+{
+    if (!leader) {
+        return;
+    }
+    drop_transport(leader);
+    json_decref(leader->stats);
+    if (leader->spool_open) {
+        isync_spool_close(&leader->spool);
+    }
+    free(leader);
+}
+
+/* Keeps the counters of earlier leaders: they describe the spool, not a process. */
+static void restore_counters(isync_leader *leader)
+{
+    char *path = isync_spool_path(&leader->spool, "leader.json");
+    json_t *old = path ? json_load_file(path, 0, NULL) : NULL;
+    json_t *old_counters = json_object_get(old, "counters");
+    if (json_is_object(old_counters)) {
+        json_object_update_existing(counters(leader), old_counters);
+    }
+    json_t *old_deliveries = json_object_get(old, "last_deliveries");
+    if (json_is_array(old_deliveries)) {
+        json_object_set(leader->stats, "last_deliveries", old_deliveries);
+    }
+    json_decref(old);
+    free(path);
+}
+
+void isync_leader_begin(isync_leader *leader)
+{
+    isync_error err;
+    restore_counters(leader);
+    long recovered = isync_spool_recover(&leader->spool, &err);
+    if (recovered > 0) {
+        isync_log(ISYNC_LOG_WARNING, "took over the spool: %ld event(s) a previous worker left in active/ are ready again",
+                  recovered);
+    } else if (recovered < 0) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+    isync_log(ISYNC_LOG_INFO, "leading delivery for spool %s", leader->spool.dir);
+    leader->next_due_ms = 0;
+    isync_leader_refresh(leader);
+    publish(leader);
+}
+
+static void load_config(isync_leader *leader)
+{
+    isync_error err;
+    isync_business_config fresh;
+    if (isync_config_load(leader->settings.config_file, &fresh, &err) != ISYNC_OK) {
+        /* keep the last good configuration; say why in status() */
+        snprintf(leader->config_error, sizeof leader->config_error, "%s", err.message);
+        isync_log(ISYNC_LOG_ERROR, "%s (keeping the previous configuration)", err.message);
+        json_object_set_new(leader->stats, "config_error", json_string(err.message));
+        return;
+    }
+    leader->config = fresh;
+    leader->config_error[0] = '\0';
+    json_object_set_new(leader->stats, "config_error", json_null());
+    isync_log(ISYNC_LOG_INFO, "business configuration loaded");
+}
+
+static void load_credentials(isync_leader *leader)
+{
+    isync_error err;
+    drop_transport(leader);
+    if (!leader->settings.ionapi_file[0]) {
+        snprintf(leader->cred_error, sizeof leader->cred_error, "infor_sync.ionapi_file is not set");
+    } else if (isync_ionapi_load(leader->settings.ionapi_file, &leader->cred, &err) != ISYNC_OK) {
+        snprintf(leader->cred_error, sizeof leader->cred_error, "%s", err.message);
+    } else {
+        isync_http_options options = {
+            .connect_timeout_ms = leader->settings.connect_timeout_ms,
+            .request_timeout_ms = leader->settings.request_timeout_ms,
+            .verify_tls = leader->settings.verify_tls,
+            .ca_file = leader->settings.ca_file,
+            .abort_flag = leader->stop,
+        };
+        leader->http = isync_http_new(&options);
+        leader->oauth = leader->http ? isync_oauth_new(&leader->cred, leader->http) : NULL;
+        leader->m3 = leader->oauth ? isync_m3_client_new(&leader->cred, leader->http, leader->oauth) : NULL;
+        leader->cred_error[0] = '\0';
+        if (!leader->m3) {
+            snprintf(leader->cred_error, sizeof leader->cred_error, "out of memory");
+            drop_transport(leader);
+        } else if (leader->cred.readable_by_others) {
+            isync_log(ISYNC_LOG_WARNING, "credentials file %s is readable by other users; chmod 600 it",
+                      leader->settings.ionapi_file);
+        }
+    }
+    if (leader->cred_error[0]) {
+        isync_log(ISYNC_LOG_ERROR, "%s", leader->cred_error);
+    }
+    json_object_set_new(leader->stats, "credentials",
+                        json_pack("{s:s, s:b, s:s?, s:b}", "file", leader->settings.ionapi_file,
+                                  "ok", leader->m3 != NULL, "error",
+                                  leader->cred_error[0] ? leader->cred_error : NULL,
+                                  "readable_by_others", leader->m3 && leader->cred.readable_by_others));
+}
+
+void isync_leader_refresh(isync_leader *leader)
+{
+    isync_file_stamp stamp;
+    isync_file_stamp_read(leader->settings.config_file, &stamp);
+    if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->config_stamp)) {
+        leader->config_stamp = stamp;
+        load_config(leader);
+    }
+    isync_file_stamp_read(leader->settings.ionapi_file, &stamp);
+    if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->cred_stamp)) {
+        leader->cred_stamp = stamp;
+        load_credentials(leader);
+    }
+    leader->files_checked = 1;
+}
+
+/* ---- one event ---- */
+
+typedef struct {
+    isync_leader *leader;
+    const char *id;
+    json_t *record;
+} record_ctx;
+
+static int save_progress(void *ctx, json_t *progress)
+{
+    record_ctx *rc = ctx;
+    isync_error err;
+    json_object_set(rc->record, "progress", progress);
+    if (isync_spool_record_save(&rc->leader->spool, rc->id, rc->record, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "event %s: %s", rc->id, err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static void quarantine(isync_leader *leader, const char *id, const char *why)
+{
+    isync_error err;
+    isync_log(ISYNC_LOG_ERROR, "event %s moved to corrupt/: %s", id, why);
+    if (isync_spool_move(&leader->spool, id, ISYNC_STATE_ACTIVE, ISYNC_STATE_CORRUPT, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+    count(leader, "corrupt");
+    set_last_error(leader, id, why);
+}
+
+static void remember_delivery(isync_leader *leader, const char *id, json_t *envelope,
+                              const isync_delivery_outcome *out)
+{
+    json_t *list = json_object_get(leader->stats, "last_deliveries");
+    json_t *payload = json_object_get(envelope, "payload");
+    json_array_insert_new(list, 0,
+                          json_pack("{s:s, s:O, s:O?, s:O?, s:I}", "id", id, "type",
+                                    json_object_get(envelope, "type"), "order_number",
+                                    json_object_get(payload, "order_number"), "infor",
+                                    out->infor_refs, "at", (json_int_t)time(NULL)));
+    while (json_array_size(list) > LAST_DELIVERIES) {
+        json_array_remove(list, LAST_DELIVERIES);
+    }
+}
+
+static void finish(isync_leader *leader, const char *id, json_t *record, json_t *envelope,
+                   isync_delivery_outcome *out)
+{
+    isync_error err;
+    isync_state target = ISYNC_STATE_DONE;
+    long long now = now_ms();
+
+    if (out->infor_refs) {
+        json_object_set(record, "infor", out->infor_refs);
+    }
+    if (out->result == ISYNC_RETRY_LATER) {
+        long long first = json_integer_value(json_object_get(record, "first_attempt_at"));
+        if ((now - first) / 1000 >= leader->settings.retry_max_age_s) {
+            char reason[sizeof out->reason];
+            snprintf(reason, sizeof reason, "gave up after %lld attempt(s) over %lld s: %.500s",
+                     (long long)json_integer_value(json_object_get(record, "attempts")),
+                     (now - first) / 1000, out->reason);
+            snprintf(out->reason, sizeof out->reason, "%s", reason);
+            out->result = ISYNC_DEAD_LETTER;
+        }
+    }
+    switch (out->result) {
+    case ISYNC_DELIVERED:
+        json_object_set_new(record, "state", json_string("done"));
+        json_object_set_new(record, "delivered_at", json_integer(now));
+        json_object_del(record, "next_attempt_at");
+        count(leader, "delivered");
+        remember_delivery(leader, id, envelope, out);
+        isync_log(ISYNC_LOG_INFO, "event %s delivered", id);
+        break;
+    case ISYNC_RETRY_LATER: {
+        unsigned attempt = (unsigned)json_integer_value(json_object_get(record, "attempts"));
+        long delay = isync_backoff_delay_ms(attempt ? attempt - 1 : 0, leader->settings.retry_base_ms,
+                                            leader->settings.retry_cap_ms, out->retry_after_s,
+                                            isync_backoff_random());
+        target = ISYNC_STATE_DEFERRED;
+        json_object_set_new(record, "state", json_string("deferred"));
+        json_object_set_new(record, "next_attempt_at", json_integer(now + delay));
+        json_object_set_new(record, "last_error", json_string(out->reason));
+        if (leader->next_due_ms == 0 || now + delay < leader->next_due_ms) {
+            leader->next_due_ms = now + delay;
+        }
+        count(leader, "retried");
+        set_last_error(leader, id, out->reason);
+        isync_log(ISYNC_LOG_WARNING, "event %s deferred for %ld ms: %s", id, delay, out->reason);
+        break;
+    }
+    case ISYNC_DEAD_LETTER:
+        target = ISYNC_STATE_DEAD;
+        json_object_set_new(record, "state", json_string("dead"));
+        json_object_set_new(record, "dead_at", json_integer(now));
+        json_object_set_new(record, "reason", json_string(out->reason));
+        json_object_set(record, "infor_error", out->infor_error ? out->infor_error : json_null());
+        json_object_del(record, "next_attempt_at");
+        count(leader, "dead");
+        set_last_error(leader, id, out->reason);
+        isync_log(ISYNC_LOG_ERROR, "event %s is a dead letter: %s", id, out->reason);
+        break;
+    }
+    if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+    if (isync_spool_move(&leader->spool, id, ISYNC_STATE_ACTIVE, target, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+}
+
+static void dispatch(isync_leader *leader, const char *id, json_t *envelope, json_t *record,
+                     isync_delivery_outcome *out)
+{
+    const char *type = json_string_value(json_object_get(envelope, "type"));
+    json_t *payload = json_object_get(envelope, "payload");
+    json_int_t attempts = json_integer_value(json_object_get(record, "attempts"));
+    json_t *progress = json_object_get(record, "progress");
+    record_ctx ctx = { leader, id, record };
+
+    if (!leader->m3) {
+        snprintf(out->reason, sizeof out->reason, "cannot connect to Infor: %s", leader->cred_error);
+        out->result = ISYNC_RETRY_LATER;
+        return;
+    }
+    if (!json_is_object(progress)) {
+        json_object_set_new(record, "progress", json_object());
+        progress = json_object_get(record, "progress");
+    }
+    if (type && strcmp(type, "order.placed") == 0) {
+        isync_m3_order_deliver(leader->m3, &leader->config, payload, progress, attempts > 1,
+                               save_progress, &ctx, out);
+        return;
+    }
+    snprintf(out->reason, sizeof out->reason, "no connector for event type \"%.40s\"", type ? type : "");
+    out->result = ISYNC_DEAD_LETTER;
+}
+
+static void deliver_one(isync_leader *leader, const char *id)
+{
+    isync_error err;
+    char *body = NULL;
+    size_t body_len = 0;
+    json_error_t jerr;
+    json_t *record = NULL;
+    isync_delivery_outcome out;
+
+    if (isync_spool_move(&leader->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_WARNING, "%s", err.message);
+        return;
+    }
+    if (isync_spool_read(&leader->spool, ISYNC_STATE_ACTIVE, id, &body, &body_len, &err) != ISYNC_OK) {
+        quarantine(leader, id, err.message);
+        return;
+    }
+    json_t *envelope = json_loadb(body, body_len, 0, &jerr);
+    free(body);
+    if (!json_is_object(envelope) || !json_is_object(json_object_get(envelope, "payload"))) {
+        json_decref(envelope);
+        quarantine(leader, id, "event body is not a JSON event envelope");
+        return;
+    }
+    if (isync_spool_record_load(&leader->spool, id, &record, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_WARNING, "%s; starting its record afresh", err.message);
+    }
+    /* Count the attempt durably before calling Infor: a later attempt then
+     * knows an earlier one may have reached Infor. */
+    long long now = now_ms();
+    json_object_set_new(record, "attempts",
+                        json_integer(json_integer_value(json_object_get(record, "attempts")) + 1));
+    if (!json_object_get(record, "first_attempt_at")) {
+        json_object_set_new(record, "first_attempt_at", json_integer(now));
+    }
+    json_object_set_new(record, "last_attempt_at", json_integer(now));
+    json_object_set_new(record, "state", json_string("active"));
+    isync_delivery_outcome_init(&out);
+    if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
+        snprintf(out.reason, sizeof out.reason, "%s", err.message);
+        out.result = ISYNC_RETRY_LATER;
+    } else {
+        dispatch(leader, id, envelope, record, &out);
+    }
+    finish(leader, id, record, envelope, &out);
+    isync_delivery_outcome_clear(&out);
+    json_decref(record);
+    json_decref(envelope);
+    publish(leader);
+}
+
+size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
+{
+    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    size_t count = 0, taken = 0;
+    isync_error err;
+
+    if (isync_spool_list(&leader->spool, ISYNC_STATE_READY, max, &ids, &count, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+        return 0;
+    }
+    for (size_t i = 0; i < count && !*leader->stop; i++) {
+        isync_leader_refresh(leader);
+        deliver_one(leader, ids[i]);
+        taken++;
+    }
+    free(ids);
+    return taken;
+}
+
+long isync_leader_promote_due(isync_leader *leader)
+{
+    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    size_t count = 0;
+    isync_error err;
+    long long now = now_ms(), next = 0;
+
+    if (leader->next_due_ms > now) {
+        return (long)(leader->next_due_ms - now);
+    }
+    if (isync_spool_list(&leader->spool, ISYNC_STATE_DEFERRED, 0, &ids, &count, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+        return 1000;
+    }
+    for (size_t i = 0; i < count; i++) {
+        json_t *record = NULL;
+        isync_spool_record_load(&leader->spool, ids[i], &record, NULL);
+        long long due = json_integer_value(json_object_get(record, "next_attempt_at"));
+        json_decref(record);
+        if (due <= now) {
+            isync_spool_move(&leader->spool, ids[i], ISYNC_STATE_DEFERRED, ISYNC_STATE_READY, NULL);
+        } else if (next == 0 || due < next) {
+            next = due;
+        }
+    }
+    free(ids);
+    leader->next_due_ms = next;
+    return next ? (long)(next - now) : -1;
+}
+
+void isync_leader_prune(isync_leader *leader)
+{
+    isync_spool_prune(&leader->spool, leader->settings.done_retention_s);
+}

@@ -1,0 +1,36 @@
+/* What the leading worker thread does: deliver events from ready/, defer
+ * and promote retries, dead-letter what Infor refuses, quarantine damaged
+ * files, and publish its counters in <spool>/leader.json. Only the thread
+ * holding the leader lock uses this. */
+#ifndef ISYNC_LEADER_H
+#define ISYNC_LEADER_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "worker.h"
+
+typedef struct isync_leader isync_leader;
+
+/* stop: set by the owner when shutdown begins; checked between steps. */
+isync_leader *isync_leader_new(const isync_worker_settings *settings, const volatile int *stop);
+void isync_leader_free(isync_leader *leader);
+
+/* Takeover: returns the dead leader's active events to ready, restores counters. */
+void isync_leader_begin(isync_leader *leader);
+
+/* Reloads the business configuration and the credentials if their files changed. */
+void isync_leader_refresh(isync_leader *leader);
+
+/* Moves deferred events whose time has come back to ready. Returns the
+ * milliseconds until the next one is due, or -1 when none waits. */
+long isync_leader_promote_due(isync_leader *leader);
+
+/* Delivers up to max events from ready/, oldest first. Returns how many it
+ * took (0: ready/ is empty). */
+size_t isync_leader_deliver_ready(isync_leader *leader, size_t max);
+
+/* Removes delivered events and idempotency keys past retention. */
+void isync_leader_prune(isync_leader *leader);
+
+#endif

@@ -1,0 +1,316 @@
+#include "m3_order.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "event.h"
+
+#define MAX_FIELDS 16
+
+/* One order delivery in progress: what every step needs. */
+typedef struct {
+    isync_m3_client *m3;
+    const isync_business_config *cfg;
+    json_t *payload;
+    json_t *progress;
+    isync_progress_save_fn save;
+    void *save_ctx;
+    isync_delivery_outcome *out;
+    const char *cuno;
+} order_job;
+
+typedef struct {
+    const char *fields[2 * MAX_FIELDS + 1];
+    size_t used;
+} field_list;
+
+static void add_field(field_list *list, const char *name, const char *value)
+{
+    if (value && *value && list->used + 2 < 2 * MAX_FIELDS) {
+        list->fields[list->used++] = name;
+        list->fields[list->used++] = value;
+        list->fields[list->used] = NULL;
+    }
+}
+
+static const char *payload_text(json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}
+
+static const char *progress_text(const order_job *job, const char *key)
+{
+    return json_string_value(json_object_get(job->progress, key));
+}
+
+static int save_progress(order_job *job, const char *step)
+{
+    json_object_set_new(job->progress, "step", json_string(step));
+    return job->save(job->save_ctx, job->progress);
+}
+
+/* Records a failed call in the outcome and maps it to a delivery result. */
+static isync_delivery_result call_failed(order_job *job, const isync_m3_request *req,
+                                         const isync_m3_result *res, const char *context)
+{
+    isync_delivery_outcome *out = job->out;
+    json_decref(out->infor_error);
+    out->infor_error = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I}", "program", req->program,
+                                 "transaction", req->transaction, "type", res->error_type,
+                                 "code", res->error_code, "field", res->error_field,
+                                 "message", res->error_message, "http_status",
+                                 (json_int_t)res->http_status);
+    snprintf(out->reason, sizeof out->reason, "%s/%s%s%s: %s%s%s%s%s%s", req->program,
+             req->transaction, context ? " " : "", context ? context : "", res->error_message,
+             res->error_type[0] ? " [" : "", res->error_type,
+             res->error_field[0] ? ", field " : "", res->error_field,
+             res->error_type[0] ? "]" : "");
+    out->retry_after_s = res->retry_after_s;
+    out->result = res->outcome == ISYNC_M3_RETRY ? ISYNC_RETRY_LATER : ISYNC_DEAD_LETTER;
+    return out->result;
+}
+
+static isync_m3_outcome call(order_job *job, const char *transaction, field_list *fields,
+                             int maxrecs, isync_m3_result *res)
+{
+    isync_m3_request req = {
+        .program = "OIS100MI",
+        .transaction = transaction,
+        .cono = job->cfg->cono,
+        .divi = job->cfg->divi,
+        .maxrecs = maxrecs,
+        .fields = fields->fields,
+    };
+    isync_m3_result_init(res);
+    return isync_m3_call(job->m3, &req, res);
+}
+
+static isync_delivery_result fail(order_job *job, const char *transaction, field_list *fields,
+                                  isync_m3_result *res, const char *context)
+{
+    isync_m3_request req = { .program = "OIS100MI", .transaction = transaction, .fields = fields->fields };
+    isync_delivery_result result = call_failed(job, &req, res, context);
+    isync_m3_result_clear(res);
+    return result;
+}
+
+static isync_delivery_result progress_not_saved(order_job *job)
+{
+    snprintf(job->out->reason, sizeof job->out->reason,
+             "cannot save delivery progress in the spool; will retry");
+    job->out->result = ISYNC_RETRY_LATER;
+    return ISYNC_RETRY_LATER;
+}
+
+/* Resume: a batch head for this customer with our CUOR may already exist. */
+static void find_existing_head(order_job *job)
+{
+    field_list fields = { .used = 0 };
+    isync_m3_result res;
+    const char *cuor = payload_text(job->payload, "order_number");
+
+    add_field(&fields, "CUNO", job->cuno);
+    if (call(job, "LstBatchHead", &fields, 0, &res) == ISYNC_M3_OK) {
+        size_t index;
+        json_t *row;
+        json_array_foreach(res.records, index, row) {
+            const char *row_cuor = json_string_value(json_object_get(row, "CUOR"));
+            const char *row_orno = json_string_value(json_object_get(row, "ORNO"));
+            const char *row_ornr = json_string_value(json_object_get(row, "ORNR"));
+            if (row_cuor && row_orno && strcmp(row_cuor, cuor) == 0) {
+                json_object_set_new(job->progress, "batch_orno", json_string(row_orno));
+                json_object_set_new(job->progress, "step", json_string("lines"));
+                if (row_ornr && *row_ornr) {
+                    json_object_set_new(job->progress, "step", json_string("confirm"));
+                }
+                break;
+            }
+        }
+    }
+    isync_m3_result_clear(&res);
+}
+
+static isync_delivery_result add_head(order_job *job)
+{
+    field_list fields = { .used = 0 };
+    isync_m3_result res;
+    char ordt[9] = "";
+    const char *currency = payload_text(job->payload, "currency");
+
+    isync_iso8601_to_m3_date(payload_text(job->payload, "date"), ordt);
+    add_field(&fields, "CUNO", job->cuno);
+    add_field(&fields, "CUOR", payload_text(job->payload, "order_number"));
+    add_field(&fields, "ORDT", ordt);
+    add_field(&fields, "CUCD", currency && *currency ? currency : job->cfg->currency);
+    add_field(&fields, "ORTP", job->cfg->order_type);
+    add_field(&fields, "FACI", job->cfg->facility);
+    add_field(&fields, "WHLO", job->cfg->warehouse);
+    if (call(job, "AddBatchHead", &fields, -1, &res) != ISYNC_M3_OK) {
+        return fail(job, "AddBatchHead", &fields, &res, NULL);
+    }
+    const char *orno = isync_m3_record_field(&res, 0, "ORNO");
+    if (!orno || !*orno) {
+        snprintf(res.error_message, sizeof res.error_message, "answer carries no ORNO");
+        res.outcome = ISYNC_M3_PERMANENT;
+        return fail(job, "AddBatchHead", &fields, &res, NULL);
+    }
+    json_object_set_new(job->progress, "batch_orno", json_string(orno));
+    json_object_set_new(job->progress, "lines_done", json_integer(0));
+    isync_m3_result_clear(&res);
+    return save_progress(job, "lines") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+}
+
+/* Resume: lines are added in order, so the count in Infor is how far we got. */
+static void count_existing_lines(order_job *job)
+{
+    field_list fields = { .used = 0 };
+    isync_m3_result res;
+    add_field(&fields, "ORNO", progress_text(job, "batch_orno"));
+    if (call(job, "LstBatchLine", &fields, 0, &res) == ISYNC_M3_OK) {
+        json_object_set_new(job->progress, "lines_done",
+                            json_integer((json_int_t)json_array_size(res.records)));
+    }
+    isync_m3_result_clear(&res);
+}
+
+static isync_delivery_result add_line(order_job *job, size_t index, json_t *item)
+{
+    field_list fields = { .used = 0 };
+    isync_m3_result res;
+    char context[64];
+    const char *discount = payload_text(item, "discount");
+
+    add_field(&fields, "ORNO", progress_text(job, "batch_orno"));
+    add_field(&fields, "ITNO", payload_text(item, "sku"));
+    add_field(&fields, "ORQT", payload_text(item, "quantity"));
+    add_field(&fields, "SAPR", payload_text(item, "price"));
+    add_field(&fields, "WHLO", job->cfg->warehouse);
+    if (discount && strspn(discount, "0.") != strlen(discount)) {
+        add_field(&fields, "DIA1", discount);
+    }
+    if (call(job, "AddBatchLine", &fields, -1, &res) != ISYNC_M3_OK) {
+        snprintf(context, sizeof context, "(items[%zu], ITNO %.20s)", index,
+                 payload_text(item, "sku"));
+        return fail(job, "AddBatchLine", &fields, &res, context);
+    }
+    isync_m3_result_clear(&res);
+    json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)index + 1));
+    return save_progress(job, "lines") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+}
+
+static isync_delivery_result add_lines(order_job *job)
+{
+    json_t *items = json_object_get(job->payload, "items");
+    size_t count = json_array_size(items);
+    size_t done = (size_t)json_integer_value(json_object_get(job->progress, "lines_done"));
+    for (size_t i = done; i < count; i++) {
+        isync_delivery_result result = add_line(job, i, json_array_get(items, i));
+        if (result != ISYNC_DELIVERED) {
+            return result;
+        }
+    }
+    return save_progress(job, "confirm") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+}
+
+/* GetOrderNo answers only once the batch order was confirmed. */
+static isync_m3_outcome get_order_number(order_job *job, isync_m3_result *res, field_list *fields)
+{
+    add_field(fields, "ORNO", progress_text(job, "batch_orno"));
+    return call(job, "GetOrderNo", fields, -1, res);
+}
+
+static isync_delivery_result record_order_number(order_job *job, isync_m3_result *res)
+{
+    const char *ornr = isync_m3_record_field(res, 0, "ORNR");
+    json_object_set_new(job->progress, "orno", json_string(ornr ? ornr : ""));
+    isync_m3_result_clear(res);
+    return save_progress(job, "done") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+}
+
+static isync_delivery_result confirm(order_job *job, int resuming)
+{
+    field_list fields = { .used = 0 };
+    isync_m3_result res;
+
+    if (resuming) {
+        isync_m3_outcome known = get_order_number(job, &res, &fields);
+        if (known == ISYNC_M3_OK) {
+            return record_order_number(job, &res);
+        }
+        if (known == ISYNC_M3_RETRY) {
+            return fail(job, "GetOrderNo", &fields, &res, NULL);
+        }
+        isync_m3_result_clear(&res); /* NOK: not confirmed yet */
+        fields.used = 0;
+    }
+    add_field(&fields, "ORNO", progress_text(job, "batch_orno"));
+    if (call(job, "Confirm", &fields, -1, &res) != ISYNC_M3_OK) {
+        return fail(job, "Confirm", &fields, &res, NULL);
+    }
+    isync_m3_result_clear(&res);
+    if (save_progress(job, "order_no") != 0) {
+        return progress_not_saved(job);
+    }
+    fields.used = 0;
+    if (get_order_number(job, &res, &fields) != ISYNC_M3_OK) {
+        return fail(job, "GetOrderNo", &fields, &res, NULL);
+    }
+    return record_order_number(job, &res);
+}
+
+static const char *choose_customer(const order_job *job)
+{
+    const char *cuno = payload_text(job->payload, "infor_customer");
+    if (cuno && *cuno) {
+        return cuno;
+    }
+    return job->cfg->default_customer[0] ? job->cfg->default_customer : NULL;
+}
+
+static void set_refs(order_job *job)
+{
+    json_decref(job->out->infor_refs);
+    job->out->infor_refs = json_pack("{s:O?, s:O?, s:s}", "batch_orno",
+                                     json_object_get(job->progress, "batch_orno"), "orno",
+                                     json_object_get(job->progress, "orno"), "cuno", job->cuno);
+}
+
+isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+                                             json_t *payload, json_t *progress, int resuming,
+                                             isync_progress_save_fn save, void *save_ctx,
+                                             isync_delivery_outcome *out)
+{
+    order_job job = { m3, cfg, payload, progress, save, save_ctx, out, NULL };
+    isync_delivery_result result = ISYNC_DELIVERED;
+    const char *step;
+
+    job.cuno = choose_customer(&job);
+    if (!job.cuno) {
+        snprintf(out->reason, sizeof out->reason,
+                 "no Infor customer: the order has no infor_customer and the configuration has no default_customer");
+        return out->result = ISYNC_DEAD_LETTER;
+    }
+    step = progress_text(&job, "step");
+    if (!step || strcmp(step, "head") == 0) {
+        if (resuming) {
+            find_existing_head(&job);
+        }
+        step = progress_text(&job, "step");
+        if (!step || strcmp(step, "head") == 0) {
+            result = add_head(&job);
+            resuming = 0; /* the lines of a head we just created cannot exist yet */
+        }
+    }
+    if (result == ISYNC_DELIVERED && strcmp(progress_text(&job, "step"), "lines") == 0) {
+        if (resuming) {
+            count_existing_lines(&job);
+        }
+        result = add_lines(&job);
+    }
+    step = progress_text(&job, "step");
+    if (result == ISYNC_DELIVERED && (strcmp(step, "confirm") == 0 || strcmp(step, "order_no") == 0)) {
+        result = confirm(&job, resuming || strcmp(step, "order_no") == 0);
+    }
+    set_refs(&job);
+    return out->result = result;
+}

@@ -1,0 +1,26 @@
+/* order.placed -> an M3 customer order through the batch order interface:
+ *   OIS100MI/AddBatchHead -> AddBatchLine per item -> Confirm -> GetOrderNo.
+ *
+ * Exactly once: progress ({"step","batch_orno","lines_done","orno"}) is
+ * saved after every confirmed step. A resumed delivery (an earlier attempt
+ * may have reached Infor without us hearing the answer) first asks Infor
+ * what exists: LstBatchHead by customer and CUOR for the head, LstBatchLine
+ * for the lines, GetOrderNo for the confirmation. */
+#ifndef ISYNC_M3_ORDER_H
+#define ISYNC_M3_ORDER_H
+
+#include <jansson.h>
+
+#include "business_config.h"
+#include "delivery.h"
+#include "m3.h"
+
+/* payload: the validated order.placed payload. progress: the connector's
+ * saved progress (an object, updated in place). resuming: 1 when an earlier
+ * attempt of this event may have sent calls. */
+isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+                                             json_t *payload, json_t *progress, int resuming,
+                                             isync_progress_save_fn save, void *save_ctx,
+                                             isync_delivery_outcome *out);
+
+#endif
