@@ -35,13 +35,13 @@ static json_t *order_json(const json_t *b)
 
     json_array_foreach(json_object_get(b, "lines"), i, line)
         json_array_append_new(lines, lowercase_keys(json_object_get(line, "eff")));
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:O, s:o}",
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o}",
                      "orno", jstr(b, "ORNR"), "batch_orno", jstr(b, "ORNO"),
                      "cuno", jstr(eff, "CUNO"), "cuor", jstr(eff, "CUOR"),
                      "ortp", jstr(eff, "ORTP"), "faci", jstr(eff, "FACI"),
                      "whlo", jstr(eff, "WHLO"), "ordt", jstr(eff, "ORDT"),
                      "cucd", jstr(eff, "CUCD"), "stat", confirmed ? "22" : jstr(b, "STAT"),
-                     "head", json_object_get(b, "sent"), "lines", lines);
+                     "head", json_deep_copy(json_object_get(b, "sent")), "lines", lines);
 }
 
 static void get_orders(struct request *rq, struct reply *rp)

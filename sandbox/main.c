@@ -80,12 +80,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 static void route(struct request *rq, struct reply *rp)
 {
     size_t tl = strlen(tenant);
-    const char *sub = rq->path + tl + 2;
+    const char *sub;
 
     if (rq->path[0] != '/' || strncmp(rq->path + 1, tenant, tl) != 0 || rq->path[tl + 1] != '/') {
         reply_error(rp, 404, "not_found", "Unknown path");
         return;
     }
+    sub = rq->path + tl + 2;
     if (!strncmp(sub, "as/", 3)) {
         oauth_handle(rq, sub + 3, rp);
         return;

@@ -15,6 +15,8 @@
 #define ORDER_STATUS "22"
 #define MAX_TERMS 8
 
+static const char *const discounts[] = {"DIA1", "DIA2", "DIA3", "DIA4", "DIA5", "DIA6"};
+
 static void set_default(json_t *obj, const char *field, const char *value)
 {
     if (!*jstr(obj, field))
@@ -38,12 +40,9 @@ static void set_amount(json_t *obj, const char *field, double v)
 static double line_amount(const json_t *eff)
 {
     double amt = strtod(jstr(eff, "ORQT"), NULL) * strtod(jstr(eff, "SAPR"), NULL);
-    char f[8];
 
-    for (int i = 1; i <= 6; i++) {
-        snprintf(f, sizeof f, "DIA%d", i);
-        amt -= strtod(jstr(eff, f), NULL);
-    }
+    for (size_t i = 0; i < 6; i++)
+        amt -= strtod(jstr(eff, discounts[i]), NULL);
     return amt;
 }
 
@@ -188,11 +187,11 @@ static void add_batch_line(struct mi_call *c)
         return;
     }
     if (!check_known(c, "WHLO", state_is_warehouse, "Warehouse") ||
-        !check_number(c, "ORQT", 1) || !check_number(c, "SAPR", 0) ||
-        !check_number(c, "DIA1", 0) || !check_number(c, "DIA2", 0) ||
-        !check_number(c, "DIA3", 0) || !check_number(c, "DIA4", 0) ||
-        !check_number(c, "DIA5", 0) || !check_number(c, "DIA6", 0))
+        !check_number(c, "ORQT", 1) || !check_number(c, "SAPR", 0))
         return;
+    for (size_t i = 0; i < 6; i++)
+        if (!check_number(c, discounts[i], 0))
+            return;
     n = (int)json_integer_value(json_object_get(b, "next_ponr"));
     json_object_set_new(b, "next_ponr", json_integer(n + 1));
     snprintf(ponr, sizeof ponr, "%d", n);
@@ -206,7 +205,7 @@ static void add_batch_line(struct mi_call *c)
     set_default(eff, "ORQT", "1");
     set_default(eff, "WHLO", jstr(json_object_get(b, "eff"), "WHLO"));
     json_array_append_new(json_object_get(b, "lines"),
-                          json_pack("{s:O, s:o}", "sent", c->in, "eff", eff));
+                          json_pack("{s:o, s:o}", "sent", json_deep_copy(c->in), "eff", eff));
     mi_add(c, json_pack("{s:s, s:s}", "PONR", ponr, "POSX", "0"));
 }
 
