@@ -44,7 +44,11 @@ json() {
 
 "$BIN" --dir "$DIR" --metadata "$META" --quiet 2>"$DIR/sandbox.log" &
 PID=$!
-for _ in $(seq 100); do [ -e "$DIR/ready" ] && break; sleep 0.1; done
+for _ in $(seq 100); do
+    [ -e "$DIR/ready" ] && break
+    kill -0 "$PID" 2>/dev/null || break
+    sleep 0.1
+done
 check "sandbox writes ready" test -e "$DIR/ready"
 [ -e "$DIR/ready" ] || { cat "$DIR/sandbox.log"; exit 1; }
 
