@@ -418,7 +418,7 @@ static void set_failure(isync_m3_result *res, isync_m3_outcome outcome, const ch
     va_end(ap);
 }
 
-/* At most ERROR_EXCERPT_CHARS of body on one line. */
+/* At most ERROR_EXCERPT_CHARS of body on one line, blank runs collapsed. */
 static void body_excerpt(const isync_http_response *resp, char *out, size_t out_size)
 {
     size_t used = 0;
@@ -426,7 +426,13 @@ static void body_excerpt(const isync_http_response *resp, char *out, size_t out_
 
     for (size_t i = 0; resp->body && i < resp->body_len && used < limit; i++) {
         char c = resp->body[i];
-        out[used++] = ((unsigned char)c < 0x20 || c == 0x7f) ? ' ' : c;
+        if ((unsigned char)c <= 0x20 || c == 0x7f) {
+            c = ' ';
+        }
+        if (c == ' ' && (used == 0 || out[used - 1] == ' ')) {
+            continue;
+        }
+        out[used++] = c;
     }
     out[used] = '\0';
 }

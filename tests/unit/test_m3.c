@@ -1,0 +1,739 @@
+#include "unit.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "http.h"
+#include "ionapi.h"
+#include "m3.h"
+#include "oauth.h"
+
+/* ---- URL building -------------------------------------------------------- */
+
+static void test_url_with_matrix_params_and_escaping(void **state)
+{
+    (void)state;
+    const char *fields[] = { "CUNO", "CUST#1  ", "CUNM", "Müller & Söhne", "ORTP", "A 1", NULL };
+    isync_m3_request req = { .program = "CRS610MI", .transaction = "Add", .cono = 100,
+                             .divi = "AAA", .maxrecs = 0, .fields = fields };
+
+    char *url = isync_m3_url("https://ionapi.example.com", "TEN_PRD", &req);
+    assert_string_equal(url, "https://ionapi.example.com/TEN_PRD/M3/m3api-rest/v2/execute/CRS610MI/Add"
+                             ";cono=100;divi=AAA;maxrecs=0"
+                             "?CUNO=CUST%231&CUNM=M%C3%BCller%20%26%20S%C3%B6hne&ORTP=A%201");
+    free(url);
+}
+
+static void test_url_omits_absent_options(void **state)
+{
+    (void)state;
+    isync_m3_request req = { .program = "MMS200MI", .transaction = "Get", .cono = 0,
+                             .divi = "", .maxrecs = -1, .fields = NULL };
+
+    char *url = isync_m3_url("https://i", "TEN#X", &req);
+    assert_string_equal(url, "https://i/TEN%23X/M3/m3api-rest/v2/execute/MMS200MI/Get");
+    free(url);
+
+    req.divi = NULL;
+    req.maxrecs = 100;
+    url = isync_m3_url("https://i", "T", &req);
+    assert_string_equal(url, "https://i/T/M3/m3api-rest/v2/execute/MMS200MI/Get;maxrecs=100");
+    free(url);
+}
+
+static void test_http_escape(void **state)
+{
+    (void)state;
+    char *escaped = isync_http_escape("a-b_c.d~e f#g&h=i/j+é");
+    assert_string_equal(escaped, "a-b_c.d~e%20f%23g%26h%3Di%2Fj%2B%C3%A9");
+    free(escaped);
+}
+
+/* ---- response parsing ---------------------------------------------------- */
+
+static isync_m3_result parse(const char *body, isync_status expected)
+{
+    isync_m3_result res;
+    isync_m3_result_init(&res);
+    assert_int_equal(isync_m3_parse_response(body, strlen(body), &res), expected);
+    return res;
+}
+
+static void test_v2_success_with_records(void **state)
+{
+    (void)state;
+    isync_m3_result res = parse(
+        "{\"results\":[{\"transaction\":\"LstLine\",\"records\":["
+        "{\"ORNO\":\"0000012345\",\"ITNO\":\"ITEM-1         \",\"ORQT\":\"2.000000\"},"
+        "{\"ORNO\":\"0000012345\",\"ITNO\":\"ITEM-2\",\"ORQT\":\"1.000000\"}]}],"
+        "\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":0}",
+        ISYNC_OK);
+
+    assert_int_equal(res.outcome, ISYNC_M3_OK);
+    assert_int_equal(json_array_size(res.records), 2);
+    assert_string_equal(isync_m3_record_field(&res, 0, "ITNO"), "ITEM-1");
+    assert_string_equal(isync_m3_record_field(&res, 1, "ITNO"), "ITEM-2");
+    assert_string_equal(isync_m3_record_field(&res, 0, "ORQT"), "2.000000");
+    assert_null(isync_m3_record_field(&res, 0, "NOPE"));
+    assert_null(isync_m3_record_field(&res, 2, "ITNO"));
+    assert_string_equal(res.error_message, "");
+    isync_m3_result_clear(&res);
+    assert_null(res.records);
+}
+
+static void test_v2_failure(void **state)
+{
+    (void)state;
+    isync_m3_result res = parse(
+        "{\"results\":[{\"transaction\":\"AddBatchHead\",\"errorMessage\":\"Customer number "
+        "ABC does not exist\",\"errorType\":\"ServerReturnedNOK\",\"errorCode\":\"XIM0002\","
+        "\"errorField\":\"CUNO\",\"records\":[]}],\"wasTerminated\":false,"
+        "\"nrOfSuccessfullTransactions\":0,\"nrOfFailedTransactions\":1}",
+        ISYNC_OK);
+
+    assert_int_equal(res.outcome, ISYNC_M3_MI_ERROR);
+    assert_string_equal(res.error_message, "Customer number ABC does not exist");
+    assert_string_equal(res.error_type, "ServerReturnedNOK");
+    assert_string_equal(res.error_code, "XIM0002");
+    assert_string_equal(res.error_field, "CUNO");
+    assert_int_equal(json_array_size(res.records), 0);
+    isync_m3_result_clear(&res);
+
+    res = parse("{\"results\":[{\"transaction\":\"AddBatchLine\",\"errorMessage\":\"Item missing\","
+                "\"errorType\":\"MandatoryInputFieldNotFound\",\"errorField\":\"ITNO\"}],"
+                "\"nrOfFailedTransactions\":1}",
+                ISYNC_OK);
+    assert_int_equal(res.outcome, ISYNC_M3_MI_ERROR);
+    assert_string_equal(res.error_type, "MandatoryInputFieldNotFound");
+    assert_string_equal(res.error_code, "");
+    isync_m3_result_clear(&res);
+
+    /* errorType absent: NOK is what M3 means. */
+    res = parse("{\"results\":[{\"errorMessage\":\"Failed\"}],\"nrOfFailedTransactions\":1}", ISYNC_OK);
+    assert_string_equal(res.error_type, "ServerReturnedNOK");
+    isync_m3_result_clear(&res);
+
+    /* Failure counted without a message. */
+    res = parse("{\"results\":[],\"nrOfFailedTransactions\":2}", ISYNC_OK);
+    assert_int_equal(res.outcome, ISYNC_M3_MI_ERROR);
+    assert_string_equal(res.error_type, "ServerReturnedNOK");
+    assert_true(strlen(res.error_message) > 0);
+    isync_m3_result_clear(&res);
+}
+
+static void test_v2_partial_failure(void **state)
+{
+    (void)state;
+    isync_m3_result res = parse(
+        "{\"results\":[{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"1\"}]},"
+        "{\"transaction\":\"AddBatchLine\",\"errorMessage\":\"Quantity too long\","
+        "\"errorType\":\"InputFieldTooLong\",\"errorField\":\"ORQT\"}],"
+        "\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":1}",
+        ISYNC_OK);
+
+    assert_int_equal(res.outcome, ISYNC_M3_MI_ERROR);
+    assert_string_equal(res.error_type, "InputFieldTooLong");
+    assert_string_equal(res.error_field, "ORQT");
+    assert_int_equal(json_array_size(res.records), 1);
+    assert_string_equal(isync_m3_record_field(&res, 0, "PONR"), "1");
+    isync_m3_result_clear(&res);
+}
+
+static void test_v1_legacy_success(void **state)
+{
+    (void)state;
+    isync_m3_result res = parse(
+        "{\"Program\":\"OIS100MI\",\"Transaction\":\"GetOrderNo\",\"Metadata\":{\"Field\":["
+        "{\"@name\":\"ORNR\",\"@type\":\"A\",\"@length\":\"10\",\"@description\":\"Order\"}]},"
+        "\"MIRecord\":[{\"RowIndex\":0,\"NameValue\":[{\"Name\":\"ORNR\",\"Value\":\"1000000123\"},"
+        "{\"Name\":\"CUNM\",\"Value\":\"Acme Ltd                    \"}]}]}",
+        ISYNC_OK);
+
+    assert_int_equal(res.outcome, ISYNC_M3_OK);
+    assert_int_equal(json_array_size(res.records), 1);
+    assert_string_equal(isync_m3_record_field(&res, 0, "ORNR"), "1000000123");
+    assert_string_equal(isync_m3_record_field(&res, 0, "CUNM"), "Acme Ltd");
+    isync_m3_result_clear(&res);
+
+    /* A transaction without output rows. */
+    res = parse("{\"Program\":\"OIS100MI\",\"Transaction\":\"DelBatchHead\",\"Metadata\":{}}", ISYNC_OK);
+    assert_int_equal(res.outcome, ISYNC_M3_OK);
+    assert_int_equal(json_array_size(res.records), 0);
+    isync_m3_result_clear(&res);
+}
+
+static void test_v1_legacy_error(void **state)
+{
+    (void)state;
+    isync_m3_result res = parse(
+        "{\"Message\":\"Not authorized for company 100                    XAU0008\","
+        "\"@type\":\"ServerReturnedNOK\",\"@code\":\"XAU0008\",\"@cfg\":null,\"@field\":\"CONO\"}",
+        ISYNC_OK);
+
+    assert_int_equal(res.outcome, ISYNC_M3_MI_ERROR);
+    assert_string_equal(res.error_message, "Not authorized for company 100                    XAU0008");
+    assert_string_equal(res.error_type, "ServerReturnedNOK");
+    assert_string_equal(res.error_code, "XAU0008");
+    assert_string_equal(res.error_field, "CONO");
+    isync_m3_result_clear(&res);
+}
+
+static void test_v1_partial_failure(void **state)
+{
+    (void)state;
+    isync_m3_result res = parse(
+        "{\"Program\":\"CRS610MI\",\"Transaction\":\"LstByNumber\","
+        "\"MIRecord\":[{\"RowIndex\":0,\"NameValue\":[{\"Name\":\"CUNO\",\"Value\":\"C1   \"}]},"
+        "{\"RowIndex\":1,\"NameValue\":[{\"Name\":\"CUNO\",\"Value\":\"C2\"}]}],"
+        "\"ErrorMessage\":{\"Message\":\"Record limit\",\"@type\":\"ServerReturnedNOK\","
+        "\"@code\":\"XRE0103\",\"@field\":\"\"}}",
+        ISYNC_OK);
+
+    assert_int_equal(res.outcome, ISYNC_M3_MI_ERROR);
+    assert_string_equal(res.error_message, "Record limit");
+    assert_string_equal(res.error_code, "XRE0103");
+    assert_int_equal(json_array_size(res.records), 2);
+    assert_string_equal(isync_m3_record_field(&res, 0, "CUNO"), "C1");
+    assert_string_equal(isync_m3_record_field(&res, 1, "CUNO"), "C2");
+    isync_m3_result_clear(&res);
+}
+
+static void test_garbage_is_corrupt(void **state)
+{
+    (void)state;
+    static const char *const bodies[] = {
+        "<html>502 Bad Gateway</html>", "", "[1,2,3]", "{\"hello\":\"world\"}",
+        "{\"results\":\"nope\"}", "{\"results\":[{\"records\":[1]}]}",
+        "{\"MIRecord\":[{\"NameValue\":\"x\"}]}", "{\"results\":[{\"records\":[{\"A\":{}}]}]}",
+    };
+
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        isync_m3_result res = parse(bodies[i], ISYNC_ERR_CORRUPT);
+        assert_null(res.records);
+        assert_int_not_equal(res.outcome, ISYNC_M3_OK);
+        isync_m3_result_clear(&res);
+    }
+}
+
+static void test_numbers_become_strings(void **state)
+{
+    (void)state;
+    isync_m3_result res = parse(
+        "{\"results\":[{\"records\":[{\"CONO\":100,\"SAPR\":12.5,\"FLAG\":true,\"EMPTY\":null}]}],"
+        "\"nrOfFailedTransactions\":0}",
+        ISYNC_OK);
+
+    assert_string_equal(isync_m3_record_field(&res, 0, "CONO"), "100");
+    assert_string_equal(isync_m3_record_field(&res, 0, "SAPR"), "12.5");
+    assert_string_equal(isync_m3_record_field(&res, 0, "FLAG"), "true");
+    assert_string_equal(isync_m3_record_field(&res, 0, "EMPTY"), "");
+    isync_m3_result_clear(&res);
+
+    res = parse("{\"MIRecord\":[{\"NameValue\":[{\"Name\":\"STQT\",\"Value\":42}]}]}", ISYNC_OK);
+    assert_string_equal(isync_m3_record_field(&res, 0, "STQT"), "42");
+    isync_m3_result_clear(&res);
+}
+
+static void test_record_field_trims_records_built_elsewhere(void **state)
+{
+    (void)state;
+    isync_m3_result res;
+    isync_m3_result_init(&res);
+    res.records = json_pack("[{s:s}]", "CUNO", "PADDED    ");
+    assert_string_equal(isync_m3_record_field(&res, 0, "CUNO"), "PADDED");
+    isync_m3_result_clear(&res);
+}
+
+/* ---- isync_m3_call against a local HTTP/1.1 server ------------------------ */
+
+typedef struct {
+    int status;
+    const char *headers; /* extra header lines, each ending in \r\n */
+    const char *body;
+    int delay_ms;
+} canned_response;
+
+#define MAX_EXCHANGES 8
+
+static struct {
+    int running;
+    int listen_fd;
+    int conn_fd;
+    int port;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    canned_response responses[MAX_EXCHANGES];
+    int response_count;
+    char requests[MAX_EXCHANGES][8192];
+    int request_count;
+    int connections;
+} server;
+
+static size_t content_length(const char *head)
+{
+    const char *found = strcasestr(head, "\r\nContent-Length:");
+    return found ? strtoul(found + 17, NULL, 10) : 0;
+}
+
+/* Reads one request into buf; 0 when the client closed the connection. */
+static int read_request(int fd, char *buf, size_t size)
+{
+    size_t used = 0;
+    char *head_end = NULL;
+
+    while (!head_end || used < (size_t)(head_end + 4 - buf) + content_length(buf)) {
+        if (used + 1 >= size) {
+            return 0;
+        }
+        ssize_t got = recv(fd, buf + used, size - used - 1, 0);
+        if (got <= 0) {
+            return 0;
+        }
+        used += (size_t)got;
+        buf[used] = '\0';
+        if (!head_end) {
+            head_end = strstr(buf, "\r\n\r\n");
+        }
+    }
+    return 1;
+}
+
+static void send_response(int fd, const canned_response *canned)
+{
+    char head[512];
+    int len = snprintf(head, sizeof head, "HTTP/1.1 %d Canned\r\nContent-Length: %zu\r\n%s\r\n",
+                       canned->status, strlen(canned->body), canned->headers ? canned->headers : "");
+    if (canned->delay_ms) {
+        usleep((useconds_t)canned->delay_ms * 1000);
+    }
+    send(fd, head, (size_t)len, MSG_NOSIGNAL);
+    send(fd, canned->body, strlen(canned->body), MSG_NOSIGNAL);
+}
+
+static void serve_connection(int fd)
+{
+    static const canned_response unexpected = { 500, NULL, "unexpected request", 0 };
+    char buf[8192];
+
+    while (read_request(fd, buf, sizeof buf)) {
+        pthread_mutex_lock(&server.lock);
+        int index = server.request_count;
+        if (index < MAX_EXCHANGES) {
+            snprintf(server.requests[index], sizeof server.requests[index], "%s", buf);
+            server.request_count++;
+        }
+        canned_response canned = index < server.response_count ? server.responses[index] : unexpected;
+        pthread_mutex_unlock(&server.lock);
+        send_response(fd, &canned);
+    }
+}
+
+static void *server_main(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        int fd = accept(server.listen_fd, NULL, NULL);
+        if (fd < 0) {
+            return NULL; /* listening socket shut down */
+        }
+        pthread_mutex_lock(&server.lock);
+        server.connections++;
+        server.conn_fd = fd;
+        pthread_mutex_unlock(&server.lock);
+        serve_connection(fd);
+        pthread_mutex_lock(&server.lock);
+        server.conn_fd = -1;
+        close(fd);
+        pthread_mutex_unlock(&server.lock);
+    }
+}
+
+static void start_server(const canned_response *responses, int count)
+{
+    struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t addr_len = sizeof addr;
+
+    memset(&server, 0, sizeof server);
+    pthread_mutex_init(&server.lock, NULL);
+    assert_true(count <= MAX_EXCHANGES);
+    memcpy(server.responses, responses, sizeof *responses * (size_t)count);
+    server.response_count = count;
+    server.conn_fd = -1;
+    server.listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    assert_true(server.listen_fd >= 0);
+    assert_int_equal(bind(server.listen_fd, (struct sockaddr *)&addr, sizeof addr), 0);
+    assert_int_equal(listen(server.listen_fd, 4), 0);
+    assert_int_equal(getsockname(server.listen_fd, (struct sockaddr *)&addr, &addr_len), 0);
+    server.port = ntohs(addr.sin_port);
+    assert_int_equal(pthread_create(&server.thread, NULL, server_main, NULL), 0);
+    server.running = 1;
+}
+
+static void stop_server(void)
+{
+    if (!server.running) {
+        return;
+    }
+    server.running = 0;
+    shutdown(server.listen_fd, SHUT_RDWR);
+    pthread_mutex_lock(&server.lock);
+    if (server.conn_fd >= 0) {
+        shutdown(server.conn_fd, SHUT_RDWR); /* a kept-alive client connection */
+    }
+    pthread_mutex_unlock(&server.lock);
+    pthread_join(server.thread, NULL);
+    close(server.listen_fd);
+    pthread_mutex_destroy(&server.lock);
+}
+
+/* Runs even when an assertion failed half-way through a test. */
+static int teardown_server(void **state)
+{
+    (void)state;
+    stop_server();
+    return 0;
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+typedef struct {
+    isync_ionapi cred;
+    isync_http *http;
+    isync_oauth *oauth;
+    isync_m3_client *client;
+} fixture;
+
+static long request_timeout_ms = 5000;
+
+static void fixture_open(fixture *f, int port, isync_grant grant)
+{
+    char iu[64];
+    char pu[64];
+    isync_http_options options = { .connect_timeout_ms = 1000, .request_timeout_ms = request_timeout_ms,
+                                   .verify_tls = 1, .ca_file = NULL };
+
+    snprintf(iu, sizeof iu, "http://127.0.0.1:%d", port);
+    snprintf(pu, sizeof pu, "http://127.0.0.1:%d/TEN/as/", port);
+    memset(f, 0, sizeof *f);
+    f->cred.ti = strdup("TEN");
+    f->cred.ci = strdup("TEN~app");
+    f->cred.cs = strdup("client-secret");
+    f->cred.iu = strdup(iu);
+    f->cred.pu = strdup(pu);
+    f->cred.ot = strdup("token.oauth2");
+    f->cred.grant = grant;
+    if (grant == ISYNC_GRANT_PASSWORD) {
+        f->cred.saak = strdup("TEN#key");
+        f->cred.sask = strdup("svc secret&=");
+    }
+    assert_int_equal(isync_http_global_init(), 0);
+    f->http = isync_http_new(&options);
+    f->oauth = isync_oauth_new(&f->cred, f->http);
+    f->client = isync_m3_client_new(&f->cred, f->http, f->oauth);
+    assert_non_null(f->client);
+}
+
+static void fixture_close(fixture *f)
+{
+    isync_m3_client_free(f->client);
+    isync_oauth_free(f->oauth);
+    isync_http_free(f->http);
+    isync_ionapi_free(&f->cred);
+}
+
+static const isync_m3_request get_item = { .program = "MMS200MI", .transaction = "Get",
+                                           .cono = 100, .maxrecs = -1,
+                                           .fields = (const char *const[]){ "ITNO", "A1", NULL } };
+
+#define TOKEN_1 "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":7200}"
+#define TOKEN_2 "{\"access_token\":\"tok-2\",\"token_type\":\"Bearer\",\"expires_in\":7200}"
+#define ITEM_OK "{\"results\":[{\"records\":[{\"ITNO\":\"A1  \",\"STAT\":\"20\"}]}],\"nrOfFailedTransactions\":0}"
+
+static void test_call_fetches_token_once_and_reuses_it(void **state)
+{
+    (void)state;
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 }, { 200, NULL, ITEM_OK, 0 },
+                                       { 200, NULL, ITEM_OK, 0 } };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 3);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_OK);
+    assert_int_equal(res.http_status, 200);
+    assert_string_equal(isync_m3_record_field(&res, 0, "ITNO"), "A1");
+    isync_m3_result_clear(&res);
+    assert_true(isync_oauth_expires_at(f.oauth) > time(NULL) + 7000);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_OK);
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+
+    assert_int_equal(server.request_count, 3);
+    assert_int_equal(server.connections, 1); /* the connection was reused */
+    const char *token_request = server.requests[0];
+    assert_true(starts_with(token_request, "POST /TEN/as/token.oauth2 HTTP/1.1\r\n"));
+    assert_non_null(strcasestr(token_request, "\r\nContent-Type: application/x-www-form-urlencoded\r\n"));
+    assert_non_null(strstr(token_request, "\r\n\r\ngrant_type=password&username=TEN%23key"
+                                          "&password=svc%20secret%26%3D&client_id=TEN~app"
+                                          "&client_secret=client-secret"));
+    for (int i = 1; i < 3; i++) {
+        assert_true(starts_with(server.requests[i], "GET /TEN/M3/m3api-rest/v2/execute/MMS200MI/Get"
+                                                    ";cono=100?ITNO=A1 HTTP/1.1\r\n"));
+        assert_non_null(strstr(server.requests[i], "\r\nAuthorization: Bearer tok-1\r\n"));
+        assert_non_null(strstr(server.requests[i], "\r\nAccept: application/json\r\n"));
+    }
+}
+
+static void test_call_client_credentials_grant(void **state)
+{
+    (void)state;
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 }, { 200, NULL, ITEM_OK, 0 } };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_OK);
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+    assert_non_null(strstr(server.requests[0], "\r\n\r\ngrant_type=client_credentials"
+                                               "&client_id=TEN~app&client_secret=client-secret"));
+}
+
+static void test_call_401_gets_new_token_and_retries_once(void **state)
+{
+    (void)state;
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 }, { 401, NULL, "", 0 },
+                                       { 200, NULL, TOKEN_2, 0 }, { 200, NULL, ITEM_OK, 0 } };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 4);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_OK);
+    assert_int_equal(res.http_status, 200);
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 4);
+    assert_non_null(strstr(server.requests[3], "\r\nAuthorization: Bearer tok-2\r\n"));
+}
+
+static void test_call_401_twice_is_retry(void **state)
+{
+    (void)state;
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 }, { 401, NULL, "", 0 },
+                                       { 200, NULL, TOKEN_2, 0 }, { 401, NULL, "", 0 } };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 4);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.http_status, 401);
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 4);
+}
+
+static void test_call_classifies_http_answers(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, TOKEN_1, 0 },
+        { 429, "Retry-After: 30\r\n", "quota exceeded", 0 },
+        { 503, NULL, "busy", 0 },
+        { 400, NULL, "Transaction GetX does not exist\r\nin program MMS200MI", 0 },
+        { 200, NULL, "<html>proxy</html>", 0 },
+        { 200, NULL, "{\"results\":[{\"errorMessage\":\"Item does not exist\",\"errorCode\":\"WIT0103\"}],"
+                     "\"nrOfFailedTransactions\":1}", 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 6);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.http_status, 429);
+    assert_int_equal(res.retry_after_s, 30);
+    isync_m3_result_clear(&res);
+
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.http_status, 503);
+    assert_int_equal(res.retry_after_s, -1);
+    isync_m3_result_clear(&res);
+
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_PERMANENT);
+    assert_int_equal(res.http_status, 400);
+    assert_non_null(strstr(res.error_message, "400"));
+    assert_non_null(strstr(res.error_message, "HTTP 400: Transaction GetX does not exist in program MMS200MI"));
+    isync_m3_result_clear(&res);
+
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_PERMANENT);
+    assert_non_null(strstr(res.error_message, "unreadable M3 response"));
+    isync_m3_result_clear(&res);
+
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_MI_ERROR);
+    assert_string_equal(res.error_code, "WIT0103");
+    isync_m3_result_clear(&res);
+
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 6);
+}
+
+static void test_call_permanent_error_excerpt_is_bounded(void **state)
+{
+    (void)state;
+    static char long_body[1000];
+    memset(long_body, 'x', sizeof long_body - 1);
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 }, { 404, NULL, long_body, 0 } };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_PERMANENT);
+    assert_int_equal(res.http_status, 404);
+    const char *excerpt = strchr(res.error_message, 'x');
+    assert_non_null(excerpt);
+    assert_int_equal(strlen(excerpt), 200);
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+}
+
+static void test_call_token_refused_is_retry_without_secrets(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 401, NULL, "{\"error\":\"invalid_client\",\"error_description\":\"bad client-secret\"}", 0 },
+        { 503, "Retry-After: 12\r\n", "", 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.http_status, 0);
+    assert_non_null(strstr(res.error_message, "token request failed"));
+    assert_non_null(strstr(res.error_message, "invalid_client"));
+    assert_null(strstr(res.error_message, "client-secret"));
+    isync_m3_result_clear(&res);
+
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_non_null(strstr(res.error_message, "token request failed"));
+    assert_int_equal(res.retry_after_s, 12);
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 2);
+}
+
+static void test_call_refresh_token_then_fallback_to_grant(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        /* expires_in 1: renewed at half, i.e. at once */
+        { 200, NULL, "{\"access_token\":\"tok-1\",\"expires_in\":1,\"refresh_token\":\"ref-1\"}", 0 },
+        { 200, NULL, ITEM_OK, 0 },
+        { 200, NULL, "{\"access_token\":\"tok-2\",\"expires_in\":1}", 0 },
+        { 200, NULL, ITEM_OK, 0 },
+        { 400, NULL, "{\"error\":\"invalid_grant\"}", 0 },
+        { 200, NULL, TOKEN_1, 0 },
+        { 200, NULL, ITEM_OK, 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 7);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_OK);
+        isync_m3_result_clear(&res);
+    }
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 7);
+    /* base64("TEN~app:client-secret") */
+    assert_non_null(strstr(server.requests[2], "\r\nAuthorization: Basic VEVOfmFwcDpjbGllbnQtc2VjcmV0\r\n"));
+    assert_non_null(strstr(server.requests[2], "\r\n\r\ngrant_type=refresh_token&refresh_token=ref-1"));
+    assert_non_null(strstr(server.requests[3], "Bearer tok-2"));
+    /* refresh token kept when the answer did not rotate it; refused -> full grant */
+    assert_non_null(strstr(server.requests[4], "grant_type=refresh_token&refresh_token=ref-1"));
+    assert_non_null(strstr(server.requests[5], "grant_type=password"));
+    assert_non_null(strstr(server.requests[6], "Bearer tok-1"));
+}
+
+static void test_call_timeout_and_connection_refused(void **state)
+{
+    (void)state;
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 }, { 200, NULL, ITEM_OK, 1500 },
+                                       { 200, NULL, ITEM_OK, 0 } };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 3);
+    request_timeout_ms = 1000;
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    request_timeout_ms = 5000;
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.http_status, 0);
+    assert_non_null(strstr(res.error_message, "timed out"));
+    isync_m3_result_clear(&res);
+    usleep(800 * 1000); /* until the server is done with the delayed answer */
+    /* the handle was rebuilt: a fresh connection works */
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_OK);
+    isync_m3_result_clear(&res);
+    stop_server();
+    assert_int_equal(server.connections, 2);
+
+    /* nobody listens any more */
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.http_status, 0);
+    assert_non_null(strstr(res.error_message, "M3 request failed"));
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_url_with_matrix_params_and_escaping),
+        cmocka_unit_test(test_url_omits_absent_options),
+        cmocka_unit_test(test_http_escape),
+        cmocka_unit_test(test_v2_success_with_records),
+        cmocka_unit_test(test_v2_failure),
+        cmocka_unit_test(test_v2_partial_failure),
+        cmocka_unit_test(test_v1_legacy_success),
+        cmocka_unit_test(test_v1_legacy_error),
+        cmocka_unit_test(test_v1_partial_failure),
+        cmocka_unit_test(test_garbage_is_corrupt),
+        cmocka_unit_test(test_numbers_become_strings),
+        cmocka_unit_test(test_record_field_trims_records_built_elsewhere),
+        cmocka_unit_test_teardown(test_call_fetches_token_once_and_reuses_it, teardown_server),
+        cmocka_unit_test_teardown(test_call_client_credentials_grant, teardown_server),
+        cmocka_unit_test_teardown(test_call_401_gets_new_token_and_retries_once, teardown_server),
+        cmocka_unit_test_teardown(test_call_401_twice_is_retry, teardown_server),
+        cmocka_unit_test_teardown(test_call_classifies_http_answers, teardown_server),
+        cmocka_unit_test_teardown(test_call_permanent_error_excerpt_is_bounded, teardown_server),
+        cmocka_unit_test_teardown(test_call_token_refused_is_retry_without_secrets, teardown_server),
+        cmocka_unit_test_teardown(test_call_refresh_token_then_fallback_to_grant, teardown_server),
+        cmocka_unit_test_teardown(test_call_timeout_and_connection_refused, teardown_server),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
