@@ -145,6 +145,19 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
     return len;
 }
 
+/* Shutdown aborts a transfer in flight instead of waiting for its timeout;
+ * curl calls this at least once a second. */
+static int on_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                       curl_off_t ulnow)
+{
+    const volatile int *abort_flag = userdata;
+    (void)dltotal;
+    (void)dlnow;
+    (void)ultotal;
+    (void)ulnow;
+    return abort_flag && *abort_flag ? 1 : 0;
+}
+
 static struct curl_slist *build_headers(const char *const *headers)
 {
     struct curl_slist *list = NULL;
@@ -199,6 +212,11 @@ static CURLcode set_options(isync_http *http, const char *method, const char *ur
     SET(CURLOPT_WRITEDATA, resp);
     SET(CURLOPT_HEADERFUNCTION, on_header);
     SET(CURLOPT_HEADERDATA, resp);
+    if (http->options.abort_flag) {
+        SET(CURLOPT_XFERINFOFUNCTION, on_progress);
+        SET(CURLOPT_XFERINFODATA, (void *)http->options.abort_flag);
+        SET(CURLOPT_NOPROGRESS, 0L);
+    }
     if (strcmp(method, "GET") == 0) {
         SET(CURLOPT_HTTPGET, 1L);
     } else {

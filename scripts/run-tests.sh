@@ -1,0 +1,141 @@
+#!/bin/bash
+# Runs the tests and prints "N passed, N failed" as its last line; exits
+# non-zero when anything failed. Expects `make` to have built $OUT.
+#
+#   scripts/run-tests.sh [all|unit|phpt|e2e] [run-tests.php options...]
+#
+# unit: the C core's cmocka tests (each test case counts)
+# phpt: the PHP API with the real extension (tests/phpt)
+# e2e:  the real extension against the real sandbox over TLS (tests/e2e),
+#       php-fpm pools and kill -9 included
+set -u
+cd "$(dirname "$0")/.."
+root=$PWD
+OUT=${OUT:-out}
+case "$OUT" in /*) ;; *) OUT="$root/$OUT" ;; esac
+what=${1:-all}
+shift || true
+so="$OUT/ext/modules/infor_sync.so"
+sandbox_bin="$OUT/infor-sandbox"
+run_tests=/usr/lib/php/20220829/build/run-tests.php
+passed=0
+failed=0
+failures=()
+
+work=$(mktemp -d /tmp/infor_sync_tests.XXXXXX)
+sandbox_pid=
+cleanup() {
+    [ -n "$sandbox_pid" ] && kill "$sandbox_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+run_unit() {
+    for test in "$OUT"/unit/test_*; do
+        [ -x "$test" ] || continue
+        local output rc p f
+        output=$("$test" 2>&1)
+        rc=$?
+        p=$(grep -oE '\[  PASSED  \] [0-9]+' <<<"$output" | grep -oE '[0-9]+$' | head -n1)
+        f=$(grep -oE '\[  FAILED  \] [0-9]+' <<<"$output" | grep -oE '[0-9]+$' | head -n1)
+        p=${p:-0}
+        f=${f:-0}
+        if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+            f=1 # crashed or failed outside a test case
+        fi
+        passed=$((passed + p))
+        failed=$((failed + f))
+        if [ "$f" -gt 0 ]; then
+            failures+=("unit: $(basename "$test")")
+            printf '%s\n' "$output" | grep -E 'FAILED|ERROR|Failure|error' | head -n 20
+        fi
+        echo "unit $(basename "$test"): $p passed, $f failed"
+    done
+}
+
+# Runs run-tests.php on a folder and adds its results to the totals.
+run_phpt() {
+    local folder=$1
+    shift
+    local results="$work/$(basename "$folder").results"
+    NO_INTERACTION=1 REPORT_EXIT_STATUS=1 TEST_PHP_EXECUTABLE=$(command -v php) \
+        php -n "$run_tests" -q -n -j1 --show-diff -W "$results" \
+        -d "extension=$so" "$@" "$folder"
+    local p f
+    p=$(grep -cE '^PASS ' "$results" 2>/dev/null)
+    f=$(grep -cE '^(FAIL|BORK|LEAK|LEAK&FAIL|WARN) ' "$results" 2>/dev/null)
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    if [ "${f:-0}" -gt 0 ]; then
+        while read -r line; do failures+=("$line"); done < <(grep -E '^(FAIL|BORK|LEAK|LEAK&FAIL|WARN) ' "$results")
+    fi
+    if [ ! -s "$results" ]; then
+        failed=$((failed + 1))
+        failures+=("run-tests.php produced no results for $folder")
+    fi
+}
+
+start_sandbox() {
+    mkdir -p "$work/sandbox"
+    "$sandbox_bin" --dir "$work/sandbox" --metadata "$root/metadata/m3-transactions.json" --quiet \
+        2>"$work/sandbox.log" &
+    sandbox_pid=$!
+    for _ in $(seq 1 100); do
+        [ -f "$work/sandbox/ready" ] && break
+        sleep 0.1
+    done
+    if [ ! -f "$work/sandbox/ready" ]; then
+        echo "the sandbox did not start:" >&2
+        cat "$work/sandbox.log" >&2
+        return 1
+    fi
+    export INFOR_SANDBOX_DIR="$work/sandbox"
+    export INFOR_SANDBOX_BIN="$sandbox_bin"
+}
+
+# Shell tests print "ok N ..." / "not ok N ..." lines.
+run_tap() {
+    local script=$1
+    shift
+    local output p f
+    output=$("$script" "$@" 2>&1)
+    local rc=$?
+    p=$(grep -cE '^ok ' <<<"$output")
+    f=$(grep -cE '^not ok ' <<<"$output")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    [ "$f" -gt 0 ] && { failures+=("$(basename "$script")"); printf '%s\n' "$output" | grep -E '^not ok' ; }
+    echo "$(basename "$script"): $p passed, $f failed"
+}
+
+export INFOR_SYNC_SO="$so"
+export INFOR_SYNC_ROOT="$root"
+export INFOR_SYNC_METADATA="$root/metadata/m3-transactions.json"
+
+case "$what" in
+    all|unit) run_unit ;;
+esac
+case "$what" in
+    all|phpt) run_phpt tests/phpt "$@" ;;
+esac
+case "$what" in
+    all|e2e)
+        if start_sandbox; then
+            for script in tests/e2e/*.sh; do
+                [ -x "$script" ] && run_tap "$script" "$sandbox_bin" "$root/metadata/m3-transactions.json"
+            done
+            run_phpt tests/e2e "$@"
+        else
+            failed=$((failed + 1))
+            failures+=("sandbox did not start")
+        fi
+        ;;
+esac
+
+if [ "${#failures[@]}" -gt 0 ]; then
+    echo "Failures:"
+    printf '  %s\n' "${failures[@]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
