@@ -60,22 +60,63 @@ static bool one_of(const zend_string *value, const char *const *allowed)
     return false;
 }
 
-static ZEND_INI_MH(OnUpdateChoice)
+static ZEND_COLD void warn_invalid(const zend_ini_entry *entry, const zend_string *value, const char *expected)
 {
-    const char *const *allowed = mh_arg3;
-    if (!one_of(new_value, allowed)) {
-        smart_str expected = { 0 };
-        for (size_t i = 0; allowed[i]; i++) {
-            smart_str_appends(&expected, i ? ", " : "");
-            smart_str_appends(&expected, allowed[i]);
-        }
-        smart_str_0(&expected);
-        php_error_docref(NULL, E_WARNING, "%s: invalid value \"%s\"; expected one of %s",
-                         ZSTR_VAL(entry->name), ZSTR_VAL(new_value), ZSTR_VAL(expected.s));
-        smart_str_free(&expected);
+    php_error_docref(NULL, E_WARNING, "%s: invalid value \"%s\"; expected %s", ZSTR_VAL(entry->name),
+                     ZSTR_VAL(value), expected);
+}
+
+/* php.ini turns on/yes/true into "1" and off/no/false/none into "", so
+ * both spellings are accepted. */
+static const char *const truthy[] = { "1", "on", "yes", "true", NULL };
+static const char *const falsy[] = { "", "0", "off", "no", "false", "none", NULL };
+
+static ZEND_INI_MH(OnUpdateWorkerMode)
+{
+    zend_long *mode = (zend_long *)ZEND_INI_GET_ADDR();
+    if (zend_string_equals_literal(new_value, "auto")) {
+        *mode = INFOR_SYNC_WORKER_AUTO;
+    } else if (one_of(new_value, truthy)) {
+        *mode = INFOR_SYNC_WORKER_ON;
+    } else if (one_of(new_value, falsy)) {
+        *mode = INFOR_SYNC_WORKER_OFF;
+    } else {
+        warn_invalid(entry, new_value, "auto, on or off");
         return FAILURE;
     }
-    return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, NULL, stage);
+    return SUCCESS;
+}
+
+static ZEND_INI_MH(OnUpdateDurability)
+{
+    bool *durable = (bool *)ZEND_INI_GET_ADDR();
+    if (zend_string_equals_literal(new_value, "fsync")) {
+        *durable = true;
+    } else if (one_of(new_value, falsy)) {
+        *durable = false;
+    } else {
+        warn_invalid(entry, new_value, "fsync or none");
+        return FAILURE;
+    }
+    return SUCCESS;
+}
+
+static ZEND_INI_MH(OnUpdateLogLevel)
+{
+    zend_long *level = (zend_long *)ZEND_INI_GET_ADDR();
+    int parsed = isync_log_level_parse(ZSTR_VAL(new_value));
+    if (parsed < 0) {
+        warn_invalid(entry, new_value, "error, warning, info or debug");
+        return FAILURE;
+    }
+    *level = parsed;
+    return SUCCESS;
+}
+
+static const char *worker_mode_name(void)
+{
+    static const char *const names[] = { "off", "on", "auto" };
+    return names[INFOR_SYNC_G(worker_mode)];
 }
 
 static ZEND_INI_MH(OnUpdatePositive)
@@ -89,15 +130,6 @@ static ZEND_INI_MH(OnUpdatePositive)
     return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
-static const char *const worker_modes[] = { "auto", "on", "off", NULL };
-static const char *const durability_modes[] = { "fsync", "none", NULL };
-static const char *const log_levels[] = { "error", "warning", "info", "debug", NULL };
-
-#define CHOICE_ENTRY(name, default_value, field, choices)                                           \
-    ZEND_INI_ENTRY3_EX(name, default_value, PHP_INI_SYSTEM, OnUpdateChoice,                          \
-                       (void *)XtOffsetOf(zend_infor_sync_globals, field),                          \
-                       (void *)&infor_sync_globals, (void *)choices, NULL)
-
 PHP_INI_BEGIN()
     STD_PHP_INI_BOOLEAN("infor_sync.enabled", "1", PHP_INI_SYSTEM, OnUpdateBool, enabled,
                         zend_infor_sync_globals, infor_sync_globals)
@@ -107,8 +139,10 @@ PHP_INI_BEGIN()
                       zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.config_file", "", PHP_INI_SYSTEM, OnUpdateString, config_file,
                       zend_infor_sync_globals, infor_sync_globals)
-    CHOICE_ENTRY("infor_sync.worker", "auto", worker_mode, worker_modes)
-    CHOICE_ENTRY("infor_sync.durability", "fsync", durability, durability_modes)
+    STD_PHP_INI_ENTRY("infor_sync.worker", "auto", PHP_INI_SYSTEM, OnUpdateWorkerMode, worker_mode,
+                      zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.durability", "fsync", PHP_INI_SYSTEM, OnUpdateDurability, durable,
+                      zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.ca_file", "", PHP_INI_SYSTEM, OnUpdateString, ca_file,
                       zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_BOOLEAN("infor_sync.verify_tls", "1", PHP_INI_SYSTEM, OnUpdateBool, verify_tls,
@@ -127,7 +161,8 @@ PHP_INI_BEGIN()
                       shutdown_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.done_retention", "604800", PHP_INI_SYSTEM, OnUpdatePositive,
                       done_retention, zend_infor_sync_globals, infor_sync_globals)
-    CHOICE_ENTRY("infor_sync.log_level", "warning", log_level, log_levels)
+    STD_PHP_INI_ENTRY("infor_sync.log_level", "warning", PHP_INI_SYSTEM, OnUpdateLogLevel, log_level,
+                      zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.log_file", "", PHP_INI_SYSTEM, OnUpdateString, log_file,
                       zend_infor_sync_globals, infor_sync_globals)
 PHP_INI_END()
@@ -184,7 +219,7 @@ static void fill_worker_settings(isync_worker_settings *s)
     snprintf(s->ionapi_file, sizeof s->ionapi_file, "%s", INFOR_SYNC_G(ionapi_file));
     snprintf(s->config_file, sizeof s->config_file, "%s", INFOR_SYNC_G(config_file));
     snprintf(s->ca_file, sizeof s->ca_file, "%s", INFOR_SYNC_G(ca_file));
-    s->durable = strcmp(INFOR_SYNC_G(durability), "fsync") == 0;
+    s->durable = INFOR_SYNC_G(durable);
     s->verify_tls = INFOR_SYNC_G(verify_tls);
     s->connect_timeout_ms = INFOR_SYNC_G(connect_timeout_ms);
     s->request_timeout_ms = INFOR_SYNC_G(request_timeout_ms);
@@ -210,18 +245,14 @@ static void configure_logging(void)
     } else {
         snprintf(path, sizeof path, "%s/infor_sync.log", INFOR_SYNC_G(spool_dir));
     }
-    isync_log_configure(path, (isync_log_level)isync_log_level_parse(INFOR_SYNC_G(log_level)));
+    isync_log_configure(path, (isync_log_level)INFOR_SYNC_G(log_level));
 }
 
 /* auto: deliver from processes that serve web requests, not from CLI scripts. */
 static bool worker_wanted_here(void)
 {
-    const char *mode = INFOR_SYNC_G(worker_mode);
-    if (strcmp(mode, "on") == 0) {
-        return true;
-    }
-    if (strcmp(mode, "off") == 0) {
-        return false;
+    if (INFOR_SYNC_G(worker_mode) != INFOR_SYNC_WORKER_AUTO) {
+        return INFOR_SYNC_G(worker_mode) == INFOR_SYNC_WORKER_ON;
     }
     return strcmp(sapi_module.name, "cli") != 0 && strcmp(sapi_module.name, "phpdbg") != 0 &&
            strcmp(sapi_module.name, "embed") != 0;
@@ -231,8 +262,13 @@ static void start_worker(void)
 {
     isync_worker_settings settings;
     isync_error err;
+    isync_spool spool;
     if (isync_worker_running()) {
         return;
+    }
+    /* the default log file lives in the spool: create it first */
+    if (isync_spool_open(&spool, INFOR_SYNC_G(spool_dir), INFOR_SYNC_G(durable), &err) == ISYNC_OK) {
+        isync_spool_close(&spool);
     }
     configure_logging();
     fill_worker_settings(&settings);
@@ -262,7 +298,7 @@ static isync_spool *open_spool(void)
     pthread_mutex_lock(&spool_lock);
     if (!request_spool_open) {
         if (isync_spool_open(&request_spool, INFOR_SYNC_G(spool_dir),
-                             strcmp(INFOR_SYNC_G(durability), "fsync") == 0, &err) == ISYNC_OK) {
+                             INFOR_SYNC_G(durable), &err) == ISYNC_OK) {
             request_spool_open = 1;
         }
     }
@@ -350,7 +386,7 @@ static void add_spool_counts(zval *status, isync_spool *spool)
     zval counts;
     array_init(&counts);
     add_assoc_string(&counts, "dir", spool->dir);
-    add_assoc_string(&counts, "durability", INFOR_SYNC_G(durability));
+    add_assoc_string(&counts, "durability", INFOR_SYNC_G(durable) ? "fsync" : "none");
     for (int s = 0; s < ISYNC_STATE_COUNT; s++) {
         add_assoc_long(&counts, isync_state_name((isync_state)s), isync_spool_count(spool, (isync_state)s));
     }
@@ -385,7 +421,7 @@ ZEND_FUNCTION(InforSync_status)
     add_assoc_bool(return_value, "enabled", INFOR_SYNC_G(enabled));
 
     array_init(&worker);
-    add_assoc_string(&worker, "mode", INFOR_SYNC_G(worker_mode));
+    add_assoc_string(&worker, "mode", worker_mode_name());
     add_assoc_bool(&worker, "running", isync_worker_running());
     add_assoc_bool(&worker, "leader", isync_worker_is_leader());
     add_assoc_long(&worker, "pid", (zend_long)getpid());
@@ -455,7 +491,7 @@ ZEND_FUNCTION(InforSync_flush)
         RETURN_THROWS();
     }
     /* A CLI script asking to flush wants delivery even where auto means off. */
-    if (strcmp(INFOR_SYNC_G(worker_mode), "off") != 0) {
+    if (INFOR_SYNC_G(worker_mode) != INFOR_SYNC_WORKER_OFF) {
         start_worker();
     }
     zend_long waited = 0;

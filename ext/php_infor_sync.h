@@ -6,6 +6,10 @@ extern zend_module_entry infor_sync_module_entry;
 
 #define PHP_INFOR_SYNC_VERSION "0.1.0"
 
+#define INFOR_SYNC_WORKER_OFF 0
+#define INFOR_SYNC_WORKER_ON 1
+#define INFOR_SYNC_WORKER_AUTO 2
+
 #ifdef ZTS
 #include "TSRM.h"
 #endif
@@ -15,8 +19,8 @@ ZEND_BEGIN_MODULE_GLOBALS(infor_sync)
     char *spool_dir;
     char *ionapi_file;
     char *config_file;
-    char *worker_mode;
-    char *durability;
+    zend_long worker_mode;      /* INFOR_SYNC_WORKER_* */
+    bool durable;               /* infor_sync.durability=fsync */
     char *ca_file;
     bool verify_tls;
     zend_long connect_timeout_ms;
@@ -26,7 +30,7 @@ ZEND_BEGIN_MODULE_GLOBALS(infor_sync)
     zend_long retry_max_age;
     zend_long shutdown_timeout_ms;
     zend_long done_retention;
-    char *log_level;
+    zend_long log_level;        /* isync_log_level */
     char *log_file;
 ZEND_END_MODULE_GLOBALS(infor_sync)
 
