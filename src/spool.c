@@ -635,6 +635,8 @@ static void prune_key(const isync_spool *spool, const char *path, const char *na
 void isync_spool_prune(const isync_spool *spool, long max_age_s)
 {
     struct prune_ctx prune = { time(NULL) - max_age_s };
+    long recovered = 0;
+    for_each_entry(spool, "tmp", recover_tmp, &recovered);
     for_each_entry(spool, "done", prune_done, &prune);
     for_each_entry(spool, "keys", prune_key, &prune);
 }

@@ -91,8 +91,9 @@ isync_status isync_spool_record_remove(const isync_spool *spool, const char *id)
  * were returned to ready/. */
 long isync_spool_recover(const isync_spool *spool, isync_error *err);
 
-/* Removes done/ events and their records older than max_age_s, and
- * idempotency keys whose event is gone and which are older than max_age_s. */
+/* Removes done/ events and their records older than max_age_s, idempotency
+ * keys whose event is gone and which are older than max_age_s, and files
+ * writers abandoned in tmp/ (as isync_spool_recover does). */
 void isync_spool_prune(const isync_spool *spool, long max_age_s);
 
 /* Writes a small JSON file atomically: tmp file, fsync when durable,
