@@ -1,5 +1,6 @@
 #include "backoff.h"
 
+#include <limits.h>
 #include <sys/random.h>
 #include <time.h>
 
@@ -14,14 +15,19 @@ long isync_backoff_delay_ms(unsigned attempt, long base_ms, long cap_ms, long re
     }
     long ceiling = base_ms;
     for (unsigned i = 0; i < attempt && ceiling < cap_ms; i++) {
-        ceiling *= 2;
+        ceiling = ceiling > cap_ms / 2 ? cap_ms : ceiling * 2; /* no overflow */
     }
     if (ceiling > cap_ms) {
         ceiling = cap_ms;
     }
     long delay = base_ms + (long)(random % (uint64_t)(ceiling - base_ms + 1));
-    if (retry_after_s > 0 && retry_after_s * 1000 > delay) {
-        delay = retry_after_s * 1000;
+    if (retry_after_s > 0) {
+        /* a huge Retry-After must not wrap around into a short delay (here
+         * or where the caller adds it to the current time) */
+        long asked = retry_after_s > LONG_MAX / 4000 ? LONG_MAX / 4 : retry_after_s * 1000;
+        if (asked > delay) {
+            delay = asked;
+        }
     }
     return delay;
 }
