@@ -338,6 +338,9 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
     if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
+    /* counters first: whoever sees the event leave active/ (flush()) then
+     * also sees it counted in status() */
+    publish(leader);
     if (isync_spool_move(&leader->spool, id, ISYNC_STATE_ACTIVE, target, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
@@ -418,7 +421,6 @@ static void deliver_one(isync_leader *leader, const char *id)
     isync_delivery_outcome_clear(&out);
     json_decref(record);
     json_decref(envelope);
-    publish(leader);
 }
 
 size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
