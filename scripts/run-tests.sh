@@ -2,9 +2,10 @@
 # Runs the tests and prints "N passed, N failed" as its last line; exits
 # non-zero when anything failed. Expects `make` to have built $OUT.
 #
-#   scripts/run-tests.sh [all|unit|phpt|e2e] [run-tests.php options...]
+#   scripts/run-tests.sh [all|unit|repo|phpt|e2e] [run-tests.php options...]
 #
 # unit: the C core's cmocka tests (each test case counts)
+# repo: generated files current, package.xml complete, settings documented
 # phpt: the PHP API with the real extension (tests/phpt)
 # e2e:  the real extension against the real sandbox over TLS (tests/e2e),
 #       php-fpm pools and kill -9 included
@@ -115,6 +116,9 @@ export INFOR_SYNC_METADATA="$root/metadata/m3-transactions.json"
 
 case "$what" in
     all|unit) run_unit ;;
+esac
+case "$what" in
+    all|repo) run_tap tests/repo/consistency.sh ;;
 esac
 case "$what" in
     all|phpt) run_phpt tests/phpt "$@" ;;
