@@ -62,14 +62,16 @@ run_phpt() {
     NO_INTERACTION=1 REPORT_EXIT_STATUS=1 TEST_PHP_EXECUTABLE=$(command -v php) \
         php -n "$run_tests" -q -n -j1 --show-diff -W "$results" \
         -d "extension=$so" "$@" "$folder"
-    local p f
-    p=$(grep -cE '^PASS ' "$results" 2>/dev/null)
-    f=$(grep -cE '^(FAIL|BORK|LEAK|LEAK&FAIL|WARN) ' "$results" 2>/dev/null)
+    local p f s
+    p=$(grep -cE '^PASSED' "$results" 2>/dev/null)
+    f=$(grep -cE '^(FAILED|BORKED|WARNED|LEAKED|LEAK&FAILED)' "$results" 2>/dev/null)
+    s=$(grep -cE '^SKIPPED' "$results" 2>/dev/null)
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0}))
     if [ "${f:-0}" -gt 0 ]; then
-        while read -r line; do failures+=("$line"); done < <(grep -E '^(FAIL|BORK|LEAK|LEAK&FAIL|WARN) ' "$results")
+        while read -r line; do failures+=("$line"); done < <(grep -E '^(FAILED|BORKED|WARNED|LEAKED|LEAK&FAILED)' "$results")
     fi
+    echo "phpt $folder: ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped"
     if [ ! -s "$results" ]; then
         failed=$((failed + 1))
         failures+=("run-tests.php produced no results for $folder")
