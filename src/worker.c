@@ -41,6 +41,25 @@ static struct {
     .lock_fd = -1,
 };
 
+/* A forked child must not keep the leader lock alive through its inherited
+ * descriptor (flock belongs to the open file, shared with the child). Only
+ * close(2) here: whatever runs in a child right after fork must be
+ * async-signal-safe. The pid check at the next request cleans up the rest. */
+static void close_lock_in_child(void)
+{
+    if (worker.lock_fd >= 0) {
+        close(worker.lock_fd);
+        worker.lock_fd = -1;
+    }
+}
+
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+static void register_atfork(void)
+{
+    pthread_atfork(NULL, NULL, close_lock_in_child);
+}
+
 static void block_signals(void)
 {
     sigset_t set;
@@ -178,6 +197,7 @@ isync_status isync_worker_start(const isync_worker_settings *settings, isync_err
         pthread_mutex_unlock(&worker.lock);
         return isync_fail(err, ISYNC_ERR_IO, saved, "worker: pipe: %s", strerror(saved));
     }
+    pthread_once(&atfork_once, register_atfork);
     worker.settings = *settings;
     worker.stop = 0;
     worker.ended = 0;
