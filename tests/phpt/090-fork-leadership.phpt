@@ -27,9 +27,10 @@ PHP;
 $child_file = "$spool.child";
 $cmd = [PHP_BINARY, '-n', '-d', "extension=$so", '-d', "infor_sync.spool_dir=$spool",
         '-d', 'infor_sync.worker=on', '-d', 'infor_sync.shutdown_timeout_ms=500', '-r', $code, $child_file];
-$proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
-echo stream_get_contents($pipes[1]);
+// Output to a file, not a pipe: the sleeping child inherits it and would hold a pipe open.
+$proc = proc_open($cmd, [1 => ['file', "$spool.out", 'w'], 2 => ['file', "$spool.out", 'a']], $pipes);
 proc_close($proc);
+echo file_get_contents("$spool.out");
 $child = (int)file_get_contents($child_file);
 var_dump(posix_kill($child, 0)); // the child is still alive
 
@@ -53,7 +54,7 @@ posix_kill($child, SIGKILL);
 --CLEAN--
 <?php
 $spool = sys_get_temp_dir() . '/infor_sync_fork_test';
-exec('rm -rf ' . escapeshellarg($spool) . ' ' . escapeshellarg("$spool.child"));
+exec('rm -rf ' . escapeshellarg($spool) . ' ' . escapeshellarg("$spool.child") . ' ' . escapeshellarg("$spool.out"));
 ?>
 --EXPECT--
 parent leads: true
