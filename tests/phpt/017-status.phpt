@@ -1,0 +1,128 @@
+--TEST--
+status(): keys and types, and counts that follow the spool
+--EXTENSIONS--
+infor_sync
+--INI--
+infor_sync.spool_dir={TMP}/infor_sync_phpt_017
+infor_sync.worker=off
+infor_sync.durability=none
+--FILE--
+<?php
+require __DIR__ . '/helpers.inc';
+$spool = fresh_spool();
+
+function shape($value) {
+    if (!is_array($value)) {
+        return get_debug_type($value);
+    }
+    return array_map('shape', $value);
+}
+$status = InforSync\status();
+print_r(shape($status));
+var_dump($status['enabled'], $status['worker']['mode'], $status['worker']['running'],
+         $status['worker']['leader'], $status['worker']['pid'] === getmypid(), $status['worker']['leader_pid']);
+var_dump($status['spool']['dir'] === $spool, $status['spool']['durability']);
+var_dump($status['counters'], $status['token'], $status['last_deliveries']);
+
+$a = InforSync\enqueue('order.placed', valid_order());
+$b = InforSync\enqueue('order.placed', valid_order(['order_number' => '1002']));
+InforSync\enqueue('order.placed', valid_order(['order_number' => '1003']));
+rename("$spool/ready/$a", "$spool/dead/$a");
+rename("$spool/ready/$b", "$spool/done/$b");
+file_put_contents("$spool/ready/not-an-event.txt", "x");
+$counts = InforSync\status()['spool'];
+unset($counts['dir'], $counts['durability']);
+var_dump($counts);
+?>
+--CLEAN--
+<?php
+require __DIR__ . '/helpers.inc';
+clean_spool('017');
+?>
+--EXPECT--
+Array
+(
+    [enabled] => bool
+    [worker] => Array
+        (
+            [mode] => string
+            [running] => bool
+            [leader] => bool
+            [pid] => int
+            [leader_pid] => null
+        )
+
+    [spool] => Array
+        (
+            [dir] => string
+            [durability] => string
+            [ready] => int
+            [active] => int
+            [deferred] => int
+            [dead] => int
+            [corrupt] => int
+            [done] => int
+        )
+
+    [counters] => Array
+        (
+            [delivered] => int
+            [retried] => int
+            [dead] => int
+            [corrupt] => int
+        )
+
+    [last_error] => null
+    [token] => Array
+        (
+            [expires_at] => null
+            [valid] => bool
+        )
+
+    [credentials] => null
+    [config_error] => null
+    [last_deliveries] => Array
+        (
+        )
+
+)
+bool(true)
+string(3) "off"
+bool(false)
+bool(false)
+bool(true)
+NULL
+bool(true)
+string(4) "none"
+array(4) {
+  ["delivered"]=>
+  int(0)
+  ["retried"]=>
+  int(0)
+  ["dead"]=>
+  int(0)
+  ["corrupt"]=>
+  int(0)
+}
+array(2) {
+  ["expires_at"]=>
+  NULL
+  ["valid"]=>
+  bool(false)
+}
+array(0) {
+}
+array(6) {
+  ["ready"]=>
+  int(1)
+  ["active"]=>
+  int(0)
+  ["deferred"]=>
+  int(0)
+  ["dead"]=>
+  int(1)
+  ["corrupt"]=>
+  int(0)
+  ["done"]=>
+  int(1)
+}
