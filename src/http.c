@@ -17,6 +17,7 @@ struct isync_http {
     isync_http_options options;
     char *ca_file;
     char curl_error[CURL_ERROR_SIZE];
+    int fresh_connection;       /* this request: no connection reuse */
 };
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
@@ -206,6 +207,9 @@ static CURLcode set_options(isync_http *http, const char *method, const char *ur
         SET(CURLOPT_CAINFO, http->ca_file);
     }
     SET(CURLOPT_TCP_KEEPALIVE, 1L);
+    if (http->fresh_connection) {
+        SET(CURLOPT_FRESH_CONNECT, 1L);
+    }
     SET(CURLOPT_ERRORBUFFER, http->curl_error);
     SET(CURLOPT_HTTPHEADER, header_list);
     SET(CURLOPT_WRITEFUNCTION, on_body);
@@ -278,6 +282,16 @@ isync_status isync_http_request(isync_http *http, const char *method, const char
     resp->timed_out = (rc == CURLE_OPERATION_TIMEDOUT);
     rebuild_handle(http);
     return isync_fail(err, ISYNC_ERR_HTTP, 0, "HTTP %s failed: %s", method, resp->error);
+}
+
+isync_status isync_http_request_once(isync_http *http, const char *method, const char *url,
+                                     const char *const *headers, const char *body, size_t body_len,
+                                     isync_http_response *resp, isync_error *err)
+{
+    http->fresh_connection = 1;
+    isync_status st = isync_http_request(http, method, url, headers, body, body_len, resp, err);
+    http->fresh_connection = 0;
+    return st;
 }
 
 char *isync_http_escape(const char *s)

@@ -41,6 +41,14 @@ isync_status isync_http_request(isync_http *http, const char *method, const char
                                 const char *const *headers, const char *body, size_t body_len,
                                 isync_http_response *resp, isync_error *err);
 
+/* The same for a request that must not run twice (it changes data): sent
+ * on a fresh connection. On a reused connection that turns out dead
+ * without an answer libcurl silently sends the request again, which would
+ * repeat a call the server may already have executed. */
+isync_status isync_http_request_once(isync_http *http, const char *method, const char *url,
+                                     const char *const *headers, const char *body, size_t body_len,
+                                     isync_http_response *resp, isync_error *err);
+
 void isync_http_response_clear(isync_http_response *resp);
 
 /* Form/URL-encodes s (RFC 3986 unreserved kept). malloc'ed result. */

@@ -458,8 +458,20 @@ static void classify_http_answer(const isync_http_response *resp, isync_m3_resul
     }
 }
 
+/* Get*, Lst*, Search* and Sel* transactions only read: safe to send twice. */
+static int reads_only(const char *transaction)
+{
+    static const char *const prefixes[] = { "Get", "Lst", "Search", "Sel" };
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        if (strncmp(transaction, prefixes[i], strlen(prefixes[i])) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* One GET with the current token. Returns 1 when the gateway answered 401. */
-static int attempt(isync_m3_client *client, const char *url, isync_m3_result *res)
+static int attempt(isync_m3_client *client, const char *url, int writes, isync_m3_result *res)
 {
     const char *token = NULL;
     long retry_after = -1;
@@ -478,7 +490,9 @@ static int attempt(isync_m3_client *client, const char *url, isync_m3_result *re
         return 0;
     }
     const char *headers[] = { auth_header, "Accept: application/json", NULL };
-    isync_status st = isync_http_request(client->http, "GET", url, headers, NULL, 0, &resp, &err);
+    /* a write must never be resent behind our back: its answer may be all that got lost */
+    isync_status st = (writes ? isync_http_request_once : isync_http_request)(client->http, "GET", url, headers,
+                                                                            NULL, 0, &resp, &err);
     explicit_bzero(auth_header, strlen(auth_header));
     free(auth_header);
     int unauthorized = 0;
@@ -518,10 +532,11 @@ isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *
         set_failure(res, ISYNC_M3_RETRY, "out of memory");
         return res->outcome;
     }
-    if (attempt(client, url, res)) {
+    int writes = !reads_only(req->transaction);
+    if (attempt(client, url, writes, res)) {
         /* Token expired or revoked early: get a fresh one and try once more. */
         isync_oauth_invalidate(client->oauth);
-        attempt(client, url, res);
+        attempt(client, url, writes, res);
     }
     free(url);
     isync_log(ISYNC_LOG_DEBUG, "M3 %s/%s -> %s (%ld, %ld ms)", req->program, req->transaction,
