@@ -102,32 +102,35 @@ static isync_delivery_result progress_not_saved(order_job *job)
     return ISYNC_RETRY_LATER;
 }
 
-/* Resume: a batch head for this customer with our CUOR may already exist. */
-static void find_existing_head(order_job *job)
+/* Resume: a batch head for this customer with our CUOR may already exist.
+ * When Infor cannot tell, we cannot either: retry later rather than guess. */
+static isync_delivery_result find_existing_head(order_job *job)
 {
     field_list fields = { .used = 0 };
     isync_m3_result res;
     const char *cuor = payload_text(job->payload, "order_number");
 
     add_field(&fields, "CUNO", job->cuno);
-    if (call(job, "LstBatchHead", &fields, 0, &res) == ISYNC_M3_OK) {
-        size_t index;
-        json_t *row;
-        json_array_foreach(res.records, index, row) {
-            const char *row_cuor = json_string_value(json_object_get(row, "CUOR"));
-            const char *row_orno = json_string_value(json_object_get(row, "ORNO"));
-            const char *row_ornr = json_string_value(json_object_get(row, "ORNR"));
-            if (row_cuor && row_orno && strcmp(row_cuor, cuor) == 0) {
-                json_object_set_new(job->progress, "batch_orno", json_string(row_orno));
-                json_object_set_new(job->progress, "step", json_string("lines"));
-                if (row_ornr && *row_ornr) {
-                    json_object_set_new(job->progress, "step", json_string("confirm"));
-                }
-                break;
+    if (call(job, "LstBatchHead", &fields, 0, &res) != ISYNC_M3_OK) {
+        return fail(job, "LstBatchHead", &fields, &res, "(resuming)");
+    }
+    size_t index;
+    json_t *row;
+    json_array_foreach(res.records, index, row) {
+        const char *row_cuor = json_string_value(json_object_get(row, "CUOR"));
+        const char *row_orno = json_string_value(json_object_get(row, "ORNO"));
+        const char *row_ornr = json_string_value(json_object_get(row, "ORNR"));
+        if (row_cuor && row_orno && strcmp(row_cuor, cuor) == 0) {
+            json_object_set_new(job->progress, "batch_orno", json_string(row_orno));
+            json_object_set_new(job->progress, "step", json_string("lines"));
+            if (row_ornr && *row_ornr) {
+                json_object_set_new(job->progress, "step", json_string("confirm"));
             }
+            break;
         }
     }
     isync_m3_result_clear(&res);
+    return ISYNC_DELIVERED;
 }
 
 static isync_delivery_result add_head(order_job *job)
@@ -160,17 +163,19 @@ static isync_delivery_result add_head(order_job *job)
     return save_progress(job, "lines") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
 }
 
-/* Resume: lines are added in order, so the count in Infor is how far we got. */
-static void count_existing_lines(order_job *job)
+/* Resume: lines are added in order, so the count in Infor is how far we
+ * got. Without that count a line could be added twice: retry later. */
+static isync_delivery_result count_existing_lines(order_job *job)
 {
     field_list fields = { .used = 0 };
     isync_m3_result res;
     add_field(&fields, "ORNO", progress_text(job, "batch_orno"));
-    if (call(job, "LstBatchLine", &fields, 0, &res) == ISYNC_M3_OK) {
-        json_object_set_new(job->progress, "lines_done",
-                            json_integer((json_int_t)json_array_size(res.records)));
+    if (call(job, "LstBatchLine", &fields, 0, &res) != ISYNC_M3_OK) {
+        return fail(job, "LstBatchLine", &fields, &res, "(resuming)");
     }
+    json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)json_array_size(res.records)));
     isync_m3_result_clear(&res);
+    return ISYNC_DELIVERED;
 }
 
 static isync_delivery_result add_line(order_job *job, size_t index, json_t *item)
@@ -293,19 +298,21 @@ isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_bu
     step = progress_text(&job, "step");
     if (!step || strcmp(step, "head") == 0) {
         if (resuming) {
-            find_existing_head(&job);
+            result = find_existing_head(&job);
         }
         step = progress_text(&job, "step");
-        if (!step || strcmp(step, "head") == 0) {
+        if (result == ISYNC_DELIVERED && (!step || strcmp(step, "head") == 0)) {
             result = add_head(&job);
             resuming = 0; /* the lines of a head we just created cannot exist yet */
         }
     }
     if (result == ISYNC_DELIVERED && strcmp(progress_text(&job, "step"), "lines") == 0) {
         if (resuming) {
-            count_existing_lines(&job);
+            result = count_existing_lines(&job);
         }
-        result = add_lines(&job);
+        if (result == ISYNC_DELIVERED) {
+            result = add_lines(&job);
+        }
     }
     step = progress_text(&job, "step");
     if (result == ISYNC_DELIVERED && (strcmp(step, "confirm") == 0 || strcmp(step, "order_no") == 0)) {
