@@ -1,0 +1,107 @@
+<?php
+// Prints the benchmark table from the files bench/run.sh collected.
+//
+//   php bench/report.php WORKDIR
+//
+// WORKDIR/lat-VARIANT.txt     one latency in ns per line, all rounds
+// WORKDIR/round-VARIANT.txt   "round median_ns" per round
+// WORKDIR/deliver.txt         "run seconds orders mi_calls" per run
+// WORKDIR/header.txt          printed first
+
+$work = $argv[1];
+
+function percentile(array $sorted, float $p): float
+{
+    // nearest rank
+    $n = count($sorted);
+    return (float)$sorted[max(0, (int)ceil($p / 100 * $n) - 1)];
+}
+
+function median(array $values): float
+{
+    sort($values);
+    $n = count($values);
+    return $n % 2 ? (float)$values[intdiv($n, 2)] : ($values[$n / 2 - 1] + $values[$n / 2]) / 2;
+}
+
+function us(float $ns): string
+{
+    return number_format($ns / 1000, 1, '.', '');
+}
+
+$variants = [
+    'ext-fsync' => 'extension, durability=fsync',
+    'ext-fsync-key' => 'extension, durability=fsync, idempotency key',
+    'ext-none' => 'extension, durability=none',
+    'php-fsync' => 'pure PHP, fsync file + dir',
+    'php-none' => 'pure PHP, no fsync',
+    'floor' => 'disk floor: 1 KB create+fsync+rename+fsync dir',
+];
+
+echo file_get_contents("$work/header.txt");
+
+$stats = [];
+foreach ($variants as $v => $label) {
+    $file = "$work/lat-$v.txt";
+    if (!is_file($file)) {
+        continue;
+    }
+    $ns = array_map('intval', file($file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES));
+    sort($ns);
+    $rounds = [];
+    foreach (file("$work/round-$v.txt", FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
+        $rounds[] = (float)explode(' ', $line)[1];
+    }
+    $stats[$v] = [
+        'n' => count($ns),
+        'median' => median($ns),
+        'p99' => percentile($ns, 99),
+        'min' => (float)$ns[0],
+        'max' => (float)end($ns),
+        'rmin' => min($rounds),
+        'rmax' => max($rounds),
+    ];
+}
+
+echo "\n1. Enqueue latency, one 3-line order.placed per call (hrtime around the call), µs\n\n";
+printf("%-46s %6s %9s %9s %9s %9s %17s\n", 'variant', 'n', 'median', 'p99', 'min', 'max', 'round medians');
+foreach ($stats as $v => $s) {
+    printf("%-46s %6d %9s %9s %9s %9s %17s\n", $variants[$v], $s['n'], us($s['median']), us($s['p99']),
+           us($s['min']), us($s['max']), us($s['rmin']) . '-' . us($s['rmax']));
+}
+echo "\n";
+$pairs = [
+    ['ext-fsync', 'php-fsync', 'extension / pure PHP, durable (fsync)'],
+    ['ext-none', 'php-none', 'extension / pure PHP, non-durable'],
+    ['ext-fsync', 'ext-none', 'extension fsync / extension none'],
+    ['ext-fsync-key', 'ext-fsync', 'extension fsync with key / without'],
+    ['ext-fsync', 'floor', 'extension fsync / disk floor'],
+];
+printf("%-46s %9s %9s\n", 'ratio', 'median', 'p99');
+foreach ($pairs as [$a, $b, $label]) {
+    if (isset($stats[$a], $stats[$b])) {
+        printf("%-46s %9.2f %9.2f\n", $label, $stats[$a]['median'] / $stats[$b]['median'],
+               $stats[$a]['p99'] / $stats[$b]['p99']);
+    }
+}
+
+$file = "$work/deliver.txt";
+if (is_file($file)) {
+    $runs = [];
+    foreach (file($file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
+        [$run, $dur, $seconds, $orders, $calls] = explode(' ', $line);
+        $runs[$dur][] = ['run' => $run, 's' => (float)$seconds, 'orders' => (int)$orders, 'calls' => (int)$calls];
+    }
+    echo "\n2. Delivery throughput: flush() start to spool drained, one worker thread, HTTPS to the sandbox\n\n";
+    printf("%-11s %-6s %7s %8s %9s %9s %11s\n", 'durability', 'run', 'orders', 'seconds', 'orders/s', 'MI calls',
+           'MI calls/s');
+    foreach ($runs as $dur => $list) {
+        foreach ($list as $r) {
+            printf("%-11s %-6s %7d %8.3f %9.1f %9d %11.1f\n", $dur, $r['run'], $r['orders'], $r['s'],
+                   $r['orders'] / $r['s'], $r['calls'], $r['calls'] / $r['s']);
+        }
+        printf("%-11s %-6s %7s %8.3f %9.1f %9s %11.1f\n", $dur, 'median', '', median(array_column($list, 's')),
+               median(array_map(fn($r) => $r['orders'] / $r['s'], $list)), '',
+               median(array_map(fn($r) => $r['calls'] / $r['s'], $list)));
+    }
+}

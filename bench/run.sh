@@ -1,0 +1,133 @@
+#!/bin/bash
+# infor_sync benchmark: prints figures, passes or fails nothing. Expects
+# `make OUT=... all` to have built $OUT (make bench does).
+#
+#   OUT=out-bench bench/run.sh
+#
+# Settings (environment):
+#   BENCH_N=2000       enqueue calls measured per variant (over all rounds)
+#   BENCH_ROUNDS=10    rounds; each round runs every variant once, in rotated
+#                      order, so machine noise hits all variants alike
+#   BENCH_WARMUP=20    untimed calls at the start of every batch
+#   BENCH_ORDERS=300   orders per delivery run (3 lines each)
+#   BENCH_RUNS=3       delivery runs (the median is reported)
+#   BENCH_DIR=/tmp     where the spools and the sandbox live (a real disk:
+#                      on tmpfs fsync costs nothing)
+set -eu
+cd "$(dirname "$0")/.."
+root=$PWD
+OUT=${OUT:-out}
+case "$OUT" in /*) ;; *) OUT="$root/$OUT" ;; esac
+N=${BENCH_N:-2000}
+ROUNDS=${BENCH_ROUNDS:-10}
+WARMUP=${BENCH_WARMUP:-20}
+ORDERS=${BENCH_ORDERS:-300}
+RUNS=${BENCH_RUNS:-3}
+so="$OUT/ext/modules/infor_sync.so"
+sandbox_bin="$OUT/infor-sandbox"
+for f in "$so" "$sandbox_bin"; do
+    [ -e "$f" ] || { echo "missing $f: run make OUT=${OUT#"$root"/} all first" >&2; exit 1; }
+done
+if [ $((N % ROUNDS)) -ne 0 ]; then
+    echo "BENCH_N ($N) must be a multiple of BENCH_ROUNDS ($ROUNDS)" >&2
+    exit 1
+fi
+per_round=$((N / ROUNDS))
+
+work=$(mktemp -d "${BENCH_DIR:-/tmp}/infor_sync_bench.XXXXXX")
+sandbox_pid=
+cleanup() {
+    if [ -n "$sandbox_pid" ]; then
+        kill "$sandbox_pid" 2>/dev/null || true
+        wait "$sandbox_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# ---- the sandbox, on loopback, any free port ----
+sbx="$work/sandbox"
+mkdir -p "$sbx"
+"$sandbox_bin" --dir "$sbx" --host 127.0.0.1 --port 0 --metadata "$root/metadata/m3-transactions.json" \
+    --quiet 2>/dev/null &
+sandbox_pid=$!
+for _ in $(seq 1 100); do
+    [ -f "$sbx/ready" ] && break
+    sleep 0.1
+done
+[ -f "$sbx/ready" ] || { echo "the sandbox did not start" >&2; exit 1; }
+control="https://127.0.0.1:$(cat "$sbx/port")/_sandbox"
+sandbox_get() { curl -sf --cacert "$sbx/ca.pem" "$control/$1"; }
+sandbox_post() { curl -sf --cacert "$sbx/ca.pem" -X POST "$control/$1" >/dev/null; }
+# sum of all MI requests (OIS100MI/...) the sandbox has answered
+mi_calls() { sandbox_get stats | php -n -r '$s = json_decode(stream_get_contents(STDIN), true);
+    echo array_sum(array_filter($s["requests"], fn($k) => str_contains($k, "MI/"), ARRAY_FILTER_USE_KEY));'; }
+
+config="$work/config.json"
+echo '{"cono":100,"divi":"AAA","order_type":"DTC","facility":"100","warehouse":"100","default_customer":"WEBSHOP","currency":"EUR"}' >"$config"
+
+php_ext=(php -n -d "extension=$so" -d "infor_sync.ionapi_file=$sbx/sandbox.ionapi" -d "infor_sync.ca_file=$sbx/ca.pem"
+         -d "infor_sync.config_file=$config")
+
+# ---- header ----
+fs=$(df -PT "$work" | awk 'NR == 2 { print $2 " on " $1 }')
+{
+    echo "infor_sync benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+    echo "machine: nproc $(nproc), $(uname -sr), $(php -n -r 'echo "PHP ", PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";'), spool on $fs"
+    echo "command: make bench OUT=${OUT#"$root"/}  (bench/run.sh; BENCH_N=$N BENCH_ROUNDS=$ROUNDS BENCH_WARMUP=$WARMUP BENCH_ORDERS=$ORDERS BENCH_RUNS=$RUNS)"
+    echo "  enqueue: ${php_ext[*]} -d infor_sync.spool_dir=SPOOL -d infor_sync.durability=fsync|none -d infor_sync.worker=off bench/enqueue.php ..."
+    echo "  deliver: same, -d infor_sync.durability=fsync|none -d infor_sync.worker=off bench/deliver.php fill $ORDERS; then -d infor_sync.worker=on bench/deliver.php drain $ORDERS"
+    echo "  sandbox: ${sandbox_bin#"$root"/} --dir SBX --host 127.0.0.1 --port 0 (HTTPS, loopback)"
+} | sed -e "s|$work|\$TMP|g" -e "s|$root/||g" >"$work/header.txt"
+
+# ---- 1. enqueue latency, interleaved rounds ----
+variants=(ext-fsync ext-fsync-key ext-none php-fsync php-none floor)
+nv=${#variants[@]}
+echo "enqueue latency: $ROUNDS rounds x ${nv} variants x $per_round calls" >&2
+for r in $(seq 0 $((ROUNDS - 1))); do
+    for k in $(seq 0 $((nv - 1))); do
+        v=${variants[$(((r + k) % nv))]}
+        spool="$work/spool-$v-$r"
+        case "$v" in
+            ext-fsync) sv=ext dur=fsync ;;
+            ext-fsync-key) sv=ext-key dur=fsync ;;
+            ext-none) sv=ext dur=none ;;
+            php-fsync) sv=$v dur=fsync ;;
+            php-none) sv=$v dur=none ;;
+            floor) sv=$v dur=fsync ;;
+        esac
+        batch="$work/batch.txt"
+        rm -f "$batch"
+        "${php_ext[@]}" -d "infor_sync.durability=$dur" -d "infor_sync.spool_dir=$spool" -d infor_sync.worker=off \
+            bench/enqueue.php "$sv" "$per_round" "$WARMUP" "$batch" "$spool" $((r * 100000)) "$dur"
+        cat "$batch" >>"$work/lat-$v.txt"
+        echo "$r $(sort -n "$batch" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')" \
+            >>"$work/round-$v.txt"
+        rm -rf "$spool"
+    done
+    printf '.' >&2
+done
+echo >&2
+
+# ---- 2. delivery throughput (runs alternate durability=fsync and none) ----
+echo "delivery: $RUNS runs x $ORDERS orders x durability fsync, none" >&2
+for run in $(seq 1 "$RUNS"); do
+    for dur in fsync none; do
+        spool="$work/deliver-$run-$dur"
+        ini=(-d "infor_sync.spool_dir=$spool" -d "infor_sync.durability=$dur")
+        "${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=off bench/deliver.php fill "$ORDERS"
+        sandbox_post reset   # same order book size for every run
+        before=$(mi_calls)
+        result=$("${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=on bench/deliver.php drain "$ORDERS")
+        after=$(mi_calls)
+        read -r seconds delivered dead <<<"$result"
+        if [ "$delivered" != "$ORDERS" ] || [ "$dead" != 0 ]; then
+            echo "run $run ($dur): $delivered delivered, $dead dead of $ORDERS" >&2
+            exit 1
+        fi
+        echo "$run $dur $seconds $ORDERS $((after - before))" >>"$work/deliver.txt"
+        rm -rf "$spool"
+    done
+done
+
+php -n bench/report.php "$work"
