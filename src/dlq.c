@@ -55,6 +55,11 @@ isync_status isync_dlq_list(const isync_spool *spool, size_t limit, json_t **lis
 static isync_status retry_one(const isync_spool *spool, const char *id, isync_error *err)
 {
     json_t *record = NULL;
+    isync_state state;
+    /* only a dead letter's record may be reset (not a deferred or done event's) */
+    if (isync_spool_locate(spool, id, &state) != ISYNC_OK || state != ISYNC_STATE_DEAD) {
+        return isync_fail(err, ISYNC_ERR_NOTFOUND, 0, "no dead letter %s", id);
+    }
     isync_spool_record_load(spool, id, &record, NULL);
     /* a fresh retry budget; "progress" stays so the connector resumes */
     json_object_del(record, "first_attempt_at");
