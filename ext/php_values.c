@@ -100,6 +100,10 @@ json_t *infor_sync_array_to_json(zval *value, isync_problems *problems)
 {
     char path[128] = "";
     memset(problems, 0, sizeof *problems);
+    /* [] is the empty map here (an empty payload or configuration), not a list */
+    if (Z_TYPE_P(value) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL_P(value)) == 0) {
+        return json_object();
+    }
     return to_json(value, path, 0, 0, problems);
 }
 

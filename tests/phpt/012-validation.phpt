@@ -34,11 +34,19 @@ try {
     }
 }
 
-// a payload that is missing everything
+// a payload that is missing everything, also an empty one
+foreach ([['note' => 'hi'], []] as $payload) {
+    try {
+        InforSync\enqueue('order.placed', $payload);
+    } catch (InforSync\ValidationException $e) {
+        echo implode(', ', array_column($e->getErrors(), 'path')), "\n";
+    }
+}
+// a list is not a payload
 try {
-    InforSync\enqueue('order.placed', ['note' => 'hi']);
+    InforSync\enqueue('order.placed', [valid_order()]);
 } catch (InforSync\ValidationException $e) {
-    echo implode(', ', array_column($e->getErrors(), 'path')), "\n";
+    echo $e->getMessage(), "\n";
 }
 
 // the spool directory may exist, but no event was written
@@ -69,6 +77,8 @@ bool(true)
 bool(true)
   items[2].price => must be 0 or more
 order_id, order_number, date, email, currency, total_amount, billing_address, items
+order_id, order_number, date, email, currency, total_amount, billing_address, items
+invalid order.placed payload: payload: must be an array with string keys
 array(0) {
 }
 array(0) {
