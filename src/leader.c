@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -142,10 +143,57 @@ static void restore_counters(isync_leader *leader)
     free(path);
 }
 
+/* Events a dead leader left in active/: its last call may still be running
+ * in Infor (the process is gone, its request is not). Resumed before that
+ * call can have ended, the resume queries would miss its effect and repeat
+ * it (a line added twice). Such events wait in deferred/ until
+ * request_timeout_ms after their record was last written, which happens
+ * right before each call. Returns how many wait. */
+static long defer_orphans(isync_leader *leader)
+{
+    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    size_t count = 0;
+    long deferred = 0;
+    long long now = now_ms();
+
+    if (isync_spool_list(&leader->spool, ISYNC_STATE_ACTIVE, 0, &ids, &count, NULL) != ISYNC_OK) {
+        return 0;
+    }
+    for (size_t i = 0; i < count; i++) {
+        char name[ISYNC_ID_SIZE + 16];
+        struct stat st;
+        json_t *record = NULL;
+        snprintf(name, sizeof name, "records/%s.json", ids[i]);
+        char *path = isync_spool_path(&leader->spool, name);
+        long long due = path && stat(path, &st) == 0
+                            ? st.st_mtim.tv_sec * 1000LL + st.st_mtim.tv_nsec / 1000000 + leader->settings.request_timeout_ms
+                            : 0;
+        free(path);
+        if (due <= now) {
+            continue; /* nothing can still run: isync_spool_recover() makes it ready */
+        }
+        isync_spool_record_load(&leader->spool, ids[i], &record, NULL);
+        json_object_set_new(record, "state", json_string("deferred"));
+        json_object_set_new(record, "next_attempt_at", json_integer(due));
+        if (isync_spool_record_save(&leader->spool, ids[i], record, NULL) == ISYNC_OK &&
+            isync_spool_move(&leader->spool, ids[i], ISYNC_STATE_ACTIVE, ISYNC_STATE_DEFERRED, NULL) == ISYNC_OK) {
+            deferred++;
+        }
+        json_decref(record);
+    }
+    free(ids);
+    return deferred;
+}
+
 void isync_leader_begin(isync_leader *leader)
 {
     isync_error err;
     restore_counters(leader);
+    long waiting = defer_orphans(leader);
+    if (waiting > 0) {
+        isync_log(ISYNC_LOG_WARNING, "took over the spool: %ld event(s) a previous worker left in active/ wait up to %ld ms "
+                  "for its last call to Infor to end", waiting, leader->settings.request_timeout_ms);
+    }
     long recovered = isync_spool_recover(&leader->spool, &err);
     if (recovered > 0) {
         isync_log(ISYNC_LOG_WARNING, "took over the spool: %ld event(s) a previous worker left in active/ are ready again",
