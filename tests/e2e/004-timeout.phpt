@@ -10,11 +10,11 @@ require __DIR__ . '/harness.inc';
 reset();
 newSpool();
 // The sandbox sleeps 1.5 s, then processes the first line anyway; the
-// client gives up after 0.5 s, retries 1.5 s later (after Infor processed
+// client gives up after 0.5 s, retries 2.5 s later (after Infor processed
 // the line), and must find that line with LstBatchLine, not add it again.
 fault(['match' => 'AddBatchLine', 'count' => 1, 'latency_ms' => 1500]);
 $items = [['TSHIRT-WHT-L', '19.90', 1], ['SOCKS-3PK', '12.00', 2], ['MUG-LOGO', '9.50', 1]];
-$r = deliver([order('XC-4001', $items)], ['infor_sync.request_timeout_ms' => 500, 'infor_sync.retry_base_ms' => 1500, 'infor_sync.retry_cap_ms' => 1500]);
+$r = deliver([order('XC-4001', $items)], ['infor_sync.request_timeout_ms' => 500, 'infor_sync.retry_base_ms' => 2500, 'infor_sync.retry_cap_ms' => 2500]);
 $e = $r['events']['XC-4001'];
 echo "flush: ", var_export($r['flushed'], true), ", state {$e['state']}, attempts {$e['record']['attempts']}\n";
 echo "timed out: ", var_export(str_contains(strtolower($r['status']['last_error']['message'] ?? ''), 'time'), true), "\n";

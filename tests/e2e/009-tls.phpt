@@ -10,8 +10,15 @@ require __DIR__ . '/harness.inc';
 reset();
 newSpool();
 // infor_sync.ca_file unset: the system CA store, which does not know the sandbox's CA
-$r = deliver([order('XC-9001')], ['infor_sync.ca_file' => null, 'infor_sync.retry_base_ms' => 2000,
-                                  'infor_sync.retry_cap_ms' => 2000], 1000);
+$r = runJson('
+    $id = InforSync\enqueue("order.placed", unserialize(' . var_export(serialize(order('XC-9001')), true) . '));
+    $deadline = microtime(true) + 15;
+    do { // until the first attempt has failed
+        $flushed = InforSync\flush(100);
+    } while (InforSync\event($id)["state"] !== "deferred" && microtime(true) < $deadline);
+    echo json_encode(["ids" => ["XC-9001" => $id], "flushed" => $flushed, "events" => ["XC-9001" => InforSync\event($id)],
+                      "status" => InforSync\status()]);
+', ['infor_sync.ca_file' => null, 'infor_sync.retry_base_ms' => 2000, 'infor_sync.retry_cap_ms' => 2000]);
 $e = $r['events']['XC-9001'];
 echo "flush: ", var_export($r['flushed'], true), ", state {$e['state']}, attempts {$e['record']['attempts']}\n";
 $message = $r['status']['last_error']['message'] ?? '';
