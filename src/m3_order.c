@@ -1,9 +1,11 @@
 #include "m3_order.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "event.h"
+#include "log.h"
 
 #define MAX_FIELDS 16
 
@@ -163,19 +165,59 @@ static isync_delivery_result add_head(order_job *job)
     return save_progress(job, "lines") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
 }
 
-/* Resume: lines are added in order, so the count in Infor is how far we
- * got. Without that count a line could be added twice: retry later. */
-static isync_delivery_result count_existing_lines(order_job *job)
+static int same_quantity(const char *a, const char *b)
+{
+    return a && b && strtod(a, NULL) == strtod(b, NULL);
+}
+
+static isync_delivery_result delete_line(order_job *job, const char *ponr)
 {
     field_list fields = { .used = 0 };
     isync_m3_result res;
     add_field(&fields, "ORNO", progress_text(job, "batch_orno"));
+    add_field(&fields, "PONR", ponr);
+    if (call(job, "DelBatchLine", &fields, -1, &res) != ISYNC_M3_OK) {
+        return fail(job, "DelBatchLine", &fields, &res, "(removing a duplicate line)");
+    }
+    isync_m3_result_clear(&res);
+    isync_log(ISYNC_LOG_WARNING, "batch order %s: removed duplicate line %s",
+              progress_text(job, "batch_orno"), ponr);
+    return ISYNC_DELIVERED;
+}
+
+/* Resume: makes the batch order's lines a prefix of the items. Lines are
+ * added in item order, so matching them in sequence tells how far we got
+ * (without that, a line could be added twice: a failed query retries
+ * later). A line that matches no item in sequence is a duplicate, from a
+ * call that timed out on our side and that Infor ran late: it is deleted
+ * before Confirm. */
+static isync_delivery_result reconcile_lines(order_job *job)
+{
+    field_list fields = { .used = 0 };
+    isync_m3_result res;
+    json_t *items = json_object_get(job->payload, "items");
+    size_t matched = 0, index;
+    json_t *row;
+    isync_delivery_result result = ISYNC_DELIVERED;
+
+    add_field(&fields, "ORNO", progress_text(job, "batch_orno"));
     if (call(job, "LstBatchLine", &fields, 0, &res) != ISYNC_M3_OK) {
         return fail(job, "LstBatchLine", &fields, &res, "(resuming)");
     }
-    json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)json_array_size(res.records)));
+    json_array_foreach(res.records, index, row) {
+        json_t *item = json_array_get(items, matched);
+        const char *itno = json_string_value(json_object_get(row, "ITNO"));
+        if (item && itno && strcmp(itno, payload_text(item, "sku")) == 0 &&
+            same_quantity(json_string_value(json_object_get(row, "ORQT")), payload_text(item, "quantity"))) {
+            matched++;
+        } else if ((result = delete_line(job, json_string_value(json_object_get(row, "PONR")))) !=
+                   ISYNC_DELIVERED) {
+            break;
+        }
+    }
     isync_m3_result_clear(&res);
-    return ISYNC_DELIVERED;
+    json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)matched));
+    return result;
 }
 
 static isync_delivery_result add_line(order_job *job, size_t index, json_t *item)
@@ -232,22 +274,30 @@ static isync_delivery_result record_order_number(order_job *job, isync_m3_result
     return save_progress(job, "done") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
 }
 
-static isync_delivery_result confirm(order_job *job, int resuming)
+/* Resume after Confirm may have run: GetOrderNo answers only for a
+ * confirmed batch order. Sets *confirmed. */
+static isync_delivery_result check_confirmed(order_job *job, int *confirmed)
+{
+    field_list fields = { .used = 0 };
+    isync_m3_result res;
+    *confirmed = 0;
+    isync_m3_outcome known = get_order_number(job, &res, &fields);
+    if (known == ISYNC_M3_OK) {
+        *confirmed = 1;
+        return record_order_number(job, &res);
+    }
+    if (known == ISYNC_M3_RETRY) {
+        return fail(job, "GetOrderNo", &fields, &res, "(resuming)");
+    }
+    isync_m3_result_clear(&res); /* NOK: not confirmed yet */
+    return ISYNC_DELIVERED;
+}
+
+static isync_delivery_result confirm(order_job *job)
 {
     field_list fields = { .used = 0 };
     isync_m3_result res;
 
-    if (resuming) {
-        isync_m3_outcome known = get_order_number(job, &res, &fields);
-        if (known == ISYNC_M3_OK) {
-            return record_order_number(job, &res);
-        }
-        if (known == ISYNC_M3_RETRY) {
-            return fail(job, "GetOrderNo", &fields, &res, NULL);
-        }
-        isync_m3_result_clear(&res); /* NOK: not confirmed yet */
-        fields.used = 0;
-    }
     add_field(&fields, "ORNO", progress_text(job, "batch_orno"));
     if (call(job, "Confirm", &fields, -1, &res) != ISYNC_M3_OK) {
         return fail(job, "Confirm", &fields, &res, NULL);
@@ -261,6 +311,12 @@ static isync_delivery_result confirm(order_job *job, int resuming)
         return fail(job, "GetOrderNo", &fields, &res, NULL);
     }
     return record_order_number(job, &res);
+}
+
+static int at_step(const order_job *job, const char *step)
+{
+    const char *current = progress_text(job, "step");
+    return strcmp(current ? current : "head", step) == 0;
 }
 
 static const char *choose_customer(const order_job *job)
@@ -287,7 +343,6 @@ isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_bu
 {
     order_job job = { m3, cfg, payload, progress, save, save_ctx, out, NULL };
     isync_delivery_result result = ISYNC_DELIVERED;
-    const char *step;
 
     job.cuno = choose_customer(&job);
     if (!job.cuno) {
@@ -295,28 +350,33 @@ isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_bu
                  "no Infor customer: the order has no infor_customer and the configuration has no default_customer");
         return out->result = ISYNC_DEAD_LETTER;
     }
-    step = progress_text(&job, "step");
-    if (!step || strcmp(step, "head") == 0) {
+    if (at_step(&job, "head")) {
         if (resuming) {
             result = find_existing_head(&job);
         }
-        step = progress_text(&job, "step");
-        if (result == ISYNC_DELIVERED && (!step || strcmp(step, "head") == 0)) {
+        if (result == ISYNC_DELIVERED && at_step(&job, "head")) {
             result = add_head(&job);
             resuming = 0; /* the lines of a head we just created cannot exist yet */
         }
     }
-    if (result == ISYNC_DELIVERED && strcmp(progress_text(&job, "step"), "lines") == 0) {
+    if (result == ISYNC_DELIVERED && resuming && (at_step(&job, "confirm") || at_step(&job, "order_no"))) {
+        int confirmed = 0;
+        result = check_confirmed(&job, &confirmed);
+        if (result == ISYNC_DELIVERED && !confirmed && at_step(&job, "confirm")) {
+            /* verify the lines once more before confirming */
+            json_object_set_new(job.progress, "step", json_string("lines"));
+        }
+    }
+    if (result == ISYNC_DELIVERED && at_step(&job, "lines")) {
         if (resuming) {
-            result = count_existing_lines(&job);
+            result = reconcile_lines(&job);
         }
         if (result == ISYNC_DELIVERED) {
             result = add_lines(&job);
         }
     }
-    step = progress_text(&job, "step");
-    if (result == ISYNC_DELIVERED && (strcmp(step, "confirm") == 0 || strcmp(step, "order_no") == 0)) {
-        result = confirm(&job, resuming || strcmp(step, "order_no") == 0);
+    if (result == ISYNC_DELIVERED && (at_step(&job, "confirm") || at_step(&job, "order_no"))) {
+        result = confirm(&job);
     }
     set_refs(&job);
     return out->result = result;
