@@ -389,7 +389,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
     /* counters first: whoever sees the event leave active/ (flush()) then
      * also sees it counted in status() */
     publish(leader);
-    if (isync_spool_move(&leader->spool, id, ISYNC_STATE_ACTIVE, target, &err) != ISYNC_OK) {
+    if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_ACTIVE, target, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
 }
@@ -430,7 +430,7 @@ static void deliver_one(isync_leader *leader, const char *id)
     json_t *record = NULL;
     isync_delivery_outcome out;
 
-    if (isync_spool_move(&leader->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, &err) != ISYNC_OK) {
+    if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_WARNING, "%s", err.message);
         return;
     }
@@ -510,7 +510,7 @@ long isync_leader_promote_due(isync_leader *leader)
         long long due = json_integer_value(json_object_get(record, "next_attempt_at"));
         json_decref(record);
         if (due <= now) {
-            isync_spool_move(&leader->spool, ids[i], ISYNC_STATE_DEFERRED, ISYNC_STATE_READY, NULL);
+            isync_spool_move_unsynced(&leader->spool, ids[i], ISYNC_STATE_DEFERRED, ISYNC_STATE_READY, NULL);
         } else if (next == 0 || due < next) {
             next = due;
         }

@@ -241,8 +241,10 @@ static isync_delivery_result add_line(order_job *job, size_t index, json_t *item
         return fail(job, "AddBatchLine", &fields, &res, context);
     }
     isync_m3_result_clear(&res);
+    size_t count = json_array_size(json_object_get(job->payload, "items"));
     json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)index + 1));
-    return save_progress(job, "lines") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+    return save_progress(job, index + 1 == count ? "confirm" : "lines") == 0 ? ISYNC_DELIVERED
+                                                                         : progress_not_saved(job);
 }
 
 static isync_delivery_result add_lines(order_job *job)
@@ -256,7 +258,10 @@ static isync_delivery_result add_lines(order_job *job)
             return result;
         }
     }
-    return save_progress(job, "confirm") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+    if (done >= count) { /* nothing was added: the last line's save did not say so */
+        return save_progress(job, "confirm") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+    }
+    return ISYNC_DELIVERED;
 }
 
 /* GetOrderNo answers only once the batch order was confirmed. */
@@ -270,8 +275,11 @@ static isync_delivery_result record_order_number(order_job *job, isync_m3_result
 {
     const char *ornr = isync_m3_record_field(res, 0, "ORNR");
     json_object_set_new(job->progress, "orno", json_string(ornr ? ornr : ""));
+    json_object_set_new(job->progress, "step", json_string("done"));
     isync_m3_result_clear(res);
-    return save_progress(job, "done") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+    /* not saved here: the worker saves the record with the outcome, and a
+     * crash before that only repeats GetOrderNo, which changes nothing */
+    return ISYNC_DELIVERED;
 }
 
 /* Resume after Confirm may have run: GetOrderNo answers only for a

@@ -368,8 +368,8 @@ isync_status isync_spool_read(const isync_spool *spool, isync_state state, const
     return ISYNC_OK;
 }
 
-isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from,
-                              isync_state to, isync_error *err)
+static isync_status rename_event(const isync_spool *spool, const char *id, isync_state from,
+                                 isync_state to, int sync, isync_error *err)
 {
     char src[4096], dst[4096];
     event_path(spool, from, id, src, sizeof src);
@@ -379,7 +379,19 @@ isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_st
         return isync_fail(err, code, errno, "spool: cannot move event %s from %s to %s: %s", id,
                           state_dirs[from], state_dirs[to], strerror(errno));
     }
-    return spool->durable ? fsync_parent(dst, err) : ISYNC_OK;
+    return sync && spool->durable ? fsync_parent(dst, err) : ISYNC_OK;
+}
+
+isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from,
+                              isync_state to, isync_error *err)
+{
+    return rename_event(spool, id, from, to, 1, err);
+}
+
+isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from,
+                                       isync_state to, isync_error *err)
+{
+    return rename_event(spool, id, from, to, 0, err);
 }
 
 isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id,

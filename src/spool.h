@@ -65,6 +65,12 @@ isync_status isync_spool_read(const isync_spool *spool, isync_state state, const
 /* rename(from/id, to/id) and, when durable, fsync of the target directory. */
 isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from,
                               isync_state to, isync_error *err);
+/* The same rename without fsync. For the leader's own moves: the record
+ * (always saved durably first) is the truth about an event; if a power cut
+ * undoes such a rename, the event shows up again in active/ or ready/ and
+ * its connector, reading the record, resumes without repeating a step. */
+isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from,
+                                       isync_state to, isync_error *err);
 isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id,
                                 isync_error *err);
 
