@@ -294,7 +294,7 @@ static isync_delivery_result check_confirmed(order_job *job, int *confirmed)
         *confirmed = 1;
         return record_order_number(job, &res);
     }
-    if (known == ISYNC_M3_RETRY) {
+    if (known != ISYNC_M3_MI_ERROR) { /* only M3's NOK says "not confirmed" */
         return fail(job, "GetOrderNo", &fields, &res, "(resuming)");
     }
     isync_m3_result_clear(&res); /* NOK: not confirmed yet */

@@ -1,18 +1,16 @@
 #include "unit.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "http.h"
 #include "ionapi.h"
 #include "m3.h"
 #include "oauth.h"
+#include "stub_server.h"
 
 /* ---- URL building -------------------------------------------------------- */
 
@@ -250,205 +248,7 @@ static void test_record_field_trims_records_built_elsewhere(void **state)
     isync_m3_result_clear(&res);
 }
 
-/* ---- isync_m3_call against a local HTTP/1.1 server ------------------------ */
-
-typedef struct {
-    int status;
-    const char *headers; /* extra header lines, each ending in \r\n */
-    const char *body;
-    int delay_ms;
-} canned_response;
-
-#define MAX_EXCHANGES 8
-
-static struct {
-    int running;
-    int listen_fd;
-    int conn_fd;
-    int port;
-    pthread_t thread;
-    pthread_mutex_t lock;
-    canned_response responses[MAX_EXCHANGES];
-    int response_count;
-    char requests[MAX_EXCHANGES][8192];
-    int request_count;
-    int connections;
-} server;
-
-static size_t content_length(const char *head)
-{
-    const char *found = strcasestr(head, "\r\nContent-Length:");
-    return found ? strtoul(found + 17, NULL, 10) : 0;
-}
-
-/* Reads one request into buf; 0 when the client closed the connection. */
-static int read_request(int fd, char *buf, size_t size)
-{
-    size_t used = 0;
-    char *head_end = NULL;
-
-    while (!head_end || used < (size_t)(head_end + 4 - buf) + content_length(buf)) {
-        if (used + 1 >= size) {
-            return 0;
-        }
-        ssize_t got = recv(fd, buf + used, size - used - 1, 0);
-        if (got <= 0) {
-            return 0;
-        }
-        used += (size_t)got;
-        buf[used] = '\0';
-        if (!head_end) {
-            head_end = strstr(buf, "\r\n\r\n");
-        }
-    }
-    return 1;
-}
-
-static void send_response(int fd, const canned_response *canned)
-{
-    char head[512];
-    int len = snprintf(head, sizeof head, "HTTP/1.1 %d Canned\r\nContent-Length: %zu\r\n%s\r\n",
-                       canned->status, strlen(canned->body), canned->headers ? canned->headers : "");
-    if (canned->delay_ms) {
-        usleep((useconds_t)canned->delay_ms * 1000);
-    }
-    send(fd, head, (size_t)len, MSG_NOSIGNAL);
-    send(fd, canned->body, strlen(canned->body), MSG_NOSIGNAL);
-}
-
-static void serve_connection(int fd)
-{
-    static const canned_response unexpected = { 500, NULL, "unexpected request", 0 };
-    char buf[8192];
-
-    while (read_request(fd, buf, sizeof buf)) {
-        pthread_mutex_lock(&server.lock);
-        int index = server.request_count;
-        if (index < MAX_EXCHANGES) {
-            snprintf(server.requests[index], sizeof server.requests[index], "%s", buf);
-            server.request_count++;
-        }
-        canned_response canned = index < server.response_count ? server.responses[index] : unexpected;
-        pthread_mutex_unlock(&server.lock);
-        send_response(fd, &canned);
-    }
-}
-
-static void *server_main(void *arg)
-{
-    (void)arg;
-    for (;;) {
-        int fd = accept(server.listen_fd, NULL, NULL);
-        if (fd < 0) {
-            return NULL; /* listening socket shut down */
-        }
-        pthread_mutex_lock(&server.lock);
-        server.connections++;
-        server.conn_fd = fd;
-        pthread_mutex_unlock(&server.lock);
-        serve_connection(fd);
-        pthread_mutex_lock(&server.lock);
-        server.conn_fd = -1;
-        close(fd);
-        pthread_mutex_unlock(&server.lock);
-    }
-}
-
-static void start_server(const canned_response *responses, int count)
-{
-    struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-    socklen_t addr_len = sizeof addr;
-
-    memset(&server, 0, sizeof server);
-    pthread_mutex_init(&server.lock, NULL);
-    assert_true(count <= MAX_EXCHANGES);
-    memcpy(server.responses, responses, sizeof *responses * (size_t)count);
-    server.response_count = count;
-    server.conn_fd = -1;
-    server.listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    assert_true(server.listen_fd >= 0);
-    assert_int_equal(bind(server.listen_fd, (struct sockaddr *)&addr, sizeof addr), 0);
-    assert_int_equal(listen(server.listen_fd, 4), 0);
-    assert_int_equal(getsockname(server.listen_fd, (struct sockaddr *)&addr, &addr_len), 0);
-    server.port = ntohs(addr.sin_port);
-    assert_int_equal(pthread_create(&server.thread, NULL, server_main, NULL), 0);
-    server.running = 1;
-}
-
-static void stop_server(void)
-{
-    if (!server.running) {
-        return;
-    }
-    server.running = 0;
-    shutdown(server.listen_fd, SHUT_RDWR);
-    pthread_mutex_lock(&server.lock);
-    if (server.conn_fd >= 0) {
-        shutdown(server.conn_fd, SHUT_RDWR); /* a kept-alive client connection */
-    }
-    pthread_mutex_unlock(&server.lock);
-    pthread_join(server.thread, NULL);
-    close(server.listen_fd);
-    pthread_mutex_destroy(&server.lock);
-}
-
-/* Runs even when an assertion failed half-way through a test. */
-static int teardown_server(void **state)
-{
-    (void)state;
-    stop_server();
-    return 0;
-}
-
-static int starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-typedef struct {
-    isync_ionapi cred;
-    isync_http *http;
-    isync_oauth *oauth;
-    isync_m3_client *client;
-} fixture;
-
-static long request_timeout_ms = 5000;
-
-static void fixture_open(fixture *f, int port, isync_grant grant)
-{
-    char iu[64];
-    char pu[64];
-    isync_http_options options = { .connect_timeout_ms = 1000, .request_timeout_ms = request_timeout_ms,
-                                   .verify_tls = 1, .ca_file = NULL };
-
-    snprintf(iu, sizeof iu, "http://127.0.0.1:%d", port);
-    snprintf(pu, sizeof pu, "http://127.0.0.1:%d/TEN/as/", port);
-    memset(f, 0, sizeof *f);
-    f->cred.ti = strdup("TEN");
-    f->cred.ci = strdup("TEN~app");
-    f->cred.cs = strdup("client-secret");
-    f->cred.iu = strdup(iu);
-    f->cred.pu = strdup(pu);
-    f->cred.ot = strdup("token.oauth2");
-    f->cred.grant = grant;
-    if (grant == ISYNC_GRANT_PASSWORD) {
-        f->cred.saak = strdup("TEN#key");
-        f->cred.sask = strdup("svc secret&=");
-    }
-    assert_int_equal(isync_http_global_init(), 0);
-    f->http = isync_http_new(&options);
-    f->oauth = isync_oauth_new(&f->cred, f->http);
-    f->client = isync_m3_client_new(&f->cred, f->http, f->oauth);
-    assert_non_null(f->client);
-}
-
-static void fixture_close(fixture *f)
-{
-    isync_m3_client_free(f->client);
-    isync_oauth_free(f->oauth);
-    isync_http_free(f->http);
-    isync_ionapi_free(&f->cred);
-}
+/* ---- isync_m3_call against a local HTTP/1.1 server (stub_server.c) ------- */
 
 static const isync_m3_request get_item = { .program = "MMS200MI", .transaction = "Get",
                                            .cono = 100, .maxrecs = -1,

@@ -1,0 +1,700 @@
+/* The order.placed connector (m3_order.c) against scripted Infor answers:
+ * the exact calls it makes, fresh and resumed, and what it reports. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "business_config.h"
+#include "delivery.h"
+#include "m3.h"
+#include "m3_order.h"
+#include "stub_server.h"
+
+/* ---- scripted answers (M3 MI REST v2) ------------------------------------ */
+
+#define TOKEN "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":7200}"
+#define V2_OK(transaction, records)                                                          \
+    "{\"results\":[{\"transaction\":\"" transaction "\",\"records\":[" records "]}],"         \
+    "\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":0}"
+#define V2_NOK(transaction, message, code, field)                                             \
+    "{\"results\":[{\"transaction\":\"" transaction "\",\"errorMessage\":\"" message "\","    \
+    "\"errorType\":\"ServerReturnedNOK\",\"errorCode\":\"" code "\",\"errorField\":\"" field \
+    "\",\"records\":[]}],\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":0,"        \
+    "\"nrOfFailedTransactions\":1}"
+
+#define HEAD_OK V2_OK("AddBatchHead", "{\"ORNO\":\"9000000001\"}")
+#define LINE_OK V2_OK("AddBatchLine", "{\"PONR\":\"1\",\"POSX\":\"0\"}")
+#define CONFIRM_OK V2_OK("Confirm", "{\"ORNO\":\"1000000123\",\"STAT\":\"22\"}")
+#define ORDER_NO_OK V2_OK("GetOrderNo", "{\"ORNO\":\"9000000001\",\"ORNR\":\"1000000123\"}")
+#define ORDER_NO_NOK V2_NOK("GetOrderNo", "Batch order 9000000001 is not confirmed", "XOR0001", "ORNO")
+#define DEL_LINE_OK V2_OK("DelBatchLine", "")
+
+static const canned_response token = { 200, NULL, TOKEN, 0 };
+
+#define OK(body) { 200, NULL, body, 0 }
+
+/* ---- the order ------------------------------------------------------------ */
+
+static const char *const order_two_lines =
+    "{\"order_id\":\"42\",\"order_number\":\"XC-1001\",\"date\":\"2026-11-26T14:03:00Z\","
+    "\"email\":\"buyer@example.com\",\"infor_customer\":\"CUST01\",\"currency\":\"USD\","
+    "\"total_amount\":\"54.40\",\"items\":["
+    "{\"sku\":\"ITEM-A\",\"price\":\"10\",\"quantity\":\"2\",\"discount\":\"0.00\"},"
+    "{\"sku\":\"ITEM-B\",\"price\":\"39.9\",\"quantity\":\"1\",\"discount\":\"5.5\"}]}";
+
+static const char *const order_three_lines =
+    "{\"order_id\":\"43\",\"order_number\":\"XC-1002\",\"date\":\"2026-12-01\","
+    "\"email\":\"buyer@example.com\",\"infor_customer\":\"CUST01\",\"currency\":\"EUR\","
+    "\"total_amount\":\"35\",\"items\":["
+    "{\"sku\":\"ITEM-A\",\"price\":\"10\",\"quantity\":\"2\"},"
+    "{\"sku\":\"ITEM-B\",\"price\":\"5\",\"quantity\":\"1\"},"
+    "{\"sku\":\"ITEM-C\",\"price\":\"10\",\"quantity\":\"1\"}]}";
+
+static const char *const order_without_customer =
+    "{\"order_id\":\"44\",\"order_number\":\"XC-1003\",\"date\":\"2026-11-27T09:00:00+01:00\","
+    "\"email\":\"buyer@example.com\",\"currency\":\"EUR\",\"total_amount\":\"7.5\","
+    "\"items\":[{\"sku\":\"ITEM-Z\",\"price\":\"2.5\",\"quantity\":\"3\"}]}";
+
+static isync_business_config config(const char *default_customer)
+{
+    isync_business_config cfg = { .cono = 100, .divi = "AAA", .order_type = "SO1", .facility = "F01",
+                                  .warehouse = "W01", .currency = "SEK" };
+    snprintf(cfg.default_customer, sizeof cfg.default_customer, "%s", default_customer);
+    return cfg;
+}
+
+static json_t *parse_json(const char *text)
+{
+    json_error_t error;
+    json_t *value = json_loads(text, 0, &error);
+    if (!value) {
+        fail_msg("test JSON does not parse: %s: %s", error.text, text);
+    }
+    return value;
+}
+
+/* ---- progress saves: a copy of the progress and how many requests preceded it */
+
+typedef struct {
+    json_t *saves;   /* [{"after_requests":n, "progress":{..}}] */
+    int fail_from;   /* this save and later ones fail (1-based); 0: never */
+} save_log;
+
+static int record_save(void *ctx, json_t *progress)
+{
+    save_log *log = ctx;
+    pthread_mutex_lock(&server.lock);
+    int seen = server.request_count;
+    pthread_mutex_unlock(&server.lock);
+    json_array_append_new(log->saves, json_pack("{s:i, s:o}", "after_requests", seen,
+                                                "progress", json_deep_copy(progress)));
+    if (log->fail_from > 0 && (int)json_array_size(log->saves) >= log->fail_from) {
+        return -1;
+    }
+    return 0;
+}
+
+static void dump_requests(void)
+{
+    for (int i = 0; i < server.request_count; i++) {
+        const char *line_end = strstr(server.requests[i], "\r\n");
+        int len = line_end ? (int)(line_end - server.requests[i]) : (int)strlen(server.requests[i]);
+        print_message("  request %d: %.*s\n", i, len, server.requests[i]);
+    }
+}
+
+static void assert_request_count(int expected)
+{
+    if (server.request_count != expected) {
+        print_message("expected %d requests, got %d:\n", expected, server.request_count);
+        dump_requests();
+    }
+    assert_int_equal(server.request_count, expected);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "B=2&A=1" -> "A=1&B=2" (malloc'ed) */
+static char *sorted_query(const char *query, size_t len)
+{
+    char *copy = strndup(query, len);
+    char *parts[64];
+    size_t count = 0;
+    char *save = NULL;
+    for (char *part = strtok_r(copy, "&", &save); part && count < 64; part = strtok_r(NULL, "&", &save)) {
+        parts[count++] = part;
+    }
+    qsort(parts, count, sizeof parts[0], compare_strings);
+    char *out = calloc(1, len + 2);
+    for (size_t i = 0; i < count; i++) {
+        if (i) {
+            strcat(out, "&");
+        }
+        strcat(out, parts[i]);
+    }
+    free(copy);
+    return out;
+}
+
+/* Request index is GET .../execute/OIS100MI/<transaction><matrix>?<query>:
+ * exactly these matrix parameters, exactly these query fields (any order). */
+static void assert_m3_request(int index, const char *transaction, const char *matrix, const char *query)
+{
+    static const char prefix[] = "GET /TEN/M3/m3api-rest/v2/execute/";
+    char expected_path[256];
+    char actual_path[256];
+
+    assert_true(index < server.request_count);
+    const char *request = server.requests[index];
+    if (!starts_with(request, prefix)) {
+        dump_requests();
+        fail_msg("request %d is no M3 call: %.80s", index, request);
+    }
+    const char *target = request + strlen(prefix);
+    const char *target_end = strstr(target, " HTTP/1.1\r\n");
+    assert_non_null(target_end);
+    const char *question = memchr(target, '?', (size_t)(target_end - target));
+    const char *path_end = question ? question : target_end;
+    snprintf(actual_path, sizeof actual_path, "%.*s", (int)(path_end - target), target);
+    snprintf(expected_path, sizeof expected_path, "OIS100MI/%s%s", transaction, matrix);
+    if (strcmp(actual_path, expected_path) != 0) {
+        dump_requests();
+    }
+    assert_string_equal(actual_path, expected_path);
+
+    char *actual = question ? sorted_query(question + 1, (size_t)(target_end - question - 1)) : strdup("");
+    char *expected = sorted_query(query, strlen(query));
+    if (strcmp(actual, expected) != 0) {
+        print_message("request %d (%s): query differs\n", index, transaction);
+        dump_requests();
+    }
+    assert_string_equal(actual, expected);
+    free(actual);
+    free(expected);
+    assert_non_null(strstr(request, "\r\nAuthorization: Bearer tok-1\r\n"));
+}
+
+static void assert_token_request(int index)
+{
+    assert_true(index < server.request_count);
+    assert_true(starts_with(server.requests[index], "POST /TEN/as/token.oauth2 HTTP/1.1\r\n"));
+}
+
+static void assert_json_equal(json_t *actual, const char *expected_text)
+{
+    json_t *expected = parse_json(expected_text);
+    if (!json_equal(actual, expected)) {
+        char *dump = json_dumps(actual, JSON_SORT_KEYS | JSON_COMPACT);
+        print_message("expected %s\n     got %s\n", expected_text, dump ? dump : "(null)");
+        free(dump);
+        json_decref(expected);
+        fail();
+    }
+    json_decref(expected);
+}
+
+/* Some save happened after exactly `requests` requests (i.e. right after
+ * request requests-1 was answered, before the next one was sent) with a
+ * progress containing every key/value of expected_text. */
+static void assert_saved_after(const save_log *log, int requests, const char *expected_text)
+{
+    json_t *expected = parse_json(expected_text);
+    size_t i;
+    json_t *save;
+    json_array_foreach(log->saves, i, save) {
+        if (json_integer_value(json_object_get(save, "after_requests")) != requests) {
+            continue;
+        }
+        json_t *progress = json_object_get(save, "progress");
+        const char *key;
+        json_t *value;
+        int matches = 1;
+        json_object_foreach(expected, key, value) {
+            matches = matches && json_equal(json_object_get(progress, key), value);
+        }
+        if (matches) {
+            json_decref(expected);
+            return;
+        }
+    }
+    char *dump = json_dumps(log->saves, JSON_SORT_KEYS | JSON_COMPACT);
+    print_message("no save after %d requests with %s; saves: %s\n", requests, expected_text, dump);
+    free(dump);
+    json_decref(expected);
+    fail();
+}
+
+static const char *saved_step(const save_log *log, size_t index)
+{
+    return json_string_value(json_object_get(
+        json_object_get(json_array_get(log->saves, index), "progress"), "step"));
+}
+
+/* ---- one delivery --------------------------------------------------------- */
+
+typedef struct {
+    isync_business_config cfg;
+    json_t *payload;
+    json_t *progress;
+    save_log log;
+    isync_delivery_outcome out;
+    isync_delivery_result result;
+} run;
+
+static void run_init(run *r, const char *default_customer, const char *order, const char *progress)
+{
+    memset(r, 0, sizeof *r);
+    r->cfg = config(default_customer);
+    r->payload = parse_json(order);
+    r->progress = parse_json(progress);
+    r->log.saves = json_array();
+    isync_delivery_outcome_init(&r->out);
+}
+
+/* Runs the connector against the scripted server and stops the server. */
+static void deliver(run *r, const canned_response *script, int count, int resuming)
+{
+    fixture f;
+    start_server(script, count);
+    fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
+    r->result = isync_m3_order_deliver(f.client, &r->cfg, r->payload, r->progress, resuming,
+                                       record_save, &r->log, &r->out);
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(r->out.result, r->result);
+}
+
+static void run_clear(run *r)
+{
+    json_decref(r->payload);
+    json_decref(r->progress);
+    json_decref(r->log.saves);
+    isync_delivery_outcome_clear(&r->out);
+}
+
+#define MATRIX ";cono=100;divi=AAA"
+#define LIST_MATRIX ";cono=100;divi=AAA;maxrecs=0"
+
+/* ---- fresh delivery ----------------------------------------------------------- */
+
+static void test_fresh_order_two_lines(void **state)
+{
+    (void)state;
+    const canned_response script[] = { token, OK(HEAD_OK), OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK),
+                                       OK(ORDER_NO_OK) };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver(&r, script, 6, 0);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(6);
+    assert_token_request(0);
+    assert_m3_request(1, "AddBatchHead", MATRIX,
+                      "CUNO=CUST01&CUOR=XC-1001&ORDT=20261126&CUCD=USD&ORTP=SO1&FACI=F01&WHLO=W01");
+    /* a zero discount is not sent */
+    assert_m3_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&SAPR=10&WHLO=W01");
+    assert_m3_request(3, "AddBatchLine", MATRIX,
+                      "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
+    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    /* every write went out on a connection of its own */
+    assert_true(server.connections >= 5);
+
+    assert_json_equal(r.progress,
+                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
+    assert_json_equal(r.out.infor_refs,
+                      "{\"batch_orno\":\"9000000001\",\"orno\":\"1000000123\",\"cuno\":\"CUST01\"}");
+    assert_null(r.out.infor_error);
+    /* progress saved after every write, before the next call */
+    assert_saved_after(&r.log, 2, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":0}");
+    assert_saved_after(&r.log, 3, "{\"batch_orno\":\"9000000001\",\"lines_done\":1}");
+    assert_saved_after(&r.log, 4, "{\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    assert_saved_after(&r.log, 5, "{\"step\":\"order_no\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    /* a crash after the last line resumes at Confirm, not at the lines */
+    json_t *last_before_confirm = NULL;
+    size_t i;
+    json_t *save;
+    json_array_foreach(r.log.saves, i, save) {
+        if (json_integer_value(json_object_get(save, "after_requests")) == 4) {
+            last_before_confirm = save;
+        }
+    }
+    assert_string_equal(json_string_value(json_object_get(json_object_get(last_before_confirm, "progress"),
+                                                          "step")),
+                        "confirm");
+    run_clear(&r);
+}
+
+static void test_fresh_order_uses_default_customer(void **state)
+{
+    (void)state;
+    const canned_response script[] = { token, OK(HEAD_OK), OK(LINE_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK) };
+    run r;
+    run_init(&r, "DEF01", order_without_customer, "{}");
+    deliver(&r, script, 5, 0);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(5);
+    /* ORDT: the date as the shop wrote it, not converted to UTC */
+    assert_m3_request(1, "AddBatchHead", MATRIX,
+                      "CUNO=DEF01&CUOR=XC-1003&ORDT=20261127&CUCD=EUR&ORTP=SO1&FACI=F01&WHLO=W01");
+    assert_m3_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-Z&ORQT=3&SAPR=2.5&WHLO=W01");
+    assert_m3_request(3, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_m3_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_json_equal(r.out.infor_refs,
+                      "{\"batch_orno\":\"9000000001\",\"orno\":\"1000000123\",\"cuno\":\"DEF01\"}");
+    run_clear(&r);
+}
+
+static void test_no_customer_is_dead_letter_without_calls(void **state)
+{
+    (void)state;
+    const canned_response script[] = { token, OK(HEAD_OK) };
+    run r;
+    run_init(&r, "", order_without_customer, "{}");
+    deliver(&r, script, 2, 0);
+
+    assert_int_equal(r.result, ISYNC_DEAD_LETTER);
+    assert_request_count(0);
+    assert_int_equal(server.connections, 0);
+    assert_non_null(strstr(r.out.reason, "infor_customer"));
+    assert_non_null(strstr(r.out.reason, "default_customer"));
+    assert_int_equal(json_array_size(r.log.saves), 0);
+    assert_json_equal(r.progress, "{}");
+    run_clear(&r);
+}
+
+/* ---- resumed delivery ------------------------------------------------------ */
+
+static void test_resume_at_head_finds_unconfirmed_head(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("LstBatchHead", "{\"ORNO\":\"9000000007\",\"CUOR\":\"XC-0999\",\"ORNR\":\"1000000100\"},"
+                                 "{\"ORNO\":\"9000000001\",\"CUOR\":\"XC-1001   \",\"ORNR\":\"\"}")),
+        OK(V2_OK("LstBatchLine", "{\"ORNO\":\"9000000001\",\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2.000000\"}")),
+        OK(LINE_OK),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver(&r, script, 6, 1);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(6);
+    assert_token_request(0);
+    assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    assert_m3_request(2, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    /* ITEM-A is there already: only ITEM-B is added */
+    assert_m3_request(3, "AddBatchLine", MATRIX,
+                      "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
+    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_saved_after(&r.log, 4, "{\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    assert_json_equal(r.progress,
+                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
+    run_clear(&r);
+}
+
+static void test_resume_at_head_nothing_found_adds_head(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("LstBatchHead", "{\"ORNO\":\"9000000007\",\"CUOR\":\"XC-0999\",\"ORNR\":\"\"}")),
+        OK(HEAD_OK), OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver(&r, script, 7, 1);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(7);
+    assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    /* a head just created has no lines: no LstBatchLine */
+    assert_m3_request(2, "AddBatchHead", MATRIX,
+                      "CUNO=CUST01&CUOR=XC-1001&ORDT=20261126&CUCD=USD&ORTP=SO1&FACI=F01&WHLO=W01");
+    assert_m3_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&SAPR=10&WHLO=W01");
+    assert_m3_request(4, "AddBatchLine", MATRIX,
+                      "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
+    assert_m3_request(5, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_m3_request(6, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_json_equal(r.progress,
+                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
+    run_clear(&r);
+}
+
+static void test_resume_at_head_already_confirmed(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("LstBatchHead", "{\"ORNO\":\"9000000001\",\"CUOR\":\"XC-1001\",\"ORNR\":\"1000000123\"}")),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver(&r, script, 3, 1);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(3);
+    assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    assert_m3_request(2, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_int_equal(json_integer_value(json_object_get(r.progress, "lines_done")), 0);
+    assert_string_equal(json_string_value(json_object_get(r.progress, "step")), "done");
+    assert_string_equal(json_string_value(json_object_get(r.progress, "batch_orno")), "9000000001");
+    assert_string_equal(json_string_value(json_object_get(r.progress, "orno")), "1000000123");
+    assert_json_equal(r.out.infor_refs,
+                      "{\"batch_orno\":\"9000000001\",\"orno\":\"1000000123\",\"cuno\":\"CUST01\"}");
+    run_clear(&r);
+}
+
+static void test_resume_at_lines_deletes_duplicate_line(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("LstBatchLine", "{\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2.000000\"},"
+                                 "{\"PONR\":\"2\",\"ITNO\":\"ITEM-B\",\"ORQT\":\"1.000000\"},"
+                                 "{\"PONR\":\"3\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2.000000\"}")),
+        OK(DEL_LINE_OK),
+        OK(LINE_OK),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_three_lines,
+             "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
+    deliver(&r, script, 6, 1);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(6);
+    assert_token_request(0);
+    assert_m3_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_m3_request(2, "DelBatchLine", MATRIX, "ORNO=9000000001&PONR=3");
+    assert_m3_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-C&ORQT=1&SAPR=10&WHLO=W01");
+    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_saved_after(&r.log, 4, "{\"batch_orno\":\"9000000001\",\"lines_done\":3}");
+    assert_json_equal(r.progress,
+                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":3,\"orno\":\"1000000123\"}");
+    run_clear(&r);
+}
+
+static void test_resume_at_lines_other_quantity_is_not_our_line(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("LstBatchLine", "{\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2.000000\"},"
+                                 "{\"PONR\":\"2\",\"ITNO\":\"ITEM-B\",\"ORQT\":\"4.000000\"}")),
+        OK(DEL_LINE_OK),
+        OK(LINE_OK),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    deliver(&r, script, 6, 1);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(6);
+    assert_m3_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_m3_request(2, "DelBatchLine", MATRIX, "ORNO=9000000001&PONR=2");
+    assert_m3_request(3, "AddBatchLine", MATRIX,
+                      "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
+    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    run_clear(&r);
+}
+
+static void test_resume_at_confirm_not_yet_confirmed(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(ORDER_NO_NOK),
+        OK(V2_OK("LstBatchLine", "{\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2\"},"
+                                 "{\"PONR\":\"2\",\"ITNO\":\"ITEM-B\",\"ORQT\":\"1.000000\"}")),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines,
+             "{\"step\":\"confirm\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    deliver(&r, script, 5, 1);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(5);
+    assert_m3_request(1, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_m3_request(2, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_m3_request(3, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_m3_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_saved_after(&r.log, 4, "{\"step\":\"order_no\",\"lines_done\":2}");
+    assert_json_equal(r.progress,
+                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
+    assert_null(r.out.infor_error);
+    run_clear(&r);
+}
+
+static void test_resume_after_confirm_unreadable_answer_sends_no_write(void **state)
+{
+    (void)state;
+    /* Confirm answered OK last time; now a proxy answers GetOrderNo with a page */
+    const canned_response script[] = { token, OK("<html>proxy</html>"),
+                                       OK(V2_OK("LstBatchLine", "{\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2\"},"
+                                                                "{\"PONR\":\"2\",\"ITNO\":\"ITEM-B\",\"ORQT\":\"1\"}")),
+                                       OK(CONFIRM_OK), OK(ORDER_NO_OK) };
+    run r;
+    run_init(&r, "DEF01", order_two_lines,
+             "{\"step\":\"order_no\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    deliver(&r, script, 5, 1);
+
+    /* Infor did not say "not confirmed": no second Confirm on a guess */
+    assert_int_not_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(2);
+    assert_m3_request(1, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_non_null(strstr(r.out.reason, "OIS100MI/GetOrderNo"));
+    assert_string_equal(json_string_value(json_object_get(r.progress, "step")), "order_no");
+    run_clear(&r);
+}
+
+/* ---- failures -------------------------------------------------------------- */
+
+static void test_mi_error_on_add_batch_line_is_dead_letter(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token, OK(HEAD_OK), OK(LINE_OK),
+        OK(V2_NOK("AddBatchLine", "Item number ITEM-B does not exist", "WIT0103", "ITNO")),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver(&r, script, 4, 0);
+
+    assert_int_equal(r.result, ISYNC_DEAD_LETTER);
+    assert_request_count(4);
+    assert_m3_request(3, "AddBatchLine", MATRIX,
+                      "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
+    assert_non_null(strstr(r.out.reason, "OIS100MI/AddBatchLine"));
+    assert_non_null(strstr(r.out.reason, "items[1]"));
+    assert_non_null(strstr(r.out.reason, "Item number ITEM-B does not exist"));
+    assert_non_null(strstr(r.out.reason, "ServerReturnedNOK"));
+    assert_json_equal(r.out.infor_error,
+                      "{\"program\":\"OIS100MI\",\"transaction\":\"AddBatchLine\",\"type\":\"ServerReturnedNOK\","
+                      "\"code\":\"WIT0103\",\"field\":\"ITNO\",\"message\":\"Item number ITEM-B does not exist\","
+                      "\"http_status\":200}");
+    assert_json_equal(r.progress, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
+    /* the replay after a fix resumes there */
+    assert_saved_after(&r.log, 3, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
+    assert_json_equal(r.out.infor_refs, "{\"batch_orno\":\"9000000001\",\"orno\":null,\"cuno\":\"CUST01\"}");
+    run_clear(&r);
+}
+
+static void test_503_on_confirm_is_retry_later(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token, OK(HEAD_OK), OK(LINE_OK), OK(LINE_OK),
+        { 503, "Retry-After: 120\r\n", "Service Unavailable", 0 },
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver(&r, script, 5, 0);
+
+    assert_int_equal(r.result, ISYNC_RETRY_LATER);
+    assert_int_equal(r.out.retry_after_s, 120);
+    assert_request_count(5);
+    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_non_null(strstr(r.out.reason, "OIS100MI/Confirm"));
+    assert_non_null(strstr(r.out.reason, "503"));
+    assert_int_equal(json_integer_value(json_object_get(r.out.infor_error, "http_status")), 503);
+    assert_json_equal(r.progress, "{\"step\":\"confirm\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    /* what the retry starts from */
+    assert_string_equal(saved_step(&r.log, json_array_size(r.log.saves) - 1), "confirm");
+    run_clear(&r);
+}
+
+static void test_failing_lst_batch_head_while_resuming_is_retry_later(void **state)
+{
+    (void)state;
+    const canned_response script[] = { token, { 503, "Retry-After: 30\r\n", "busy", 0 }, OK(HEAD_OK),
+                                       OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK) };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver(&r, script, 7, 1);
+
+    /* Infor cannot tell whether the head exists: no AddBatchHead on a guess */
+    assert_int_equal(r.result, ISYNC_RETRY_LATER);
+    assert_int_equal(r.out.retry_after_s, 30);
+    assert_request_count(2);
+    assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    assert_non_null(strstr(r.out.reason, "OIS100MI/LstBatchHead"));
+    assert_json_equal(r.progress, "{}");
+    run_clear(&r);
+}
+
+static void test_failing_lst_batch_line_while_resuming_is_retry_later(void **state)
+{
+    (void)state;
+    const canned_response script[] = { token, { 500, NULL, "Internal Server Error", 0 }, OK(LINE_OK),
+                                       OK(CONFIRM_OK), OK(ORDER_NO_OK) };
+    run r;
+    run_init(&r, "DEF01", order_two_lines,
+             "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
+    deliver(&r, script, 5, 1);
+
+    assert_int_equal(r.result, ISYNC_RETRY_LATER);
+    assert_request_count(2);
+    assert_m3_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_non_null(strstr(r.out.reason, "OIS100MI/LstBatchLine"));
+    assert_json_equal(r.progress, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
+    run_clear(&r);
+}
+
+static void test_progress_not_saved_stops_before_next_write(void **state)
+{
+    (void)state;
+    const canned_response script[] = { token, OK(HEAD_OK), OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK),
+                                       OK(ORDER_NO_OK) };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    r.log.fail_from = 1;
+    deliver(&r, script, 6, 0);
+
+    assert_int_equal(r.result, ISYNC_RETRY_LATER);
+    assert_request_count(2);
+    assert_m3_request(1, "AddBatchHead", MATRIX,
+                      "CUNO=CUST01&CUOR=XC-1001&ORDT=20261126&CUCD=USD&ORTP=SO1&FACI=F01&WHLO=W01");
+    assert_non_null(strstr(r.out.reason, "progress"));
+    run_clear(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_fresh_order_two_lines, teardown_server),
+        cmocka_unit_test_teardown(test_fresh_order_uses_default_customer, teardown_server),
+        cmocka_unit_test_teardown(test_no_customer_is_dead_letter_without_calls, teardown_server),
+        cmocka_unit_test_teardown(test_resume_at_head_finds_unconfirmed_head, teardown_server),
+        cmocka_unit_test_teardown(test_resume_at_head_nothing_found_adds_head, teardown_server),
+        cmocka_unit_test_teardown(test_resume_at_head_already_confirmed, teardown_server),
+        cmocka_unit_test_teardown(test_resume_at_lines_deletes_duplicate_line, teardown_server),
+        cmocka_unit_test_teardown(test_resume_at_lines_other_quantity_is_not_our_line, teardown_server),
+        cmocka_unit_test_teardown(test_resume_at_confirm_not_yet_confirmed, teardown_server),
+        cmocka_unit_test_teardown(test_resume_after_confirm_unreadable_answer_sends_no_write, teardown_server),
+        cmocka_unit_test_teardown(test_mi_error_on_add_batch_line_is_dead_letter, teardown_server),
+        cmocka_unit_test_teardown(test_503_on_confirm_is_retry_later, teardown_server),
+        cmocka_unit_test_teardown(test_failing_lst_batch_head_while_resuming_is_retry_later, teardown_server),
+        cmocka_unit_test_teardown(test_failing_lst_batch_line_while_resuming_is_retry_later, teardown_server),
+        cmocka_unit_test_teardown(test_progress_not_saved_stops_before_next_write, teardown_server),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
