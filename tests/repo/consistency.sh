@@ -1,0 +1,20 @@
+#!/bin/bash
+# Checks that keep the repository consistent: generated arginfo matches the
+# stub, package.xml lists every tracked file, every INI setting and PHP
+# function is documented. Prints "ok N" / "not ok N" lines.
+cd "$(dirname "$0")/../.."
+n=0
+check() {
+    local desc=$1
+    shift
+    n=$((n + 1))
+    if "$@" >/dev/null 2>&1; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
+}
+check "ext/infor_sync_arginfo.h is generated from the current stub" scripts/gen-stubs.sh --check
+check "package.xml lists every tracked file" php scripts/gen-package-xml.php --check
+for setting in $(grep -oE '"infor_sync\.[a-z_]+"' ext/infor_sync.c | tr -d '"' | sort -u); do
+    check "docs/configuration.md documents $setting" grep -q "\`$setting\`" docs/configuration.md
+done
+for fn in $(grep -oE 'function [a-z_]+\(' ext/infor_sync.stub.php | sed 's/function //; s/(//'); do
+    check "docs/configuration.md documents InforSync\\$fn()" grep -q "### \`$fn(" docs/configuration.md
+done
