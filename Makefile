@@ -33,7 +33,7 @@ SANDBOX_BIN := $(OUT)/infor-sandbox
 
 EXT_SO := $(OUT)/ext/modules/infor_sync.so
 
-.PHONY: all core unit sandbox ext test unit-test demo bench clean stubs
+.PHONY: all core unit sandbox ext test unit-test demo bench clean stubs FORCE
 
 all: core sandbox unit ext
 
@@ -65,7 +65,13 @@ $(SANDBOX_BIN): $(SANDBOX_SRC) sandbox/*.h
 configure: config.m4
 	$(PHPIZE) >/dev/null
 
-$(OUT)/ext/Makefile: configure
+# config.m4 lists src/*.c when configure runs: configure again when a file
+# is added or removed (the stamp changes only then).
+$(OUT)/ext/sources.stamp: FORCE
+	@mkdir -p $(OUT)/ext
+	@echo $(CORE_SRC) | cmp -s - $@ || echo $(CORE_SRC) > $@
+
+$(OUT)/ext/Makefile: configure $(OUT)/ext/sources.stamp
 	@mkdir -p $(OUT)/ext
 	cd $(OUT)/ext && CFLAGS="$(CFLAGS) $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" $(CURDIR)/configure --enable-infor-sync >/dev/null
 

@@ -24,6 +24,7 @@
 #include "dlq.h"
 #include "event.h"
 #include "http.h"
+#include "inbound.h"
 #include "ionapi.h"
 #include "log.h"
 #include "spool.h"
@@ -304,6 +305,9 @@ static isync_spool *open_spool(void)
     }
     spool = request_spool_open ? &request_spool : NULL;
     pthread_mutex_unlock(&spool_lock);
+    if (spool) {
+        configure_logging(); /* the default log file lives in the spool */
+    }
     if (!spool) {
         throw_spool(&err);
     }
@@ -608,6 +612,89 @@ ZEND_FUNCTION(InforSync_event)
     }
     infor_sync_json_to_zval(info, return_value);
     json_decref(info);
+}
+
+/* A list argument of strings, e.g. $types or $ids; false (with a
+ * TypeError thrown) for anything else. */
+static bool strings_argument(HashTable *list, uint32_t arg_num, bool ids)
+{
+    zval *item;
+    ZEND_HASH_FOREACH_VAL(list, item) {
+        if (Z_TYPE_P(item) != IS_STRING) {
+            zend_argument_type_error(arg_num, "must contain only strings, %s given", zend_zval_type_name(item));
+            return false;
+        }
+        if (ids && !isync_id_valid(Z_STRVAL_P(item))) {
+            zend_argument_value_error(arg_num, "must contain only event ids as returned by InforSync\\inbound()");
+            return false;
+        }
+    } ZEND_HASH_FOREACH_END();
+    return true;
+}
+
+ZEND_FUNCTION(InforSync_inbound)
+{
+    zend_long limit = 100;
+    HashTable *types = NULL;
+    isync_error err;
+    json_t *events = NULL, *wanted = NULL;
+    ZEND_PARSE_PARAMETERS_START(0, 2)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(limit)
+        Z_PARAM_ARRAY_HT_OR_NULL(types)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (limit < 1) {
+        zend_argument_value_error(1, "must be greater than 0");
+        RETURN_THROWS();
+    }
+    if (types && !strings_argument(types, 2, false)) {
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    if (types) {
+        zval *type;
+        wanted = json_array();
+        ZEND_HASH_FOREACH_VAL(types, type) {
+            json_array_append_new(wanted, json_stringn(Z_STRVAL_P(type), Z_STRLEN_P(type)));
+        } ZEND_HASH_FOREACH_END();
+    }
+    isync_status st = isync_inbound_fetch(spool, (size_t)limit, wanted, &events, &err);
+    json_decref(wanted);
+    if (st != ISYNC_OK) {
+        throw_spool(&err);
+        RETURN_THROWS();
+    }
+    infor_sync_json_to_zval(events, return_value);
+    json_decref(events);
+}
+
+ZEND_FUNCTION(InforSync_ack)
+{
+    HashTable *ids;
+    zval *id;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_ARRAY_HT(ids)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!strings_argument(ids, 1, true)) {
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    size_t count = 0;
+    const char **list = safe_emalloc(zend_hash_num_elements(ids) + 1, sizeof *list, 0);
+    ZEND_HASH_FOREACH_VAL(ids, id) {
+        list[count++] = Z_STRVAL_P(id);
+    } ZEND_HASH_FOREACH_END();
+    long removed = isync_inbound_ack(spool, list, count);
+    efree(list);
+    RETURN_LONG(removed);
 }
 
 ZEND_FUNCTION(InforSync_config)

@@ -31,6 +31,18 @@ namespace InforSync {
     /** One event and its delivery record (state, attempts, Infor order number), or null. */
     function event(string $id): ?array {}
 
+    /**
+     * Events from Infor for the shop to apply (stock, item data, shipments, order status),
+     * oldest first. An event comes back on every call until it is acknowledged.
+     */
+    function inbound(int $limit = 100, ?array $types = null): array {}
+
+    /**
+     * Acknowledges inbound events the shop has applied; they never come back.
+     * Returns how many were removed (ids already acknowledged are not counted).
+     */
+    function ack(array $ids): int {}
+
     /** The business configuration (infor_sync.config_file). */
     function config(): array {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ed8a19c4165686234338b4524554c57d151dd1da */
+ * Stub hash: 77473ef8eff1e9fa880aad475df47eb03c643372 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_enqueue, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, type, IS_STRING, 0)
@@ -30,6 +30,15 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_event, 0, 1, IS_ARRAY,
 	ZEND_ARG_TYPE_INFO(0, id, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_inbound, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "100")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, types, IS_ARRAY, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_ack, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, ids, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_InforSync_config arginfo_InforSync_status
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_save_config, 0, 1, IS_VOID, 0)
@@ -51,6 +60,8 @@ ZEND_FUNCTION(InforSync_dead_letters);
 ZEND_FUNCTION(InforSync_retry_dead);
 ZEND_FUNCTION(InforSync_discard_dead);
 ZEND_FUNCTION(InforSync_event);
+ZEND_FUNCTION(InforSync_inbound);
+ZEND_FUNCTION(InforSync_ack);
 ZEND_FUNCTION(InforSync_config);
 ZEND_FUNCTION(InforSync_save_config);
 ZEND_METHOD(InforSync_ValidationException, getErrors);
@@ -66,6 +77,8 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("InforSync", retry_dead, InforSync_retry_dead, arginfo_InforSync_retry_dead)
 	ZEND_NS_FALIAS("InforSync", discard_dead, InforSync_discard_dead, arginfo_InforSync_discard_dead)
 	ZEND_NS_FALIAS("InforSync", event, InforSync_event, arginfo_InforSync_event)
+	ZEND_NS_FALIAS("InforSync", inbound, InforSync_inbound, arginfo_InforSync_inbound)
+	ZEND_NS_FALIAS("InforSync", ack, InforSync_ack, arginfo_InforSync_ack)
 	ZEND_NS_FALIAS("InforSync", config, InforSync_config, arginfo_InforSync_config)
 	ZEND_NS_FALIAS("InforSync", save_config, InforSync_save_config, arginfo_InforSync_save_config)
 	ZEND_FE_END

@@ -18,7 +18,7 @@
 #define TMP_ABANDONED_S 60
 
 static const char *const state_dirs[ISYNC_STATE_COUNT] = {
-    "ready", "active", "deferred", "dead", "corrupt", "done",
+    "ready", "active", "deferred", "dead", "corrupt", "done", "inbound",
 };
 
 const char *isync_state_name(isync_state state)
@@ -253,8 +253,9 @@ static void key_path(const isync_spool *spool, const char *key, char *out, size_
     snprintf(out, size, "%s/keys/%s", spool->dir, hex);
 }
 
-isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body,
-                             size_t body_len, const char *idempotency_key,
+/* Writes tmp/<id>, then makes it visible in `state` (ready/ or inbound/). */
+static isync_status put_into(const isync_spool *spool, isync_state state, const char *id,
+                             const char *body, size_t body_len, const char *idempotency_key,
                              char existing_id[ISYNC_ID_SIZE], isync_error *err)
 {
     char tmp[4096], ready[4096], key[4096], sum[SHA256_HEX + 1], head[160];
@@ -264,7 +265,7 @@ isync_status isync_spool_put(const isync_spool *spool, const char *id, const cha
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "spool: invalid event id");
     }
     snprintf(tmp, sizeof tmp, "%s/tmp/%s", spool->dir, id);
-    event_path(spool, ISYNC_STATE_READY, id, ready, sizeof ready);
+    event_path(spool, state, id, ready, sizeof ready);
     sha256_hex(body, body_len, sum);
     int head_len = snprintf(head, sizeof head, MAGIC " %s %s %zu\n", id, sum, body_len);
 
@@ -293,10 +294,23 @@ isync_status isync_spool_put(const isync_spool *spool, const char *id, const cha
     if (rename(tmp, ready) != 0) {
         int saved = errno;
         unlink(tmp);
-        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot rename into %s/ready: %s",
-                          spool->dir, strerror(saved));
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot rename into %s/%s: %s",
+                          spool->dir, state_dirs[state], strerror(saved));
     }
     return spool->durable ? fsync_parent(ready, err) : ISYNC_OK;
+}
+
+isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body,
+                             size_t body_len, const char *idempotency_key,
+                             char existing_id[ISYNC_ID_SIZE], isync_error *err)
+{
+    return put_into(spool, ISYNC_STATE_READY, id, body, body_len, idempotency_key, existing_id, err);
+}
+
+isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body,
+                                     size_t body_len, isync_error *err)
+{
+    return put_into(spool, ISYNC_STATE_INBOUND, id, body, body_len, NULL, NULL, err);
 }
 
 static isync_status read_file(const char *path, char **data, size_t *len, isync_error *err)
@@ -404,6 +418,16 @@ isync_status isync_spool_remove(const isync_spool *spool, isync_state state, con
         return isync_fail(err, code, errno, "spool: cannot remove %s: %s", path, strerror(errno));
     }
     return ISYNC_OK;
+}
+
+isync_status isync_spool_sync(const isync_spool *spool, isync_state state, isync_error *err)
+{
+    char path[4096];
+    if (!spool->durable) {
+        return ISYNC_OK;
+    }
+    snprintf(path, sizeof path, "%s/%s", spool->dir, state_dirs[state]);
+    return fsync_dir(path, err);
 }
 
 isync_status isync_spool_locate(const isync_spool *spool, const char *id, isync_state *state)

@@ -8,6 +8,8 @@
  *   <dir>/dead/      dead letters: kept with Infor's reason, replayable
  *   <dir>/corrupt/   failed the checksum: quarantined, never delivered
  *   <dir>/done/      delivered: kept for infor_sync.done_retention
+ *   <dir>/inbound/   events from Infor (stock, items, shipments) waiting for
+ *                    the shop to apply them and acknowledge
  *   <dir>/keys/      idempotency keys: a hard link to the event they named
  *   <dir>/records/   <id>.json: the mutable delivery record (attempts,
  *                    connector progress, Infor numbers, last error)
@@ -33,6 +35,7 @@ typedef enum {
     ISYNC_STATE_DEAD,
     ISYNC_STATE_CORRUPT,
     ISYNC_STATE_DONE,
+    ISYNC_STATE_INBOUND,       /* from Infor, waiting for the shop to apply and ack */
     ISYNC_STATE_COUNT
 } isync_state;
 
@@ -57,6 +60,10 @@ isync_status isync_spool_put(const isync_spool *spool, const char *id, const cha
                              size_t body_len, const char *idempotency_key,
                              char existing_id[ISYNC_ID_SIZE], isync_error *err);
 
+/* Writes an event from Infor durably into inbound/ (same file format). */
+isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body,
+                                     size_t body_len, isync_error *err);
+
 /* Reads and verifies an event. ISYNC_ERR_CORRUPT when damaged,
  * ISYNC_ERR_NOTFOUND when absent. *body is malloc'ed, NUL-terminated. */
 isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id,
@@ -73,6 +80,9 @@ isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id,
                                        isync_state to, isync_error *err);
 isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id,
                                 isync_error *err);
+
+/* fsync of a state's directory when durable (after removals). */
+isync_status isync_spool_sync(const isync_spool *spool, isync_state state, isync_error *err);
 
 /* Which state holds the event; ISYNC_ERR_NOTFOUND if none. */
 isync_status isync_spool_locate(const isync_spool *spool, const char *id, isync_state *state);

@@ -62,6 +62,7 @@ Array
             [dead] => int
             [corrupt] => int
             [done] => int
+            [inbound] => int
         )
 
     [counters] => Array
@@ -112,7 +113,7 @@ array(2) {
 }
 array(0) {
 }
-array(6) {
+array(7) {
   ["ready"]=>
   int(1)
   ["active"]=>
@@ -125,4 +126,6 @@ array(6) {
   int(0)
   ["done"]=>
   int(1)
+  ["inbound"]=>
+  int(0)
 }
