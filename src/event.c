@@ -396,6 +396,41 @@ isync_status isync_event_validate(const char *type, json_t *payload, isync_probl
     return problems->count ? ISYNC_ERR_INVALID : ISYNC_OK;
 }
 
+static void add_key(json_t *keys, const char *kind, const char *value)
+{
+    char key[160];
+    if (value && *value) {
+        snprintf(key, sizeof key, "%s:%s", kind, value);
+        for (char *p = key + strlen(kind) + 1; *p; p++) {
+            *p = (char)tolower((unsigned char)*p);
+        }
+        json_array_append_new(keys, json_string(key));
+    }
+}
+
+json_t *isync_event_entity_keys(json_t *envelope)
+{
+    json_t *keys = json_array();
+    const char *type = json_string_value(json_object_get(envelope, "type"));
+    json_t *payload = json_object_get(envelope, "payload");
+    const char *customer = json_string_value(json_object_get(payload, "customer_id"));
+
+    if (!type) {
+        return keys;
+    }
+    if (strncmp(type, "order.", 6) == 0 || strncmp(type, "payment.", 8) == 0) {
+        add_key(keys, "order", json_string_value(json_object_get(payload, "order_number")));
+    }
+    if (strncmp(type, "customer.", 9) == 0) {
+        customer = json_string_value(json_object_get(payload, "profile_id"));
+    }
+    if (strcmp(type, "order.placed") == 0 || strncmp(type, "customer.", 9) == 0) {
+        add_key(keys, "customer", customer && *customer ? customer
+                                                        : json_string_value(json_object_get(payload, "email")));
+    }
+    return keys;
+}
+
 json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key,
                              json_t *payload)
 {

@@ -40,6 +40,12 @@ isync_status isync_event_validate(const char *type, json_t *payload, isync_probl
 json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key,
                              json_t *payload);
 
+/* The entities an event touches, as keys like "order:XC-1001" and
+ * "customer:42" (an X-Cart profile id, or the lowercased e-mail of a guest).
+ * Events sharing a key are delivered in the order they were enqueued.
+ * New reference to an array, never NULL. */
+json_t *isync_event_entity_keys(json_t *envelope);
+
 /* A decimal in canonical form: optional '-', digits, optional '.' digits;
  * no exponent, no grouping; leading zeros trimmed. 1 if valid. */
 int isync_decimal_normalise(const char *text, char *out, size_t size);

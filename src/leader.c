@@ -10,6 +10,7 @@
 #include "backoff.h"
 #include "business_config.h"
 #include "delivery.h"
+#include "event.h"
 #include "http.h"
 #include "ionapi.h"
 #include "log.h"
@@ -39,6 +40,8 @@ struct isync_leader {
     isync_m3_client *m3;
 
     long long next_due_ms;          /* earliest deferred event, 0: scan */
+    json_t *blocked;                /* entity key -> {"id","due"} of the oldest deferred
+                                       event touching it: newer events of that entity wait */
     json_t *stats;                  /* the content of leader.json */
 };
 
@@ -92,6 +95,7 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const vola
                               "since", (json_int_t)time(NULL), "counters", "delivered", 0,
                               "retried", 0, "dead", 0, "corrupt", 0, "last_error",
                               "last_deliveries");
+    leader->blocked = json_object();
     isync_error err;
     if (isync_spool_open(&leader->spool, settings->spool_dir, settings->durable, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
@@ -120,6 +124,7 @@ void isync_leader_free(isync_leader *leader)
     }
     drop_transport(leader);
     json_decref(leader->stats);
+    json_decref(leader->blocked);
     if (leader->spool_open) {
         isync_spool_close(&leader->spool);
     }
@@ -324,6 +329,60 @@ static void remember_delivery(isync_leader *leader, const char *id, json_t *enve
     }
 }
 
+/* Remembers that a deferred event holds its entities' keys until it leaves deferred/. */
+static void block_keys(isync_leader *leader, const char *id, json_t *record, long long due)
+{
+    size_t index;
+    json_t *key;
+    json_array_foreach(json_object_get(record, "keys"), index, key) {
+        json_t *holder = json_object_get(leader->blocked, json_string_value(key));
+        const char *holder_id = json_string_value(json_object_get(holder, "id"));
+        if (!holder_id || strcmp(id, holder_id) < 0) {
+            json_object_set_new(leader->blocked, json_string_value(key),
+                                json_pack("{s:s, s:I}", "id", id, "due", (json_int_t)due));
+        }
+    }
+}
+
+/* The oldest deferred event, older than this one, that shares one of its
+ * entity keys, or NULL: then this one must wait for it. */
+static json_t *blocking_event(isync_leader *leader, const char *id, json_t *record)
+{
+    size_t index;
+    json_t *key;
+    json_array_foreach(json_object_get(record, "keys"), index, key) {
+        json_t *holder = json_object_get(leader->blocked, json_string_value(key));
+        const char *holder_id = json_string_value(json_object_get(holder, "id"));
+        if (holder_id && strcmp(holder_id, id) < 0) {
+            return holder;
+        }
+    }
+    return NULL;
+}
+
+/* Puts an event behind the older event of the same entity that is retrying:
+ * both become due together and go in id order. No attempt is counted. */
+static void wait_behind(isync_leader *leader, const char *id, json_t *record, json_t *holder)
+{
+    isync_error err;
+    long long due = json_integer_value(json_object_get(holder, "due"));
+    json_object_set_new(record, "state", json_string("deferred"));
+    json_object_set_new(record, "next_attempt_at", json_integer(due));
+    json_object_set(record, "waiting_for", json_object_get(holder, "id"));
+    if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+    block_keys(leader, id, record, due);
+    if (leader->next_due_ms == 0 || due < leader->next_due_ms) {
+        leader->next_due_ms = due;
+    }
+    if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_ACTIVE, ISYNC_STATE_DEFERRED, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+    isync_log(ISYNC_LOG_INFO, "event %s waits for event %s of the same order or customer", id,
+              json_string_value(json_object_get(holder, "id")));
+}
+
 static void finish(isync_leader *leader, const char *id, json_t *record, json_t *envelope,
                    isync_delivery_outcome *out)
 {
@@ -363,6 +422,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
         json_object_set_new(record, "state", json_string("deferred"));
         json_object_set_new(record, "next_attempt_at", json_integer(now + delay));
         json_object_set_new(record, "last_error", json_string(out->reason));
+        block_keys(leader, id, record, now + delay);
         if (leader->next_due_ms == 0 || now + delay < leader->next_due_ms) {
             leader->next_due_ms = now + delay;
         }
@@ -448,6 +508,15 @@ static void deliver_one(isync_leader *leader, const char *id)
     if (isync_spool_record_load(&leader->spool, id, &record, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_WARNING, "%s; starting its record afresh", err.message);
     }
+    json_object_set_new(record, "keys", isync_event_entity_keys(envelope));
+    json_object_del(record, "waiting_for");
+    json_t *holder = blocking_event(leader, id, record);
+    if (holder) {
+        wait_behind(leader, id, record, holder);
+        json_decref(record);
+        json_decref(envelope);
+        return;
+    }
     /* Count the attempt durably before calling Infor: a later attempt then
      * knows an earlier one may have reached Infor. */
     long long now = now_ms();
@@ -504,16 +573,20 @@ long isync_leader_promote_due(isync_leader *leader)
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
         return 1000;
     }
+    json_object_clear(leader->blocked);
     for (size_t i = 0; i < count; i++) {
         json_t *record = NULL;
         isync_spool_record_load(&leader->spool, ids[i], &record, NULL);
         long long due = json_integer_value(json_object_get(record, "next_attempt_at"));
-        json_decref(record);
         if (due <= now) {
             isync_spool_move_unsynced(&leader->spool, ids[i], ISYNC_STATE_DEFERRED, ISYNC_STATE_READY, NULL);
-        } else if (next == 0 || due < next) {
-            next = due;
+        } else {
+            block_keys(leader, ids[i], record, due);
+            if (next == 0 || due < next) {
+                next = due;
+            }
         }
+        json_decref(record);
     }
     free(ids);
     leader->next_due_ms = next;

@@ -467,9 +467,36 @@ static void test_envelope(void **state)
     json_decref(payload);
 }
 
+static void test_entity_keys(void **state)
+{
+    (void)state;
+    json_t *order = json_pack("{s:s, s:{s:s, s:s, s:s}}", "type", "order.placed", "payload", "order_number",
+                              "XC-1001", "customer_id", "42", "email", "Anna@Example.com");
+    json_t *guest = json_pack("{s:s, s:{s:s, s:s}}", "type", "order.placed", "payload", "order_number", "XC-1002",
+                              "email", "Anna@Example.com");
+    json_t *customer = json_pack("{s:s, s:{s:s, s:s}}", "type", "customer.updated", "payload", "profile_id", "42",
+                                 "email", "anna@example.com");
+    json_t *keys = isync_event_entity_keys(order);
+    assert_int_equal(json_array_size(keys), 2);
+    assert_string_equal(json_string_value(json_array_get(keys, 0)), "order:xc-1001");
+    assert_string_equal(json_string_value(json_array_get(keys, 1)), "customer:42");
+    json_decref(keys);
+    keys = isync_event_entity_keys(guest);
+    assert_string_equal(json_string_value(json_array_get(keys, 1)), "customer:anna@example.com");
+    json_decref(keys);
+    keys = isync_event_entity_keys(customer);
+    assert_int_equal(json_array_size(keys), 1);
+    assert_string_equal(json_string_value(json_array_get(keys, 0)), "customer:42");
+    json_decref(keys);
+    json_decref(order);
+    json_decref(guest);
+    json_decref(customer);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_entity_keys),
         cmocka_unit_test(test_valid_order_normalised),
         cmocka_unit_test(test_integer_ids_become_text),
         cmocka_unit_test(test_every_missing_field_reported),
