@@ -17,6 +17,7 @@
 #include "m3.h"
 #include "m3_order.h"
 #include "oauth.h"
+#include "order_index.h"
 #include "spool.h"
 
 #define LAST_DELIVERIES 10
@@ -383,6 +384,25 @@ static void wait_behind(isync_leader *leader, const char *id, json_t *record, js
               json_string_value(json_object_get(holder, "id")));
 }
 
+/* Later events of the order and the shipment poller look the Infor order up here. */
+static void index_order(isync_leader *leader, json_t *envelope, const isync_delivery_outcome *out)
+{
+    isync_error err;
+    const char *type = json_string_value(json_object_get(envelope, "type"));
+    json_t *order_number = json_object_get(json_object_get(envelope, "payload"), "order_number");
+    if (!type || strcmp(type, "order.placed") != 0 || !json_is_string(order_number) || !out->infor_refs) {
+        return;
+    }
+    json_t *info = json_deep_copy(out->infor_refs);
+    json_object_set(info, "order_number", order_number);
+    json_object_set_new(info, "delivered_at", json_integer(now_ms()));
+    json_object_set_new(info, "shipped", json_false());
+    if (isync_order_index_put(&leader->spool, info, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+    json_decref(info);
+}
+
 static void finish(isync_leader *leader, const char *id, json_t *record, json_t *envelope,
                    isync_delivery_outcome *out)
 {
@@ -411,6 +431,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
         json_object_del(record, "next_attempt_at");
         count(leader, "delivered");
         remember_delivery(leader, id, envelope, out);
+        index_order(leader, envelope, out);
         isync_log(ISYNC_LOG_INFO, "event %s delivered", id);
         break;
     case ISYNC_RETRY_LATER: {

@@ -121,7 +121,7 @@ static isync_status make_dirs(const char *path, isync_error *err)
 
 isync_status isync_spool_open(isync_spool *spool, const char *dir, int durable, isync_error *err)
 {
-    static const char *const extra_dirs[] = { "tmp", "keys", "records" };
+    static const char *const extra_dirs[] = { "tmp", "keys", "records", "orders" };
     char path[4096];
 
     memset(spool, 0, sizeof *spool);
@@ -133,7 +133,8 @@ isync_status isync_spool_open(isync_spool *spool, const char *dir, int durable, 
     if (!spool->dir) {
         return isync_fail(err, ISYNC_ERR_NOMEM, 0, "out of memory");
     }
-    for (int i = 0; i < ISYNC_STATE_COUNT + 3; i++) {
+    size_t extra = sizeof extra_dirs / sizeof extra_dirs[0];
+    for (size_t i = 0; i < ISYNC_STATE_COUNT + extra; i++) {
         const char *name = i < ISYNC_STATE_COUNT ? state_dirs[i] : extra_dirs[i - ISYNC_STATE_COUNT];
         snprintf(path, sizeof path, "%s/%s", dir, name);
         isync_status st = make_dir(path, err);

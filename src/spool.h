@@ -11,6 +11,7 @@
  *   <dir>/inbound/   events from Infor (stock, items, shipments) waiting for
  *                    the shop to apply them and acknowledge
  *   <dir>/keys/      idempotency keys: a hard link to the event they named
+ *   <dir>/orders/    what Infor created for each X-Cart order (order_index.h)
  *   <dir>/records/   <id>.json: the mutable delivery record (attempts,
  *                    connector progress, Infor numbers, last error)
  *   <dir>/leader.lock, <dir>/leader.json
