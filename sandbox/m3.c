@@ -5,7 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crs610mi.h"
+#include "delivery.h"
+#include "gls840mi.h"
+#include "mms060mi.h"
+#include "mms200mi.h"
 #include "ois100mi.h"
+#include "ois215mi.h"
 #include "state.h"
 #include "stats.h"
 #include "util.h"
@@ -19,6 +25,14 @@ static const struct {
     mi_fn (*find)(const char *transaction);
 } implemented[] = {
     {"OIS100MI", ois100mi_find},
+    {"CRS610MI", crs610mi_find},
+    {"MMS200MI", mms200mi_find},
+    {"MMS060MI", mms060mi_find},
+    {"MWS410MI", mws410mi_find},
+    {"MWS411MI", mws411mi_find},
+    {"DRS100MI", drs100mi_find},
+    {"OIS215MI", ois215mi_find},
+    {"GLS840MI", gls840mi_find},
 };
 
 /* Matrix parameters on the transaction segment. */
@@ -91,6 +105,22 @@ void mi_nok(struct mi_call *c, const char *code, const char *field, const char *
     va_start(ap, fmt);
     mi_vfail(c, "ServerReturnedNOK", code, field, fmt, ap);
     va_end(ap);
+}
+
+int mi_require(struct mi_call *c, const char *field)
+{
+    if (*mi_in(c, field))
+        return 1;
+    mi_fail(c, "MandatoryInputFieldNotFound", "", field, "Mandatory input field %s not found", field);
+    return 0;
+}
+
+mi_fn mi_lookup(const struct mi_transaction *table, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(table[i].name, name))
+            return table[i].fn;
+    return NULL;
 }
 
 int mi_is_number(const char *s)

@@ -22,6 +22,15 @@ struct mi_call {
 
 typedef void (*mi_fn)(struct mi_call *c);
 
+/* A program's transaction table entry. */
+struct mi_transaction {
+    const char *name;
+    mi_fn fn;
+};
+
+/* The function of transaction `name` in a table of n entries, or NULL. */
+mi_fn mi_lookup(const struct mi_transaction *table, size_t n, const char *name);
+
 int m3_load_metadata(const char *path);
 void m3_free(void);
 
@@ -35,6 +44,10 @@ void mi_add(struct mi_call *c, json_t *rec);
 /* Fails the call with errorType ServerReturnedNOK. */
 void mi_nok(struct mi_call *c, const char *code, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* 1 when the field was sent; else fails the call with MandatoryInputFieldNotFound (for fields
+ * the metadata leaves optional that the transaction cannot do without). */
+int mi_require(struct mi_call *c, const char *field);
 
 /* Digits with an optional leading '-' and optional '.' decimals. */
 int mi_is_number(const char *s);

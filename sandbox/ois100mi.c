@@ -1,7 +1,8 @@
 /*
  * Error codes: XIM0002 unknown customer, MM00101 unknown item, XRE0103 other record does not
  * exist, WST0101 wrong batch order status, WNU0101 bad number, XAU0008 (m3.c) company.
- * Real orders are created with status 22 (all lines allocated).
+ * Real orders are created with line status 22 (allocated); a shipped line is 77 (delivered),
+ * a closed one 99. GetHead shows the lowest (ORSL) and highest (ORST, STAT) line status.
  */
 #include "ois100mi.h"
 
@@ -12,8 +13,8 @@
 #include "state.h"
 #include "util.h"
 
-#define ORDER_STATUS "22"
 #define MAX_TERMS 8
+#define FIRST_PICKING_STATUS "33"
 
 static const char *const discounts[] = {"DIA1", "DIA2", "DIA3", "DIA4", "DIA5", "DIA6"};
 
@@ -46,6 +47,7 @@ static double line_amount(const json_t *eff)
     return amt;
 }
 
+/* Sum over the lines that are not closed. */
 static double order_amount(const json_t *batch)
 {
     double sum = 0;
@@ -53,8 +55,25 @@ static double order_amount(const json_t *batch)
     json_t *line;
 
     json_array_foreach(json_object_get(batch, "lines"), i, line)
-        sum += line_amount(json_object_get(line, "eff"));
+        if (strcmp(jstr(line, "ORST"), LINE_CLOSED) != 0)
+            sum += line_amount(json_object_get(line, "eff"));
     return sum;
+}
+
+/* Lowest and highest line status of a real order (statuses are two digits). */
+static void status_range(const json_t *order, const char **lowest, const char **highest)
+{
+    size_t i;
+    json_t *line;
+
+    *lowest = *highest = LINE_ALLOCATED;
+    json_array_foreach(json_object_get(order, "lines"), i, line) {
+        const char *st = jstr(line, "ORST");
+        if (i == 0 || strcmp(st, *lowest) < 0)
+            *lowest = st;
+        if (i == 0 || strcmp(st, *highest) > 0)
+            *highest = st;
+    }
 }
 
 static int check_known(struct mi_call *c, const char *field, int (*known)(const char *),
@@ -137,11 +156,13 @@ static json_t *batch_head_record(const json_t *b)
 static json_t *order_head_record(const json_t *b)
 {
     json_t *rec = json_deep_copy(json_object_get(b, "eff"));
+    const char *lowest, *highest;
 
+    status_range(b, &lowest, &highest);
     set_str(rec, "ORNO", jstr(b, "ORNR"));
-    set_str(rec, "STAT", ORDER_STATUS);
-    set_str(rec, "ORSL", ORDER_STATUS);
-    set_str(rec, "ORST", ORDER_STATUS);
+    set_str(rec, "STAT", highest);
+    set_str(rec, "ORSL", lowest);
+    set_str(rec, "ORST", highest);
     set_amount(rec, "NTAM", order_amount(b));
     return rec;
 }
@@ -304,8 +325,19 @@ static void lst_head(struct mi_call *c)
     json_t *b;
 
     json_array_foreach(state_batches(), i, b)
-        if (*jstr(b, "ORNR") && !strcmp(jstr(json_object_get(b, "eff"), "CUNO"), mi_in(c, "CUNO")))
+        if (state_is_live_order(b) &&
+            !strcmp(jstr(json_object_get(b, "eff"), "CUNO"), mi_in(c, "CUNO")))
             mi_add(c, order_head_record(b));
+}
+
+/* ORST and the quantities that follow from it: allocated, then delivered; none when closed. */
+static void add_line_status(json_t *rec, const char *status)
+{
+    const char *orqt = jstr(rec, "ORQT");
+
+    set_str(rec, "ORST", status);
+    set_str(rec, "ALQT", !strcmp(status, LINE_ALLOCATED) ? orqt : "0");
+    set_str(rec, "DLQT", !strcmp(status, LINE_DELIVERED) ? orqt : "0");
 }
 
 static void lst_line(struct mi_call *c)
@@ -322,11 +354,50 @@ static void lst_line(struct mi_call *c)
             json_decref(rec);
             continue;
         }
-        set_str(rec, "ORST", ORDER_STATUS);
+        add_line_status(rec, jstr(line, "ORST"));
         set_str(rec, "CUCD", jstr(json_object_get(b, "eff"), "CUCD"));
         set_amount(rec, "NLAM", line_amount(rec));
         mi_add(c, rec);
     }
+}
+
+static void clo_line(struct mi_call *c)
+{
+    size_t i;
+    json_t *b, *line;
+
+    if (!mi_require(c, "ORNO") || !mi_require(c, "PONR"))
+        return;
+    b = find_order(c);
+    line = b ? find_line(c, b, &i) : NULL;
+    if (!line)
+        return;
+    if (!strcmp(jstr(line, "ORST"), LINE_CLOSED)) {
+        mi_nok(c, "WST0101", "PONR", "Order line %s is already closed", mi_in(c, "PONR"));
+        return;
+    }
+    if (!strcmp(jstr(line, "ORST"), LINE_DELIVERED)) {
+        mi_nok(c, "WST0101", "PONR", "Order line %s is already delivered", mi_in(c, "PONR"));
+        return;
+    }
+    set_str(line, "ORST", LINE_CLOSED);
+}
+
+/* Only an order none of whose lines has reached picking (33) can be deleted. */
+static void del_head(struct mi_call *c)
+{
+    json_t *b = find_order(c);
+    const char *lowest, *highest;
+
+    if (!b)
+        return;
+    status_range(b, &lowest, &highest);
+    if (strcmp(highest, FIRST_PICKING_STATUS) >= 0) {
+        mi_nok(c, "WST0101", "ORNO", "Order %s cannot be deleted, highest status is %s",
+               jstr(b, "ORNR"), highest);
+        return;
+    }
+    state_delete_order(b);
 }
 
 /* One term of a search query: FIELD:value, FIELD:"quoted value", value* (prefix). */
@@ -416,7 +487,7 @@ static void search_head(struct mi_call *c)
     json_array_foreach(state_batches(), i, b) {
         json_t *rec;
         int all = 1;
-        if (!*jstr(b, "ORNR"))
+        if (!state_is_live_order(b))
             continue;
         rec = order_head_record(b);
         for (int k = 0; k < n && all; k++)
@@ -428,10 +499,7 @@ static void search_head(struct mi_call *c)
     }
 }
 
-static const struct {
-    const char *name;
-    mi_fn fn;
-} transactions[] = {
+static const struct mi_transaction transactions[] = {
     {"AddBatchHead", add_batch_head},
     {"AddBatchLine", add_batch_line},
     {"Confirm", confirm},
@@ -446,12 +514,11 @@ static const struct {
     {"LstHead", lst_head},
     {"LstLine", lst_line},
     {"SearchHead", search_head},
+    {"CloLine", clo_line},
+    {"DelHead", del_head},
 };
 
 mi_fn ois100mi_find(const char *transaction)
 {
-    for (size_t i = 0; i < sizeof transactions / sizeof transactions[0]; i++)
-        if (!strcmp(transactions[i].name, transaction))
-            return transactions[i].fn;
-    return NULL;
+    return mi_lookup(transactions, sizeof transactions / sizeof transactions[0], transaction);
 }

@@ -134,6 +134,61 @@ const char *jstr(const json_t *obj, const char *key)
     return s ? s : "";
 }
 
+static int compare_keys(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char **sorted_keys(const json_t *obj, size_t *count)
+{
+    const char **keys = calloc(json_object_size(obj) + 1, sizeof *keys);
+    const char *key;
+    json_t *v;
+    size_t n = 0;
+
+    *count = 0;
+    if (!keys)
+        return NULL;
+    json_object_foreach((json_t *)obj, key, v)
+        keys[n++] = key;
+    qsort(keys, n, sizeof *keys, compare_keys);
+    *count = n;
+    return keys;
+}
+
+void jset(json_t *obj, const char *key, const char *value)
+{
+    json_object_set_new(obj, key, json_string(value ? value : ""));
+}
+
+double num_value(const char *s)
+{
+    return s ? strtod(s, NULL) : 0;
+}
+
+void format_qty(char *out, size_t n, double v)
+{
+    char *end;
+
+    snprintf(out, n, "%.6f", v);
+    end = out + strlen(out) - 1;
+    while (end > out && *end == '0')
+        *end-- = '\0';
+    if (*end == '.')
+        *end = '\0';
+    if (!strcmp(out, "-0"))
+        copy_str(out, n, "0");
+}
+
+void now_hhmm(char *out)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    localtime_r(&t, &tm);
+    strftime(out, 5, "%H%M", &tm);
+}
+
 void copy_str(char *dst, size_t n, const char *src)
 {
     snprintf(dst, n, "%s", src ? src : "");

@@ -29,6 +29,21 @@ void today_yyyymmdd(char *out);
 /* Member `key` of `obj` when it is a string, else "". */
 const char *jstr(const json_t *obj, const char *key);
 
+/* The keys of obj in ascending (strcmp) order, borrowed; free() the array (NULL when out of memory). */
+const char **sorted_keys(const json_t *obj, size_t *count);
+
+/* Sets member `key` of `obj` to a copy of the string value. */
+void jset(json_t *obj, const char *key, const char *value);
+
+/* The leading number of s (0 when there is none). */
+double num_value(const char *s);
+
+/* A quantity or amount as M3 prints it: no trailing zeros, "25", "2.5", "-0.125". */
+void format_qty(char *out, size_t n, double v);
+
+/* Current time as HHmm (out holds 5 bytes). */
+void now_hhmm(char *out);
+
 /* Copies src into dst (size n), always NUL-terminating. */
 void copy_str(char *dst, size_t n, const char *src);
 
