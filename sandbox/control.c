@@ -275,7 +275,9 @@ static void get_stock(struct request *rq, struct reply *rp)
     reply_json(rp, 200, json_pack("{s:o}", "stock", list));
 }
 
-/* A quantity member: a string or a number, at least 0; dflt when absent. NULL after a 400. */
+#define MAX_QUANTITY 1e15 /* 15 integer digits, as M3 quantity fields hold */
+
+/* A quantity member: a string or a number, 0 to MAX_QUANTITY; dflt when absent. NULL after a 400. */
 static const char *quantity(const json_t *j, const char *key, const char *dflt, char *buf,
                             size_t n, struct reply *rp)
 {
@@ -286,11 +288,11 @@ static const char *quantity(const json_t *j, const char *key, const char *dflt, 
 
     if (!v && dflt)
         return dflt;
-    if (valid && q >= 0) {
+    if (valid && q >= 0 && q < MAX_QUANTITY) {
         format_qty(buf, n, q);
         return buf;
     }
-    snprintf(msg, sizeof msg, "%s must be a quantity of at least 0", key);
+    snprintf(msg, sizeof msg, "%s must be a quantity from 0 to 999999999999999", key);
     reply_error(rp, 400, "invalid_request", msg);
     return NULL;
 }
