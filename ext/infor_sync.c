@@ -162,6 +162,12 @@ PHP_INI_BEGIN()
                       shutdown_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.done_retention", "604800", PHP_INI_SYSTEM, OnUpdatePositive,
                       done_retention, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.poll_stock_interval", "300", PHP_INI_SYSTEM, OnUpdateLong,
+                      poll_stock_interval, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.poll_items_interval", "3600", PHP_INI_SYSTEM, OnUpdateLong,
+                      poll_items_interval, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.poll_shipments_interval", "300", PHP_INI_SYSTEM, OnUpdateLong,
+                      poll_shipments_interval, zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.log_level", "warning", PHP_INI_SYSTEM, OnUpdateLogLevel, log_level,
                       zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.log_file", "", PHP_INI_SYSTEM, OnUpdateString, log_file,
@@ -229,6 +235,9 @@ static void fill_worker_settings(isync_worker_settings *s)
     s->retry_max_age_s = INFOR_SYNC_G(retry_max_age);
     s->shutdown_timeout_ms = INFOR_SYNC_G(shutdown_timeout_ms);
     s->done_retention_s = INFOR_SYNC_G(done_retention);
+    s->poll_stock_interval_s = INFOR_SYNC_G(poll_stock_interval);
+    s->poll_items_interval_s = INFOR_SYNC_G(poll_items_interval);
+    s->poll_shipments_interval_s = INFOR_SYNC_G(poll_shipments_interval);
 }
 
 static void configure_logging(void)

@@ -30,6 +30,9 @@ ZEND_BEGIN_MODULE_GLOBALS(infor_sync)
     zend_long retry_max_age;
     zend_long shutdown_timeout_ms;
     zend_long done_retention;
+    zend_long poll_stock_interval;
+    zend_long poll_items_interval;
+    zend_long poll_shipments_interval;
     zend_long log_level;        /* isync_log_level */
     char *log_file;
 ZEND_END_MODULE_GLOBALS(infor_sync)

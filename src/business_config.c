@@ -23,6 +23,9 @@ static const text_setting text_settings[] = {
     { "default_customer", offsetof(isync_business_config, default_customer), 10, "CUNO" },
     { "customer_template", offsetof(isync_business_config, customer_template), 10, "CUTM" },
     { "currency", offsetof(isync_business_config, currency), 3, "CUCD" },
+    { "stock_quantity", offsetof(isync_business_config, stock_quantity), 11, "-" },
+    { "stock_mode", offsetof(isync_business_config, stock_mode), 6, "-" },
+    { "stock_warehouse", offsetof(isync_business_config, stock_warehouse), 3, "WHLO" },
 };
 
 #define TEXT_SETTINGS (sizeof text_settings / sizeof text_settings[0])
@@ -82,6 +85,54 @@ static void set_text(const text_setting *setting, json_t *value, isync_business_
     snprintf(field, setting->max_len + 1, "%s", json_string_value(value));
 }
 
+/* The inbound stock rules (poller.c): their words, not Infor fields. */
+static void check_stock_rules(const isync_business_config *cfg, isync_problems *problems)
+{
+    if (cfg->stock_quantity[0] && strcmp(cfg->stock_quantity, "on_hand") != 0 &&
+        strcmp(cfg->stock_quantity, "allocatable") != 0 && strcmp(cfg->stock_quantity, "available") != 0) {
+        isync_problems_add(problems, "stock_quantity", "must be \"on_hand\", \"allocatable\" or \"available\"");
+    }
+    if (cfg->stock_mode[0] && strcmp(cfg->stock_mode, "sum") != 0 && strcmp(cfg->stock_mode, "single") != 0) {
+        isync_problems_add(problems, "stock_mode", "must be \"sum\" or \"single\"");
+    }
+}
+
+/* A list of warehouse codes (WHLO); a comma-separated string from a form works too. */
+static void set_stock_warehouses(json_t *value, isync_business_config *cfg, isync_problems *problems)
+{
+    json_t *list = NULL, *item;
+    size_t index;
+    if (json_is_null(value)) {
+        return;
+    }
+    if (json_is_string(value)) {
+        char copy[256], *save = NULL;
+        snprintf(copy, sizeof copy, "%s", json_string_value(value));
+        list = json_array();
+        for (char *part = strtok_r(copy, ", ", &save); part; part = strtok_r(NULL, ", ", &save)) {
+            json_array_append_new(list, json_string(part));
+        }
+    } else if (json_is_array(value)) {
+        list = json_incref(value);
+    } else {
+        isync_problems_add(problems, "stock_warehouses", "must be a list of warehouse codes (WHLO)");
+        return;
+    }
+    json_array_foreach(list, index, item) {
+        if (!json_is_string(item) || json_string_length(item) < 1 || json_string_length(item) > 3) {
+            isync_problems_add(problems, "stock_warehouses", "must be warehouse codes of 1 to 3 characters (WHLO)");
+            break;
+        }
+        if (cfg->stock_warehouse_count >= ISYNC_MAX_STOCK_WAREHOUSES) {
+            isync_problems_add(problems, "stock_warehouses", "lists more than %d warehouses",
+                               ISYNC_MAX_STOCK_WAREHOUSES);
+            break;
+        }
+        snprintf(cfg->stock_warehouses[cfg->stock_warehouse_count++], 4, "%s", json_string_value(item));
+    }
+    json_decref(list);
+}
+
 isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
                                     isync_problems *problems)
 {
@@ -98,6 +149,8 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
         const text_setting *setting = find_text_setting(key);
         if (strcmp(key, "cono") == 0) {
             set_cono(value, cfg, problems);
+        } else if (strcmp(key, "stock_warehouses") == 0) {
+            set_stock_warehouses(value, cfg, problems);
         } else if (setting) {
             set_text(setting, value, cfg, problems);
         } else {
@@ -107,6 +160,7 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
     if (cfg->currency[0] && (strlen(cfg->currency) != 3 || strspn(cfg->currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)) {
         isync_problems_add(problems, "currency", "must be an ISO 4217 code like \"EUR\"");
     }
+    check_stock_rules(cfg, problems);
     return problems->count ? ISYNC_ERR_INVALID : ISYNC_OK;
 }
 
@@ -117,6 +171,14 @@ json_t *isync_config_to_json(const isync_business_config *cfg)
     for (size_t i = 0; i < TEXT_SETTINGS; i++) {
         const char *text = (const char *)cfg + text_settings[i].offset;
         json_object_set_new(obj, text_settings[i].key, text[0] ? json_string(text) : json_null());
+    }
+    json_t *warehouses = json_array();
+    for (int i = 0; i < cfg->stock_warehouse_count; i++) {
+        json_array_append_new(warehouses, json_string(cfg->stock_warehouses[i]));
+    }
+    json_object_set_new(obj, "stock_warehouses", cfg->stock_warehouse_count ? warehouses : json_null());
+    if (!cfg->stock_warehouse_count) {
+        json_decref(warehouses);
     }
     return obj;
 }

@@ -13,6 +13,8 @@
 #include "error.h"
 #include "event.h"
 
+#define ISYNC_MAX_STOCK_WAREHOUSES 16
+
 typedef struct {
     int cono;                    /* M3 company (CONO), 0: the user's default */
     char divi[4];                /* division (DIVI) */
@@ -22,6 +24,12 @@ typedef struct {
     char default_customer[11];   /* CUNO when the order names none */
     char customer_template[11];  /* CUTM, for creating customers */
     char currency[4];            /* CUCD when the order names none */
+    /* inbound stock (poller): which warehouses, which quantity, how combined */
+    char stock_warehouses[ISYNC_MAX_STOCK_WAREHOUSES][4]; /* WHLO list; none: [warehouse] */
+    int stock_warehouse_count;
+    char stock_quantity[12];     /* "on_hand", "allocatable" or "available"; "": "on_hand" */
+    char stock_mode[7];          /* "sum" or "single"; "": "sum" */
+    char stock_warehouse[4];     /* WHLO of the "single" mode; "": warehouse */
 } isync_business_config;
 
 /* Validates a decoded configuration; all problems reported together. */

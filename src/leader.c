@@ -18,6 +18,7 @@
 #include "m3_order.h"
 #include "oauth.h"
 #include "order_index.h"
+#include "poller.h"
 #include "spool.h"
 
 #define LAST_DELIVERIES 10
@@ -44,6 +45,7 @@ struct isync_leader {
     json_t *blocked;                /* entity key -> {"id","due"} of the oldest deferred
                                        event touching it: newer events of that entity wait */
     json_t *stats;                  /* the content of leader.json */
+    isync_poller *poller;           /* inbound polling (poller.h) */
 };
 
 static long long now_ms(void)
@@ -104,6 +106,9 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const vola
         return NULL;
     }
     leader->spool_open = 1;
+    isync_poll_settings poll = { settings->poll_stock_interval_s, settings->poll_items_interval_s,
+                                 settings->poll_shipments_interval_s, 0 };
+    leader->poller = isync_poller_new(&leader->spool, &poll);
     return leader;
 }
 
@@ -124,6 +129,7 @@ void isync_leader_free(isync_leader *leader)
         return;
     }
     drop_transport(leader);
+    isync_poller_free(leader->poller);
     json_decref(leader->stats);
     json_decref(leader->blocked);
     if (leader->spool_open) {
@@ -612,6 +618,15 @@ long isync_leader_promote_due(isync_leader *leader)
     free(ids);
     leader->next_due_ms = next;
     return next ? (long)(next - now) : -1;
+}
+
+long isync_leader_poll(isync_leader *leader)
+{
+    if (!leader->poller) {
+        return -1;
+    }
+    isync_leader_refresh(leader);
+    return isync_poller_run(leader->poller, leader->m3, &leader->config, leader->stop);
 }
 
 void isync_leader_prune(isync_leader *leader)

@@ -30,6 +30,10 @@ long isync_leader_promote_due(isync_leader *leader);
  * took (0: ready/ is empty). */
 size_t isync_leader_deliver_ready(isync_leader *leader, size_t max);
 
+/* Runs the inbound pollers that are due (call only when ready/ is empty).
+ * Returns the milliseconds until the next one is due, -1: polling is off. */
+long isync_leader_poll(isync_leader *leader);
+
 /* Removes delivered events and idempotency keys past retention. */
 void isync_leader_prune(isync_leader *leader);
 

@@ -141,6 +141,11 @@ static void lead(isync_leader *leader)
             last_prune = time(NULL);
         }
         if (taken == 0 && !worker.stop) {
+            /* inbound polling only while no outbound event waits */
+            long poll_ms = isync_leader_poll(leader);
+            if (poll_ms >= 0 && (due_ms < 0 || poll_ms < due_ms)) {
+                due_ms = poll_ms;
+            }
             wait_for(watch_fd, due_ms);
             isync_leader_refresh(leader);
         }

@@ -32,6 +32,9 @@ typedef struct {
     long retry_max_age_s;
     long shutdown_timeout_ms;
     long done_retention_s;
+    long poll_stock_interval_s;        /* inbound polling (poller.h); 0: off */
+    long poll_items_interval_s;
+    long poll_shipments_interval_s;
 } isync_worker_settings;
 
 /* Starts the thread unless this process already runs one. */

@@ -38,7 +38,7 @@ require __DIR__ . '/helpers.inc';
 clean_spool('020');
 ?>
 --EXPECT--
-array(8) {
+array(12) {
   ["cono"]=>
   NULL
   ["divi"]=>
@@ -55,9 +55,17 @@ array(8) {
   NULL
   ["currency"]=>
   NULL
+  ["stock_quantity"]=>
+  NULL
+  ["stock_mode"]=>
+  NULL
+  ["stock_warehouse"]=>
+  NULL
+  ["stock_warehouses"]=>
+  NULL
 }
 NULL
-array(8) {
+array(12) {
   ["cono"]=>
   int(100)
   ["divi"]=>
@@ -74,6 +82,14 @@ array(8) {
   NULL
   ["currency"]=>
   string(3) "EUR"
+  ["stock_quantity"]=>
+  NULL
+  ["stock_mode"]=>
+  NULL
+  ["stock_warehouse"]=>
+  NULL
+  ["stock_warehouses"]=>
+  NULL
 }
 mode 600
 int(100)

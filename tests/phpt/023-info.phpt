@@ -70,6 +70,9 @@ infor_sync.retry_cap_ms => 300000 => 300000
 infor_sync.retry_max_age => 259200 => 259200
 infor_sync.shutdown_timeout_ms => 2000 => 2000
 infor_sync.done_retention => 604800 => 604800
+infor_sync.poll_stock_interval => 300 => 300
+infor_sync.poll_items_interval => 3600 => 3600
+infor_sync.poll_shipments_interval => 300 => 300
 infor_sync.log_level => warning => warning
 infor_sync.log_file => no value => no value
 credentials file <root>/missing.ionapi: No such file or directory

@@ -88,7 +88,8 @@ static void expect_problem(const isync_problems *problems, const char *path, con
 #define FULL_CONFIG                                                                            \
     "{\"cono\": 100, \"divi\": \"AAA\", \"order_type\": \"A01\", \"facility\": \"A01\","       \
     " \"warehouse\": \"001\", \"default_customer\": \"C000000123\","                            \
-    " \"customer_template\": \"TEMPLATE01\", \"currency\": \"EUR\"}"
+    " \"customer_template\": \"TEMPLATE01\", \"currency\": \"EUR\", \"stock_warehouses\": [\"001\", \"002\"],"     \
+    " \"stock_quantity\": \"allocatable\", \"stock_mode\": \"single\", \"stock_warehouse\": \"002\"}"
 
 static void test_valid_object(void **state)
 {
@@ -106,6 +107,9 @@ static void test_valid_object(void **state)
     assert_string_equal(cfg.default_customer, "C000000123");
     assert_string_equal(cfg.customer_template, "TEMPLATE01");
     assert_string_equal(cfg.currency, "EUR");
+    assert_int_equal(cfg.stock_warehouse_count, 2);
+    assert_string_equal(cfg.stock_warehouses[1], "002");
+    assert_string_equal(cfg.stock_mode, "single");
 
     /* back to JSON: the same object */
     json_t *back = isync_config_to_json(&cfg);
@@ -128,7 +132,7 @@ static void test_empty_and_nulls(void **state)
     /* unset keys come back as null, all of them present */
     json_t *json = isync_config_to_json(&cfg);
     const char *keys[] = { "cono", "divi", "order_type", "facility", "warehouse",
-                           "default_customer", "customer_template", "currency" };
+                           "default_customer", "customer_template", "currency", "stock_warehouses", "stock_quantity", "stock_mode", "stock_warehouse" };
     assert_int_equal(json_object_size(json), sizeof keys / sizeof keys[0]);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         json_t *value = json_object_get(json, keys[i]);
