@@ -13,19 +13,28 @@ typedef struct {
     size_t offset;
     size_t max_len;          /* Infor field length */
     const char *infor_field;
+    const char *const *allowed; /* NULL: any text up to max_len */
 } text_setting;
 
+static const char *const payment_postings[] = { "cash_desk", "journal", "none", NULL };
+
 static const text_setting text_settings[] = {
-    { "divi", offsetof(isync_business_config, divi), 3, "DIVI" },
-    { "order_type", offsetof(isync_business_config, order_type), 3, "ORTP" },
-    { "facility", offsetof(isync_business_config, facility), 3, "FACI" },
-    { "warehouse", offsetof(isync_business_config, warehouse), 3, "WHLO" },
-    { "default_customer", offsetof(isync_business_config, default_customer), 10, "CUNO" },
-    { "customer_template", offsetof(isync_business_config, customer_template), 10, "CUTM" },
-    { "currency", offsetof(isync_business_config, currency), 3, "CUCD" },
-    { "stock_quantity", offsetof(isync_business_config, stock_quantity), 11, "-" },
-    { "stock_mode", offsetof(isync_business_config, stock_mode), 6, "-" },
-    { "stock_warehouse", offsetof(isync_business_config, stock_warehouse), 3, "WHLO" },
+    { "divi", offsetof(isync_business_config, divi), 3, "DIVI", NULL },
+    { "order_type", offsetof(isync_business_config, order_type), 3, "ORTP", NULL },
+    { "facility", offsetof(isync_business_config, facility), 3, "FACI", NULL },
+    { "warehouse", offsetof(isync_business_config, warehouse), 3, "WHLO", NULL },
+    { "default_customer", offsetof(isync_business_config, default_customer), 10, "CUNO", NULL },
+    { "customer_template", offsetof(isync_business_config, customer_template), 10, "CUTM", NULL },
+    { "currency", offsetof(isync_business_config, currency), 3, "CUCD", NULL },
+    { "stock_quantity", offsetof(isync_business_config, stock_quantity), 11, "-", NULL },
+    { "stock_mode", offsetof(isync_business_config, stock_mode), 6, "-", NULL },
+    { "stock_warehouse", offsetof(isync_business_config, stock_warehouse), 3, "WHLO", NULL },
+    { "payment_posting", offsetof(isync_business_config, payment_posting), 9, NULL, payment_postings },
+    { "cash_desk", offsetof(isync_business_config, cash_desk), 5, "CSHD", NULL },
+    { "payment_method_code", offsetof(isync_business_config, payment_method_code), 3, "PYCD", NULL },
+    { "journal_interface", offsetof(isync_business_config, journal_interface), 10, "INTN", NULL },
+    { "journal_cash_account", offsetof(isync_business_config, journal_cash_account), 8, "AIT1", NULL },
+    { "journal_receivable_account", offsetof(isync_business_config, journal_receivable_account), 8, "AIT1", NULL },
 };
 
 #define TEXT_SETTINGS (sizeof text_settings / sizeof text_settings[0])
@@ -75,6 +84,22 @@ static void set_text(const text_setting *setting, json_t *value, isync_business_
     }
     if (!json_is_string(value)) {
         isync_problems_add(problems, setting->key, "must be a string");
+        return;
+    }
+    if (setting->allowed) {
+        for (size_t i = 0; setting->allowed[i]; i++) {
+            if (strcmp(json_string_value(value), setting->allowed[i]) == 0) {
+                snprintf(field, setting->max_len + 1, "%s", setting->allowed[i]);
+                return;
+            }
+        }
+        char choices[128] = "";
+        for (size_t i = 0; setting->allowed[i]; i++) {
+            size_t used = strlen(choices);
+            snprintf(choices + used, sizeof choices - used, "%s\"%s\"",
+                     i == 0 ? "" : setting->allowed[i + 1] ? ", " : " or ", setting->allowed[i]);
+        }
+        isync_problems_add(problems, setting->key, "must be %s", choices);
         return;
     }
     if (json_string_length(value) > setting->max_len) {
@@ -133,6 +158,25 @@ static void set_stock_warehouses(json_t *value, isync_business_config *cfg, isyn
     json_decref(list);
 }
 
+/* What the chosen payment posting needs (OIS215MI / GLS840MI mandatory fields). */
+static void check_payment_posting(const isync_business_config *cfg, isync_problems *problems)
+{
+    static const char *const cash_desk_needs[] = { "cash_desk", "payment_method_code", NULL };
+    static const char *const journal_needs[] = { "journal_interface", "journal_cash_account",
+                                                 "journal_receivable_account", NULL };
+    const char *const *needs = strcmp(cfg->payment_posting, "cash_desk") == 0 ? cash_desk_needs
+                               : strcmp(cfg->payment_posting, "journal") == 0 ? journal_needs : NULL;
+    for (size_t i = 0; needs && needs[i]; i++) {
+        const text_setting *setting = find_text_setting(needs[i]);
+        if (!((const char *)cfg + setting->offset)[0]) {
+            isync_problems_add(problems, needs[i], "is required when payment_posting is \"%s\"", cfg->payment_posting);
+        }
+    }
+    if (needs == journal_needs && cfg->cono <= 0) {
+        isync_problems_add(problems, "cono", "is required when payment_posting is \"journal\" (GLS840MI CONO)");
+    }
+}
+
 isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
                                     isync_problems *problems)
 {
@@ -151,6 +195,8 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
             set_cono(value, cfg, problems);
         } else if (strcmp(key, "stock_warehouses") == 0) {
             set_stock_warehouses(value, cfg, problems);
+        } else if (strcmp(key, "status_map") == 0) {
+            isync_status_map_from_json(value, &cfg->status_map, problems);
         } else if (setting) {
             set_text(setting, value, cfg, problems);
         } else {
@@ -160,6 +206,7 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
     if (cfg->currency[0] && (strlen(cfg->currency) != 3 || strspn(cfg->currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)) {
         isync_problems_add(problems, "currency", "must be an ISO 4217 code like \"EUR\"");
     }
+    check_payment_posting(cfg, problems);
     check_stock_rules(cfg, problems);
     return problems->count ? ISYNC_ERR_INVALID : ISYNC_OK;
 }
@@ -177,6 +224,7 @@ json_t *isync_config_to_json(const isync_business_config *cfg)
         json_array_append_new(warehouses, json_string(cfg->stock_warehouses[i]));
     }
     json_object_set_new(obj, "stock_warehouses", cfg->stock_warehouse_count ? warehouses : json_null());
+    json_object_set_new(obj, "status_map", isync_status_map_to_json(&cfg->status_map));
     if (!cfg->stock_warehouse_count) {
         json_decref(warehouses);
     }

@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "event.h"
+#include "status_map.h"
 
 #define ISYNC_MAX_STOCK_WAREHOUSES 16
 
@@ -30,6 +31,14 @@ typedef struct {
     char stock_quantity[12];     /* "on_hand", "allocatable" or "available"; "": "on_hand" */
     char stock_mode[7];          /* "sum" or "single"; "": "sum" */
     char stock_warehouse[4];     /* WHLO of the "single" mode; "": warehouse */
+    /* order.status_changed and payments (m3_status, m3_payment) */
+    isync_status_map status_map; /* X-Cart <-> Infor statuses; unset parts: defaults */
+    char payment_posting[10];    /* "cash_desk", "journal" or "none"; "": "none" */
+    char cash_desk[6];           /* CSHD of OIS215MI/AddPayment */
+    char payment_method_code[4]; /* PYCD of OIS215MI/AddPayment */
+    char journal_interface[11];  /* INTN of GLS840MI/AddBatchHead */
+    char journal_cash_account[9];       /* AIT1 debited by a captured payment */
+    char journal_receivable_account[9]; /* AIT1 credited by a captured payment */
 } isync_business_config;
 
 /* Validates a decoded configuration; all problems reported together. */

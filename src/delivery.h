@@ -4,6 +4,8 @@
 
 #include <jansson.h>
 
+#include "m3.h"
+
 typedef enum {
     ISYNC_DELIVERED = 0,
     ISYNC_RETRY_LATER,     /* transient: back off and try again */
@@ -20,6 +22,12 @@ typedef struct {
 
 void isync_delivery_outcome_init(isync_delivery_outcome *out);
 void isync_delivery_outcome_clear(isync_delivery_outcome *out);
+
+/* A failed M3 call into the outcome: reason "PROGRAM/TRANSACTION context:
+ * Infor's message [type, field field]", infor_error, Retry-After, and the
+ * result its retry class calls for (M3 RETRY: retry later, else dead letter). */
+isync_delivery_result isync_delivery_m3_failed(isync_delivery_outcome *out, const isync_m3_request *req,
+                                               const isync_m3_result *res, const char *context);
 
 /* Connectors persist their progress through this callback after every
  * step Infor confirmed, so a retry after a crash resumes instead of

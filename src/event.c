@@ -1,4 +1,5 @@
 #include "event.h"
+#include "status_map.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -9,9 +10,11 @@
 /* Infor field lengths the order.placed payload feeds (m3-transactions.json). */
 #define CUOR_LENGTH 20   /* OIS100MI/AddBatchHead CUOR <- order_number */
 #define CUNO_LENGTH 10   /* OIS100MI/AddBatchHead CUNO <- infor_customer */
+#define IRNO_LENGTH 40   /* OIS215MI/AddPayment IRNO <- payment transaction_id */
 #define ITNO_LENGTH 15   /* OIS100MI/AddBatchLine ITNO <- items[].sku */
 
-static const char *const known_types[] = { "order.placed" };
+static const char *const known_types[] = { "order.placed", "order.status_changed", "payment.captured",
+                                            "payment.refunded" };
 
 void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
 {
@@ -51,7 +54,7 @@ int isync_event_type_known(const char *type)
 
 const char *isync_event_types(void)
 {
-    return "order.placed";
+    return "order.placed, order.status_changed, payment.captured, payment.refunded";
 }
 
 int isync_decimal_normalise(const char *text, char *out, size_t size)
@@ -381,6 +384,46 @@ static void validate_order_placed(json_t *payload, isync_problems *problems)
     check_items(payload, problems);
 }
 
+static void check_date(json_t *payload, int required, isync_problems *problems)
+{
+    char m3_date[9];
+    const char *date = check_string(payload, "", "date", required, 0, problems);
+    if (date && *date && !isync_iso8601_to_m3_date(date, m3_date)) {
+        isync_problems_add(problems, "date", "must be an ISO 8601 date or date-time like \"2026-11-26T14:03:00Z\"");
+    }
+}
+
+/* order.status_changed: the order's new X-Cart payment and/or shipping status. */
+static void validate_status_changed(json_t *payload, isync_problems *problems)
+{
+    check_string(payload, "", "order_number", 1, CUOR_LENGTH, problems);
+    check_code(payload, "payment_status", isync_xc_payment_codes, problems);
+    check_code(payload, "shipping_status", isync_xc_shipping_codes, problems);
+    check_code(payload, "previous_payment_status", isync_xc_payment_codes, problems);
+    check_code(payload, "previous_shipping_status", isync_xc_shipping_codes, problems);
+    json_t *payment = json_object_get(payload, "payment_status");
+    json_t *shipping = json_object_get(payload, "shipping_status");
+    if ((!payment || json_is_null(payment)) && (!shipping || json_is_null(shipping))) {
+        isync_problems_add(problems, "payment_status", "is required when shipping_status is not given (at least one of them)");
+    }
+    check_date(payload, 0, problems);
+}
+
+/* payment.captured / payment.refunded: one X-Cart payment transaction. */
+static void validate_payment(json_t *payload, isync_problems *problems)
+{
+    check_string(payload, "", "order_number", 1, CUOR_LENGTH, problems);
+    check_string(payload, "", "transaction_id", 1, IRNO_LENGTH, problems);
+    check_decimal(payload, "", "amount", 1, MONEY_POSITIVE, problems);
+    const char *currency = check_string(payload, "", "currency", 1, 0, problems);
+    if (currency && *currency && !all_upper_letters(currency, 3)) {
+        isync_problems_add(problems, "currency", "must be an ISO 4217 code like \"EUR\"");
+    }
+    check_date(payload, 1, problems);
+    check_string(payload, "", "method", 0, 0, problems);
+    check_string(payload, "", "infor_customer", 0, CUNO_LENGTH, problems);
+}
+
 isync_status isync_event_validate(const char *type, json_t *payload, isync_problems *problems)
 {
     memset(problems, 0, sizeof *problems);
@@ -390,6 +433,10 @@ isync_status isync_event_validate(const char *type, json_t *payload, isync_probl
     }
     if (strcmp(type, "order.placed") == 0) {
         validate_order_placed(payload, problems);
+    } else if (strcmp(type, "order.status_changed") == 0) {
+        validate_status_changed(payload, problems);
+    } else if (strcmp(type, "payment.captured") == 0 || strcmp(type, "payment.refunded") == 0) {
+        validate_payment(payload, problems);
     } else {
         isync_problems_add(problems, "type", "unknown event type \"%.40s\"", type);
     }

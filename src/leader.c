@@ -16,6 +16,8 @@
 #include "log.h"
 #include "m3.h"
 #include "m3_order.h"
+#include "m3_payment.h"
+#include "m3_status.h"
 #include "oauth.h"
 #include "order_index.h"
 #include "poller.h"
@@ -502,6 +504,16 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
     if (type && strcmp(type, "order.placed") == 0) {
         isync_m3_order_deliver(leader->m3, &leader->config, payload, progress, attempts > 1,
                                save_progress, &ctx, out);
+        return;
+    }
+    if (type && strcmp(type, "order.status_changed") == 0) {
+        isync_m3_status_deliver(leader->m3, &leader->config, &leader->spool, payload, progress, attempts > 1,
+                                save_progress, &ctx, out);
+        return;
+    }
+    if (type && strncmp(type, "payment.", 8) == 0) {
+        isync_m3_payment_deliver(leader->m3, &leader->config, &leader->spool, type, payload, progress,
+                                 attempts > 1, save_progress, &ctx, out);
         return;
     }
     snprintf(out->reason, sizeof out->reason, "no connector for event type \"%.40s\"", type ? type : "");

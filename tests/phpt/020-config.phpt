@@ -38,7 +38,7 @@ require __DIR__ . '/helpers.inc';
 clean_spool('020');
 ?>
 --EXPECT--
-array(12) {
+array(19) {
   ["cono"]=>
   NULL
   ["divi"]=>
@@ -61,11 +61,25 @@ array(12) {
   NULL
   ["stock_warehouse"]=>
   NULL
+  ["payment_posting"]=>
+  NULL
+  ["cash_desk"]=>
+  NULL
+  ["payment_method_code"]=>
+  NULL
+  ["journal_interface"]=>
+  NULL
+  ["journal_cash_account"]=>
+  NULL
+  ["journal_receivable_account"]=>
+  NULL
   ["stock_warehouses"]=>
+  NULL
+  ["status_map"]=>
   NULL
 }
 NULL
-array(12) {
+array(19) {
   ["cono"]=>
   int(100)
   ["divi"]=>
@@ -88,7 +102,21 @@ array(12) {
   NULL
   ["stock_warehouse"]=>
   NULL
+  ["payment_posting"]=>
+  NULL
+  ["cash_desk"]=>
+  NULL
+  ["payment_method_code"]=>
+  NULL
+  ["journal_interface"]=>
+  NULL
+  ["journal_cash_account"]=>
+  NULL
+  ["journal_receivable_account"]=>
+  NULL
   ["stock_warehouses"]=>
+  NULL
+  ["status_map"]=>
   NULL
 }
 mode 600

@@ -89,7 +89,10 @@ static void expect_problem(const isync_problems *problems, const char *path, con
     "{\"cono\": 100, \"divi\": \"AAA\", \"order_type\": \"A01\", \"facility\": \"A01\","       \
     " \"warehouse\": \"001\", \"default_customer\": \"C000000123\","                            \
     " \"customer_template\": \"TEMPLATE01\", \"currency\": \"EUR\", \"stock_warehouses\": [\"001\", \"002\"],"     \
-    " \"stock_quantity\": \"allocatable\", \"stock_mode\": \"single\", \"stock_warehouse\": \"002\"}"
+    " \"stock_quantity\": \"allocatable\", \"stock_mode\": \"single\", \"stock_warehouse\": \"002\","      \
+    " \"status_map\": {\"payment\": {\"D\": \"cancel\"}}, \"payment_posting\": \"cash_desk\","        \
+    " \"cash_desk\": \"CD1\", \"payment_method_code\": \"CC\", \"journal_interface\": null,"          \
+    " \"journal_cash_account\": null, \"journal_receivable_account\": null}"
 
 static void test_valid_object(void **state)
 {
@@ -110,6 +113,9 @@ static void test_valid_object(void **state)
     assert_int_equal(cfg.stock_warehouse_count, 2);
     assert_string_equal(cfg.stock_warehouses[1], "002");
     assert_string_equal(cfg.stock_mode, "single");
+    assert_string_equal(cfg.payment_posting, "cash_desk");
+    assert_string_equal(cfg.cash_desk, "CD1");
+    assert_int_equal(isync_status_map_action(&cfg.status_map, 0, "C"), ISYNC_ACTION_NONE);
 
     /* back to JSON: the same object */
     json_t *back = isync_config_to_json(&cfg);
@@ -132,7 +138,9 @@ static void test_empty_and_nulls(void **state)
     /* unset keys come back as null, all of them present */
     json_t *json = isync_config_to_json(&cfg);
     const char *keys[] = { "cono", "divi", "order_type", "facility", "warehouse",
-                           "default_customer", "customer_template", "currency", "stock_warehouses", "stock_quantity", "stock_mode", "stock_warehouse" };
+                           "default_customer", "customer_template", "currency", "stock_warehouses", "stock_quantity", "stock_mode", "stock_warehouse",
+                           "status_map", "payment_posting", "cash_desk", "payment_method_code", "journal_interface",
+                           "journal_cash_account", "journal_receivable_account" };
     assert_int_equal(json_object_size(json), sizeof keys / sizeof keys[0]);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         json_t *value = json_object_get(json, keys[i]);

@@ -1,0 +1,296 @@
+#include "m3_payment.h"
+
+#include <openssl/evp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event.h"
+#include "log.h"
+#include "order_index.h"
+
+typedef struct {
+    isync_m3_client *m3;
+    const isync_business_config *cfg;
+    json_t *payload;
+    json_t *progress;
+    isync_progress_save_fn save;
+    void *save_ctx;
+    isync_delivery_outcome *out;
+    int refund;
+    const char *payer;
+    char number[10];     /* payment number */
+    char key1[12];       /* journal batch key */
+    char date[9];        /* yyyyMMdd */
+    char amount[72];     /* signed for Infor: negative for a refund */
+} payment_job;
+
+void isync_payment_number(const char *transaction_id, int refund, char out[10])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int md_len = 0;
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+    if (refund) {
+        EVP_DigestUpdate(ctx, "refund:", 7);
+    }
+    EVP_DigestUpdate(ctx, transaction_id, strlen(transaction_id));
+    EVP_DigestFinal_ex(ctx, md, &md_len);
+    EVP_MD_CTX_free(ctx);
+    uint64_t value = 0;
+    for (int i = 0; i < 8; i++) {
+        value = value << 8 | md[i];
+    }
+    snprintf(out, 10, "%llu", (unsigned long long)(value % 999999999ULL + 1));
+}
+
+void isync_payment_journal_line(int line, int refund, const char *date, const char *account,
+                                const char *currency, const char *amount, const char *payer,
+                                const char *transaction_id, const char *order_number, char *out)
+{
+    char signed_amount[40];
+    /* capture: cash debit (+), receivable credit (-); refund: the reverse */
+    int credit = (line == 2) != (refund != 0);
+    snprintf(signed_amount, sizeof signed_amount, "%s%s", credit ? "-" : "", amount);
+    snprintf(out, ISYNC_PARM_LENGTH + 1, "%-8.8s%-8.8s%-3.3s%17.17s%-10.10s%-40.40s%-20.20s", date, account,
+             currency, signed_amount, payer, transaction_id, order_number);
+}
+
+static const char *text(json_t *obj, const char *key)
+{
+    const char *value = json_string_value(json_object_get(obj, key));
+    return value ? value : "";
+}
+
+/* Infor's message says so (M3 words it differently per program). */
+static int mi_says(const isync_m3_result *res, const char *words)
+{
+    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
+}
+
+/* Leaves out the fields without a value (M3 takes a missing field as blank). */
+static const char *const *drop_empty(const char **fields)
+{
+    size_t w = 0;
+    for (size_t r = 0; fields[r]; r += 2) {
+        if (fields[r + 1] && *fields[r + 1]) {
+            fields[w++] = fields[r];
+            fields[w++] = fields[r + 1];
+        }
+    }
+    fields[w] = NULL;
+    return fields;
+}
+
+static isync_m3_outcome call(payment_job *job, const char *program, const char *transaction,
+                             const char *const *fields, isync_m3_result *res)
+{
+    isync_m3_request req = {
+        .program = program,
+        .transaction = transaction,
+        .cono = job->cfg->cono,
+        .divi = job->cfg->divi,
+        .maxrecs = -1,
+        .fields = drop_empty((const char **)fields),
+    };
+    isync_m3_result_init(res);
+    return isync_m3_call(job->m3, &req, res);
+}
+
+static isync_delivery_result fail(payment_job *job, const char *program, const char *transaction,
+                                  const char *const *fields, isync_m3_result *res, const char *context)
+{
+    isync_m3_request req = { .program = program, .transaction = transaction, .fields = fields };
+    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
+    isync_m3_result_clear(res);
+    return result;
+}
+
+static isync_delivery_result save_step(payment_job *job, const char *step)
+{
+    json_object_set_new(job->progress, "step", json_string(step));
+    if (job->save(job->save_ctx, job->progress) != 0) {
+        snprintf(job->out->reason, sizeof job->out->reason, "cannot save delivery progress in the spool; will retry");
+        return job->out->result = ISYNC_RETRY_LATER;
+    }
+    return ISYNC_DELIVERED;
+}
+
+static isync_delivery_result cash_desk(payment_job *job)
+{
+    const char *order_number = text(job->payload, "order_number");
+    const char *fields[] = {
+        "PMNB", job->number,
+        "CSHD", job->cfg->cash_desk,
+        "PYNO", job->payer,
+        "PYCD", job->cfg->payment_method_code,
+        "PYDT", job->date,
+        "CUCD", text(job->payload, "currency"),
+        "PMAM", job->amount,
+        "IRNO", text(job->payload, "transaction_id"),
+        strlen(order_number) <= 15 ? "CKNO" : NULL, order_number,
+        NULL,
+    };
+    isync_m3_result res;
+    if (call(job, "OIS215MI", "AddPayment", fields, &res) != ISYNC_M3_OK) {
+        if (!mi_says(&res, "already exist")) {
+            return fail(job, "OIS215MI", "AddPayment", fields, &res, NULL);
+        }
+        isync_log(ISYNC_LOG_INFO, "payment %s (cash desk %s) already exists in Infor: not posted again",
+                  job->number, job->cfg->cash_desk);
+        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+    }
+    isync_m3_result_clear(&res);
+    return ISYNC_DELIVERED;
+}
+
+static isync_delivery_result journal_head(payment_job *job)
+{
+    char desc[64], cono[12];
+    snprintf(desc, sizeof desc, "X-Cart %s %.20s", job->refund ? "refund" : "payment",
+             text(job->payload, "order_number"));
+    snprintf(cono, sizeof cono, "%d", job->cfg->cono);
+    const char *fields[] = { "CONO", cono, "KEY1", job->key1, "INTN", job->cfg->journal_interface,
+                             "DESC", desc, "DIVI", job->cfg->divi, NULL };
+    isync_m3_result res;
+    if (call(job, "GLS840MI", "AddBatchHead", fields, &res) != ISYNC_M3_OK) {
+        if (!mi_says(&res, "already exist")) {
+            return fail(job, "GLS840MI", "AddBatchHead", fields, &res, NULL);
+        }
+        isync_log(ISYNC_LOG_INFO, "GL batch %s already exists: continuing with its lines", job->key1);
+    }
+    isync_m3_result_clear(&res);
+    json_object_set_new(job->progress, "lines_done", json_integer(0));
+    return save_step(job, "lines");
+}
+
+/* Returns DELIVERED; sets *posted when Infor says the batch was updated already. */
+static isync_delivery_result journal_line(payment_job *job, int line, int *posted)
+{
+    char parm[ISYNC_PARM_LENGTH + 1], cono[12], number[12];
+    const char *account = line == 1 ? job->cfg->journal_cash_account : job->cfg->journal_receivable_account;
+    isync_payment_journal_line(line, job->refund, job->date, account, text(job->payload, "currency"),
+                               text(job->payload, "amount"), job->payer, text(job->payload, "transaction_id"),
+                               text(job->payload, "order_number"), parm);
+    snprintf(cono, sizeof cono, "%d", job->cfg->cono);
+    snprintf(number, sizeof number, "%d", line);
+    const char *fields[] = { "CONO", cono, "KEY1", job->key1, "LINE", number, "PARM", parm,
+                             "DIVI", job->cfg->divi, NULL };
+    isync_m3_result res;
+    if (call(job, "GLS840MI", "AddBatchLine", fields, &res) != ISYNC_M3_OK) {
+        if (mi_says(&res, "already updated")) {
+            *posted = 1;
+        } else if (!mi_says(&res, "already exist")) {
+            return fail(job, "GLS840MI", "AddBatchLine", fields, &res, line == 1 ? "(line 1)" : "(line 2)");
+        }
+    }
+    isync_m3_result_clear(&res);
+    json_object_set_new(job->progress, "lines_done", json_integer(line));
+    return *posted ? ISYNC_DELIVERED : save_step(job, line == 2 ? "update" : "lines");
+}
+
+static isync_delivery_result journal_update(payment_job *job)
+{
+    char cono[12];
+    snprintf(cono, sizeof cono, "%d", job->cfg->cono);
+    const char *fields[] = { "CONO", cono, "KEY1", job->key1, "DIVI", job->cfg->divi, NULL };
+    isync_m3_result res;
+    if (call(job, "GLS840MI", "UpdBatch", fields, &res) != ISYNC_M3_OK) {
+        if (!mi_says(&res, "already updated")) {
+            return fail(job, "GLS840MI", "UpdBatch", fields, &res, NULL);
+        }
+        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+    }
+    isync_m3_result_clear(&res);
+    return ISYNC_DELIVERED;
+}
+
+static int at_step(payment_job *job, const char *step)
+{
+    const char *current = json_string_value(json_object_get(job->progress, "step"));
+    return strcmp(current ? current : "head", step) == 0;
+}
+
+static isync_delivery_result journal(payment_job *job)
+{
+    isync_delivery_result result = ISYNC_DELIVERED;
+    int posted = 0;
+    if (job->cfg->cono <= 0) {
+        snprintf(job->out->reason, sizeof job->out->reason,
+                 "payment_posting \"journal\" needs the company (cono) in the business settings");
+        return job->out->result = ISYNC_DEAD_LETTER;
+    }
+    if (at_step(job, "head")) {
+        result = journal_head(job);
+    }
+    while (result == ISYNC_DELIVERED && !posted && at_step(job, "lines")) {
+        int line = (int)json_integer_value(json_object_get(job->progress, "lines_done")) + 1;
+        result = journal_line(job, line, &posted);
+    }
+    if (result == ISYNC_DELIVERED && !posted && at_step(job, "update")) {
+        result = journal_update(job);
+    } else if (posted) {
+        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+    }
+    return result;
+}
+
+isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+                                               const isync_spool *spool, const char *type, json_t *payload,
+                                               json_t *progress, int resuming, isync_progress_save_fn save,
+                                               void *save_ctx, isync_delivery_outcome *out)
+{
+    payment_job job = { .m3 = m3, .cfg = cfg, .payload = payload, .progress = progress, .save = save,
+                        .save_ctx = save_ctx, .out = out };
+    const char *posting = cfg->payment_posting[0] ? cfg->payment_posting : "none";
+    const char *transaction_id = text(payload, "transaction_id");
+    json_t *entry = NULL;
+    isync_error err;
+
+    (void)resuming; /* every step is safe to repeat: Infor refuses a second one by its key */
+    job.refund = type && strcmp(type, "payment.refunded") == 0;
+    json_decref(out->infor_refs);
+    out->infor_refs = json_pack("{s:s}", "posting", posting);
+    if (strcmp(posting, "none") == 0) {
+        isync_log(ISYNC_LOG_INFO, "payment %s of order %s not posted: payment_posting is \"none\"",
+                  transaction_id, text(payload, "order_number"));
+        return out->result = ISYNC_DELIVERED;
+    }
+    job.payer = json_string_value(json_object_get(payload, "infor_customer"));
+    if (!job.payer || !*job.payer) {
+        isync_status st = isync_order_index_get(spool, text(payload, "order_number"), &entry, &err);
+        if (st != ISYNC_OK) {
+            snprintf(out->reason, sizeof out->reason, "%s", st == ISYNC_ERR_NOTFOUND
+                     ? "order not in Infor yet (the payer is the order's customer)" : err.message);
+            return out->result = ISYNC_RETRY_LATER;
+        }
+        job.payer = json_string_value(json_object_get(entry, "cuno"));
+        if (!job.payer || !*job.payer) {
+            snprintf(out->reason, sizeof out->reason, "the order index names no Infor customer for this order");
+            json_decref(entry);
+            return out->result = ISYNC_DEAD_LETTER;
+        }
+    }
+    isync_payment_number(transaction_id, job.refund, job.number);
+    snprintf(job.key1, sizeof job.key1, "XC%09llu", strtoull(job.number, NULL, 10));
+    isync_iso8601_to_m3_date(text(payload, "date"), job.date);
+    snprintf(job.amount, sizeof job.amount, "%s%s", job.refund ? "-" : "", text(payload, "amount"));
+    json_object_set_new(out->infor_refs, "payer", json_string(job.payer));
+    json_object_set_new(out->infor_refs, "irno", json_string(transaction_id));
+
+    isync_delivery_result result;
+    if (strcmp(posting, "cash_desk") == 0) {
+        json_object_set_new(out->infor_refs, "pmnb", json_string(job.number));
+        json_object_set_new(out->infor_refs, "cshd", json_string(cfg->cash_desk));
+        result = cash_desk(&job);
+    } else {
+        json_object_set_new(out->infor_refs, "key1", json_string(job.key1));
+        result = journal(&job);
+    }
+    if (result == ISYNC_DELIVERED) {
+        json_object_set_new(progress, "step", json_string("done"));
+    }
+    json_decref(entry);
+    return out->result = result;
+}
