@@ -112,6 +112,10 @@ run_tap() {
     echo "$(basename "$script"): $p passed, $f failed"
 }
 
+# Tests keep their files under sys_get_temp_dir(): a private one per run, so
+# two runs on one machine never share a spool.
+mkdir -p "$work/tmp"
+export TMPDIR="$work/tmp"
 export INFOR_SYNC_SO="$so"
 export INFOR_SYNC_ROOT="$root"
 export INFOR_SYNC_METADATA="$root/metadata/m3-transactions.json"
