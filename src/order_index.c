@@ -68,7 +68,8 @@ isync_status isync_order_index_open_orders(const isync_spool *spool, json_t **or
         }
         snprintf(path, sizeof path, "%s/%s", dir_path, entry->d_name);
         json_t *info = json_load_file(path, 0, NULL);
-        if (json_is_object(info) && !json_is_true(json_object_get(info, "shipped"))) {
+        if (json_is_object(info) && !json_is_true(json_object_get(info, "shipped")) &&
+            !json_is_true(json_object_get(info, "cancelled"))) {
             json_array_append(*orders, info);
         }
         json_decref(info);

@@ -33,6 +33,11 @@ static void test_put_get_and_open_orders(void **state)
     json_t *first = json_pack("{s:s, s:s, s:s, s:b}", "order_number", "../XC/1", "orno", "0000100001",
                               "cuno", "WEBSHOP", "shipped", 0);
     json_t *second = json_pack("{s:s, s:s, s:b}", "order_number", "XC-2", "orno", "0000100002", "shipped", 1);
+    /* a cancelled order has nothing left to ship: not polled */
+    json_t *third = json_pack("{s:s, s:s, s:b, s:b}", "order_number", "XC-3", "orno", "0000100003", "shipped", 0,
+                              "cancelled", 1);
+    assert_int_equal(isync_order_index_put(&spool, third, NULL), ISYNC_OK);
+    json_decref(third);
     assert_int_equal(isync_order_index_put(&spool, first, NULL), ISYNC_OK);
     assert_int_equal(isync_order_index_put(&spool, second, NULL), ISYNC_OK);
     json_t *no_number = json_object();
