@@ -123,6 +123,16 @@ printf("\nstatus(): delivered %d, retried %d, dead %d; spool ready %d, deferred 
        $status['spool']['ready'], $status['spool']['deferred'], $status['spool']['dead'],
        $status['token']['expires_at'] ? gmdate('H:i:s \U\T\C', $status['token']['expires_at']) : '-');
 
+function sandbox(string $url, string $ca, string $method, string $path, ?array $body = null): array
+{
+    $context = stream_context_create([
+        'ssl' => ['cafile' => $ca],
+        'http' => ['method' => $method, 'header' => "Content-Type: application/json\r\n",
+                   'content' => $body === null ? '' : json_encode($body), 'ignore_errors' => true],
+    ]);
+    return json_decode((string)file_get_contents($url . $path, false, $context), true) ?? [];
+}
+
 if ($sandboxUrl) {
     $context = stream_context_create(['ssl' => ['cafile' => $caFile]]);
     $orders = json_decode(file_get_contents("$sandboxUrl/_sandbox/orders", false, $context), true);
@@ -136,4 +146,57 @@ if ($sandboxUrl) {
         printf("  batch %s CUOR %s: not confirmed, %d line(s) so far\n", $o['batch_orno'], $o['cuor'],
                count($o['lines']));
     }
+}
+
+if ($sandboxUrl) {
+    echo "\nInfor -> shop. In the sandbox, a warehouse ships XC-01001, stock of MUG-LOGO changes in two\n";
+    echo "warehouses and an item is renamed;\n";
+    echo "the worker polls Infor and queues what the shop must apply (InforSync\\inbound()):\n";
+    $shipped = array_values(array_filter($orders['orders'], fn($o) => $o['cuor'] === 'XC-01001'))[0] ?? null;
+    // let the first poll (the initial sync of every stock level and item) pass first
+    $deadline = microtime(true) + 20;
+    while (microtime(true) < $deadline && (count(InforSync\inbound(1000, ['stock.changed'])) < 8
+                                           || count(InforSync\inbound(1000, ['product.changed'])) < 8)) {
+        usleep(100000);
+    }
+    $initial = InforSync\inbound(1000);
+    $count = array_count_values(array_column($initial, 'type'));
+    printf("  initial sync: %d stock level(s), %d product(s)\n", $count['stock.changed'] ?? 0,
+           $count['product.changed'] ?? 0);
+    InforSync\ack(array_column($initial, 'id'));
+
+    sandbox($sandboxUrl, $caFile, 'POST', '/_sandbox/ship', ['ORNO' => $shipped['orno'], 'ETRN' => '1Z999AA10123456784',
+                                                            'FWNO' => 'UPS', 'SUNM' => 'United Parcel Service']);
+    sandbox($sandboxUrl, $caFile, 'POST', '/_sandbox/stock', ['WHLO' => '100', 'ITNO' => 'MUG-LOGO', 'STQT' => '37', 'ALQT' => '0']);
+    sandbox($sandboxUrl, $caFile, 'POST', '/_sandbox/stock', ['WHLO' => '200', 'ITNO' => 'MUG-LOGO', 'STQT' => '12', 'ALQT' => '0']);
+
+    sandbox($sandboxUrl, $caFile, 'POST', '/_sandbox/items/update', ['ITNO' => 'CAP-RED', 'ITDS' => 'Cap red, organic cotton']);
+
+    $seen = [];
+    $deadline = microtime(true) + 20;
+    while (microtime(true) < $deadline
+           && !(isset($seen['order.shipped']) && isset($seen['stock.changed']) && isset($seen['product.changed']))) {
+        foreach (InforSync\inbound() as $event) {
+            $p = $event['payload'];
+            if ($event['type'] === 'order.shipped') {
+                printf("  order.shipped   %s (Infor %s): tracking number %s, carrier %s (%s)\n", $p['order_number'],
+                       $p['infor_order'], $p['tracking_number'], $p['carrier'], $p['carrier_name'] ?? '-');
+            } elseif ($event['type'] === 'stock.changed') {
+                printf("  stock.changed   %s: %s in the shop (%s), per warehouse %s\n", $p['sku'], $p['quantity'],
+                       $p['quantity_rule'], json_encode($p['warehouses']));
+            } elseif ($event['type'] === 'product.changed') {
+                printf("  product.changed %s: \"%s\" (%s, %s kg, status %s)\n", $p['sku'], $p['name'], $p['unit'],
+                       $p['weight'], $p['status']);
+            } elseif ($event['type'] === 'order.status') {
+                printf("  order.status    %s (Infor %s): Infor status %s -> X-Cart shipping status %s\n",
+                       $p['order_number'], $p['infor_order'], $p['infor_status'], $p['shipping_status'] ?? '-');
+            } else {
+                printf("  %-15s %s\n", $event['type'], json_encode($p));
+            }
+            $seen[$event['type']] = true;
+            InforSync\ack([$event['id']]); // the add-on acknowledges after its own transaction committed
+        }
+        usleep(100000);
+    }
+    echo "  inbound events left unacknowledged: ", count(InforSync\inbound()), "\n";
 }

@@ -28,7 +28,8 @@ echo "Infor sandbox: https://127.0.0.1:$(cat "$work/sandbox/port") (tenant TEN_S
 
 cat > "$work/infor_sync.json" <<'JSON'
 {"cono": 100, "divi": "AAA", "order_type": "DTC", "facility": "100",
- "warehouse": "100", "default_customer": "WEBSHOP", "currency": "EUR"}
+ "warehouse": "100", "default_customer": "WEBSHOP", "currency": "EUR",
+ "stock_warehouses": ["100", "200"], "stock_quantity": "on_hand", "stock_mode": "sum"}
 JSON
 
 php -n -d "extension=$OUT/ext/modules/infor_sync.so" \
@@ -38,6 +39,9 @@ php -n -d "extension=$OUT/ext/modules/infor_sync.so" \
     -d "infor_sync.config_file=$work/infor_sync.json" \
     -d "infor_sync.worker=on" \
     -d "infor_sync.log_level=info" \
+    -d "infor_sync.poll_stock_interval=1" \
+    -d "infor_sync.poll_items_interval=1" \
+    -d "infor_sync.poll_shipments_interval=1" \
     demo/place_orders.php "https://127.0.0.1:$(cat "$work/sandbox/port")" "$work/sandbox/ca.pem"
 echo
 echo "Worker log ($work/spool/infor_sync.log):"

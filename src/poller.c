@@ -449,7 +449,9 @@ static json_t *item_values(json_t *row)
 
 isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
 {
-    char from[32] = "";
+    /* ITNO is mandatory even as a start key: "!" sorts before every
+     * printable item number (M3 item numbers start with a letter or digit) */
+    char from[32] = "!";
     int maxrecs = p->settings.page_size, first = 1;
     long emitted = 0;
     json_t *saved;
