@@ -331,7 +331,7 @@ static void test_items_first_run_then_rename(void **state)
     assert_json(json_object_get(by_sku(events, "ITEM-B"), "name"), "\"Red cap\"");
     json_decref(events);
     stop_server();
-    assert_true(request_has(1, "/MMS200MI/LstItmByItm;cono=100;divi=AAA;maxrecs=2?ITNO= "));
+    assert_true(request_has(1, "/MMS200MI/LstItmByItm;cono=100;divi=AAA;maxrecs=2?ITNO=%21 "));
     assert_true(request_has(2, "?ITNO=ITEM-B "));
     assert_true(request_has(3, "?ITNO=ITEM-C "));
     env_close(&e);
