@@ -29,6 +29,7 @@
 #include "log.h"
 #include "spool.h"
 #include "worker.h"
+#include "xref.h"
 
 #include "infor_sync_arginfo.h"
 
@@ -750,6 +751,26 @@ ZEND_FUNCTION(InforSync_save_config)
         throw_configuration("infor_sync.config_file", err.message);
         RETURN_THROWS();
     }
+}
+
+ZEND_FUNCTION(InforSync_rebuild_customer_index)
+{
+    isync_error err;
+    char id[ISYNC_ID_SIZE];
+    ZEND_PARSE_PARAMETERS_NONE();
+
+    if (!require_enabled()) {
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    if (isync_xref_request_rebuild(spool, id, &err) != ISYNC_OK) {
+        throw_spool(&err);
+        RETURN_THROWS();
+    }
+    RETURN_STRING(id);
 }
 
 static void return_property(zend_class_entry *ce, zval *return_value, zend_object *object,

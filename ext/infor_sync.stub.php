@@ -49,6 +49,13 @@ namespace InforSync {
     /** Validates and writes the business configuration; the worker reloads it. */
     function save_config(array $config): void {}
 
+    /**
+     * Asks the worker to rebuild the customer index (X-Cart profile ids and e-mail
+     * addresses -> Infor customer numbers) from Infor. Returns the id of the job;
+     * event($id) shows how many customers were indexed once it ran.
+     */
+    function rebuild_customer_index(): string {}
+
     class Exception extends \RuntimeException
     {
     }

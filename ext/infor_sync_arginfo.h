@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 77473ef8eff1e9fa880aad475df47eb03c643372 */
+ * Stub hash: b8065dc74ebef3df111901598bb75eb4ffcf644b */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_enqueue, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, type, IS_STRING, 0)
@@ -45,12 +45,14 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_save_config, 0, 1, IS_
 	ZEND_ARG_TYPE_INFO(0, config, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_InforSync_ValidationException_getErrors arginfo_InforSync_status
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_InforSync_SpoolException_getDirectory, 0, 0, IS_STRING, 0)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_rebuild_customer_index, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_InforSync_ConfigurationException_getSetting arginfo_class_InforSync_SpoolException_getDirectory
+#define arginfo_class_InforSync_ValidationException_getErrors arginfo_InforSync_status
+
+#define arginfo_class_InforSync_SpoolException_getDirectory arginfo_InforSync_rebuild_customer_index
+
+#define arginfo_class_InforSync_ConfigurationException_getSetting arginfo_InforSync_rebuild_customer_index
 
 
 ZEND_FUNCTION(InforSync_enqueue);
@@ -64,6 +66,7 @@ ZEND_FUNCTION(InforSync_inbound);
 ZEND_FUNCTION(InforSync_ack);
 ZEND_FUNCTION(InforSync_config);
 ZEND_FUNCTION(InforSync_save_config);
+ZEND_FUNCTION(InforSync_rebuild_customer_index);
 ZEND_METHOD(InforSync_ValidationException, getErrors);
 ZEND_METHOD(InforSync_SpoolException, getDirectory);
 ZEND_METHOD(InforSync_ConfigurationException, getSetting);
@@ -81,6 +84,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("InforSync", ack, InforSync_ack, arginfo_InforSync_ack)
 	ZEND_NS_FALIAS("InforSync", config, InforSync_config, arginfo_InforSync_config)
 	ZEND_NS_FALIAS("InforSync", save_config, InforSync_save_config, arginfo_InforSync_save_config)
+	ZEND_NS_FALIAS("InforSync", rebuild_customer_index, InforSync_rebuild_customer_index, arginfo_InforSync_rebuild_customer_index)
 	ZEND_FE_END
 };
 

@@ -18,6 +18,7 @@ typedef struct {
 
 static const char *const payment_postings[] = { "cash_desk", "journal", "none", NULL };
 
+static const char *const guest_rules[] = { "shared", "per_email", NULL };
 static const text_setting text_settings[] = {
     { "divi", offsetof(isync_business_config, divi), 3, "DIVI", NULL },
     { "order_type", offsetof(isync_business_config, order_type), 3, "ORTP", NULL },
@@ -26,6 +27,9 @@ static const text_setting text_settings[] = {
     { "default_customer", offsetof(isync_business_config, default_customer), 10, "CUNO", NULL },
     { "customer_template", offsetof(isync_business_config, customer_template), 10, "CUTM", NULL },
     { "currency", offsetof(isync_business_config, currency), 3, "CUCD", NULL },
+    { "customer_prefix", offsetof(isync_business_config, customer_prefix), 4, "CUNO", NULL },
+    { "guest_rule", offsetof(isync_business_config, guest_rule), 9, NULL, guest_rules },
+    { "guest_customer", offsetof(isync_business_config, guest_customer), 10, "CUNO", NULL },
     { "stock_quantity", offsetof(isync_business_config, stock_quantity), 11, "-", NULL },
     { "stock_mode", offsetof(isync_business_config, stock_mode), 6, "-", NULL },
     { "stock_warehouse", offsetof(isync_business_config, stock_warehouse), 3, "WHLO", NULL },
@@ -206,9 +210,22 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
     if (cfg->currency[0] && (strlen(cfg->currency) != 3 || strspn(cfg->currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)) {
         isync_problems_add(problems, "currency", "must be an ISO 4217 code like \"EUR\"");
     }
+    if (strspn(cfg->customer_prefix, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(cfg->customer_prefix)) {
+        isync_problems_add(problems, "customer_prefix", "must be capital letters or digits (the start of an Infor customer number)");
+    }
     check_payment_posting(cfg, problems);
     check_stock_rules(cfg, problems);
     return problems->count ? ISYNC_ERR_INVALID : ISYNC_OK;
+}
+
+const char *isync_config_customer_prefix(const isync_business_config *cfg)
+{
+    return cfg->customer_prefix[0] ? cfg->customer_prefix : ISYNC_DEFAULT_CUSTOMER_PREFIX;
+}
+
+int isync_config_guest_per_email(const isync_business_config *cfg)
+{
+    return strcmp(cfg->guest_rule, "per_email") == 0;
 }
 
 json_t *isync_config_to_json(const isync_business_config *cfg)

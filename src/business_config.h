@@ -23,8 +23,11 @@ typedef struct {
     char facility[4];            /* FACI */
     char warehouse[4];           /* WHLO */
     char default_customer[11];   /* CUNO when the order names none */
-    char customer_template[11];  /* CUTM, for creating customers */
+    char customer_template[11];  /* CUTM, for creating customers; set: customer sync is on */
     char currency[4];            /* CUCD when the order names none */
+    char customer_prefix[5];     /* start of a registered customer's CUNO; "": "XC" */
+    char guest_rule[10];         /* "shared" or "per_email"; "": "shared" */
+    char guest_customer[11];     /* CUNO of guest orders under the "shared" rule */
     /* inbound stock (poller): which warehouses, which quantity, how combined */
     char stock_warehouses[ISYNC_MAX_STOCK_WAREHOUSES][4]; /* WHLO list; none: [warehouse] */
     int stock_warehouse_count;
@@ -40,6 +43,13 @@ typedef struct {
     char journal_cash_account[9];       /* AIT1 debited by a captured payment */
     char journal_receivable_account[9]; /* AIT1 credited by a captured payment */
 } isync_business_config;
+
+#define ISYNC_DEFAULT_CUSTOMER_PREFIX "XC"
+
+/* The prefix in effect ("XC" when unset). */
+const char *isync_config_customer_prefix(const isync_business_config *cfg);
+/* 1 when guests get a customer per e-mail address, 0 for one shared customer. */
+int isync_config_guest_per_email(const isync_business_config *cfg);
 
 /* Validates a decoded configuration; all problems reported together. */
 isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,

@@ -12,9 +12,14 @@
 #define CUNO_LENGTH 10   /* OIS100MI/AddBatchHead CUNO <- infor_customer */
 #define IRNO_LENGTH 40   /* OIS215MI/AddPayment IRNO <- payment transaction_id */
 #define ITNO_LENGTH 15   /* OIS100MI/AddBatchLine ITNO <- items[].sku */
+#define MAIL_LENGTH 50   /* CRS610MI/Add MAIL <- customer email */
+/* A profile id becomes a customer number: the prefix ("XC") and the id
+ * zero-padded to 10 characters, so at most 8 digits with the default prefix. */
+#define PROFILE_ID_DIGITS 8
 
 static const char *const known_types[] = { "order.placed", "order.status_changed", "payment.captured",
-                                            "payment.refunded" };
+                                            "payment.refunded", "customer.created",
+                                            "customer.updated" };
 
 void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
 {
@@ -54,7 +59,7 @@ int isync_event_type_known(const char *type)
 
 const char *isync_event_types(void)
 {
-    return "order.placed, order.status_changed, payment.captured, payment.refunded";
+    return "order.placed, order.status_changed, payment.captured, payment.refunded, customer.created, customer.updated";
 }
 
 int isync_decimal_normalise(const char *text, char *out, size_t size)
@@ -297,10 +302,11 @@ static int all_upper_letters(const char *text, size_t len)
     return 1;
 }
 
-static void check_address(json_t *payload, const char *key, int required, isync_problems *problems)
+/* An address object under key: the required fields present, state and
+ * phone optional, country an ISO code. */
+static void check_address_fields(json_t *payload, const char *key, int required,
+                                 const char *const *required_fields, isync_problems *problems)
 {
-    static const char *const required_fields[] = { "firstname", "lastname", "street", "city",
-                                                   "zipcode", "country" };
     json_t *address = json_object_get(payload, key);
     if (!address || json_is_null(address)) {
         if (required) {
@@ -309,10 +315,14 @@ static void check_address(json_t *payload, const char *key, int required, isync_
         return;
     }
     if (!json_is_object(address)) {
-        isync_problems_add(problems, key, "must be an array with keys firstname, lastname, street, city, zipcode, country");
+        char keys[128] = "";
+        for (size_t i = 0; required_fields[i]; i++) {
+            snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s", i ? ", " : "", required_fields[i]);
+        }
+        isync_problems_add(problems, key, "must be an array with keys %s", keys);
         return;
     }
-    for (size_t i = 0; i < sizeof required_fields / sizeof required_fields[0]; i++) {
+    for (size_t i = 0; required_fields[i]; i++) {
         check_string(address, key, required_fields[i], 1, 0, problems);
     }
     check_string(address, key, "state", 0, 0, problems);
@@ -323,6 +333,13 @@ static void check_address(json_t *payload, const char *key, int required, isync_
         join_path(path, sizeof path, key, "country");
         isync_problems_add(problems, path, "must be an ISO 3166-1 alpha-2 code like \"DE\"");
     }
+}
+
+static void check_address(json_t *payload, const char *key, int required, isync_problems *problems)
+{
+    static const char *const required_fields[] = { "firstname", "lastname", "street", "city",
+                                                   "zipcode", "country", NULL };
+    check_address_fields(payload, key, required, required_fields, problems);
 }
 
 static void check_items(json_t *payload, isync_problems *problems)
@@ -351,6 +368,55 @@ static void check_items(json_t *payload, isync_problems *problems)
     }
 }
 
+/* An X-Cart profile id: digits, normalised without leading zeros. It
+ * becomes part of the Infor customer number, hence the length limit. */
+static void check_profile_id(json_t *payload, const char *key, int required, isync_problems *problems)
+{
+    const char *id = check_string(payload, "", key, required, 0, problems);
+    if (!id || !*id) {
+        return;
+    }
+    size_t len = strlen(id);
+    if (strspn(id, "0123456789") != len) {
+        isync_problems_add(problems, key, "must be an X-Cart profile id (digits)");
+        return;
+    }
+    while (len > 1 && *id == '0') {
+        id++;
+        len--;
+    }
+    if (strcmp(id, "0") == 0) {
+        isync_problems_add(problems, key, "must be an X-Cart profile id greater than 0");
+    } else if (len > PROFILE_ID_DIGITS) {
+        isync_problems_add(problems, key, "is longer than %d digits: it must fit the 10-character Infor customer number after the customer_prefix",
+                           PROFILE_ID_DIGITS);
+    } else if (id != json_string_value(json_object_get(payload, key))) {
+        json_object_set_new(payload, key, json_string(id));
+    }
+}
+
+static void check_email(json_t *payload, size_t max_len, isync_problems *problems)
+{
+    const char *email = check_string(payload, "", "email", 1, max_len, problems);
+    if (email && *email && !strchr(email, '@')) {
+        isync_problems_add(problems, "email", "is not an e-mail address");
+    }
+}
+
+/* customer.created (address required) and customer.updated. */
+static void validate_customer(json_t *payload, int created, isync_problems *problems)
+{
+    static const char *const address_fields[] = { "street", "city", "zipcode", "country", NULL };
+    check_profile_id(payload, "profile_id", 1, problems);
+    check_email(payload, MAIL_LENGTH, problems);
+    check_string(payload, "", "firstname", 1, 0, problems);
+    check_string(payload, "", "lastname", 1, 0, problems);
+    check_string(payload, "", "company", 0, 0, problems);
+    check_string(payload, "", "phone", 0, 0, problems);
+    check_address_fields(payload, "address", created, address_fields, problems);
+    check_string(payload, "", "infor_customer", 0, CUNO_LENGTH, problems);
+}
+
 static void validate_order_placed(json_t *payload, isync_problems *problems)
 {
     static const char *const payment_codes[] = { "Q", "A", "PP", "P", "D", "C", "R", NULL };
@@ -363,11 +429,8 @@ static void validate_order_placed(json_t *payload, isync_problems *problems)
     if (date && *date && !isync_iso8601_to_m3_date(date, m3_date)) {
         isync_problems_add(problems, "date", "must be an ISO 8601 date or date-time like \"2026-11-26T14:03:00Z\"");
     }
-    check_string(payload, "", "customer_id", 0, 0, problems);
-    const char *email = check_string(payload, "", "email", 1, 0, problems);
-    if (email && *email && !strchr(email, '@')) {
-        isync_problems_add(problems, "email", "is not an e-mail address");
-    }
+    check_profile_id(payload, "customer_id", 0, problems);
+    check_email(payload, 0, problems);
     check_string(payload, "", "infor_customer", 0, CUNO_LENGTH, problems);
     const char *currency = check_string(payload, "", "currency", 1, 0, problems);
     if (currency && *currency && !all_upper_letters(currency, 3)) {
@@ -433,6 +496,8 @@ isync_status isync_event_validate(const char *type, json_t *payload, isync_probl
     }
     if (strcmp(type, "order.placed") == 0) {
         validate_order_placed(payload, problems);
+    } else if (strcmp(type, "customer.created") == 0 || strcmp(type, "customer.updated") == 0) {
+        validate_customer(payload, strcmp(type, "customer.created") == 0, problems);
     } else if (strcmp(type, "order.status_changed") == 0) {
         validate_status_changed(payload, problems);
     } else if (strcmp(type, "payment.captured") == 0 || strcmp(type, "payment.refunded") == 0) {

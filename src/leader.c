@@ -15,6 +15,7 @@
 #include "ionapi.h"
 #include "log.h"
 #include "m3.h"
+#include "m3_customer.h"
 #include "m3_order.h"
 #include "m3_payment.h"
 #include "m3_status.h"
@@ -502,8 +503,19 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
         progress = json_object_get(record, "progress");
     }
     if (type && strcmp(type, "order.placed") == 0) {
-        isync_m3_order_deliver(leader->m3, &leader->config, payload, progress, attempts > 1,
+        isync_xref xref; /* the customer index, read when the order's customer is needed */
+        isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
+        isync_m3_order_deliver(leader->m3, &leader->config, &xref, payload, progress, attempts > 1,
                                save_progress, &ctx, out);
+        isync_xref_free(&xref);
+        return;
+    }
+    if (isync_m3_customer_handles(type)) {
+        isync_xref xref;
+        isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
+        isync_m3_customer_deliver(leader->m3, &leader->config, &xref, type, payload, progress,
+                                  save_progress, &ctx, out);
+        isync_xref_free(&xref);
         return;
     }
     if (type && strcmp(type, "order.status_changed") == 0) {

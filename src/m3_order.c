@@ -6,6 +6,7 @@
 
 #include "event.h"
 #include "log.h"
+#include "m3_customer.h"
 
 #define MAX_FIELDS 16
 
@@ -13,6 +14,7 @@
 typedef struct {
     isync_m3_client *m3;
     const isync_business_config *cfg;
+    isync_xref *xref;
     json_t *payload;
     json_t *progress;
     isync_progress_save_fn save;
@@ -55,21 +57,7 @@ static int save_progress(order_job *job, const char *step)
 static isync_delivery_result call_failed(order_job *job, const isync_m3_request *req,
                                          const isync_m3_result *res, const char *context)
 {
-    isync_delivery_outcome *out = job->out;
-    json_decref(out->infor_error);
-    out->infor_error = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I}", "program", req->program,
-                                 "transaction", req->transaction, "type", res->error_type,
-                                 "code", res->error_code, "field", res->error_field,
-                                 "message", res->error_message, "http_status",
-                                 (json_int_t)res->http_status);
-    snprintf(out->reason, sizeof out->reason, "%s/%s%s%s: %s%s%s%s%s%s", req->program,
-             req->transaction, context ? " " : "", context ? context : "", res->error_message,
-             res->error_type[0] ? " [" : "", res->error_type,
-             res->error_field[0] ? ", field " : "", res->error_field,
-             res->error_type[0] ? "]" : "");
-    out->retry_after_s = res->retry_after_s;
-    out->result = res->outcome == ISYNC_M3_RETRY ? ISYNC_RETRY_LATER : ISYNC_DEAD_LETTER;
-    return out->result;
+    return isync_delivery_m3_failed(job->out, req, res, context);
 }
 
 static isync_m3_outcome call(order_job *job, const char *transaction, field_list *fields,
@@ -327,13 +315,44 @@ static int at_step(const order_job *job, const char *step)
     return strcmp(current ? current : "head", step) == 0;
 }
 
-static const char *choose_customer(const order_job *job)
+/* Customer sync: the customer from customer_id / email / billing_address,
+ * created in Infor when missing, saved before the head is added. */
+static isync_delivery_result resolve_customer(order_job *job)
 {
-    const char *cuno = payload_text(job->payload, "infor_customer");
-    if (cuno && *cuno) {
-        return cuno;
+    isync_customer customer;
+    char cuno[ISYNC_CUNO_SIZE];
+    isync_customer_from_order(job->payload, &customer);
+    isync_delivery_result result = isync_m3_customer_resolve(job->m3, job->cfg, job->xref, &customer,
+                                                             cuno, job->out);
+    if (result != ISYNC_DELIVERED) {
+        return result;
     }
-    return job->cfg->default_customer[0] ? job->cfg->default_customer : NULL;
+    json_object_set_new(job->progress, "cuno", json_string(cuno));
+    job->cuno = progress_text(job, "cuno");
+    return save_progress(job, "head") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+}
+
+/* Before the head: the CUNO of the order (see m3_order.h). */
+static isync_delivery_result choose_customer(order_job *job)
+{
+    const char *cuno = progress_text(job, "cuno");
+    if (!cuno || !*cuno) {
+        cuno = payload_text(job->payload, "infor_customer");
+    }
+    if ((!cuno || !*cuno) && job->cfg->customer_template[0]) {
+        return resolve_customer(job);
+    }
+    if (!cuno || !*cuno) {
+        cuno = job->cfg->default_customer[0] ? job->cfg->default_customer : NULL;
+    }
+    if (!cuno) {
+        snprintf(job->out->reason, sizeof job->out->reason,
+                 "no Infor customer: the order has no infor_customer and the configuration has no default_customer");
+        return job->out->result = ISYNC_DEAD_LETTER;
+    }
+    json_object_set_new(job->progress, "cuno", json_string(cuno)); /* saved with the head */
+    job->cuno = progress_text(job, "cuno");
+    return ISYNC_DELIVERED;
 }
 
 static void set_refs(order_job *job)
@@ -345,18 +364,15 @@ static void set_refs(order_job *job)
 }
 
 isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_business_config *cfg,
-                                             json_t *payload, json_t *progress, int resuming,
+                                             isync_xref *xref, json_t *payload, json_t *progress, int resuming,
                                              isync_progress_save_fn save, void *save_ctx,
                                              isync_delivery_outcome *out)
 {
-    order_job job = { m3, cfg, payload, progress, save, save_ctx, out, NULL };
-    isync_delivery_result result = ISYNC_DELIVERED;
+    order_job job = { m3, cfg, xref, payload, progress, save, save_ctx, out, NULL };
+    isync_delivery_result result = choose_customer(&job);
 
-    job.cuno = choose_customer(&job);
-    if (!job.cuno) {
-        snprintf(out->reason, sizeof out->reason,
-                 "no Infor customer: the order has no infor_customer and the configuration has no default_customer");
-        return out->result = ISYNC_DEAD_LETTER;
+    if (result != ISYNC_DELIVERED) {
+        return out->result = result;
     }
     if (at_step(&job, "head")) {
         if (resuming) {

@@ -5,7 +5,13 @@
  * saved after every confirmed step. A resumed delivery (an earlier attempt
  * may have reached Infor without us hearing the answer) first asks Infor
  * what exists: LstBatchHead by customer and CUOR for the head, LstBatchLine
- * for the lines, GetOrderNo for the confirmation. */
+ * for the lines, GetOrderNo for the confirmation.
+ *
+ * The customer (CUNO): the payload's infor_customer; else, when customer
+ * sync is on (customer_template set), the customer resolved or created by
+ * m3_customer from customer_id / email / billing_address (guest_rule for
+ * guests); else default_customer. Kept in the progress ("cuno"), so a
+ * resumed delivery uses the customer it started with. */
 #ifndef ISYNC_M3_ORDER_H
 #define ISYNC_M3_ORDER_H
 
@@ -14,12 +20,13 @@
 #include "business_config.h"
 #include "delivery.h"
 #include "m3.h"
+#include "xref.h"
 
-/* payload: the validated order.placed payload. progress: the connector's
+/* xref: the customer index (customer sync). payload: the validated order.placed payload. progress: the connector's
  * saved progress (an object, updated in place). resuming: 1 when an earlier
  * attempt of this event may have sent calls. */
 isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_business_config *cfg,
-                                             json_t *payload, json_t *progress, int resuming,
+                                             isync_xref *xref, json_t *payload, json_t *progress, int resuming,
                                              isync_progress_save_fn save, void *save_ctx,
                                              isync_delivery_outcome *out);
 

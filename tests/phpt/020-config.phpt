@@ -38,7 +38,7 @@ require __DIR__ . '/helpers.inc';
 clean_spool('020');
 ?>
 --EXPECT--
-array(19) {
+array(22) {
   ["cono"]=>
   NULL
   ["divi"]=>
@@ -54,6 +54,12 @@ array(19) {
   ["customer_template"]=>
   NULL
   ["currency"]=>
+  NULL
+  ["customer_prefix"]=>
+  NULL
+  ["guest_rule"]=>
+  NULL
+  ["guest_customer"]=>
   NULL
   ["stock_quantity"]=>
   NULL
@@ -79,7 +85,7 @@ array(19) {
   NULL
 }
 NULL
-array(19) {
+array(22) {
   ["cono"]=>
   int(100)
   ["divi"]=>
@@ -96,6 +102,12 @@ array(19) {
   NULL
   ["currency"]=>
   string(3) "EUR"
+  ["customer_prefix"]=>
+  NULL
+  ["guest_rule"]=>
+  NULL
+  ["guest_customer"]=>
+  NULL
   ["stock_quantity"]=>
   NULL
   ["stock_mode"]=>

@@ -49,7 +49,7 @@ infor_sync
 
 infor_sync support => enabled
 Version => %d.%d.%s
-Event types => order.placed, order.status_changed, payment.captured, payment.refunded
+Event types => order.placed, order.status_changed, payment.captured, payment.refunded, customer.created, customer.updated
 Credentials => infor_sync.ionapi_file is not set
 Delivering worker => none running
 Counters => 0 delivered, 0 retried, 0 dead, 0 corrupt

@@ -88,7 +88,7 @@ static void expect_problem(const isync_problems *problems, const char *path, con
 #define FULL_CONFIG                                                                            \
     "{\"cono\": 100, \"divi\": \"AAA\", \"order_type\": \"A01\", \"facility\": \"A01\","       \
     " \"warehouse\": \"001\", \"default_customer\": \"C000000123\","                            \
-    " \"customer_template\": \"TEMPLATE01\", \"currency\": \"EUR\", \"stock_warehouses\": [\"001\", \"002\"],"     \
+    " \"customer_template\": \"TEMPLATE01\", \"currency\": \"EUR\", \"customer_prefix\": \"WEB\", \"guest_rule\": \"per_email\", \"guest_customer\": \"GUEST\", \"stock_warehouses\": [\"001\", \"002\"],"     \
     " \"stock_quantity\": \"allocatable\", \"stock_mode\": \"single\", \"stock_warehouse\": \"002\","      \
     " \"status_map\": {\"payment\": {\"D\": \"cancel\"}}, \"payment_posting\": \"cash_desk\","        \
     " \"cash_desk\": \"CD1\", \"payment_method_code\": \"CC\", \"journal_interface\": null,"          \
@@ -110,6 +110,11 @@ static void test_valid_object(void **state)
     assert_string_equal(cfg.default_customer, "C000000123");
     assert_string_equal(cfg.customer_template, "TEMPLATE01");
     assert_string_equal(cfg.currency, "EUR");
+    assert_string_equal(cfg.customer_prefix, "WEB");
+    assert_string_equal(isync_config_customer_prefix(&cfg), "WEB");
+    assert_string_equal(cfg.guest_rule, "per_email");
+    assert_true(isync_config_guest_per_email(&cfg));
+    assert_string_equal(cfg.guest_customer, "GUEST");
     assert_int_equal(cfg.stock_warehouse_count, 2);
     assert_string_equal(cfg.stock_warehouses[1], "002");
     assert_string_equal(cfg.stock_mode, "single");
@@ -138,7 +143,7 @@ static void test_empty_and_nulls(void **state)
     /* unset keys come back as null, all of them present */
     json_t *json = isync_config_to_json(&cfg);
     const char *keys[] = { "cono", "divi", "order_type", "facility", "warehouse",
-                           "default_customer", "customer_template", "currency", "stock_warehouses", "stock_quantity", "stock_mode", "stock_warehouse",
+                           "default_customer", "customer_template", "currency", "customer_prefix", "guest_rule", "guest_customer", "stock_warehouses", "stock_quantity", "stock_mode", "stock_warehouse",
                            "status_map", "payment_posting", "cash_desk", "payment_method_code", "journal_interface",
                            "journal_cash_account", "journal_receivable_account" };
     assert_int_equal(json_object_size(json), sizeof keys / sizeof keys[0]);
@@ -152,6 +157,41 @@ static void test_empty_and_nulls(void **state)
     obj = parse("[]");
     assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_ERR_INVALID);
     expect_problem(&problems, "config", NULL);
+    json_decref(obj);
+}
+
+static void test_customer_settings(void **state)
+{
+    isync_business_config cfg;
+    isync_problems problems;
+    json_t *obj = parse("{}");
+
+    /* unset: prefix XC, one shared guest customer */
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_OK);
+    assert_string_equal(isync_config_customer_prefix(&cfg), "XC");
+    assert_false(isync_config_guest_per_email(&cfg));
+    json_decref(obj);
+
+    obj = parse("{\"guest_rule\": \"shared\", \"customer_prefix\": \"X1\"}");
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_OK);
+    assert_false(isync_config_guest_per_email(&cfg));
+    assert_string_equal(isync_config_customer_prefix(&cfg), "X1");
+    json_decref(obj);
+
+    obj = parse("{\"guest_rule\": \"per-email\", \"customer_prefix\": \"XCUST\","
+                " \"guest_customer\": \"GUEST-00001\"}");
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 3);
+    expect_problem(&problems, "guest_rule", "\"shared\" or \"per_email\"");
+    expect_problem(&problems, "customer_prefix", "longer than 4");
+    expect_problem(&problems, "guest_customer", "longer than 10");
+    json_decref(obj);
+
+    obj = parse("{\"customer_prefix\": \"xc\", \"guest_rule\": 1}");
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 2);
+    expect_problem(&problems, "customer_prefix", "capital letters or digits");
+    expect_problem(&problems, "guest_rule", "must be a string");
     json_decref(obj);
 }
 
@@ -397,6 +437,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_object),
         cmocka_unit_test(test_empty_and_nulls),
+        cmocka_unit_test(test_customer_settings),
         cmocka_unit_test(test_unknown_key),
         cmocka_unit_test(test_cono),
         cmocka_unit_test(test_text_lengths),

@@ -467,6 +467,108 @@ static void test_envelope(void **state)
     json_decref(payload);
 }
 
+/* ---- customer.created / customer.updated ---- */
+
+#define VALID_CUSTOMER                                                                        \
+    "{\"profile_id\": 123, \"email\": \"Anna@Example.com\", \"firstname\": \"Anna\","           \
+    " \"lastname\": \"Schmidt\", \"company\": \"Schmidt GmbH\", \"phone\": \"+49 30 1234567\","  \
+    " \"address\": {\"street\": \"Hauptstr. 1\", \"city\": \"Berlin\", \"zipcode\": \"10115\","  \
+    "   \"country\": \"DE\", \"state\": \"BE\"}}"
+
+static void test_customer_valid(void **state)
+{
+    (void)state;
+    isync_problems problems;
+    json_t *customer = parse(VALID_CUSTOMER);
+    assert_int_equal(isync_event_validate("customer.created", customer, &problems), ISYNC_OK);
+    assert_int_equal(problems.count, 0);
+    assert_string_equal(str_at(customer, "profile_id"), "123"); /* an int becomes text */
+    assert_int_equal(isync_event_validate("customer.updated", customer, &problems), ISYNC_OK);
+    json_decref(customer);
+
+    /* leading zeros go: the same profile, the same customer number */
+    customer = parse(VALID_CUSTOMER);
+    json_object_set_new(customer, "profile_id", json_string("000123"));
+    assert_int_equal(isync_event_validate("customer.created", customer, &problems), ISYNC_OK);
+    assert_string_equal(str_at(customer, "profile_id"), "123");
+    json_decref(customer);
+
+    /* an update needs no address */
+    customer = parse(VALID_CUSTOMER);
+    json_object_del(customer, "address");
+    assert_int_equal(isync_event_validate("customer.updated", customer, &problems), ISYNC_OK);
+    assert_int_equal(isync_event_validate("customer.created", customer, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 1);
+    expect_problem(&problems, "address", "is required");
+    json_decref(customer);
+    assert_true(isync_event_type_known("customer.created"));
+    assert_true(isync_event_type_known("customer.updated"));
+    assert_non_null(strstr(isync_event_types(), "customer.updated"));
+}
+
+static void test_customer_problems_with_paths(void **state)
+{
+    (void)state;
+    isync_problems problems;
+    json_t *customer = parse("{}");
+    assert_int_equal(isync_event_validate("customer.created", customer, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 5);
+    expect_problem(&problems, "profile_id", "is required");
+    expect_problem(&problems, "email", "is required");
+    expect_problem(&problems, "firstname", "is required");
+    expect_problem(&problems, "lastname", "is required");
+    expect_problem(&problems, "address", "is required");
+    json_decref(customer);
+
+    customer = parse("{\"profile_id\": \"12a\", \"email\": \"anna.example.com\", \"firstname\": \"\","
+                     " \"lastname\": [], \"infor_customer\": \"C0000000001\","
+                     " \"address\": {\"city\": \"Berlin\", \"zipcode\": \"10115\", \"country\": \"DEU\"}}");
+    assert_int_equal(isync_event_validate("customer.updated", customer, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 7);
+    expect_problem(&problems, "profile_id", "digits");
+    expect_problem(&problems, "email", "not an e-mail address");
+    expect_problem(&problems, "firstname", "must not be empty");
+    expect_problem(&problems, "lastname", "must be a string");
+    expect_problem(&problems, "infor_customer", "longer than 10");
+    expect_problem(&problems, "address.street", "is required");
+    expect_problem(&problems, "address.country", "alpha-2");
+    json_decref(customer);
+
+    /* Infor's limits: MAIL 50; a profile id must fit the 10-character customer number */
+    customer = parse(VALID_CUSTOMER);
+    json_object_set_new(customer, "email", json_string("a.very.long.address.for.anna.schmidt@mail.example.com"));
+    json_object_set_new(customer, "profile_id", json_string("123456789"));
+    json_object_set_new(customer, "address", json_string("Hauptstr. 1"));
+    assert_int_equal(isync_event_validate("customer.created", customer, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 3);
+    expect_problem(&problems, "email", "longer than 50");
+    expect_problem(&problems, "profile_id", "longer than 8 digits");
+    expect_problem(&problems, "address", "street, city, zipcode, country");
+    json_decref(customer);
+
+    customer = parse(VALID_CUSTOMER);
+    json_object_set_new(customer, "profile_id", json_string("0"));
+    assert_int_equal(isync_event_validate("customer.created", customer, &problems), ISYNC_ERR_INVALID);
+    expect_problem(&problems, "profile_id", "greater than 0");
+    json_decref(customer);
+}
+
+static void test_order_customer_id(void **state)
+{
+    (void)state;
+    isync_problems problems;
+    json_t *order = valid_order();
+    json_object_set_new(order, "customer_id", json_integer(4711));
+    assert_int_equal(validate_with(order, &problems), ISYNC_OK);
+    assert_string_equal(str_at(order, "customer_id"), "4711");
+    json_object_set_new(order, "customer_id", json_string("")); /* a guest */
+    assert_int_equal(validate_with(order, &problems), ISYNC_OK);
+    json_object_set_new(order, "customer_id", json_string("guest-1"));
+    assert_int_equal(validate_with(order, &problems), ISYNC_ERR_INVALID);
+    expect_problem(&problems, "customer_id", "digits");
+    json_decref(order);
+}
+
 static void test_entity_keys(void **state)
 {
     (void)state;
@@ -497,6 +599,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_entity_keys),
+        cmocka_unit_test(test_customer_valid),
+        cmocka_unit_test(test_customer_problems_with_paths),
+        cmocka_unit_test(test_order_customer_id),
         cmocka_unit_test(test_valid_order_normalised),
         cmocka_unit_test(test_integer_ids_become_text),
         cmocka_unit_test(test_every_missing_field_reported),

@@ -11,6 +11,7 @@
 #include "m3.h"
 #include "m3_order.h"
 #include "stub_server.h"
+#include "xref.h"
 
 /* ---- scripted answers (M3 MI REST v2) ------------------------------------ */
 
@@ -239,6 +240,8 @@ static const char *saved_step(const save_log *log, size_t index)
 
 typedef struct {
     isync_business_config cfg;
+    char spool[64];      /* a temporary directory for the customer index */
+    isync_xref xref;
     json_t *payload;
     json_t *progress;
     save_log log;
@@ -254,6 +257,9 @@ static void run_init(run *r, const char *default_customer, const char *order, co
     r->progress = parse_json(progress);
     r->log.saves = json_array();
     isync_delivery_outcome_init(&r->out);
+    snprintf(r->spool, sizeof r->spool, "/tmp/test_m3_order_XXXXXX");
+    assert_non_null(mkdtemp(r->spool));
+    isync_xref_init(&r->xref, r->spool, 0);
 }
 
 /* Runs the connector against the scripted server and stops the server. */
@@ -262,7 +268,7 @@ static void deliver(run *r, const canned_response *script, int count, int resumi
     fixture f;
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
-    r->result = isync_m3_order_deliver(f.client, &r->cfg, r->payload, r->progress, resuming,
+    r->result = isync_m3_order_deliver(f.client, &r->cfg, &r->xref, r->payload, r->progress, resuming,
                                        record_save, &r->log, &r->out);
     fixture_close(&f);
     stop_server();
@@ -271,6 +277,10 @@ static void deliver(run *r, const canned_response *script, int count, int resumi
 
 static void run_clear(run *r)
 {
+    char command[128];
+    isync_xref_free(&r->xref);
+    snprintf(command, sizeof command, "rm -rf '%s'", r->spool);
+    assert_int_equal(system(command), 0);
     json_decref(r->payload);
     json_decref(r->progress);
     json_decref(r->log.saves);
@@ -306,7 +316,7 @@ static void test_fresh_order_two_lines(void **state)
     assert_true(server.connections >= 5);
 
     assert_json_equal(r.progress,
-                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
+                      "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
     assert_json_equal(r.out.infor_refs,
                       "{\"batch_orno\":\"9000000001\",\"orno\":\"1000000123\",\"cuno\":\"CUST01\"}");
     assert_null(r.out.infor_error);
@@ -399,7 +409,7 @@ static void test_resume_at_head_finds_unconfirmed_head(void **state)
     assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_saved_after(&r.log, 4, "{\"batch_orno\":\"9000000001\",\"lines_done\":2}");
     assert_json_equal(r.progress,
-                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
+                      "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
     run_clear(&r);
 }
 
@@ -427,7 +437,7 @@ static void test_resume_at_head_nothing_found_adds_head(void **state)
     assert_m3_request(5, "Confirm", MATRIX, "ORNO=9000000001");
     assert_m3_request(6, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_json_equal(r.progress,
-                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
+                      "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
     run_clear(&r);
 }
 
@@ -484,7 +494,7 @@ static void test_resume_at_lines_deletes_duplicate_line(void **state)
     assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_saved_after(&r.log, 4, "{\"batch_orno\":\"9000000001\",\"lines_done\":3}");
     assert_json_equal(r.progress,
-                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":3,\"orno\":\"1000000123\"}");
+                      "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":3,\"orno\":\"1000000123\"}");
     run_clear(&r);
 }
 
@@ -539,7 +549,7 @@ static void test_resume_at_confirm_not_yet_confirmed(void **state)
     assert_m3_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_saved_after(&r.log, 4, "{\"step\":\"order_no\",\"lines_done\":2}");
     assert_json_equal(r.progress,
-                      "{\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
+                      "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
     assert_null(r.out.infor_error);
     run_clear(&r);
 }
@@ -591,7 +601,7 @@ static void test_mi_error_on_add_batch_line_is_dead_letter(void **state)
                       "{\"program\":\"OIS100MI\",\"transaction\":\"AddBatchLine\",\"type\":\"ServerReturnedNOK\","
                       "\"code\":\"WIT0103\",\"field\":\"ITNO\",\"message\":\"Item number ITEM-B does not exist\","
                       "\"http_status\":200}");
-    assert_json_equal(r.progress, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
+    assert_json_equal(r.progress, "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
     /* the replay after a fix resumes there */
     assert_saved_after(&r.log, 3, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
     assert_json_equal(r.out.infor_refs, "{\"batch_orno\":\"9000000001\",\"orno\":null,\"cuno\":\"CUST01\"}");
@@ -616,7 +626,7 @@ static void test_503_on_confirm_is_retry_later(void **state)
     assert_non_null(strstr(r.out.reason, "OIS100MI/Confirm"));
     assert_non_null(strstr(r.out.reason, "503"));
     assert_int_equal(json_integer_value(json_object_get(r.out.infor_error, "http_status")), 503);
-    assert_json_equal(r.progress, "{\"step\":\"confirm\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    assert_json_equal(r.progress, "{\"cuno\":\"CUST01\",\"step\":\"confirm\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
     /* what the retry starts from */
     assert_string_equal(saved_step(&r.log, json_array_size(r.log.saves) - 1), "confirm");
     run_clear(&r);
@@ -637,7 +647,7 @@ static void test_failing_lst_batch_head_while_resuming_is_retry_later(void **sta
     assert_request_count(2);
     assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
     assert_non_null(strstr(r.out.reason, "OIS100MI/LstBatchHead"));
-    assert_json_equal(r.progress, "{}");
+    assert_json_equal(r.progress, "{\"cuno\":\"CUST01\"}");
     run_clear(&r);
 }
 
@@ -655,7 +665,7 @@ static void test_failing_lst_batch_line_while_resuming_is_retry_later(void **sta
     assert_request_count(2);
     assert_m3_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
     assert_non_null(strstr(r.out.reason, "OIS100MI/LstBatchLine"));
-    assert_json_equal(r.progress, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
+    assert_json_equal(r.progress, "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
     run_clear(&r);
 }
 

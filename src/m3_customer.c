@@ -1,0 +1,547 @@
+#include "m3_customer.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "log.h"
+
+/* CRS610MI input lengths (metadata/m3-transactions.json, Add and ChgBasicData). */
+#define CUNO_LENGTH 10
+#define CUNM_LENGTH 36
+#define CUA1_LENGTH 36
+#define PONO_LENGTH 10
+#define TOWN_LENGTH 20
+#define CSCD_LENGTH 3
+#define ECAR_LENGTH 2
+#define PHNO_LENGTH 16
+#define MAIL_LENGTH 50
+
+#define MAX_FIELDS 12
+#define INDEX_PAGE 500   /* LstByNumber maxrecs */
+
+/* One customer task: what every step needs. */
+typedef struct {
+    isync_m3_client *m3;
+    const isync_business_config *cfg;
+    isync_xref *xref;
+    isync_delivery_outcome *out;
+    int created;                 /* Add ran (or Infor had it already) */
+} customer_job;
+
+/* Field values are copies cut to Infor's lengths. */
+typedef struct {
+    const char *fields[2 * MAX_FIELDS + 1];
+    char text[MAX_FIELDS][4 * MAIL_LENGTH + 8];
+    size_t count;
+} field_list;
+
+/* ---- customer numbers ---- */
+
+int isync_customer_number(const char *prefix, const char *profile_id, char cuno[ISYNC_CUNO_SIZE])
+{
+    size_t prefix_len = strlen(prefix), id_len = strlen(profile_id);
+    cuno[0] = '\0';
+    if (id_len == 0 || prefix_len + id_len > CUNO_LENGTH) {
+        return 0;
+    }
+    snprintf(cuno, ISYNC_CUNO_SIZE, "%s%.*s%s", prefix, (int)(CUNO_LENGTH - prefix_len - id_len),
+             "0000000000", profile_id);
+    return 1;
+}
+
+void isync_guest_customer_number(const char *email, char cuno[ISYNC_CUNO_SIZE])
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    char key[256];
+
+    isync_email_key(email, key, sizeof key);
+    EVP_Digest(key, strlen(key), digest, &digest_len, EVP_sha256(), NULL);
+    /* 8 base32 characters: the first 40 bits */
+    unsigned long long bits = 0;
+    for (int i = 0; i < 5; i++) {
+        bits = bits << 8 | digest[i];
+    }
+    size_t used = (size_t)snprintf(cuno, ISYNC_CUNO_SIZE, "%s", ISYNC_GUEST_PREFIX);
+    for (int i = 7; i >= 0; i--) {
+        cuno[used++] = alphabet[(bits >> (5 * i)) & 31];
+    }
+    cuno[used] = '\0';
+}
+
+/* ---- payloads ---- */
+
+static const char *text(json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}
+
+void isync_customer_from_order(json_t *payload, isync_customer *customer)
+{
+    json_t *billing = json_object_get(payload, "billing_address");
+    memset(customer, 0, sizeof *customer);
+    customer->profile_id = text(payload, "customer_id");
+    customer->email = text(payload, "email");
+    customer->firstname = text(billing, "firstname");
+    customer->lastname = text(billing, "lastname");
+    customer->company = text(billing, "company");
+    customer->phone = text(billing, "phone");
+    customer->address = json_is_object(billing) ? billing : NULL;
+    customer->infor_customer = text(payload, "infor_customer");
+}
+
+void isync_customer_from_event(json_t *payload, isync_customer *customer)
+{
+    json_t *address = json_object_get(payload, "address");
+    memset(customer, 0, sizeof *customer);
+    customer->profile_id = text(payload, "profile_id");
+    customer->email = text(payload, "email");
+    customer->firstname = text(payload, "firstname");
+    customer->lastname = text(payload, "lastname");
+    customer->company = text(payload, "company");
+    customer->phone = text(payload, "phone");
+    customer->address = json_is_object(address) ? address : NULL;
+    customer->infor_customer = text(payload, "infor_customer");
+}
+
+static int present(const char *value)
+{
+    return value && *value;
+}
+
+static int is_guest(const isync_customer *customer)
+{
+    return !present(customer->profile_id);
+}
+
+/* ---- calls ---- */
+
+/* Copies at most max_chars UTF-8 characters (Infor counts characters). */
+static void copy_chars(char *out, size_t size, const char *value, size_t max_chars)
+{
+    size_t used = 0, chars = 0;
+    for (const char *p = value; *p && used + 1 < size; p++) {
+        int starts_char = ((unsigned char)*p & 0xC0) != 0x80;
+        if (starts_char && chars++ == max_chars) {
+            break;
+        }
+        out[used++] = *p;
+    }
+    out[used] = '\0';
+}
+
+static size_t char_count(const char *value)
+{
+    size_t chars = 0;
+    for (const char *p = value; *p; p++) {
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    }
+    return chars;
+}
+
+/* Adds name=value cut to Infor's length; absent or empty values are left out. */
+static void add_field(field_list *list, const char *name, const char *value, size_t max_chars)
+{
+    if (!present(value) || list->count >= MAX_FIELDS) {
+        return;
+    }
+    copy_chars(list->text[list->count], sizeof list->text[0], value, max_chars);
+    list->fields[2 * list->count] = name;
+    list->fields[2 * list->count + 1] = list->text[list->count];
+    list->count++;
+    list->fields[2 * list->count] = NULL;
+}
+
+/* For values a cut would make wrong rather than short (an e-mail address,
+ * a state code): sent whole or not at all. */
+static void add_whole_field(field_list *list, const char *name, const char *value, size_t max_chars)
+{
+    if (present(value) && char_count(value) <= max_chars) {
+        add_field(list, name, value, max_chars);
+    }
+}
+
+static isync_m3_outcome call(customer_job *job, const char *transaction, field_list *fields,
+                             int maxrecs, isync_m3_result *res)
+{
+    isync_m3_request req = {
+        .program = "CRS610MI",
+        .transaction = transaction,
+        .cono = job->cfg->cono,
+        .divi = job->cfg->divi,
+        .maxrecs = maxrecs,
+        .fields = fields->fields,
+    };
+    isync_m3_result_init(res);
+    return isync_m3_call(job->m3, &req, res);
+}
+
+static isync_delivery_result fail(customer_job *job, const char *transaction, isync_m3_result *res,
+                                  const char *context)
+{
+    isync_m3_request req = { .program = "CRS610MI", .transaction = transaction };
+    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
+    isync_m3_result_clear(res);
+    return result;
+}
+
+static isync_delivery_result dead_letter(customer_job *job, const char *reason)
+{
+    snprintf(job->out->reason, sizeof job->out->reason, "%s", reason);
+    return job->out->result = ISYNC_DEAD_LETTER;
+}
+
+/* M3 refused with a message containing words ("does not exist"). */
+static int refused_saying(const isync_m3_result *res, const char *words)
+{
+    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
+}
+
+/* ---- CRS610MI ---- */
+
+/* CUNM: the company, else "firstname lastname". */
+static void customer_name(const isync_customer *customer, char *out, size_t size)
+{
+    if (present(customer->company)) {
+        snprintf(out, size, "%s", customer->company);
+    } else {
+        snprintf(out, size, "%s%s%s", customer->firstname ? customer->firstname : "",
+                 present(customer->firstname) && present(customer->lastname) ? " " : "",
+                 customer->lastname ? customer->lastname : "");
+    }
+}
+
+/* The basic data Add and ChgBasicData send, from what the shop gave. */
+static void add_basic_data(field_list *fields, const isync_customer *customer)
+{
+    char name[512];
+    json_t *address = customer->address;
+    customer_name(customer, name, sizeof name);
+    add_field(fields, "CUNM", name, CUNM_LENGTH);
+    add_field(fields, "CUA1", text(address, "street"), CUA1_LENGTH);
+    add_field(fields, "PONO", text(address, "zipcode"), PONO_LENGTH);
+    add_field(fields, "TOWN", text(address, "city"), TOWN_LENGTH);
+    add_field(fields, "CSCD", text(address, "country"), CSCD_LENGTH);
+    add_whole_field(fields, "ECAR", text(address, "state"), ECAR_LENGTH);
+    add_field(fields, "PHNO", customer->phone, PHNO_LENGTH);
+    add_whole_field(fields, "MAIL", customer->email, MAIL_LENGTH);
+}
+
+/* GetBasicData: *exists 1 or 0. Only M3's "does not exist" means 0: any
+ * other failure fails the step rather than risk a wrong Add. */
+static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int *exists)
+{
+    field_list fields = { .count = 0 };
+    isync_m3_result res;
+    char context[48];
+    add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
+    isync_m3_outcome outcome = call(job, "GetBasicData", &fields, -1, &res);
+    *exists = outcome == ISYNC_M3_OK;
+    if (outcome == ISYNC_M3_OK || refused_saying(&res, "does not exist")) {
+        isync_m3_result_clear(&res);
+        return ISYNC_DELIVERED;
+    }
+    snprintf(context, sizeof context, "(looking up customer %s)", cuno);
+    return fail(job, "GetBasicData", &res, context);
+}
+
+static isync_delivery_result add_customer(customer_job *job, const isync_customer *customer,
+                                          const char *cuno)
+{
+    field_list fields = { .count = 0 };
+    isync_m3_result res;
+    char reason[256], context[48];
+
+    if (!job->cfg->customer_template[0]) {
+        snprintf(reason, sizeof reason, "cannot create customer %s in Infor: the business setting "
+                 "customer_template (CUTM, the customer template) is not set", cuno);
+        return dead_letter(job, reason);
+    }
+    if (!present(text(customer->address, "street"))) {
+        snprintf(reason, sizeof reason, "cannot create customer %s in Infor: the event has no address "
+                 "(CRS610MI/Add needs CUA1, the street)", cuno);
+        return dead_letter(job, reason);
+    }
+    add_field(&fields, "CUTM", job->cfg->customer_template, CUNO_LENGTH);
+    add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
+    add_basic_data(&fields, customer);
+    if (call(job, "Add", &fields, -1, &res) != ISYNC_M3_OK && !refused_saying(&res, "already exists")) {
+        snprintf(context, sizeof context, "(creating customer %s)", cuno);
+        return fail(job, "Add", &res, context);
+    }
+    isync_m3_result_clear(&res);
+    job->created = 1;
+    isync_log(ISYNC_LOG_INFO, "customer %s created in Infor", cuno);
+    return ISYNC_DELIVERED;
+}
+
+/* ChgBasicData with what the event carries. *missing: Infor does not know cuno. */
+static isync_delivery_result change_customer(customer_job *job, const isync_customer *customer,
+                                             const char *cuno, int *missing)
+{
+    field_list fields = { .count = 0 };
+    isync_m3_result res;
+    char context[48];
+    add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
+    add_basic_data(&fields, customer);
+    isync_m3_outcome outcome = call(job, "ChgBasicData", &fields, -1, &res);
+    *missing = refused_saying(&res, "does not exist");
+    if (outcome == ISYNC_M3_OK || *missing) {
+        isync_m3_result_clear(&res);
+        return ISYNC_DELIVERED;
+    }
+    snprintf(context, sizeof context, "(customer %s)", cuno);
+    return fail(job, "ChgBasicData", &res, context);
+}
+
+/* ---- resolution ---- */
+
+static void remember(customer_job *job, const isync_customer *customer, const char *cuno)
+{
+    isync_error err;
+    if (isync_xref_record(job->xref, customer->profile_id, customer->email, cuno, &err) != ISYNC_OK) {
+        /* only a cache: the next lookup asks Infor again */
+        isync_log(ISYNC_LOG_WARNING, "customer index not updated: %s", err.message);
+    }
+}
+
+/* A number known without asking Infor, or NULL. */
+static const char *known_number(customer_job *job, const isync_customer *customer)
+{
+    if (present(customer->infor_customer)) {
+        return customer->infor_customer;
+    }
+    if (!is_guest(customer)) {
+        const char *cuno = isync_xref_profile(job->xref, customer->profile_id);
+        if (cuno) {
+            return cuno;
+        }
+    }
+    return isync_xref_email(job->xref, customer->email);
+}
+
+/* The number a customer gets when Infor has none for it yet. */
+static isync_delivery_result new_number(customer_job *job, const isync_customer *customer,
+                                        char cuno[ISYNC_CUNO_SIZE])
+{
+    char reason[256];
+    const char *prefix = isync_config_customer_prefix(job->cfg);
+    if (is_guest(customer)) {
+        isync_guest_customer_number(customer->email ? customer->email : "", cuno);
+        return ISYNC_DELIVERED;
+    }
+    if (!isync_customer_number(prefix, customer->profile_id, cuno)) {
+        snprintf(reason, sizeof reason, "profile_id %.20s does not fit a 10-character Infor customer "
+                 "number after customer_prefix \"%s\"", customer->profile_id, prefix);
+        return dead_letter(job, reason);
+    }
+    return ISYNC_DELIVERED;
+}
+
+/* A guest under the "shared" rule: one customer for all, never created. */
+static isync_delivery_result shared_guest(customer_job *job, char cuno[ISYNC_CUNO_SIZE])
+{
+    const char *shared = job->cfg->guest_customer[0] ? job->cfg->guest_customer : job->cfg->default_customer;
+    if (!shared[0]) {
+        return dead_letter(job, "no Infor customer for a guest: guest_rule is \"shared\" and neither "
+                                "guest_customer nor default_customer is set");
+    }
+    snprintf(cuno, ISYNC_CUNO_SIZE, "%s", shared);
+    return ISYNC_DELIVERED;
+}
+
+static isync_delivery_result resolve(customer_job *job, const isync_customer *customer,
+                                     char cuno[ISYNC_CUNO_SIZE])
+{
+    int exists = 0;
+    if (is_guest(customer) && !present(customer->infor_customer) && !isync_config_guest_per_email(job->cfg)) {
+        return shared_guest(job, cuno);
+    }
+    const char *known = known_number(job, customer);
+    if (known) {
+        snprintf(cuno, ISYNC_CUNO_SIZE, "%s", known);
+        remember(job, customer, cuno);
+        return ISYNC_DELIVERED;
+    }
+    isync_delivery_result result = new_number(job, customer, cuno);
+    if (result == ISYNC_DELIVERED) {
+        result = ask_exists(job, cuno, &exists);
+    }
+    if (result == ISYNC_DELIVERED && !exists) {
+        result = add_customer(job, customer, cuno);
+    }
+    if (result == ISYNC_DELIVERED) {
+        remember(job, customer, cuno);
+    }
+    return result;
+}
+
+isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync_business_config *cfg,
+                                                isync_xref *xref, const isync_customer *customer,
+                                                char cuno[ISYNC_CUNO_SIZE], isync_delivery_outcome *out)
+{
+    customer_job job = { m3, cfg, xref, out, 0 };
+    cuno[0] = '\0';
+    return out->result = resolve(&job, customer, cuno);
+}
+
+/* ---- the index rebuild ---- */
+
+/* A customer number made from a profile id with this prefix -> the id. */
+static int profile_of(const char *prefix, const char *cuno, char *profile_id, size_t size)
+{
+    size_t prefix_len = strlen(prefix);
+    const char *digits = cuno + prefix_len;
+    if (strlen(cuno) != CUNO_LENGTH || strncmp(cuno, prefix, prefix_len) != 0 ||
+        strspn(digits, "0123456789") != strlen(digits)) {
+        return 0;
+    }
+    digits += strspn(digits, "0");
+    snprintf(profile_id, size, "%s", digits);
+    return *digits != '\0';
+}
+
+/* One LstByNumber row into the maps; 1 when it gave the index something. */
+static int index_row(const char *prefix, json_t *row, json_t *profiles, json_t *emails)
+{
+    const char *cuno = text(row, "CUNO");
+    const char *mail = text(row, "MAIL");
+    char profile_id[16], key[256];
+    int indexed = 0;
+    if (profile_of(prefix, cuno, profile_id, sizeof profile_id)) {
+        json_object_set_new(profiles, profile_id, json_string(cuno));
+        indexed = 1;
+    }
+    if (present(mail) && strchr(mail, '@')) {
+        isync_email_key(mail, key, sizeof key);
+        if (!json_object_get(emails, key)) { /* the lowest number keeps a shared address */
+            json_object_set_new(emails, key, json_string(cuno));
+        }
+        indexed = 1;
+    }
+    return indexed;
+}
+
+/* Pages through every customer in customer number order, 500 at a time,
+ * each page starting at the last number of the one before. */
+static isync_delivery_result list_customers(customer_job *job, json_t *profiles, json_t *emails,
+                                            json_int_t *listed, json_int_t *indexed)
+{
+    char last[ISYNC_CUNO_SIZE] = "";
+    const char *prefix = isync_config_customer_prefix(job->cfg);
+    for (;;) {
+        field_list fields = { .count = 0 };
+        isync_m3_result res;
+        size_t fresh = 0, index;
+        json_t *row;
+        add_field(&fields, "CUNO", last, CUNO_LENGTH);
+        if (call(job, "LstByNumber", &fields, INDEX_PAGE, &res) != ISYNC_M3_OK) {
+            return fail(job, "LstByNumber", &res, "(rebuilding the customer index)");
+        }
+        size_t rows = json_array_size(res.records);
+        json_array_foreach(res.records, index, row) {
+            const char *cuno = text(row, "CUNO");
+            if (!present(cuno) || (last[0] && strcmp(cuno, last) <= 0)) {
+                continue; /* the page starts with the last one of the page before */
+            }
+            fresh++;
+            (*listed)++;
+            *indexed += index_row(prefix, row, profiles, emails);
+            snprintf(last, sizeof last, "%s", cuno);
+        }
+        isync_m3_result_clear(&res);
+        if (rows < INDEX_PAGE || fresh == 0) {
+            return ISYNC_DELIVERED;
+        }
+    }
+}
+
+static isync_delivery_result rebuild_index(customer_job *job)
+{
+    json_t *profiles = json_object(), *emails = json_object();
+    json_int_t listed = 0, indexed = 0;
+    isync_error err;
+    isync_delivery_result result = list_customers(job, profiles, emails, &listed, &indexed);
+    if (result == ISYNC_DELIVERED && isync_xref_replace(job->xref, profiles, emails, &err) != ISYNC_OK) {
+        snprintf(job->out->reason, sizeof job->out->reason, "cannot write the customer index: %s", err.message);
+        result = job->out->result = ISYNC_RETRY_LATER;
+    }
+    if (result == ISYNC_DELIVERED) {
+        json_decref(job->out->infor_refs);
+        job->out->infor_refs = json_pack("{s:I, s:I}", "customers", listed, "indexed", indexed);
+        isync_log(ISYNC_LOG_INFO, "customer index rebuilt: %lld of %lld customers indexed",
+                  (long long)indexed, (long long)listed);
+    }
+    json_decref(profiles);
+    json_decref(emails);
+    return result;
+}
+
+/* ---- customer.created / customer.updated ---- */
+
+int isync_m3_customer_handles(const char *type)
+{
+    return type && (strcmp(type, "customer.created") == 0 || strcmp(type, "customer.updated") == 0 ||
+                    strcmp(type, ISYNC_CUSTOMER_INDEX_TYPE) == 0);
+}
+
+/* The number saved by an earlier attempt, else resolved now and saved. */
+static isync_delivery_result customer_number(customer_job *job, const isync_customer *customer,
+                                             json_t *progress, isync_progress_save_fn save,
+                                             void *save_ctx, char cuno[ISYNC_CUNO_SIZE])
+{
+    const char *saved = text(progress, "cuno");
+    if (present(saved)) {
+        snprintf(cuno, ISYNC_CUNO_SIZE, "%s", saved);
+        return ISYNC_DELIVERED;
+    }
+    isync_delivery_result result = resolve(job, customer, cuno);
+    if (result != ISYNC_DELIVERED) {
+        return result;
+    }
+    json_object_set_new(progress, "cuno", json_string(cuno));
+    if (save(save_ctx, progress) != 0) {
+        snprintf(job->out->reason, sizeof job->out->reason,
+                 "cannot save delivery progress in the spool; will retry");
+        return job->out->result = ISYNC_RETRY_LATER;
+    }
+    return ISYNC_DELIVERED;
+}
+
+/* An update: resolving created the customer with the new data, or
+ * ChgBasicData; a customer the index knows but Infor does not is added. */
+static isync_delivery_result update(customer_job *job, const isync_customer *customer, const char *cuno)
+{
+    int missing = 0;
+    isync_delivery_result result = change_customer(job, customer, cuno, &missing);
+    if (result == ISYNC_DELIVERED && missing) {
+        result = add_customer(job, customer, cuno);
+    }
+    return result;
+}
+
+isync_delivery_result isync_m3_customer_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+                                                isync_xref *xref, const char *type, json_t *payload,
+                                                json_t *progress, isync_progress_save_fn save,
+                                                void *save_ctx, isync_delivery_outcome *out)
+{
+    customer_job job = { m3, cfg, xref, out, 0 };
+    isync_customer customer;
+    char cuno[ISYNC_CUNO_SIZE] = "";
+
+    if (strcmp(type, ISYNC_CUSTOMER_INDEX_TYPE) == 0) {
+        return out->result = rebuild_index(&job);
+    }
+    isync_customer_from_event(payload, &customer);
+    isync_delivery_result result = customer_number(&job, &customer, progress, save, save_ctx, cuno);
+    if (result == ISYNC_DELIVERED && strcmp(type, "customer.updated") == 0 && !job.created) {
+        result = update(&job, &customer, cuno);
+    }
+    if (cuno[0]) {
+        json_decref(out->infor_refs);
+        out->infor_refs = json_pack("{s:s, s:b}", "cuno", cuno, "created", job.created);
+    }
+    return out->result = result;
+}
