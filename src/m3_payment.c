@@ -26,23 +26,70 @@ typedef struct {
     char amount[72];     /* signed for Infor: negative for a refund */
 } payment_job;
 
-void isync_payment_number(const char *transaction_id, int refund, char out[10])
+/* payments/<sha256 of "capture:" or "refund:" + transaction id, 32 hex> */
+static void number_path(const isync_spool *spool, const char *transaction_id, int refund, char *out,
+                        size_t size)
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int md_len = 0;
+    char hex[33];
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-    if (refund) {
-        EVP_DigestUpdate(ctx, "refund:", 7);
-    }
+    EVP_DigestUpdate(ctx, refund ? "refund:" : "capture:", refund ? 7 : 8);
     EVP_DigestUpdate(ctx, transaction_id, strlen(transaction_id));
     EVP_DigestFinal_ex(ctx, md, &md_len);
     EVP_MD_CTX_free(ctx);
-    uint64_t value = 0;
-    for (int i = 0; i < 8; i++) {
-        value = value << 8 | md[i];
+    for (int i = 0; i < 16; i++) {
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
     }
-    snprintf(out, 10, "%llu", (unsigned long long)(value % 999999999ULL + 1));
+    snprintf(out, size, "%s/payments/%s.json", spool->dir, hex);
+}
+
+static long long read_number(const char *path, const char *key)
+{
+    json_t *saved = json_load_file(path, 0, NULL);
+    long long number = json_integer_value(json_object_get(saved, key));
+    json_decref(saved);
+    return number;
+}
+
+isync_status isync_payment_number(const isync_spool *spool, const char *transaction_id, int refund,
+                                  char out[10], isync_error *err)
+{
+    char path[4096], counter[4096];
+    long long number;
+
+    number_path(spool, transaction_id, refund, path, sizeof path);
+    number = read_number(path, "pmnb");
+    if (number <= 0) {
+        snprintf(counter, sizeof counter, "%s/payments/next.json", spool->dir);
+        number = read_number(counter, "next");
+        if (number < ISYNC_PAYMENT_NUMBER_FIRST) {
+            number = ISYNC_PAYMENT_NUMBER_FIRST;
+        }
+        if (number > ISYNC_PAYMENT_NUMBER_LAST) {
+            return isync_fail(err, ISYNC_ERR_CONFIG, 0, "payment numbers %d-%d are used up",
+                              ISYNC_PAYMENT_NUMBER_FIRST, ISYNC_PAYMENT_NUMBER_LAST);
+        }
+        /* advance the counter first: a crash before the number is recorded
+         * leaves a gap in the series, never a number given twice */
+        json_t *next = json_pack("{s:I}", "next", (json_int_t)(number + 1));
+        json_t *mine = json_pack("{s:I, s:s}", "pmnb", (json_int_t)number, "transaction_id", transaction_id);
+        isync_status st = isync_write_json_file(counter, next, 1, err);
+        if (st == ISYNC_OK) {
+            st = isync_write_json_file(path, mine, 1, err);
+        }
+        json_decref(next);
+        json_decref(mine);
+        if (st != ISYNC_OK) {
+            return st;
+        }
+    }
+    if (number < ISYNC_PAYMENT_NUMBER_FIRST || number > ISYNC_PAYMENT_NUMBER_LAST) {
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "%s holds no valid payment number", path);
+    }
+    snprintf(out, 10, "%d", (int)number);
+    return ISYNC_OK;
 }
 
 void isync_payment_journal_line(int line, int refund, const char *date, const char *account,
@@ -272,7 +319,11 @@ isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_
             return out->result = ISYNC_DEAD_LETTER;
         }
     }
-    isync_payment_number(transaction_id, job.refund, job.number);
+    if (isync_payment_number(spool, transaction_id, job.refund, job.number, &err) != ISYNC_OK) {
+        snprintf(out->reason, sizeof out->reason, "%s", err.message);
+        json_decref(entry);
+        return out->result = ISYNC_RETRY_LATER;
+    }
     snprintf(job.key1, sizeof job.key1, "XC%09llu", strtoull(job.number, NULL, 10));
     isync_iso8601_to_m3_date(text(payload, "date"), job.date);
     snprintf(job.amount, sizeof job.amount, "%s%s", job.refund ? "-" : "", text(payload, "amount"));

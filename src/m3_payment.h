@@ -51,8 +51,17 @@
 
 #define ISYNC_PARM_LENGTH 106
 
-/* The payment number for a transaction id: digits without leading zeros. */
-void isync_payment_number(const char *transaction_id, int refund, char out[10]);
+/* Payment numbers (PMNB, and the journal key "XC" + the number) are taken
+ * from this range of the cash desk's series, in order. */
+#define ISYNC_PAYMENT_NUMBER_FIRST 900000001
+#define ISYNC_PAYMENT_NUMBER_LAST 999999999
+
+/* The payment number of a capture or refund: the one it got before (a replay
+ * of the same transaction id gets the same number, which Infor refuses as
+ * existing), else the next of the series, recorded durably in
+ * <spool>/payments/. Two transactions never share a number. Leader only. */
+isync_status isync_payment_number(const isync_spool *spool, const char *transaction_id, int refund,
+                                  char out[10], isync_error *err);
 
 /* The PARM of journal line 1 or 2 (out: ISYNC_PARM_LENGTH + 1). */
 void isync_payment_journal_line(int line, int refund, const char *date, const char *account,

@@ -121,7 +121,7 @@ static isync_status make_dirs(const char *path, isync_error *err)
 
 isync_status isync_spool_open(isync_spool *spool, const char *dir, int durable, isync_error *err)
 {
-    static const char *const extra_dirs[] = { "tmp", "keys", "records", "orders" };
+    static const char *const extra_dirs[] = { "tmp", "keys", "records", "orders", "payments" };
     char path[4096];
 
     memset(spool, 0, sizeof *spool);

@@ -12,6 +12,7 @@
  *                    the shop to apply them and acknowledge
  *   <dir>/keys/      idempotency keys: a hard link to the event they named
  *   <dir>/orders/    what Infor created for each X-Cart order (order_index.h)
+ *   <dir>/payments/  payment numbers given to X-Cart transactions (m3_payment.h)
  *   <dir>/records/   <id>.json: the mutable delivery record (attempts,
  *                    connector progress, Infor numbers, last error)
  *   <dir>/leader.lock, <dir>/leader.json

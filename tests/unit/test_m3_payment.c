@@ -31,8 +31,8 @@
 #define LINE(ponr, orst) "{\"PONR\":\"" ponr "\",\"POSX\":\"0\",\"ITNO\":\"ITEM-" ponr "\",\"ORST\":\"" orst "\"}"
 
 /* computed independently: python3 -c "import hashlib; print(int.from_bytes(hashlib.sha256(b'TX-700001').digest()[:8], 'big') % 999999999 + 1)" */
-#define PMNB_TX_700001 "90041099"
-#define PMNB9_TX_700001 "090041099"
+#define PMNB_TX_700001 "900000001" /* the first number of a fresh spool */
+#define PMNB9_TX_700001 "900000001"
 
 static const canned_response token = { 200, NULL, TOKEN, 0 };
 
@@ -472,16 +472,24 @@ static void test_payment_number_is_stable(void **state)
 {
     (void)state;
     char a[10], b[10], c[10], d[10];
-    isync_payment_number("TX-700001", 0, a);
-    isync_payment_number("TX-700001", 0, b);
-    isync_payment_number("TX-700002", 0, c);
-    isync_payment_number("TX-700001", 1, d);
-    assert_string_equal(a, b);
-    assert_string_not_equal(a, c);
-    assert_string_not_equal(a, d);
-    /* pinned: a change of the derivation would post every replay again */
-    assert_string_equal(a, PMNB_TX_700001);
-    assert_true(strlen(a) >= 1 && strlen(a) <= 9 && strspn(a, "0123456789") == strlen(a));
+    open_spool();
+    assert_int_equal(isync_payment_number(&spool, "TX-700001", 0, a, NULL), ISYNC_OK);
+    assert_int_equal(isync_payment_number(&spool, "TX-700002", 0, c, NULL), ISYNC_OK);
+    assert_int_equal(isync_payment_number(&spool, "TX-700001", 1, d, NULL), ISYNC_OK);
+    assert_int_equal(isync_payment_number(&spool, "TX-700001", 0, b, NULL), ISYNC_OK);
+    /* a replay gets its number again; every other transaction the next one */
+    assert_string_equal(a, "900000001");
+    assert_string_equal(c, "900000002");
+    assert_string_equal(d, "900000003");
+    assert_string_equal(b, a);
+    /* kept in the spool: another leader process finds the same numbers */
+    isync_spool other;
+    assert_int_equal(isync_spool_open(&other, spool.dir, 1, NULL), ISYNC_OK);
+    assert_int_equal(isync_payment_number(&other, "TX-700002", 0, b, NULL), ISYNC_OK);
+    assert_string_equal(b, c);
+    assert_int_equal(isync_payment_number(&other, "TX-700003", 0, b, NULL), ISYNC_OK);
+    assert_string_equal(b, "900000004");
+    isync_spool_close(&other);
 }
 
 static void test_cash_desk_capture_exact_fields(void **state)
@@ -515,7 +523,7 @@ static void test_cash_desk_refund_is_negative_and_uses_given_payer(void **state)
                  "\"currency\":\"EUR\",\"date\":\"2026-11-28\",\"infor_customer\":\"PAYER9\"}", "{}");
     deliver(&r, "payment.refunded", script, 2, 0);
     assert_int_equal(r.result, ISYNC_DELIVERED);
-    isync_payment_number("TX-700009", 1, number);
+    assert_int_equal(isync_payment_number(&spool, "TX-700009", 1, number, NULL), ISYNC_OK);
     snprintf(query, sizeof query, "PMNB=%s&CSHD=WEB&PYNO=PAYER9&PYCD=CC&PYDT=20261128&CUCD=EUR"
                                   "&PMAM=-10.00&IRNO=TX-700009&CKNO=XC-1001", number);
     assert_m3_request(1, "OIS215MI/AddPayment", MATRIX, query);
