@@ -522,17 +522,6 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
 
 /* ---- shipments and order status --------------------------------------------- */
 
-const char *isync_poll_shipping_status(const char *orst, const char *orsl)
-{
-    if (orsl && *orsl && strcmp(orsl, "66") >= 0 && strcmp(orsl, "90") < 0) {
-        return "S";
-    }
-    if (orst && *orst && strcmp(orst, "33") >= 0 && strcmp(orst, "90") < 0) {
-        return "P";
-    }
-    return NULL;
-}
-
 static int contains(json_t *array, const char *text)
 {
     size_t index;
@@ -671,7 +660,8 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
     /* the status after the shipments: "shipped" comes with its tracking number first */
     if (!json_is_string(json_object_get(mine, "orst")) || strcmp(json_string_value(json_object_get(mine, "orst")), orst) != 0 ||
         !json_is_string(json_object_get(mine, "orsl")) || strcmp(json_string_value(json_object_get(mine, "orsl")), orsl) != 0) {
-        const char *shipping = isync_poll_shipping_status(orst, orsl);
+        /* the lowest line status is how far the whole order got */
+        const char *shipping = isync_status_map_shipping_for(&cfg->status_map, orsl);
         json_t *payload = json_pack("{s:O, s:s, s:s, s:s, s:s?}", "order_number", json_object_get(order, "order_number"),
                                     "infor_order", orno, "infor_status", orst, "infor_lowest_status", orsl,
                                     "shipping_status", shipping);

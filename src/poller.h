@@ -76,9 +76,4 @@ long long isync_poller_paused_until(const isync_poller *poller);
 /* The saved state (borrowed; for tests and status). */
 json_t *isync_poller_state(const isync_poller *poller);
 
-/* X-Cart shipping status for an Infor order status (highest ORST, lowest
- * ORSL): "S" when every line is delivered (ORSL >= 66), "P" once picking
- * started (ORST >= 33), NULL otherwise (nothing to tell the shop). */
-const char *isync_poll_shipping_status(const char *orst, const char *orsl);
-
 #endif

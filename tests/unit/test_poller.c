@@ -369,7 +369,7 @@ static void test_shipment_chain(void **state)
     json_t *events = take_events(&e, NULL);
     assert_int_equal(json_array_size(events), 1);
     assert_json(json_array_get(events, 0), "{\"order_number\":\"XC-1001\",\"infor_order\":\"1000000123\","
-                                           "\"infor_status\":\"22\",\"infor_lowest_status\":\"22\",\"shipping_status\":null}");
+                                           "\"infor_status\":\"22\",\"infor_lowest_status\":\"22\",\"shipping_status\":\"P\"}");
     json_decref(events);
 
     assert_int_equal(isync_poll_shipments(e.poller, e.f.client, &e.cfg), ISYNC_POLL_OK);
