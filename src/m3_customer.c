@@ -193,10 +193,18 @@ static isync_delivery_result dead_letter(customer_job *job, const char *reason)
     return job->out->result = ISYNC_DEAD_LETTER;
 }
 
-/* M3 refused with a message containing words ("does not exist"). */
+/* M3 refused with a message containing words ("does not exist"). M3's
+ * messages follow the user's language: English service accounts assumed. */
 static int refused_saying(const isync_m3_result *res, const char *words)
 {
     return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
+}
+
+/* "No such customer": the words, or XIM0002 (customer number invalid) in any language. */
+static int customer_missing(const isync_m3_result *res)
+{
+    return refused_saying(res, "does not exist") ||
+           (res->outcome == ISYNC_M3_MI_ERROR && strcmp(res->error_code, "XIM0002") == 0);
 }
 
 /* ---- CRS610MI ---- */
@@ -239,7 +247,7 @@ static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int
     add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
     isync_m3_outcome outcome = call(job, "GetBasicData", &fields, -1, &res);
     *exists = outcome == ISYNC_M3_OK;
-    if (outcome == ISYNC_M3_OK || refused_saying(&res, "does not exist")) {
+    if (outcome == ISYNC_M3_OK || customer_missing(&res)) {
         isync_m3_result_clear(&res);
         return ISYNC_DELIVERED;
     }
@@ -287,7 +295,7 @@ static isync_delivery_result change_customer(customer_job *job, const isync_cust
     add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
     add_basic_data(&fields, customer);
     isync_m3_outcome outcome = call(job, "ChgBasicData", &fields, -1, &res);
-    *missing = refused_saying(&res, "does not exist");
+    *missing = customer_missing(&res);
     if (outcome == ISYNC_M3_OK || *missing) {
         isync_m3_result_clear(&res);
         return ISYNC_DELIVERED;

@@ -399,6 +399,25 @@ static void test_add_cuts_values_to_infor_lengths(void **state)
     run_clear(&r);
 }
 
+static void test_missing_in_another_language_by_code(void **state)
+{
+    (void)state;
+    /* a German service account: the words differ, the code does not */
+    const canned_response script[] = {
+        token, OK(V2_NOK("GetBasicData", "Kundennummer XC00000123 ist nicht vorhanden", "XIM0002", "CUNO")),
+        ADDED("XC00000123"),
+    };
+    run r;
+    run_init(&r, anna);
+    deliver_event(&r, "customer.created", script, 3);
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(3);
+    assert_m3_request(2, "CRS610MI/Add", MATRIX,
+                      "CUTM=TEMPLATE&CUNO=XC00000123&CUNM=Anna%20Schmidt&CUA1=Hauptstr.%2012&PONO=10115"
+                      "&TOWN=Berlin&CSCD=DE&PHNO=%2B49%2030%201234567&MAIL=Anna.Schmidt%40Example.com");
+    run_clear(&r);
+}
+
 static void test_add_already_exists_counts_as_done(void **state)
 {
     (void)state;
@@ -742,6 +761,7 @@ int main(void)
         cmocka_unit_test_teardown(test_found_in_infor_is_not_added, teardown_server),
         cmocka_unit_test_teardown(test_missing_customer_is_added_with_exact_fields, teardown_server),
         cmocka_unit_test_teardown(test_add_cuts_values_to_infor_lengths, teardown_server),
+        cmocka_unit_test_teardown(test_missing_in_another_language_by_code, teardown_server),
         cmocka_unit_test_teardown(test_add_already_exists_counts_as_done, teardown_server),
         cmocka_unit_test_teardown(test_missing_template_is_dead_letter_naming_it, teardown_server),
         cmocka_unit_test_teardown(test_other_lookup_failures_never_add, teardown_server),
