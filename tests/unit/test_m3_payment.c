@@ -717,7 +717,7 @@ int main(void)
         cmocka_unit_test_teardown(test_order_not_in_index_is_retried, teardown),
         cmocka_unit_test_teardown(test_status_without_action_calls_nothing, teardown),
         cmocka_unit_test(test_configured_status_map),
-        cmocka_unit_test(test_payment_number_is_stable),
+        cmocka_unit_test_teardown(test_payment_number_is_stable, teardown),
         cmocka_unit_test_teardown(test_cash_desk_capture_exact_fields, teardown),
         cmocka_unit_test_teardown(test_cash_desk_refund_is_negative_and_uses_given_payer, teardown),
         cmocka_unit_test_teardown(test_cash_desk_duplicate_is_delivered_once, teardown),
