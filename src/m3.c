@@ -112,8 +112,11 @@ static void append_query(string_builder *sb, const char *const *fields)
 {
     char separator = '?';
 
-    for (size_t i = 0; fields && fields[i] && fields[i + 1]; i += 2) {
+    for (size_t i = 0; fields && fields[i]; i += 2) {
         const char *value = fields[i + 1];
+        if (!value || trimmed_length(value) == 0) {
+            continue; /* M3 takes a missing field as blank */
+        }
         sb_append_n(sb, &separator, 1);
         sb_append_escaped(sb, fields[i], strlen(fields[i]));
         sb_append(sb, "=");

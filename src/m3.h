@@ -28,7 +28,8 @@ typedef struct {
     int cono;                    /* matrix parameter cono; <= 0: omitted */
     const char *divi;            /* matrix parameter divi; NULL/"": omitted */
     int maxrecs;                 /* matrix parameter maxrecs; < 0: omitted */
-    const char *const *fields;   /* name, value, name, value, ..., NULL; values sent trimmed */
+    const char *const *fields;   /* name, value, ..., NULL (a NULL name ends the list); values
+                                    sent right-trimmed; a NULL or blank value is left out */
 } isync_m3_request;
 
 typedef struct {

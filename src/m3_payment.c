@@ -116,20 +116,6 @@ static int mi_says(const isync_m3_result *res, const char *words)
     return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
 }
 
-/* Leaves out the fields without a value (M3 takes a missing field as blank). */
-static const char *const *drop_empty(const char **fields)
-{
-    size_t w = 0;
-    for (size_t r = 0; fields[r]; r += 2) {
-        if (fields[r + 1] && *fields[r + 1]) {
-            fields[w++] = fields[r];
-            fields[w++] = fields[r + 1];
-        }
-    }
-    fields[w] = NULL;
-    return fields;
-}
-
 static isync_m3_outcome call(payment_job *job, const char *program, const char *transaction,
                              const char *const *fields, isync_m3_result *res)
 {
@@ -139,7 +125,7 @@ static isync_m3_outcome call(payment_job *job, const char *program, const char *
         .cono = job->cfg->cono,
         .divi = job->cfg->divi,
         .maxrecs = -1,
-        .fields = drop_empty((const char **)fields),
+        .fields = fields,
     };
     isync_m3_result_init(res);
     return isync_m3_call(job->m3, &req, res);

@@ -18,20 +18,6 @@ typedef struct {
     const char *orno;
 } status_job;
 
-/* Leaves out the fields without a value (M3 takes a missing field as blank). */
-static const char *const *drop_empty(const char **fields)
-{
-    size_t w = 0;
-    for (size_t r = 0; fields[r]; r += 2) {
-        if (fields[r + 1] && *fields[r + 1]) {
-            fields[w++] = fields[r];
-            fields[w++] = fields[r + 1];
-        }
-    }
-    fields[w] = NULL;
-    return fields;
-}
-
 static isync_m3_outcome call(status_job *job, const char *transaction, const char *const *fields,
                              int maxrecs, isync_m3_result *res)
 {
@@ -41,7 +27,7 @@ static isync_m3_outcome call(status_job *job, const char *transaction, const cha
         .cono = job->cfg->cono,
         .divi = job->cfg->divi,
         .maxrecs = maxrecs,
-        .fields = drop_empty((const char **)fields),
+        .fields = fields,
     };
     isync_m3_result_init(res);
     return isync_m3_call(job->m3, &req, res);

@@ -28,6 +28,16 @@ static void test_url_with_matrix_params_and_escaping(void **state)
     free(url);
 }
 
+static void test_url_leaves_out_blank_fields(void **state)
+{
+    (void)state;
+    const char *fields[] = { "CUNO", "C1", "PHNO", NULL, "MAIL", "   ", "TOWN", "Berlin ", NULL };
+    isync_m3_request req = { .program = "CRS610MI", .transaction = "Add", .maxrecs = -1, .fields = fields };
+    char *url = isync_m3_url("https://i", "T", &req);
+    assert_string_equal(url, "https://i/T/M3/m3api-rest/v2/execute/CRS610MI/Add?CUNO=C1&TOWN=Berlin");
+    free(url);
+}
+
 static void test_url_omits_absent_options(void **state)
 {
     (void)state;
@@ -514,6 +524,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_url_with_matrix_params_and_escaping),
+        cmocka_unit_test(test_url_leaves_out_blank_fields),
         cmocka_unit_test(test_url_omits_absent_options),
         cmocka_unit_test(test_http_escape),
         cmocka_unit_test(test_v2_success_with_records),
