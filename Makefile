@@ -49,9 +49,9 @@ $(CORE_LIB): $(CORE_OBJ)
 
 unit: $(UNIT_BIN)
 
-$(OUT)/unit/%: tests/unit/%.c tests/unit/stub_server.c $(CORE_LIB) tests/unit/*.h
+$(OUT)/unit/%: tests/unit/%.c tests/unit/stub_server.c tests/unit/request_check.c $(CORE_LIB) tests/unit/*.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -Isrc -Itests/unit $< tests/unit/stub_server.c $(CORE_LIB) $(DEPLIBS) -lcmocka $(SANFLAGS) -o $@
+	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -Isrc -Itests/unit $< tests/unit/stub_server.c tests/unit/request_check.c $(CORE_LIB) $(DEPLIBS) -lcmocka $(SANFLAGS) -o $@
 
 sandbox: $(SANDBOX_BIN)
 

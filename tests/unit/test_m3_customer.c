@@ -13,6 +13,7 @@
 #include "m3.h"
 #include "m3_customer.h"
 #include "m3_order.h"
+#include "request_check.h"
 #include "stub_server.h"
 #include "xref.h"
 
@@ -66,100 +67,7 @@ static const char *const guest_order =
     "\"city\":\"Berlin\",\"zipcode\":\"10115\",\"country\":\"DE\"},"
     "\"items\":[{\"sku\":\"ITEM-A\",\"price\":\"10\",\"quantity\":\"1\"}]}";
 
-static json_t *parse_json(const char *text)
-{
-    json_error_t error;
-    json_t *value = json_loads(text, 0, &error);
-    if (!value) {
-        fail_msg("test JSON does not parse: %s: %s", error.text, text);
-    }
-    return value;
-}
-
 /* ---- requests ------------------------------------------------------------- */
-
-static void dump_requests(void)
-{
-    for (int i = 0; i < server.request_count; i++) {
-        const char *line_end = strstr(server.requests[i], "\r\n");
-        int len = line_end ? (int)(line_end - server.requests[i]) : (int)strlen(server.requests[i]);
-        print_message("  request %d: %.*s\n", i, len, server.requests[i]);
-    }
-}
-
-static void assert_request_count(int expected)
-{
-    if (server.request_count != expected) {
-        print_message("expected %d requests, got %d:\n", expected, server.request_count);
-        dump_requests();
-    }
-    assert_int_equal(server.request_count, expected);
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* "B=2&A=1" -> "A=1&B=2" (malloc'ed) */
-static char *sorted_query(const char *query, size_t len)
-{
-    char *copy = strndup(query, len);
-    char *parts[64];
-    size_t count = 0;
-    char *save = NULL;
-    for (char *part = strtok_r(copy, "&", &save); part && count < 64; part = strtok_r(NULL, "&", &save)) {
-        parts[count++] = part;
-    }
-    qsort(parts, count, sizeof parts[0], compare_strings);
-    char *out = calloc(1, len + 2);
-    for (size_t i = 0; i < count; i++) {
-        if (i) {
-            strcat(out, "&");
-        }
-        strcat(out, parts[i]);
-    }
-    free(copy);
-    return out;
-}
-
-/* Request index is GET .../execute/<call><matrix>?<query>, call like
- * "CRS610MI/Add": exactly these matrix parameters and query fields. */
-static void assert_m3_request(int index, const char *call, const char *matrix, const char *query)
-{
-    static const char prefix[] = "GET /TEN/M3/m3api-rest/v2/execute/";
-    char expected_path[256], actual_path[256];
-
-    if (index >= server.request_count) {
-        dump_requests();
-        fail_msg("no request %d (%s)", index, call);
-    }
-    const char *request = server.requests[index];
-    if (!starts_with(request, prefix)) {
-        dump_requests();
-        fail_msg("request %d is no M3 call: %.80s", index, request);
-    }
-    const char *target = request + strlen(prefix);
-    const char *target_end = strstr(target, " HTTP/1.1\r\n");
-    assert_non_null(target_end);
-    const char *question = memchr(target, '?', (size_t)(target_end - target));
-    const char *path_end = question ? question : target_end;
-    snprintf(actual_path, sizeof actual_path, "%.*s", (int)(path_end - target), target);
-    snprintf(expected_path, sizeof expected_path, "%s%s", call, matrix);
-    if (strcmp(actual_path, expected_path) != 0) {
-        dump_requests();
-    }
-    assert_string_equal(actual_path, expected_path);
-    char *actual = question ? sorted_query(question + 1, (size_t)(target_end - question - 1)) : strdup("");
-    char *expected = sorted_query(query, strlen(query));
-    if (strcmp(actual, expected) != 0) {
-        print_message("request %d (%s): query differs\n", index, call);
-        dump_requests();
-    }
-    assert_string_equal(actual, expected);
-    free(actual);
-    free(expected);
-}
 
 /* ---- one run against the scripted server ---------------------------------- */
 
@@ -178,9 +86,7 @@ typedef struct {
 static int record_save(void *ctx, json_t *progress)
 {
     run *r = ctx;
-    pthread_mutex_lock(&server.lock);
-    int seen = server.request_count;
-    pthread_mutex_unlock(&server.lock);
+    int seen = requests_seen();
     json_array_append_new(r->saves, json_pack("{s:i, s:o}", "after_requests", seen, "progress",
                                               json_deep_copy(progress)));
     return 0;

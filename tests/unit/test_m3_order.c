@@ -10,6 +10,7 @@
 #include "delivery.h"
 #include "m3.h"
 #include "m3_order.h"
+#include "request_check.h"
 #include "stub_server.h"
 #include "xref.h"
 
@@ -66,16 +67,6 @@ static isync_business_config config(const char *default_customer)
     return cfg;
 }
 
-static json_t *parse_json(const char *text)
-{
-    json_error_t error;
-    json_t *value = json_loads(text, 0, &error);
-    if (!value) {
-        fail_msg("test JSON does not parse: %s: %s", error.text, text);
-    }
-    return value;
-}
-
 /* ---- progress saves: a copy of the progress and how many requests preceded it */
 
 typedef struct {
@@ -86,9 +77,7 @@ typedef struct {
 static int record_save(void *ctx, json_t *progress)
 {
     save_log *log = ctx;
-    pthread_mutex_lock(&server.lock);
-    int seen = server.request_count;
-    pthread_mutex_unlock(&server.lock);
+    int seen = requests_seen();
     json_array_append_new(log->saves, json_pack("{s:i, s:o}", "after_requests", seen,
                                                 "progress", json_deep_copy(progress)));
     if (log->fail_from > 0 && (int)json_array_size(log->saves) >= log->fail_from) {
@@ -97,106 +86,20 @@ static int record_save(void *ctx, json_t *progress)
     return 0;
 }
 
-static void dump_requests(void)
+/* Request index is OIS100MI/<transaction><matrix>?<query> (see
+ * assert_m3_request), sent with the bearer token. */
+static void assert_ois100_request(int index, const char *transaction, const char *matrix, const char *query)
 {
-    for (int i = 0; i < server.request_count; i++) {
-        const char *line_end = strstr(server.requests[i], "\r\n");
-        int len = line_end ? (int)(line_end - server.requests[i]) : (int)strlen(server.requests[i]);
-        print_message("  request %d: %.*s\n", i, len, server.requests[i]);
-    }
-}
-
-static void assert_request_count(int expected)
-{
-    if (server.request_count != expected) {
-        print_message("expected %d requests, got %d:\n", expected, server.request_count);
-        dump_requests();
-    }
-    assert_int_equal(server.request_count, expected);
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* "B=2&A=1" -> "A=1&B=2" (malloc'ed) */
-static char *sorted_query(const char *query, size_t len)
-{
-    char *copy = strndup(query, len);
-    char *parts[64];
-    size_t count = 0;
-    char *save = NULL;
-    for (char *part = strtok_r(copy, "&", &save); part && count < 64; part = strtok_r(NULL, "&", &save)) {
-        parts[count++] = part;
-    }
-    qsort(parts, count, sizeof parts[0], compare_strings);
-    char *out = calloc(1, len + 2);
-    for (size_t i = 0; i < count; i++) {
-        if (i) {
-            strcat(out, "&");
-        }
-        strcat(out, parts[i]);
-    }
-    free(copy);
-    return out;
-}
-
-/* Request index is GET .../execute/OIS100MI/<transaction><matrix>?<query>:
- * exactly these matrix parameters, exactly these query fields (any order). */
-static void assert_m3_request(int index, const char *transaction, const char *matrix, const char *query)
-{
-    static const char prefix[] = "GET /TEN/M3/m3api-rest/v2/execute/";
-    char expected_path[256];
-    char actual_path[256];
-
-    assert_true(index < server.request_count);
-    const char *request = server.requests[index];
-    if (!starts_with(request, prefix)) {
-        dump_requests();
-        fail_msg("request %d is no M3 call: %.80s", index, request);
-    }
-    const char *target = request + strlen(prefix);
-    const char *target_end = strstr(target, " HTTP/1.1\r\n");
-    assert_non_null(target_end);
-    const char *question = memchr(target, '?', (size_t)(target_end - target));
-    const char *path_end = question ? question : target_end;
-    snprintf(actual_path, sizeof actual_path, "%.*s", (int)(path_end - target), target);
-    snprintf(expected_path, sizeof expected_path, "OIS100MI/%s%s", transaction, matrix);
-    if (strcmp(actual_path, expected_path) != 0) {
-        dump_requests();
-    }
-    assert_string_equal(actual_path, expected_path);
-
-    char *actual = question ? sorted_query(question + 1, (size_t)(target_end - question - 1)) : strdup("");
-    char *expected = sorted_query(query, strlen(query));
-    if (strcmp(actual, expected) != 0) {
-        print_message("request %d (%s): query differs\n", index, transaction);
-        dump_requests();
-    }
-    assert_string_equal(actual, expected);
-    free(actual);
-    free(expected);
-    assert_non_null(strstr(request, "\r\nAuthorization: Bearer tok-1\r\n"));
+    char call[128];
+    snprintf(call, sizeof call, "OIS100MI/%s", transaction);
+    assert_m3_request(index, call, matrix, query);
+    assert_non_null(strstr(server.requests[index], "\r\nAuthorization: Bearer tok-1\r\n"));
 }
 
 static void assert_token_request(int index)
 {
     assert_true(index < server.request_count);
     assert_true(starts_with(server.requests[index], "POST /TEN/as/token.oauth2 HTTP/1.1\r\n"));
-}
-
-static void assert_json_equal(json_t *actual, const char *expected_text)
-{
-    json_t *expected = parse_json(expected_text);
-    if (!json_equal(actual, expected)) {
-        char *dump = json_dumps(actual, JSON_SORT_KEYS | JSON_COMPACT);
-        print_message("expected %s\n     got %s\n", expected_text, dump ? dump : "(null)");
-        free(dump);
-        json_decref(expected);
-        fail();
-    }
-    json_decref(expected);
 }
 
 /* Some save happened after exactly `requests` requests (i.e. right after
@@ -304,14 +207,14 @@ static void test_fresh_order_two_lines(void **state)
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(6);
     assert_token_request(0);
-    assert_m3_request(1, "AddBatchHead", MATRIX,
+    assert_ois100_request(1, "AddBatchHead", MATRIX,
                       "CUNO=CUST01&CUOR=XC-1001&ORDT=20261126&CUCD=USD&ORTP=SO1&FACI=F01&WHLO=W01");
     /* a zero discount is not sent */
-    assert_m3_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&SAPR=10&WHLO=W01");
-    assert_m3_request(3, "AddBatchLine", MATRIX,
+    assert_ois100_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&SAPR=10&WHLO=W01");
+    assert_ois100_request(3, "AddBatchLine", MATRIX,
                       "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
-    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
     /* every write went out on a connection of its own */
     assert_true(server.connections >= 5);
 
@@ -351,11 +254,11 @@ static void test_fresh_order_uses_default_customer(void **state)
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(5);
     /* ORDT: the date as the shop wrote it, not converted to UTC */
-    assert_m3_request(1, "AddBatchHead", MATRIX,
+    assert_ois100_request(1, "AddBatchHead", MATRIX,
                       "CUNO=DEF01&CUOR=XC-1003&ORDT=20261127&CUCD=EUR&ORTP=SO1&FACI=F01&WHLO=W01");
-    assert_m3_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-Z&ORQT=3&SAPR=2.5&WHLO=W01");
-    assert_m3_request(3, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_m3_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-Z&ORQT=3&SAPR=2.5&WHLO=W01");
+    assert_ois100_request(3, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_json_equal(r.out.infor_refs,
                       "{\"batch_orno\":\"9000000001\",\"orno\":\"1000000123\",\"cuno\":\"DEF01\"}");
     run_clear(&r);
@@ -400,13 +303,13 @@ static void test_resume_at_head_finds_unconfirmed_head(void **state)
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(6);
     assert_token_request(0);
-    assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
-    assert_m3_request(2, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_ois100_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    assert_ois100_request(2, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
     /* ITEM-A is there already: only ITEM-B is added */
-    assert_m3_request(3, "AddBatchLine", MATRIX,
+    assert_ois100_request(3, "AddBatchLine", MATRIX,
                       "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
-    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_saved_after(&r.log, 4, "{\"batch_orno\":\"9000000001\",\"lines_done\":2}");
     assert_json_equal(r.progress,
                       "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
@@ -427,15 +330,15 @@ static void test_resume_at_head_nothing_found_adds_head(void **state)
 
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(7);
-    assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    assert_ois100_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
     /* a head just created has no lines: no LstBatchLine */
-    assert_m3_request(2, "AddBatchHead", MATRIX,
+    assert_ois100_request(2, "AddBatchHead", MATRIX,
                       "CUNO=CUST01&CUOR=XC-1001&ORDT=20261126&CUCD=USD&ORTP=SO1&FACI=F01&WHLO=W01");
-    assert_m3_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&SAPR=10&WHLO=W01");
-    assert_m3_request(4, "AddBatchLine", MATRIX,
+    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&SAPR=10&WHLO=W01");
+    assert_ois100_request(4, "AddBatchLine", MATRIX,
                       "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
-    assert_m3_request(5, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_m3_request(6, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(5, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(6, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_json_equal(r.progress,
                       "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
     run_clear(&r);
@@ -455,8 +358,8 @@ static void test_resume_at_head_already_confirmed(void **state)
 
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(3);
-    assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
-    assert_m3_request(2, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    assert_ois100_request(2, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_int_equal(json_integer_value(json_object_get(r.progress, "lines_done")), 0);
     assert_string_equal(json_string_value(json_object_get(r.progress, "step")), "done");
     assert_string_equal(json_string_value(json_object_get(r.progress, "batch_orno")), "9000000001");
@@ -487,11 +390,11 @@ static void test_resume_at_lines_deletes_duplicate_line(void **state)
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(6);
     assert_token_request(0);
-    assert_m3_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
-    assert_m3_request(2, "DelBatchLine", MATRIX, "ORNO=9000000001&PONR=3");
-    assert_m3_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-C&ORQT=1&SAPR=10&WHLO=W01");
-    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_ois100_request(2, "DelBatchLine", MATRIX, "ORNO=9000000001&PONR=3");
+    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-C&ORQT=1&SAPR=10&WHLO=W01");
+    assert_ois100_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_saved_after(&r.log, 4, "{\"batch_orno\":\"9000000001\",\"lines_done\":3}");
     assert_json_equal(r.progress,
                       "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":3,\"orno\":\"1000000123\"}");
@@ -516,12 +419,12 @@ static void test_resume_at_lines_other_quantity_is_not_our_line(void **state)
 
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(6);
-    assert_m3_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
-    assert_m3_request(2, "DelBatchLine", MATRIX, "ORNO=9000000001&PONR=2");
-    assert_m3_request(3, "AddBatchLine", MATRIX,
+    assert_ois100_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_ois100_request(2, "DelBatchLine", MATRIX, "ORNO=9000000001&PONR=2");
+    assert_ois100_request(3, "AddBatchLine", MATRIX,
                       "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
-    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_m3_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
     run_clear(&r);
 }
 
@@ -543,10 +446,10 @@ static void test_resume_at_confirm_not_yet_confirmed(void **state)
 
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(5);
-    assert_m3_request(1, "GetOrderNo", MATRIX, "ORNO=9000000001");
-    assert_m3_request(2, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
-    assert_m3_request(3, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_m3_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(1, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(2, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_ois100_request(3, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_saved_after(&r.log, 4, "{\"step\":\"order_no\",\"lines_done\":2}");
     assert_json_equal(r.progress,
                       "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"orno\":\"1000000123\"}");
@@ -570,7 +473,7 @@ static void test_resume_after_confirm_unreadable_answer_sends_no_write(void **st
     /* Infor did not say "not confirmed": no second Confirm on a guess */
     assert_int_not_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(2);
-    assert_m3_request(1, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(1, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_non_null(strstr(r.out.reason, "OIS100MI/GetOrderNo"));
     assert_string_equal(json_string_value(json_object_get(r.progress, "step")), "order_no");
     run_clear(&r);
@@ -591,7 +494,7 @@ static void test_mi_error_on_add_batch_line_is_dead_letter(void **state)
 
     assert_int_equal(r.result, ISYNC_DEAD_LETTER);
     assert_request_count(4);
-    assert_m3_request(3, "AddBatchLine", MATRIX,
+    assert_ois100_request(3, "AddBatchLine", MATRIX,
                       "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
     assert_non_null(strstr(r.out.reason, "OIS100MI/AddBatchLine"));
     assert_non_null(strstr(r.out.reason, "items[1]"));
@@ -622,7 +525,7 @@ static void test_503_on_confirm_is_retry_later(void **state)
     assert_int_equal(r.result, ISYNC_RETRY_LATER);
     assert_int_equal(r.out.retry_after_s, 120);
     assert_request_count(5);
-    assert_m3_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "Confirm", MATRIX, "ORNO=9000000001");
     assert_non_null(strstr(r.out.reason, "OIS100MI/Confirm"));
     assert_non_null(strstr(r.out.reason, "503"));
     assert_int_equal(json_integer_value(json_object_get(r.out.infor_error, "http_status")), 503);
@@ -645,7 +548,7 @@ static void test_failing_lst_batch_head_while_resuming_is_retry_later(void **sta
     assert_int_equal(r.result, ISYNC_RETRY_LATER);
     assert_int_equal(r.out.retry_after_s, 30);
     assert_request_count(2);
-    assert_m3_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    assert_ois100_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
     assert_non_null(strstr(r.out.reason, "OIS100MI/LstBatchHead"));
     assert_json_equal(r.progress, "{\"cuno\":\"CUST01\"}");
     run_clear(&r);
@@ -663,7 +566,7 @@ static void test_failing_lst_batch_line_while_resuming_is_retry_later(void **sta
 
     assert_int_equal(r.result, ISYNC_RETRY_LATER);
     assert_request_count(2);
-    assert_m3_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_ois100_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
     assert_non_null(strstr(r.out.reason, "OIS100MI/LstBatchLine"));
     assert_json_equal(r.progress, "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
     run_clear(&r);
@@ -681,7 +584,7 @@ static void test_progress_not_saved_stops_before_next_write(void **state)
 
     assert_int_equal(r.result, ISYNC_RETRY_LATER);
     assert_request_count(2);
-    assert_m3_request(1, "AddBatchHead", MATRIX,
+    assert_ois100_request(1, "AddBatchHead", MATRIX,
                       "CUNO=CUST01&CUOR=XC-1001&ORDT=20261126&CUCD=USD&ORTP=SO1&FACI=F01&WHLO=W01");
     assert_non_null(strstr(r.out.reason, "progress"));
     run_clear(&r);

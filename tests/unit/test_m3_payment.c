@@ -16,6 +16,7 @@
 #include "m3_status.h"
 #include "order_index.h"
 #include "spool.h"
+#include "request_check.h"
 #include "stub_server.h"
 
 #define TOKEN "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":7200}"
@@ -89,16 +90,6 @@ static json_t *index_entry(const char *order_number)
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-static json_t *parse_json(const char *text)
-{
-    json_error_t error;
-    json_t *value = json_loads(text, 0, &error);
-    if (!value) {
-        fail_msg("test JSON does not parse: %s: %s", error.text, text);
-    }
-    return value;
-}
-
 static isync_business_config config(void)
 {
     isync_business_config cfg = { .cono = 100, .divi = "AAA", .payment_posting = "cash_desk",
@@ -115,103 +106,10 @@ typedef struct {
 static int record_save(void *ctx, json_t *progress)
 {
     save_log *log = ctx;
-    pthread_mutex_lock(&server.lock);
-    int seen = server.request_count;
-    pthread_mutex_unlock(&server.lock);
+    int seen = requests_seen();
     json_array_append_new(log->saves, json_pack("{s:i, s:o}", "after_requests", seen,
                                                 "progress", json_deep_copy(progress)));
     return 0;
-}
-
-static void dump_requests(void)
-{
-    for (int i = 0; i < server.request_count; i++) {
-        const char *line_end = strstr(server.requests[i], "\r\n");
-        int len = line_end ? (int)(line_end - server.requests[i]) : (int)strlen(server.requests[i]);
-        print_message("  request %d: %.*s\n", i, len, server.requests[i]);
-    }
-}
-
-static void assert_request_count(int expected)
-{
-    if (server.request_count != expected) {
-        print_message("expected %d requests, got %d:\n", expected, server.request_count);
-        dump_requests();
-    }
-    assert_int_equal(server.request_count, expected);
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *sorted_query(const char *query, size_t len)
-{
-    char *copy = strndup(query, len);
-    char *parts[64];
-    size_t count = 0;
-    char *save = NULL;
-    for (char *part = strtok_r(copy, "&", &save); part && count < 64; part = strtok_r(NULL, "&", &save)) {
-        parts[count++] = part;
-    }
-    qsort(parts, count, sizeof parts[0], compare_strings);
-    char *out = calloc(1, len + 2);
-    for (size_t i = 0; i < count; i++) {
-        if (i) {
-            strcat(out, "&");
-        }
-        strcat(out, parts[i]);
-    }
-    free(copy);
-    return out;
-}
-
-/* Request index is GET .../execute/<call><matrix>?<query> with exactly these
- * query fields (any order); call is "PROGRAM/Transaction". */
-static void assert_m3_request(int index, const char *program_transaction, const char *matrix, const char *query)
-{
-    static const char prefix[] = "GET /TEN/M3/m3api-rest/v2/execute/";
-    char expected_path[256], actual_path[256];
-    assert_true(index < server.request_count);
-    const char *request = server.requests[index];
-    if (strncmp(request, prefix, strlen(prefix)) != 0) {
-        dump_requests();
-        fail_msg("request %d is no M3 call: %.80s", index, request);
-    }
-    const char *target = request + strlen(prefix);
-    const char *target_end = strstr(target, " HTTP/1.1\r\n");
-    assert_non_null(target_end);
-    const char *question = memchr(target, '?', (size_t)(target_end - target));
-    const char *path_end = question ? question : target_end;
-    snprintf(actual_path, sizeof actual_path, "%.*s", (int)(path_end - target), target);
-    snprintf(expected_path, sizeof expected_path, "%s%s", program_transaction, matrix);
-    if (strcmp(actual_path, expected_path) != 0) {
-        dump_requests();
-    }
-    assert_string_equal(actual_path, expected_path);
-    char *actual = question ? sorted_query(question + 1, (size_t)(target_end - question - 1)) : strdup("");
-    char *expected = sorted_query(query, strlen(query));
-    if (strcmp(actual, expected) != 0) {
-        print_message("request %d (%s): query differs\n", index, program_transaction);
-        dump_requests();
-    }
-    assert_string_equal(actual, expected);
-    free(actual);
-    free(expected);
-}
-
-static void assert_json_equal(json_t *actual, const char *expected_text)
-{
-    json_t *expected = parse_json(expected_text);
-    if (!json_equal(actual, expected)) {
-        char *dump = json_dumps(actual, JSON_SORT_KEYS | JSON_COMPACT);
-        print_message("expected %s\n     got %s\n", expected_text, dump ? dump : "(null)");
-        free(dump);
-        json_decref(expected);
-        fail();
-    }
-    json_decref(expected);
 }
 
 /* ---- one delivery -------------------------------------------------------------- */
