@@ -50,14 +50,18 @@ int isync_customer_number(const char *prefix, const char *profile_id, char cuno[
     return 1;
 }
 
-void isync_guest_customer_number(const char *email, char cuno[ISYNC_CUNO_SIZE])
+void isync_guest_customer_number(const char *email, unsigned attempt, char cuno[ISYNC_CUNO_SIZE])
 {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int digest_len = 0;
-    char key[256];
+    char key[280];
 
-    isync_email_key(email, key, sizeof key);
+    isync_email_key(email, key, 256);
+    if (attempt > 0) {
+        size_t len = strlen(key);
+        snprintf(key + len, sizeof key - len, "#%u", attempt);
+    }
     EVP_Digest(key, strlen(key), digest, &digest_len, EVP_sha256(), NULL);
     /* 8 base32 characters: the first 40 bits */
     unsigned long long bits = 0;
@@ -239,7 +243,9 @@ static void add_basic_data(field_list *fields, const isync_customer *customer)
 
 /* GetBasicData: *exists 1 or 0. Only M3's "does not exist" means 0: any
  * other failure fails the step rather than risk a wrong Add. */
-static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int *exists)
+/* *exists: Infor has the customer; mail (when given) gets its MAIL. */
+static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int *exists, char *mail,
+                                        size_t mail_size)
 {
     field_list fields = { .count = 0 };
     isync_m3_result res;
@@ -247,6 +253,10 @@ static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int
     add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
     isync_m3_outcome outcome = call(job, "GetBasicData", &fields, -1, &res);
     *exists = outcome == ISYNC_M3_OK;
+    if (mail) {
+        const char *found = *exists ? isync_m3_record_field(&res, 0, "MAIL") : NULL;
+        snprintf(mail, mail_size, "%s", found ? found : "");
+    }
     if (outcome == ISYNC_M3_OK || customer_missing(&res)) {
         isync_m3_result_clear(&res);
         return ISYNC_DELIVERED;
@@ -337,7 +347,7 @@ static isync_delivery_result new_number(customer_job *job, const isync_customer 
     char reason[256];
     const char *prefix = isync_config_customer_prefix(job->cfg);
     if (is_guest(customer)) {
-        isync_guest_customer_number(customer->email ? customer->email : "", cuno);
+        isync_guest_customer_number(customer->email ? customer->email : "", 0, cuno);
         return ISYNC_DELIVERED;
     }
     if (!isync_customer_number(prefix, customer->profile_id, cuno)) {
@@ -360,6 +370,45 @@ static isync_delivery_result shared_guest(customer_job *job, char cuno[ISYNC_CUN
     return ISYNC_DELIVERED;
 }
 
+/* An existing guest number is this guest's when its MAIL is the guest's
+ * e-mail (Add left MAIL out only for an address longer than Infor's 50). */
+static int guest_mail_matches(const char *mail, const char *email)
+{
+    char mine[256], theirs[256];
+    isync_email_key(email ? email : "", mine, sizeof mine);
+    isync_email_key(mail, theirs, sizeof theirs);
+    return strcmp(mine, theirs) == 0 || (strlen(mine) > 50 && theirs[0] == '\0');
+}
+
+/* A guest under the "per_email" rule: the first candidate number that is
+ * free or already this e-mail's. */
+static isync_delivery_result resolve_guest(customer_job *job, const isync_customer *customer,
+                                           char cuno[ISYNC_CUNO_SIZE])
+{
+    char mail[64], reason[160];
+    for (unsigned attempt = 0; attempt < ISYNC_GUEST_ATTEMPTS; attempt++) {
+        int exists = 0;
+        isync_guest_customer_number(customer->email ? customer->email : "", attempt, cuno);
+        isync_delivery_result result = ask_exists(job, cuno, &exists, mail, sizeof mail);
+        if (result != ISYNC_DELIVERED) {
+            return result;
+        }
+        if (!exists) {
+            result = add_customer(job, customer, cuno);
+        } else if (!guest_mail_matches(mail, customer->email)) {
+            isync_log(ISYNC_LOG_WARNING, "guest customer number %s belongs to another e-mail; trying the next",
+                      cuno);
+            continue;
+        }
+        if (result == ISYNC_DELIVERED) {
+            remember(job, customer, cuno);
+        }
+        return result;
+    }
+    snprintf(reason, sizeof reason, "no free guest customer number after %d candidates", ISYNC_GUEST_ATTEMPTS);
+    return dead_letter(job, reason);
+}
+
 static isync_delivery_result resolve(customer_job *job, const isync_customer *customer,
                                      char cuno[ISYNC_CUNO_SIZE])
 {
@@ -373,9 +422,12 @@ static isync_delivery_result resolve(customer_job *job, const isync_customer *cu
         remember(job, customer, cuno);
         return ISYNC_DELIVERED;
     }
+    if (is_guest(customer)) {
+        return resolve_guest(job, customer, cuno);
+    }
     isync_delivery_result result = new_number(job, customer, cuno);
     if (result == ISYNC_DELIVERED) {
-        result = ask_exists(job, cuno, &exists);
+        result = ask_exists(job, cuno, &exists, NULL, 0);
     }
     if (result == ISYNC_DELIVERED && !exists) {
         result = add_customer(job, customer, cuno);

@@ -29,8 +29,13 @@
 
 /* prefix + profile id zero-padded to 10 characters. 0 when it does not fit. */
 int isync_customer_number(const char *prefix, const char *profile_id, char cuno[ISYNC_CUNO_SIZE]);
-/* "XG" + 8 base32 characters of SHA-256(trimmed, lowercased e-mail). */
-void isync_guest_customer_number(const char *email, char cuno[ISYNC_CUNO_SIZE]);
+/* "XG" + 8 base32 characters of SHA-256(trimmed, lowercased e-mail), or for
+ * attempt n > 0 of SHA-256(e-mail "#" n): the next candidate when the number
+ * already belongs to another e-mail (40 bits can collide). */
+void isync_guest_customer_number(const char *email, unsigned attempt, char cuno[ISYNC_CUNO_SIZE]);
+
+/* How many candidates a guest's e-mail may try before it is a dead letter. */
+#define ISYNC_GUEST_ATTEMPTS 8
 
 /* A customer as the shop describes it; strings borrowed from a payload. */
 typedef struct {

@@ -196,13 +196,18 @@ static void test_guest_number_stable_and_case_insensitive(void **state)
 {
     (void)state;
     char a[ISYNC_CUNO_SIZE], b[ISYNC_CUNO_SIZE], c[ISYNC_CUNO_SIZE];
-    isync_guest_customer_number("anna@example.com", a);
-    isync_guest_customer_number(" Anna@EXAMPLE.com ", b);
-    isync_guest_customer_number("guest@example.com", c);
+    isync_guest_customer_number("anna@example.com", 0, a);
+    isync_guest_customer_number(" Anna@EXAMPLE.com ", 0, b);
+    isync_guest_customer_number("guest@example.com", 0, c);
     /* "XG" + base32(SHA-256("anna@example.com"))[0..8] */
     assert_string_equal(a, "XG67KUYIW5");
     assert_string_equal(b, a);
     assert_string_equal(c, "XGKE4TLRGS");
+    /* the next candidate, for when the first belongs to another e-mail */
+    isync_guest_customer_number("anna@example.com", 1, b);
+    assert_string_not_equal(b, a);
+    assert_int_equal(strlen(b), 10);
+    assert_memory_equal(b, "XG", 2);
 }
 
 /* ---- resolving a customer --------------------------------------------------- */
@@ -430,6 +435,45 @@ static void test_guest_per_email_created_once(void **state)
     resolve_order_customer(&r, none, 1);
     assert_string_equal(r.cuno, "XG67KUYIW5");
     assert_request_count(0);
+    run_clear(&r);
+}
+
+static void test_guest_number_of_another_email_is_skipped(void **state)
+{
+    (void)state;
+    char next[ISYNC_CUNO_SIZE], query[64];
+    isync_guest_customer_number("anna@example.com", 1, next);
+    /* 40 bits can collide: XG67KUYIW5 is someone else's, so Anna gets the next candidate */
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("GetBasicData", "{\"CUNO\":\"XG67KUYIW5\",\"CUNM\":\"Bob\",\"MAIL\":\"bob@example.org\"}")),
+        OK(V2_NOK("GetBasicData", "Customer number does not exist", "WCU0203", "CUNO")),
+        OK(V2_OK("Add", "{\"CUNO\":\"\"}")),
+    };
+    run r;
+    run_init(&r, guest_order);
+    snprintf(r.cfg.guest_rule, sizeof r.cfg.guest_rule, "per_email");
+    resolve_order_customer(&r, script, 4);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_string_equal(r.cuno, next);
+    assert_m3_request(1, "CRS610MI/GetBasicData", MATRIX, "CUNO=XG67KUYIW5");
+    snprintf(query, sizeof query, "CUNO=%s", next);
+    assert_m3_request(2, "CRS610MI/GetBasicData", MATRIX, query);
+    assert_string_equal(indexed(&r, "emails", "anna@example.com"), next);
+    run_clear(&r);
+
+    /* the first candidate with Anna's own MAIL (any case) is hers: no Add */
+    const canned_response hers[] = {
+        token,
+        OK(V2_OK("GetBasicData", "{\"CUNO\":\"XG67KUYIW5\",\"CUNM\":\"Anna\",\"MAIL\":\"ANNA@example.com\"}")),
+    };
+    run_init(&r, guest_order);
+    snprintf(r.cfg.guest_rule, sizeof r.cfg.guest_rule, "per_email");
+    resolve_order_customer(&r, hers, 2);
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_string_equal(r.cuno, "XG67KUYIW5");
+    assert_request_count(2);
     run_clear(&r);
 }
 
@@ -673,6 +717,7 @@ int main(void)
         cmocka_unit_test_teardown(test_other_lookup_failures_never_add, teardown_server),
         cmocka_unit_test_teardown(test_profile_id_too_long_for_prefix, teardown_server),
         cmocka_unit_test_teardown(test_guest_per_email_created_once, teardown_server),
+        cmocka_unit_test_teardown(test_guest_number_of_another_email_is_skipped, teardown_server),
         cmocka_unit_test_teardown(test_guest_shared, teardown_server),
         cmocka_unit_test_teardown(test_update_known_customer, teardown_server),
         cmocka_unit_test_teardown(test_update_of_customer_unknown_to_infor_adds_it, teardown_server),
