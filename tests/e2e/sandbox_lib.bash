@@ -1,0 +1,67 @@
+# Shared by the sandbox's TAP scripts (sourced, not run): arguments, the
+# sandbox started in a temporary folder, check/is/json/req helpers.
+#   BIN, META: the sandbox binary and the metadata file ($1, $2 of the script)
+# After sourcing: DIR (the sandbox's --dir), ION, BASE, TI, TOKEN_URL, OUT.
+
+BIN=${1:-out/infor-sandbox}
+META=${2:-metadata/m3-transactions.json}
+DIR=$(mktemp -d)
+PID=
+N=0
+FAILED=0
+
+cleanup() {
+    if [ -n "$PID" ]; then
+        kill "$PID" 2>/dev/null
+        wait "$PID" 2>/dev/null
+    fi
+    rm -rf "$DIR"
+}
+trap cleanup EXIT
+
+check() { # check "description" command...
+    local desc=$1
+    shift
+    N=$((N + 1))
+    if "$@"; then
+        echo "ok $N - $desc"
+    else
+        echo "not ok $N - $desc"
+        FAILED=$((FAILED + 1))
+    fi
+}
+
+# json FILE a.0.b: the value at that path of a JSON document (arrays print their length).
+json() {
+    php -r '$j = json_decode(file_get_contents($argv[1]), true);
+        foreach (explode(".", $argv[2]) as $k) {
+            if (!is_array($j) || !array_key_exists($k, $j)) { echo "<missing>"; exit; }
+            $j = $j[$k];
+        }
+        echo is_array($j) ? count($j) : (is_bool($j) ? var_export($j, true) : $j);' "$1" "$2"
+}
+
+is() { [ "$1" = "$2" ] || { echo "# expected '$2', got '$1'" >&2; return 1; }; }
+
+"$BIN" --dir "$DIR" --metadata "$META" --quiet 2>"$DIR/sandbox.log" &
+PID=$!
+for _ in $(seq 100); do
+    [ -e "$DIR/ready" ] && break
+    kill -0 "$PID" 2>/dev/null || break
+    sleep 0.1
+done
+check "sandbox writes ready" test -e "$DIR/ready"
+[ -e "$DIR/ready" ] || { cat "$DIR/sandbox.log"; exit 1; }
+
+ION=$DIR/sandbox.ionapi
+BASE=$(json "$ION" iu)
+TI=$(json "$ION" ti)
+TOKEN_URL=$(json "$ION" pu)$(json "$ION" ot)
+OUT=$DIR/out.json
+
+# req URL [curl args...]: body to $OUT, prints the HTTP status.
+req() {
+    local url=$1
+    shift
+    curl -sS --cacert "$DIR/ca.pem" -o "$OUT" -w '%{http_code}' "$@" "$url"
+}
