@@ -27,12 +27,17 @@ char *isync_rates_dump(const isync_rates *rates);
 
 void isync_rates_free(isync_rates *rates);
 
+/* ISO 4217 minor units of an active currency code ("JPY" 0, "EUR" 2, "KWD"
+ * 3); -1 for a code that is not one. */
+int isync_currency_minor_units(const char *code);
+
 const char *isync_rates_base(const isync_rates *rates);
 const char *isync_rates_date(const isync_rates *rates);
 
 /* amount (a canonical decimal string) in currency from -> currency to,
  * rounded to decimals places: out gets the result, rate_out the rate used
- * (units of to per one unit of from, 10 significant decimals). from == to:
+ * (units of to per one unit of from, 10 significant digits, trailing zeros
+ * dropped: "0.9223390518", "162.5"). from == to:
  * the amount rounded, rate "1". ISYNC_ERR_NOTFOUND when the table lacks a
  * currency, ISYNC_ERR_INVALID for a bad amount. */
 isync_status isync_rates_convert(const isync_rates *rates, const char *amount, const char *from,
