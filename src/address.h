@@ -15,6 +15,7 @@
 #define ISYNC_ADDRESS_TOWN_LEN 20  /* TOWN */
 #define ISYNC_ADDRESS_PONO_LEN 10  /* PONO */
 #define ISYNC_ADDRESS_PHONE_LEN 16 /* PHNO */
+#define ISYNC_ADDRESS_ECAR_LEN 2   /* ECAR */
 
 typedef struct {
     char name[4 * ISYNC_ADDRESS_NAME_LEN + 1];               /* CUNM, UTF-8: lengths count characters */
@@ -45,7 +46,24 @@ const char *isync_country_alpha2(const char *alpha3);
 
 /* A state or province name or code -> its code for the countries whose
  * codes are well defined (US, CA, AU, DE, AT, CH, IT, ES, MX, BR, IN):
- * ("US", "California") -> "CA", ("US", "ca") -> "CA". NULL when unknown. */
+ * ("US", "California") -> "CA", ("US", "ca") -> "CA". NULL when unknown.
+ *
+ * The code is the ISO 3166-2 suffix (1 to 3 characters): US/CA/BR states,
+ * German Länder (BY), Swiss cantons (ZH), Italian provinces (MI; regions
+ * by their numeric codes, Lombardia 25), Spanish provinces (M, B; the
+ * autonomous communities MD, CT where no province has the name), Indian
+ * states with the codes of ISO's 2023 change (OD, TS; the former OR, TG
+ * accepted), Austrian Länder (Wien 9), Australian states (NSW) and Mexican
+ * states (JAL). Names match ignoring case, accents, spaces and punctuation
+ * ("baden-wuerttemberg", "Zurich"), including English names (Bavaria,
+ * Vienna, Milan) and "DE-BY". Data: Debian's iso-codes, see
+ * scripts/gen-iso3166.py.
+ *
+ * ECAR holds 2 characters, so isync_address_normalise leaves it empty
+ * (with a note) for 3-letter codes (AU, MX) rather than cut them into
+ * another state's code. For a country without a table a state of at most
+ * 2 letters or digits is taken as given; any other text is left out with
+ * a note. */
 const char *isync_state_code(const char *country_alpha2, const char *state);
 
 #endif
