@@ -5,7 +5,11 @@
  *     "set": {"gl_account": "3010", "item_group": "APP"}}, ...]
  * A rule fits a line when every criterion it names fits: sku a pattern with
  * * and ? (case-insensitive), product_class equal (case-insensitive), category
- * one of the line's categories (case-insensitive). An empty match fits all. */
+ * one of the line's categories (case-insensitive). An empty match fits all.
+ * Patterns are fnmatch(3) globs with FNM_CASEFOLD ([...] classes work too);
+ * case-insensitive comparisons fold ASCII letters only. A line's categories
+ * are "categories" (a list of names or of objects with "name" or "path")
+ * or "category" (one). */
 #ifndef ISYNC_ENRICH_H
 #define ISYNC_ENRICH_H
 

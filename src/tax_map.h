@@ -6,7 +6,12 @@
  *    "VAT": {...}, "*": {...}}
  * The jurisdiction of a surcharge is its "jurisdiction" ("US-CA", "DE") when
  * given, else the country and state of the address passed in. Keys tried:
- * CODE@COUNTRY-STATE, CODE@COUNTRY, CODE, "*". */
+ * CODE@COUNTRY-STATE, CODE@COUNTRY, CODE, "*"; an entry that lacks the
+ * attribute asked for lets the next key answer ("*" can hold a default GL
+ * account). The jurisdiction's country may be alpha-2 or alpha-3 and its
+ * state a name: both are normalised (USA-California -> US-CA) through
+ * isync_state_code; a state it does not know is used as given when it
+ * has at most 3 characters, else left out. */
 #ifndef ISYNC_TAX_MAP_H
 #define ISYNC_TAX_MAP_H
 
