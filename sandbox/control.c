@@ -9,6 +9,7 @@
 #include "faults.h"
 #include "m3.h"
 #include "oauth.h"
+#include "rates.h"
 #include "state.h"
 #include "stats.h"
 #include "stock.h"
@@ -441,6 +442,7 @@ static void post_reset(struct request *rq, struct reply *rp)
     state_unlock();
     faults_clear();
     stats_reset();
+    rates_reset();
     reply_json(rp, 200, json_pack("{s:b}", "reset", 1));
 }
 
@@ -466,6 +468,8 @@ static const struct {
     {"payments", "GET", get_payments, "GET"},
     {"gl", "GET", get_gl, "GET"},
     {"reset", "POST", post_reset, "POST"},
+    {"rates", "GET", rates_control_get, "GET, POST"},
+    {"rates", "POST", rates_control_post, "GET, POST"},
 };
 
 void control_handle(struct request *rq, const char *sub, struct reply *rp)

@@ -21,6 +21,7 @@
 #include "http.h"
 #include "m3.h"
 #include "oauth.h"
+#include "rates.h"
 #include "state.h"
 #include "stats.h"
 #include "tls_cert.h"
@@ -82,6 +83,10 @@ static void route(struct request *rq, struct reply *rp)
     size_t tl = strlen(tenant);
     const char *sub;
 
+    if (!strncmp(rq->path, "/rates/", 7)) { /* the exchange-rate table: open, no tenant */
+        rates_handle(rq, rq->path + 7, rp);
+        return;
+    }
     if (rq->path[0] != '/' || strncmp(rq->path + 1, tenant, tl) != 0 || rq->path[tl + 1] != '/') {
         reply_error(rp, 404, "not_found", "Unknown path");
         return;

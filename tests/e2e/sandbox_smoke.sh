@@ -55,6 +55,27 @@ req "$BASE/_sandbox/faults" -d '{"match":"AddBatchHead","count":1,"status":503,"
 check "injected 503" is "$(mi "AddBatchHead?CUNO=GUEST")" 503
 check "next request succeeds" is "$(mi "AddBatchHead?CUNO=GUEST")" 200
 
+# the exchange-rate table for the rate_source setting: open, no token
+check "GET /rates/EUR.json returns 200" is "$(req "$BASE/rates/EUR.json")" 200
+check "the default table's base is EUR" is "$(json "$OUT" base)" EUR
+check "the default table has 8 rates" is "$(json "$OUT" rates)" 8
+check "rates are decimal strings" is "$(json "$OUT" rates.USD) $(json "$OUT" rates.JPY)" "1.0842 162.50"
+check "the table is dated yyyy-mm-dd" grep -qE '"date": *"[0-9]{4}-[0-9]{2}-[0-9]{2}"' "$OUT"
+check "another base is 404" is "$(req "$BASE/rates/USD.json")" 404
+check "POST to the table is 405" is "$(req "$BASE/rates/EUR.json" -d '{}')" 405
+check "a table without base is refused" is "$(req "$BASE/_sandbox/rates" -d '{"rates":{}}')" 400
+st=$(req "$BASE/_sandbox/rates" -d '{"base":"EUR","date":"2026-11-25","rates":{"USD":"1.1000","JPY":"160"}}')
+check "POST /_sandbox/rates replaces the table" is "$st $(json "$OUT" table.rates)" "200 2"
+req "$BASE/rates/EUR.json" >/dev/null
+check "the new table is served" is "$(json "$OUT" date) $(json "$OUT" rates.USD)" "2026-11-25 1.1000"
+req "$BASE/_sandbox/faults" -d '{"match":"/rates/","status":503}' >/dev/null
+check "faults apply to the rate table" is "$(req "$BASE/rates/EUR.json")" 503
+req "$BASE/_sandbox/rates" >/dev/null
+check "GET /_sandbox/rates counts the table's requests" is "$(json "$OUT" requests)" 3
+req "$BASE/_sandbox/reset" -X POST >/dev/null
+req "$BASE/_sandbox/rates" >/dev/null
+check "reset restores the default table" is "$(json "$OUT" table.rates.USD) $(json "$OUT" requests)" "1.0842 0"
+
 check "curl without --cacert fails verification" \
     bash -c "! curl -sS -o /dev/null '$BASE/_sandbox/stats' 2>/dev/null"
 
