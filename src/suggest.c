@@ -1061,14 +1061,38 @@ static double two_decimals(double score)
     return (double)(long)(score * 100.0 + 0.5) / 100.0;
 }
 
-static json_t *proposals_json(const ranking *rk, const source_list *sources, size_t max)
+/* The transform the proposal needs: the address transform for an address
+ * object, the date transform for an ISO date into a D field. */
+static json_t *transform_json(const source *s, const field *f)
+{
+    if (s->is_address) {
+        return json_pack("[{s:s}]", "address", f->name);
+    }
+    if (f->type == 'D' && s->values > 0 && (s->shape & SHAPE_DATE)) {
+        return json_pack("[s]", "date");
+    }
+    return NULL;
+}
+
+static json_t *proposal_json(const candidate *c, const source *s, const field *f)
+{
+    json_t *p = json_pack("{s:s, s:f, s:s}", "path", s->path, "score", two_decimals(c->score),
+                          "reason", c->reason);
+    json_t *transform = transform_json(s, f);
+    if (p && transform) {
+        json_object_set_new(p, "transform", transform);
+    }
+    return p;
+}
+
+static json_t *proposals_json(const ranking *rk, const source_list *sources, const field *f,
+                              size_t max)
 {
     json_t *list = json_array();
     size_t n = max > 0 && max < rk->count ? max : rk->count;
     for (size_t i = 0; list && i < n; i++) {
         const candidate *c = &rk->items[i];
-        json_t *p = json_pack("{s:s, s:f, s:s}", "path", sources->items[c->source].path,
-                              "score", two_decimals(c->score), "reason", c->reason);
+        json_t *p = proposal_json(c, &sources->items[c->source], f);
         if (!p || json_array_append_new(list, p) != 0) {
             json_decref(list);
             return NULL;
@@ -1082,7 +1106,7 @@ static json_t *result_json(const field *fields, const ranking *rankings, size_t 
 {
     json_t *by_field = json_object();
     for (size_t i = 0; by_field && i < count; i++) {
-        json_t *list = proposals_json(&rankings[i], sources, max);
+        json_t *list = proposals_json(&rankings[i], sources, &fields[i], max);
         if (!list || json_object_set_new(by_field, fields[i].name, list) != 0) {
             json_decref(by_field);
             return NULL;

@@ -108,6 +108,11 @@ static void test_order_head(void **state)
     assert_non_null(strstr(json_string_value(json_object_get(r, "note")), "heuristic"));
     assert_top(r, "CUOR", "order_number");
     assert_top(r, "ORDT", "date");
+    json_t *date = json_array_get(json_object_get(json_object_get(r, "fields"), "ORDT"), 0);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(date, "transform"), 0)),
+                        "date");
+    assert_null(json_object_get(json_array_get(json_object_get(json_object_get(r, "fields"),
+                                                               "CUOR"), 0), "transform"));
     assert_top(r, "CUCD", "currency");
     /* every input field is there, most without a proposal */
     assert_int_equal(json_object_size(json_object_get(r, "fields")),
@@ -143,9 +148,12 @@ static void test_order_address(void **state)
         assert_proposed(r, parts[i][0], parts[i][1]);
     }
     assert_top(r, "CUA2", "billing_address"); /* only through the transform */
-    const char *reason = json_string_value(json_object_get(
-        json_array_get(json_object_get(json_object_get(r, "fields"), "TOWN"), 0), "reason"));
-    assert_non_null(strstr(reason, "{\"address\": \"TOWN\"}"));
+    json_t *town = json_array_get(json_object_get(json_object_get(r, "fields"), "TOWN"), 0);
+    assert_non_null(strstr(json_string_value(json_object_get(town, "reason")),
+                           "{\"address\": \"TOWN\"}"));
+    json_t *transform = json_object_get(town, "transform");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(transform, 0),
+                                                          "address")), "TOWN");
     assert_nothing_for(r, "ROUT");
     json_decref(r);
 }
@@ -305,6 +313,149 @@ static void test_max_per_field_and_bad_input(void **state)
     json_decref(object);
 }
 
+/* ---- the shipped default templates --------------------------------------------- */
+
+typedef struct {
+    size_t fields, top, tied; /* tied: the template's path scores as high as the top */
+} tally;
+
+/* The template path in the suggestion syntax: inside a for_each over "items",
+ * "item.sku" is "items[].sku". */
+static void suggestion_path(const char *from, const char *for_each, char *out, size_t size)
+{
+    if (for_each && strcmp(from, "item") == 0) {
+        snprintf(out, size, "%s[]", for_each);
+    } else if (for_each && strncmp(from, "item.", 5) == 0) {
+        snprintf(out, size, "%s[].%s", for_each, from + 5);
+    } else {
+        snprintf(out, size, "%s", from);
+    }
+}
+
+/* The payload a call sees: a call made only when a key is missing gets the
+ * sample without it (the delivery address from the billing address). */
+static json_t *sample_for_call(json_t *sample, json_t *call)
+{
+    json_t *copy = json_deep_copy(sample);
+    const char *missing = json_string_value(json_object_get(json_object_get(call, "when"),
+                                                            "missing"));
+    if (missing) {
+        json_object_del(copy, missing);
+    }
+    return copy;
+}
+
+static double score_of(json_t *proposal)
+{
+    return json_real_value(json_object_get(proposal, "score"));
+}
+
+/* 1 when path is proposed for field with the top proposal's score. */
+static int ties_with_top(json_t *result, const char *field, const char *path)
+{
+    json_t *list = json_object_get(json_object_get(result, "fields"), field), *p;
+    size_t i;
+    json_array_foreach(list, i, p) {
+        if (score_of(p) < score_of(json_array_get(list, 0))) {
+            break;
+        }
+        if (strcmp(json_string_value(json_object_get(p, "path")), path) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void measure_call(const char *file, json_t *sample, json_t *call, tally *t)
+{
+    const char *program = json_string_value(json_object_get(call, "program"));
+    const char *transaction = json_string_value(json_object_get(call, "transaction"));
+    const char *for_each = json_string_value(json_object_get(call, "for_each"));
+    json_t *inputs = inputs_of(program, transaction);
+    if (!inputs) {
+        fail_msg("%s: %s/%s is not in %s", file, program, transaction, METADATA);
+    }
+    json_t *call_sample = sample_for_call(sample, call);
+    json_t *result = isync_suggest_mapping(call_sample, inputs, 0);
+    assert_non_null(result);
+    const char *field;
+    json_t *value;
+    json_object_foreach(json_object_get(call, "fields"), field, value) {
+        const char *from = json_string_value(json_object_get(value, "from"));
+        char expected[256];
+        if (!from) {
+            continue; /* const, setting, context, output, concat: nothing to suggest */
+        }
+        suggestion_path(from, for_each, expected, sizeof expected);
+        const char *got = top(result, field);
+        t->fields++;
+        if (got && strcmp(got, expected) == 0) {
+            t->top++;
+        } else {
+            t->tied += ties_with_top(result, field, expected);
+            printf("suggest_mapping: %s %s %s/%s %s: template %s, top proposal %s\n", file,
+                   json_string_value(json_object_get(call, "id")), program, transaction, field,
+                   expected, got ? got : "(none)");
+        }
+    }
+    json_decref(result);
+    json_decref(call_sample);
+}
+
+static void measure_template(const char *file, tally *t)
+{
+    char path[512];
+    json_error_t err;
+    snprintf(path, sizeof path, "%s/%s", TEMPLATES, file);
+    json_t *template = json_load_file(path, 0, &err);
+    if (!template) {
+        fail_msg("%s: %s (line %d)", path, err.text, err.line);
+    }
+    const char *event = json_string_value(json_object_get(template, "event"));
+    json_t *sample = event ? fixture(event) : NULL;
+    if (!sample) {
+        fail_msg("%s: no sample payload %s/%s.json", path, FIXTURES, event ? event : "?");
+    }
+    size_t i;
+    json_t *call;
+    json_array_foreach(json_object_get(template, "calls"), i, call) {
+        measure_call(file, sample, call, t);
+    }
+    json_decref(sample);
+    json_decref(template);
+}
+
+static int is_template_file(const struct dirent *entry)
+{
+    size_t n = strlen(entry->d_name);
+    return n > 5 && strcmp(entry->d_name + n - 5, ".json") == 0;
+}
+
+/* How often the path a default template takes for a field is the top proposal
+ * for that field on a sample of the event. */
+static void test_default_templates(void **state)
+{
+    struct dirent **files;
+    int n = scandir(TEMPLATES, &files, is_template_file, alphasort);
+    if (n <= 0) {
+        printf("suggest_mapping: no templates in %s\n", TEMPLATES);
+        skip();
+    }
+    tally t = { 0, 0, 0 };
+    for (int i = 0; i < n; i++) {
+        measure_template(files[i]->d_name, &t);
+        free(files[i]);
+    }
+    free(files);
+    assert_true(t.fields > 0);
+    unsigned percent = (unsigned)(100 * t.top / t.fields);
+    printf("suggest_mapping: %zu/%zu = %u%% of the default templates' field choices as top "
+           "proposal\n", t.top, t.fields, percent);
+    printf("suggest_mapping: %zu more tie with the top proposal (same score, the sample's order "
+           "decides)\n", t.tied);
+    assert_true(percent >= 80);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -319,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_amount_money_or_quantity),
         cmocka_unit_test(test_one_to_one),
         cmocka_unit_test(test_max_per_field_and_bad_input),
+        cmocka_unit_test(test_default_templates),
     };
     return cmocka_run_group_tests(tests, load_metadata, free_metadata);
 }
