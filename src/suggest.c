@@ -7,8 +7,8 @@
  *
  *   lexical (the larger of the two, at most 0.7):
  *     synonym  0.7  the X-Cart key is in the synonym table for this field's
- *                   concept (the table entry names the M3 field, or every word
- *                   of its Infor concept is in the field's description);
+ *                   concept (the table entry names the M3 field, or its Infor
+ *                   concept is a phrase of the field's description);
  *                   0.63 when only one of the two holds
  *     name     0.6 x the Dice similarity of the key's words and the words of
  *                   the field's description (lower case, lightly stemmed,
@@ -853,12 +853,9 @@ static int is_number(unsigned shape)
     return (shape & SHAPE_NUMBER) != 0;
 }
 
-static double shape_signal(const source *s, const field *f, reason *r)
+/* Dates, e-mail addresses, postcodes and phone numbers. */
+static double shape_format(unsigned sh, const field *f, reason *r)
 {
-    unsigned sh = s->shape;
-    if (s->values == 0) {
-        return 0.0;
-    }
     switch (f->expect) {
     case EXPECT_DATE:
         return sh & SHAPE_DATE ? fits(r, W_SHAPE_STRONG, "ISO date -> D field")
@@ -866,6 +863,20 @@ static double shape_signal(const source *s, const field *f, reason *r)
     case EXPECT_EMAIL:
         return sh & SHAPE_EMAIL ? fits(r, W_SHAPE_SPECIFIC, "e-mail address")
                                 : fits(r, W_SHAPE_CONTRADICTS, "not an e-mail address");
+    case EXPECT_POSTCODE:
+        return sh & SHAPE_POSTCODE ? fits(r, W_SHAPE_MEDIUM, "postcode-like")
+                                   : fits(r, W_SHAPE_ODD, "not postcode-like");
+    default: /* EXPECT_PHONE */
+        return sh & SHAPE_PHONE ? fits(r, W_SHAPE_MEDIUM, "phone-like")
+                                : fits(r, W_SHAPE_ODD, "not phone-like");
+    }
+}
+
+/* Currency, country and state codes. */
+static double shape_code(unsigned sh, const field *f, reason *r)
+{
+    int capitals = (sh & (SHAPE_CAPS2 | SHAPE_CAPS3)) != 0;
+    switch (f->expect) {
     case EXPECT_CURRENCY:
         if (sh & SHAPE_CURRENCY) {
             return fits(r, W_SHAPE_SPECIFIC, "ISO 4217 currency code");
@@ -873,33 +884,51 @@ static double shape_signal(const source *s, const field *f, reason *r)
         return sh & SHAPE_CAPS3 ? fits(r, W_SHAPE_MEDIUM, "three capitals")
                                 : fits(r, W_SHAPE_CONTRADICTS, "not a currency code");
     case EXPECT_COUNTRY:
-        return sh & (SHAPE_CAPS2 | SHAPE_CAPS3) ? fits(r, W_SHAPE_STRONG, "country code")
-                                                : fits(r, 0.0, "not a country code");
-    case EXPECT_STATE:
-        return sh & (SHAPE_CAPS2 | SHAPE_CAPS3) ? fits(r, W_SHAPE_MEDIUM, "state code")
-                                                : fits(r, 0.0, "not a state code");
-    case EXPECT_POSTCODE:
-        return sh & SHAPE_POSTCODE ? fits(r, W_SHAPE_MEDIUM, "postcode-like")
-                                   : fits(r, W_SHAPE_ODD, "not postcode-like");
-    case EXPECT_PHONE:
-        return sh & SHAPE_PHONE ? fits(r, W_SHAPE_MEDIUM, "phone-like")
-                                : fits(r, W_SHAPE_ODD, "not phone-like");
+        return capitals ? fits(r, W_SHAPE_STRONG, "country code")
+                        : fits(r, 0.0, "not a country code");
+    default: /* EXPECT_STATE */
+        return capitals ? fits(r, W_SHAPE_MEDIUM, "state code") : fits(r, 0.0, "not a state code");
+    }
+}
+
+/* Prices and amounts, quantities, other N fields. all: what every value is;
+ * any: what some value is (19.99 and 0 are both money). */
+static double shape_number(unsigned all, unsigned any, const field *f, reason *r)
+{
+    if (!is_number(all)) {
+        return fits(r, W_SHAPE_CONTRADICTS, "not a number");
+    }
+    switch (f->expect) {
     case EXPECT_MONEY:
-        if (is_number(sh) && (s->any_shape & SHAPE_DECIMAL)) {
-            return fits(r, W_SHAPE_MEDIUM, "money-like decimal");
-        }
-        return is_number(sh) ? fits(r, W_SHAPE_WEAK, "whole number")
-                             : fits(r, W_SHAPE_CONTRADICTS, "not a number");
+        return any & SHAPE_DECIMAL ? fits(r, W_SHAPE_MEDIUM, "money-like decimal")
+                                   : fits(r, W_SHAPE_WEAK, "whole number");
     case EXPECT_QUANTITY:
-        if (sh & SHAPE_INTEGER) {
-            return fits(r, W_SHAPE_MEDIUM, "whole number -> quantity");
-        }
-        return is_number(sh) ? fits(r, W_SHAPE_WEAK, "decimal")
-                             : fits(r, W_SHAPE_CONTRADICTS, "not a number");
+        return all & SHAPE_INTEGER ? fits(r, W_SHAPE_MEDIUM, "whole number -> quantity")
+                                   : fits(r, W_SHAPE_WEAK, "decimal");
+    default: /* EXPECT_NUMBER */
+        return fits(r, W_SHAPE_WEAK, "number -> N field");
+    }
+}
+
+static double shape_signal(const source *s, const field *f, reason *r)
+{
+    if (s->values == 0) {
+        return 0.0;
+    }
+    switch (f->expect) {
+    case EXPECT_DATE:
+    case EXPECT_EMAIL:
+    case EXPECT_POSTCODE:
+    case EXPECT_PHONE:
+        return shape_format(s->shape, f, r);
+    case EXPECT_CURRENCY:
+    case EXPECT_COUNTRY:
+    case EXPECT_STATE:
+        return shape_code(s->shape, f, r);
+    case EXPECT_MONEY:
+    case EXPECT_QUANTITY:
     case EXPECT_NUMBER:
-        return is_number(sh) ? fits(r, W_SHAPE_WEAK, "number -> N field")
-                             : fits(r, W_SHAPE_CONTRADICTS, "not a number (N field)");
-    case EXPECT_TEXT:
+        return shape_number(s->shape, s->any_shape, f, r);
     default:
         return shape_text(s, f, r);
     }
