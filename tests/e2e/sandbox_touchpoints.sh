@@ -321,6 +321,14 @@ check "reset restores customers, payments and stock" \
 ctl calls
 check "reset clears the call log but for the call since" \
     is "$(json "$OUT" calls)|$(json "$OUT" calls.0.seq)|$(json "$OUT" calls.0.transaction)" "1|1|GetItmWhsBal"
+for _ in $(seq 5010); do
+    printf 'url = "%s"\noutput = /dev/null\n' "$MI/MMS200MI/Get?ITNO=CAP-RED"
+done >"$DIR/calls.curl"
+curl -sS --cacert "$DIR/ca.pem" -H "Authorization: Bearer $TOKEN" -K "$DIR/calls.curl"
+ctl calls
+check "the call log keeps the last 5000 calls" \
+    is "$(json "$OUT" calls)|$(json "$OUT" calls.0.seq)|$(json "$OUT" last_seq)|$(json "$OUT" capacity)" \
+    "5000|12|5011|5000"
 
 if [ "$FAILED" -ne 0 ]; then
     echo "# sandbox log:"
