@@ -40,6 +40,16 @@ static json_t *line_json(const json_t *line)
     return out;
 }
 
+static json_t *addresses_json(const json_t *b)
+{
+    json_t *list = json_array(), *a;
+    size_t i;
+
+    json_array_foreach(json_object_get(b, "addresses"), i, a)
+        json_array_append_new(list, lowercase_keys(a));
+    return list;
+}
+
 /* Highest line status of a real order. */
 static const char *order_status(const json_t *b)
 {
@@ -62,13 +72,14 @@ static json_t *order_json(const json_t *b)
 
     json_array_foreach(json_object_get(b, "lines"), i, line)
         json_array_append_new(lines, line_json(line));
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o}",
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o}",
                      "orno", jstr(b, "ORNR"), "batch_orno", jstr(b, "ORNO"),
                      "cuno", jstr(eff, "CUNO"), "cuor", jstr(eff, "CUOR"),
                      "ortp", jstr(eff, "ORTP"), "faci", jstr(eff, "FACI"),
                      "whlo", jstr(eff, "WHLO"), "ordt", jstr(eff, "ORDT"),
                      "cucd", jstr(eff, "CUCD"), "stat", confirmed ? order_status(b) : jstr(b, "STAT"),
-                     "head", json_deep_copy(json_object_get(b, "sent")), "lines", lines);
+                     "head", json_deep_copy(json_object_get(b, "sent")), "lines", lines,
+                     "addresses", addresses_json(b));
 }
 
 static void get_orders(struct request *rq, struct reply *rp)
@@ -89,6 +100,39 @@ static void get_orders(struct request *rq, struct reply *rp)
     state_unlock();
     reply_json(rp, 200, json_pack("{s:o, s:o, s:o}", "orders", orders, "batch_orders", batches,
                                   "deleted_orders", deleted));
+}
+
+/* GET /_sandbox/orders/{number}: a real order by its number, else a batch order by its own. */
+static void get_order(struct request *rq, struct reply *rp)
+{
+    const char *number = rq->path + strlen("/_sandbox/orders/");
+    json_t *b, *out = NULL;
+
+    state_lock();
+    b = state_order(number);
+    if (!b)
+        b = state_batch(number);
+    if (b)
+        out = order_json(b);
+    state_unlock();
+    if (out)
+        reply_json(rp, 200, out);
+    else
+        reply_error(rp, 404, "not_found", "Unknown order or batch order number");
+}
+
+/* GET /_sandbox/calls[?program=P&transaction=T&since=SEQ]: the call log. */
+static void get_calls(struct request *rq, struct reply *rp)
+{
+    json_t *q = request_query(rq);
+    const char *since = jstr(q, "since");
+
+    if (*since && strspn(since, "0123456789") != strlen(since))
+        reply_error(rp, 400, "invalid_request", "since must be a sequence number");
+    else
+        reply_json(rp, 200, stats_calls(jstr(q, "program"), jstr(q, "transaction"),
+                                        (json_int_t)strtoll(since, NULL, 10)));
+    json_decref(q);
 }
 
 static void get_stats(struct request *rq, struct reply *rp)
@@ -453,6 +497,8 @@ static const struct {
     const char *allow;
 } routes[] = {
     {"orders", "GET", get_orders, "GET"},
+    {"orders/", "GET", get_order, "GET"},
+    {"calls", "GET", get_calls, "GET"},
     {"stats", "GET", get_stats, "GET"},
     {"faults", "GET", get_faults, "GET, POST, DELETE"},
     {"faults", "POST", post_faults, "GET, POST, DELETE"},
@@ -472,6 +518,16 @@ static const struct {
     {"rates", "POST", rates_control_post, "GET, POST"},
 };
 
+/* A route path ending in '/' takes any non-empty rest: "orders/" matches "orders/0000100001". */
+static int route_matches(const char *path, const char *sub)
+{
+    size_t n = strlen(path);
+
+    if (n && path[n - 1] == '/')
+        return !strncmp(path, sub, n) && sub[n] && !strchr(sub + n, '/');
+    return !strcmp(path, sub);
+}
+
 void control_handle(struct request *rq, const char *sub, struct reply *rp)
 {
     const char *allow = NULL;
@@ -481,7 +537,7 @@ void control_handle(struct request *rq, const char *sub, struct reply *rp)
         return;
     }
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
-        if (strcmp(routes[i].path, sub) != 0)
+        if (!route_matches(routes[i].path, sub))
             continue;
         if (!strcmp(routes[i].method, rq->method)) {
             routes[i].fn(rq, rp);

@@ -202,22 +202,34 @@ static void parse_matrix(char *params, struct matrix *mx)
     }
 }
 
-/* Known input fields from the query (and a POSTed form), right-trimmed. */
-static json_t *collect_fields(const struct request *rq, const json_t *in_meta)
+static int is_input_field(const json_t *in_meta, const char *name)
 {
-    json_t *raw = request_query(rq), *fields = json_object(), *f;
     size_t i;
+    json_t *f;
+
+    json_array_foreach(in_meta, i, f)
+        if (!strcmp(jstr(f, "name"), name))
+            return 1;
+    return 0;
+}
+
+/* Known input fields from the query (and a POSTed form), right-trimmed; the names of the
+ * others are appended to ignored. */
+static json_t *collect_fields(const struct request *rq, const json_t *in_meta, json_t *ignored)
+{
+    json_t *raw = request_query(rq), *fields = json_object(), *v;
+    const char *name;
 
     if (!strcmp(rq->method, "POST") && rq->body_len && request_is_form(rq)) {
         json_t *form = form_parse(rq->body, rq->body_len);
         json_object_update(raw, form);
         json_decref(form);
     }
-    json_array_foreach(in_meta, i, f) {
-        const char *name = jstr(f, "name");
-        json_t *v = json_object_get(raw, name);
-        if (v)
+    json_object_foreach(raw, name, v) {
+        if (is_input_field(in_meta, name))
             json_object_set_new(fields, name, rtrimmed(json_string_value(v)));
+        else
+            json_array_append_new(ignored, json_string(name));
     }
     json_decref(raw);
     return fields;
@@ -360,22 +372,52 @@ static json_t *error_result(const char *transaction, const struct mi_call *c)
                      "errorCode", c->error_code, "errorField", c->error_field, "records");
 }
 
-static void run(const struct request *rq, const char *transaction, const json_t *meta,
-                mi_fn fn, const struct matrix *mx, struct reply *rp)
+/* The call log entry of an executed call (stats_call). */
+static void log_call(const char *program, const char *transaction, const json_t *fields,
+                     json_t *ignored, const struct mi_call *c)
 {
-    json_t *fields = collect_fields(rq, json_object_get(meta, "in"));
+    json_t *entry = json_pack("{s:s, s:s, s:O, s:O, s:s, s:O}", "program", program,
+                              "transaction", transaction, "fields", fields, "ignored", ignored,
+                              "outcome", c->error_type ? "NOK" : "ok", "output", c->records);
+
+    if (c->error_type)
+        json_object_set_new(entry, "error",
+                            json_pack("{s:s, s:s, s:s, s:s}", "type", c->error_type,
+                                      "code", c->error_code, "field", c->error_field,
+                                      "message", c->error_msg));
+    stats_call(entry);
+}
+
+/* Validates, executes under the state lock and logs the call; c->error_type set on failure. */
+static void execute(const char *program, const char *transaction, const json_t *in_meta,
+                    mi_fn fn, const struct matrix *mx, const struct request *rq, struct mi_call *c)
+{
+    json_t *ignored = json_array();
+    json_t *fields = collect_fields(rq, in_meta, ignored);
+
+    if (validate(in_meta, fields, c) && check_company(mx, fields, c)) {
+        c->in = non_empty(fields);
+        state_lock();
+        fn(c);
+        log_call(program, transaction, fields, ignored, c);
+        state_unlock();
+        json_decref((json_t *)c->in);
+    } else {
+        log_call(program, transaction, fields, ignored, c);
+    }
+    json_decref(ignored);
+    json_decref(fields);
+}
+
+static void run(const struct request *rq, const char *program, const char *transaction,
+                const json_t *meta, mi_fn fn, const struct matrix *mx, struct reply *rp)
+{
     struct mi_call c = {0};
     json_t *result;
     int ok;
 
     c.records = json_array();
-    if (validate(json_object_get(meta, "in"), fields, &c) && check_company(mx, fields, &c)) {
-        c.in = non_empty(fields);
-        state_lock();
-        fn(&c);
-        state_unlock();
-        json_decref((json_t *)c.in);
-    }
+    execute(program, transaction, json_object_get(meta, "in"), fn, mx, rq, &c);
     ok = c.error_type == NULL;
     result = ok ? success_result(transaction, &c, json_object_get(meta, "out"), mx)
                 : error_result(transaction, &c);
@@ -383,7 +425,6 @@ static void run(const struct request *rq, const char *transaction, const json_t 
                                   "wasTerminated", 0, "nrOfSuccessfullTransactions", ok,
                                   "nrOfFailedTransactions", !ok));
     json_decref(c.records);
-    json_decref(fields);
 }
 
 static mi_fn find_impl(const char *program, const char *transaction)
@@ -435,5 +476,5 @@ void m3_handle(struct request *rq, const char *sub, struct reply *rp)
         return;
     }
     parse_matrix(params, &mx);
-    run(rq, transaction, meta, fn, &mx, rp);
+    run(rq, program, transaction, meta, fn, &mx, rp);
 }

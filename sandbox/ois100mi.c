@@ -1,6 +1,9 @@
 /*
  * Error codes: XIM0002 unknown customer, MM00101 unknown item, XRE0103 other record does not
- * exist, WST0101 wrong batch order status, WNU0101 bad number, XAU0008 (m3.c) company.
+ * exist, WST0101 wrong batch order status, WNU0101 bad number, WAD0101 address already exists,
+ * XAU0008 (m3.c) company.
+ * Addresses (AddBatchAddress) belong to the batch order, keyed by ADRT + ADID; ADRT 1 is the
+ * delivery address, 3 the invoice address, any type 1-99 is accepted.
  * Real orders are created with line status 22 (allocated); a shipped line is 77 (delivered),
  * a closed one 99. GetHead shows the lowest (ORSL) and highest (ORST, STAT) line status.
  */
@@ -228,6 +231,52 @@ static void add_batch_line(struct mi_call *c)
     json_array_append_new(json_object_get(b, "lines"),
                           json_pack("{s:o, s:o}", "sent", json_deep_copy(c->in), "eff", eff));
     mi_add(c, json_pack("{s:s, s:s}", "PONR", ponr, "POSX", "0"));
+}
+
+/* ADRT as an integer 1-99 written without leading zeros into out (3 bytes); 0 after a NOK. */
+static int address_type(struct mi_call *c, char out[3])
+{
+    const char *v = mi_in(c, "ADRT");
+    char *end;
+    long t = strtol(v, &end, 10);
+
+    if (*end || t < 1 || t > 99) {
+        mi_nok(c, "WNU0101", "ADRT", "Input field ADRT is invalid: %s", v);
+        return 0;
+    }
+    snprintf(out, 3, "%ld", t);
+    return 1;
+}
+
+static const json_t *find_address(const json_t *b, const char *adrt, const char *adid)
+{
+    size_t i;
+    json_t *a;
+
+    json_array_foreach(json_object_get(b, "addresses"), i, a)
+        if (!strcmp(jstr(a, "ADRT"), adrt) && !strcmp(jstr(a, "ADID"), adid))
+            return a;
+    return NULL;
+}
+
+/* Stores an address with the batch order; the same ORNO + ADRT + ADID twice is refused. */
+static void add_batch_address(struct mi_call *c)
+{
+    json_t *b = open_batch(c), *addr;
+    char adrt[3];
+
+    if (!b || !address_type(c, adrt))
+        return;
+    if (find_address(b, adrt, mi_in(c, "ADID"))) {
+        mi_nok(c, "WAD0101", "ADRT", "Record already exists");
+        return;
+    }
+    addr = json_deep_copy(c->in);
+    json_object_del(addr, "ORNO");
+    json_object_del(addr, "CONO");
+    set_str(addr, "ADRT", adrt);
+    set_str(addr, "ADID", mi_in(c, "ADID"));
+    json_array_append_new(json_object_get(b, "addresses"), addr);
 }
 
 static void confirm(struct mi_call *c)
@@ -502,6 +551,7 @@ static void search_head(struct mi_call *c)
 static const struct mi_transaction transactions[] = {
     {"AddBatchHead", add_batch_head},
     {"AddBatchLine", add_batch_line},
+    {"AddBatchAddress", add_batch_address},
     {"Confirm", confirm},
     {"GetOrderNo", get_order_no},
     {"GetBatchHead", get_batch_head},

@@ -359,8 +359,8 @@ json_t *state_add_batch(json_t *sent, json_t *eff)
     json_t *b;
 
     snprintf(orno, sizeof orno, "%lu", next_batch++);
-    b = json_pack("{s:s, s:s, s:s, s:o, s:o, s:[], s:i}", "ORNO", orno, "STAT", "10",
-                  "ORNR", "", "sent", sent, "eff", eff, "lines", "next_ponr", 1);
+    b = json_pack("{s:s, s:s, s:s, s:o, s:o, s:[], s:[], s:i}", "ORNO", orno, "STAT", "10",
+                  "ORNR", "", "sent", sent, "eff", eff, "lines", "addresses", "next_ponr", 1);
     json_array_append_new(batches, b);
     return b;
 }

@@ -19,6 +19,7 @@
  *    "ORNR": real order number or "", "DELETED": true once the real order is deleted,
  *    "sent": {fields sent}, "eff": {fields with defaults},
  *    "lines": [{"sent": {...}, "eff": {... PONR, POSX ...}, "ORST": line status}],
+ *    "addresses": [{"ADRT": "1".."99", "ADID", "CUNM", "CUA1", ... fields sent}],
  *    "next_ponr": n}
  * Confirming a batch order gives it an ORNR (lines get status 22); that real order is the
  * same object.

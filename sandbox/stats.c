@@ -2,14 +2,72 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static json_t *mi_requests; /* "PROGRAM/TRANSACTION" -> count */
 static json_int_t token_requests, tokens_issued, unauthorized, faults_fired;
+static json_t *calls;       /* the call log, oldest first, at most STATS_MAX_CALLS */
+static json_int_t last_seq;
 
 void stats_init(void)
 {
     mi_requests = json_object();
+    calls = json_array();
+}
+
+/* Now as ISO 8601 UTC with milliseconds (out holds 32 bytes). */
+static void utc_now(char *out, size_t n)
+{
+    struct timespec ts;
+    struct tm tm;
+    size_t used;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    used = strftime(out, n, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(out + used, n - used, ".%03ldZ", ts.tv_nsec / 1000000L);
+}
+
+void stats_call(json_t *entry)
+{
+    char now[32];
+
+    utc_now(now, sizeof now);
+    json_object_set_new(entry, "time", json_string(now));
+    pthread_mutex_lock(&mu);
+    json_object_set_new(entry, "seq", json_integer(++last_seq));
+    json_array_append_new(calls, entry);
+    if (json_array_size(calls) > STATS_MAX_CALLS)
+        json_array_remove(calls, 0);
+    pthread_mutex_unlock(&mu);
+}
+
+static int call_matches(const json_t *call, const char *program, const char *transaction,
+                        json_int_t since)
+{
+    const char *p = json_string_value(json_object_get(call, "program"));
+    const char *t = json_string_value(json_object_get(call, "transaction"));
+
+    return json_integer_value(json_object_get(call, "seq")) > since &&
+           (!*program || !strcmp(p, program)) && (!*transaction || !strcmp(t, transaction));
+}
+
+json_t *stats_calls(const char *program, const char *transaction, json_int_t since)
+{
+    json_t *list = json_array(), *call;
+    json_int_t last;
+    size_t i;
+
+    pthread_mutex_lock(&mu);
+    json_array_foreach(calls, i, call)
+        if (call_matches(call, program, transaction, since))
+            json_array_append_new(list, json_deep_copy(call));
+    last = last_seq;
+    pthread_mutex_unlock(&mu);
+    return json_pack("{s:o, s:I, s:i}", "calls", list, "last_seq", last,
+                     "capacity", STATS_MAX_CALLS);
 }
 
 void stats_mi(const char *program, const char *transaction)
@@ -51,6 +109,8 @@ void stats_reset(void)
 {
     pthread_mutex_lock(&mu);
     json_object_clear(mi_requests);
+    json_array_clear(calls);
+    last_seq = 0;
     token_requests = tokens_issued = unauthorized = faults_fired = 0;
     pthread_mutex_unlock(&mu);
 }
@@ -59,4 +119,6 @@ void stats_free(void)
 {
     json_decref(mi_requests);
     mi_requests = NULL;
+    json_decref(calls);
+    calls = NULL;
 }

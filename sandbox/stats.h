@@ -1,4 +1,7 @@
-/* Request counters reported by GET /_sandbox/stats. Thread-safe. */
+/*
+ * Request counters reported by GET /_sandbox/stats, and the call log of GET /_sandbox/calls:
+ * every MI call executed, in order, the last STATS_MAX_CALLS kept. Thread-safe.
+ */
 #ifndef SANDBOX_STATS_H
 #define SANDBOX_STATS_H
 
@@ -10,6 +13,14 @@ void stats_token_request(void);
 void stats_token_issued(void);
 void stats_unauthorized(void);
 void stats_fault(void);
+
+#define STATS_MAX_CALLS 5000
+
+/* Appends a call log entry (steals it) after setting its "seq" (1, 2, ...) and "time". */
+void stats_call(json_t *entry);
+/* {"calls":[entries with seq > since, of program and transaction unless ""],
+ *  "last_seq": seq of the last call logged, "capacity": STATS_MAX_CALLS}. */
+json_t *stats_calls(const char *program, const char *transaction, json_int_t since);
 json_t *stats_json(void);
 void stats_reset(void);
 void stats_free(void);

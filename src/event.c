@@ -199,9 +199,20 @@ int isync_iso8601_to_m3_date(const char *text, char out[9])
 
 /* ---- payload checks: each adds to problems and never stops early ---- */
 
+/* prefix.key; a path too long for out is cut (it only names the field in a message). */
 static void join_path(char *out, size_t size, const char *prefix, const char *key)
 {
-    snprintf(out, size, "%s%s%s", prefix, *prefix ? "." : "", key);
+    if (snprintf(out, size, "%s%s%s", prefix, *prefix ? "." : "", key) >= (int)size) {
+        out[size - 1] = '\0';
+    }
+}
+
+/* prefix[index], cut like join_path. */
+static void index_path(char *out, size_t size, const char *prefix, size_t index)
+{
+    if (snprintf(out, size, "%s[%zu]", prefix, index) >= (int)size) {
+        out[size - 1] = '\0';
+    }
 }
 
 static const char *check_string(json_t *obj, const char *prefix, const char *key, int required,
@@ -325,6 +336,8 @@ static void check_address_fields(json_t *payload, const char *key, int required,
     for (size_t i = 0; required_fields[i]; i++) {
         check_string(address, key, required_fields[i], 1, 0, problems);
     }
+    check_string(address, key, "company", 0, 0, problems);
+    check_string(address, key, "street2", 0, 0, problems);
     check_string(address, key, "state", 0, 0, problems);
     check_string(address, key, "phone", 0, 0, problems);
     const char *country = json_string_value(json_object_get(address, "country"));
@@ -340,6 +353,124 @@ static void check_address(json_t *payload, const char *key, int required, isync_
     static const char *const required_fields[] = { "firstname", "lastname", "street", "city",
                                                    "zipcode", "country", NULL };
     check_address_fields(payload, key, required, required_fields, problems);
+}
+
+static void check_bool(json_t *obj, const char *prefix, const char *key, isync_problems *problems)
+{
+    char path[128];
+    json_t *value = json_object_get(obj, key);
+    if (value && !json_is_null(value) && !json_is_boolean(value)) {
+        join_path(path, sizeof path, prefix, key);
+        isync_problems_add(problems, path, "must be true or false");
+    }
+}
+
+/* "DE" or "US-CA": an ISO 3166-1 alpha-2 country, optionally an ISO 3166-2 subdivision. */
+static int is_jurisdiction(const char *text)
+{
+    size_t sub = 0;
+    if (strlen(text) < 2 || text[0] < 'A' || text[0] > 'Z' || text[1] < 'A' || text[1] > 'Z') {
+        return 0;
+    }
+    if (text[2] == '\0') {
+        return 1;
+    }
+    sub = strspn(text + 3, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    return text[2] == '-' && sub >= 1 && sub <= 3 && text[3 + sub] == '\0';
+}
+
+static void check_surcharge_type(json_t *surcharge, const char *prefix, isync_problems *problems)
+{
+    static const char *const types[] = { "tax", "shipping", "discount", "handling", NULL };
+    char path[128];
+    const char *type = check_string(surcharge, prefix, "type", 1, 0, problems);
+    if (!type || !*type) {
+        return;
+    }
+    for (size_t i = 0; types[i]; i++) {
+        if (strcmp(type, types[i]) == 0) {
+            return;
+        }
+    }
+    join_path(path, sizeof path, prefix, "type");
+    isync_problems_add(problems, path, "must be one of tax, shipping, discount, handling (X-Cart's surcharge types)");
+}
+
+/* One X-Cart surcharge (XLite\Model\Base\Surcharge); the amount may be negative (discounts). */
+static void check_surcharge(json_t *surcharge, const char *prefix, isync_problems *problems)
+{
+    char path[128];
+    if (!json_is_object(surcharge)) {
+        isync_problems_add(problems, prefix, "must be an array with keys type, code, amount");
+        return;
+    }
+    check_surcharge_type(surcharge, prefix, problems);
+    check_string(surcharge, prefix, "code", 1, 0, problems);
+    check_string(surcharge, prefix, "name", 0, 0, problems);
+    check_decimal(surcharge, prefix, "amount", 1, MONEY_ANY, problems);
+    check_bool(surcharge, prefix, "include", problems);
+    const char *jurisdiction = check_string(surcharge, prefix, "jurisdiction", 0, 0, problems);
+    if (jurisdiction && *jurisdiction && !is_jurisdiction(jurisdiction)) {
+        join_path(path, sizeof path, prefix, "jurisdiction");
+        isync_problems_add(problems, path, "must be a country or country-subdivision code like \"DE\" or \"US-CA\"");
+    }
+}
+
+/* Optional list of surcharges under prefix.surcharges. */
+static void check_surcharges(json_t *obj, const char *prefix, isync_problems *problems)
+{
+    char path[128], element[128];
+    json_t *list = json_object_get(obj, "surcharges");
+    json_t *surcharge;
+    size_t index;
+
+    join_path(path, sizeof path, prefix, "surcharges");
+    if (!list || json_is_null(list)) {
+        return;
+    }
+    if (!json_is_array(list)) {
+        isync_problems_add(problems, path, "must be a list of surcharges (arrays with keys type, code, amount)");
+        return;
+    }
+    json_array_foreach(list, index, surcharge) {
+        index_path(element, sizeof element, path, index);
+        check_surcharge(surcharge, element, problems);
+    }
+}
+
+/* Optional list of strings, such as an order line's categories. */
+static void check_string_list(json_t *obj, const char *prefix, const char *key, isync_problems *problems)
+{
+    char path[128], element[128];
+    json_t *list = json_object_get(obj, key);
+    json_t *value;
+    size_t index;
+
+    join_path(path, sizeof path, prefix, key);
+    if (!list || json_is_null(list)) {
+        return;
+    }
+    if (!json_is_array(list)) {
+        isync_problems_add(problems, path, "must be a list of strings");
+        return;
+    }
+    json_array_foreach(list, index, value) {
+        if (!json_is_string(value)) {
+            index_path(element, sizeof element, path, index);
+            isync_problems_add(problems, element, "must be a string");
+        }
+    }
+}
+
+/* The optional X-Cart OrderItem details a template may map. */
+static void check_item_details(json_t *item, const char *prefix, isync_problems *problems)
+{
+    check_decimal(item, prefix, "net_price", 0, MONEY_NOT_NEGATIVE, problems);
+    check_decimal(item, prefix, "total", 0, MONEY_NOT_NEGATIVE, problems);
+    check_string(item, prefix, "product_class", 0, 0, problems);
+    check_string(item, prefix, "variant_sku", 0, 0, problems);
+    check_string_list(item, prefix, "categories", problems);
+    check_surcharges(item, prefix, problems);
 }
 
 static void check_items(json_t *payload, isync_problems *problems)
@@ -365,6 +496,7 @@ static void check_items(json_t *payload, isync_problems *problems)
         check_decimal(item, prefix, "price", 1, MONEY_NOT_NEGATIVE, problems);
         check_decimal(item, prefix, "quantity", 1, MONEY_POSITIVE, problems);
         check_decimal(item, prefix, "discount", 0, MONEY_NOT_NEGATIVE, problems);
+        check_item_details(item, prefix, problems);
     }
 }
 
@@ -445,6 +577,7 @@ static void validate_order_placed(json_t *payload, isync_problems *problems)
     check_address(payload, "billing_address", 1, problems);
     check_address(payload, "shipping_address", 0, problems);
     check_items(payload, problems);
+    check_surcharges(payload, "", problems);
 }
 
 static void check_date(json_t *payload, int required, isync_problems *problems)

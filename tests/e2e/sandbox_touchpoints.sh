@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The sandbox's M3 touchpoints beyond the order book: customers (CRS610MI), items and stock
 # (MMS200MI, MMS060MI), deliveries (MWS410MI, MWS411MI, DRS100MI), order line status
-# (OIS100MI CloLine, DelHead), cash desk payments (OIS215MI), GL batches (GLS840MI) and
-# the control endpoints behind them.
+# (OIS100MI CloLine, DelHead), order addresses (OIS100MI AddBatchAddress), cash desk payments
+# (OIS215MI), GL batches (GLS840MI), the call log and the control endpoints behind them.
 #   tests/e2e/sandbox_touchpoints.sh [path/to/infor-sandbox] [path/to/m3-transactions.json]
 # Builds nothing. Prints "ok N - ..." / "not ok N - ..." and exits non-zero on any failure.
 set -u
@@ -219,6 +219,96 @@ ctl gl
 check "GET /_sandbox/gl shows the posted batch with PARM as sent" \
     is "$(json "$OUT" batches.0.STAT)|$(json "$OUT" batches.0.lines.0.PARM)" "90|$PARM"
 
+# --- OIS100MI addresses, every head and line field kept, the call log
+# calls_where FILE KEY VALUE: how many entries of a call log answer have KEY (a.b path) = VALUE.
+calls_where() {
+    php -r '$j = json_decode(file_get_contents($argv[1]), true); $n = 0;
+        foreach ($j["calls"] as $c) {
+            foreach (explode(".", $argv[2]) as $k) $c = is_array($c) ? ($c[$k] ?? null) : null;
+            $n += $c === $argv[3];
+        }
+        echo $n;' "$1" "$2" "$3"
+}
+ctl calls
+MARK=$(json "$OUT" last_seq)
+check "the call log has counted the calls so far" test "$MARK" -gt 0
+mi OIS100MI/AddBatchHead CUNO=C10001 CUOR=ADDR-1 "YREF=Max Mustermann" OTBA=PAY-77 TEPY=30
+BATCH=$(rec 0.ORNO)
+addr() { mi OIS100MI/AddBatchAddress "ORNO=$BATCH" "$@"; }
+addr ADRT=1 "CUNM=Max Mustermann" "CUA1=Am Markt 5" "CUA2=Hinterhaus   " PONO=50667 TOWN=Koeln \
+    CSCD=DE "PHNO=+49 221 12345" FOO=bar
+check "AddBatchAddress ADRT 1 (delivery) succeeds" is "$(json "$OUT" nrOfSuccessfullTransactions)" 1
+addr ADRT=3 "CUNM=Erika Muster" "CUA1=Rathausplatz 1" PONO=10115 TOWN=Berlin CSCD=DE
+check "AddBatchAddress ADRT 3 (invoice) succeeds" is "$(json "$OUT" nrOfSuccessfullTransactions)" 1
+addr ADRT=01 CUNM=Again CUA1=Street
+check "the same ORNO + ADRT + ADID again is refused" \
+    is "$(nok)|$(r errorMessage)" "ServerReturnedNOK WAD0101 ADRT|Record already exists"
+addr ADRT=1 ADID=ALT CUNM=Other CUA1=Street
+check "the same ADRT with another ADID is a new address" is "$(json "$OUT" nrOfSuccessfullTransactions)" 1
+addr ADRT=42 CUNM=Any CUA1=Street
+check "any ADRT 1-99 is accepted" is "$(json "$OUT" nrOfSuccessfullTransactions)" 1
+addr ADRT=0 CUNM=Zero
+check "ADRT 0 is refused" is "$(nok)" "ServerReturnedNOK WNU0101 ADRT"
+addr ADRT=X
+check "a non-numeric ADRT is refused" is "$(nok)" "ServerReturnedNOK WNU0101 ADRT"
+addr CUNM=NoType
+check "AddBatchAddress without ADRT: MandatoryInputFieldNotFound" \
+    is "$(r errorType) $(r errorField)" "MandatoryInputFieldNotFound ADRT"
+mi OIS100MI/AddBatchAddress ORNO=9999999999 ADRT=1 CUNM=X
+check "AddBatchAddress to an unknown batch order is refused" is "$(nok)" "ServerReturnedNOK XRE0103 ORNO"
+mi OIS100MI/AddBatchLine "ORNO=$BATCH" ITNO=MUG-LOGO ORQT=2 DIA1=1.50 "TEDS=Gift wrapped" \
+    DWDT=20260201
+mi OIS100MI/Confirm "ORNO=$BATCH"
+ADDR_ORNO=$(rec 0.ORNO)
+addr ADRT=2 CUNM=Late
+check "AddBatchAddress to a confirmed batch order is refused" is "$(nok)" "ServerReturnedNOK WST0101 ORNO"
+ctl "orders/$ADDR_ORNO"
+check "GET /_sandbox/orders/ORNO shows the addresses on the confirmed order" \
+    is "$(json "$OUT" addresses)|$(json "$OUT" addresses.0.adrt)|$(json "$OUT" addresses.0.cunm)|$(json "$OUT" addresses.0.cua2)|$(json "$OUT" addresses.1.adrt)|$(json "$OUT" addresses.1.town)|$(json "$OUT" addresses.2.adid)" \
+    "4|1|Max Mustermann|Hinterhaus|3|Berlin|ALT"
+check "the order keeps every head field sent (YREF, OTBA, TEPY)" \
+    is "$(json "$OUT" head.YREF)|$(json "$OUT" head.OTBA)|$(json "$OUT" head.TEPY)" "Max Mustermann|PAY-77|30"
+check "the order keeps every line field sent (TEDS, DIA1, DWDT)" \
+    is "$(json "$OUT" lines.0.teds)|$(json "$OUT" lines.0.dia1)|$(json "$OUT" lines.0.dwdt)" \
+    "Gift wrapped|1.50|20260201"
+ctl "orders/$BATCH"
+check "GET /_sandbox/orders/BATCH finds it by its batch number" is "$(json "$OUT" orno)" "$ADDR_ORNO"
+ctl orders/NOPE
+check "GET /_sandbox/orders/UNKNOWN: 404" is "$(json "$OUT" error)" not_found
+ctl orders
+check "GET /_sandbox/orders lists the addresses too" \
+    is "$(php -r '$j = json_decode(file_get_contents($argv[1]), true);
+        foreach ($j["orders"] as $o) if ($o["orno"] === $argv[2]) echo count($o["addresses"]);' "$OUT" "$ADDR_ORNO")" 4
+ctl "calls?since=$MARK"
+check "the call log lists the 13 calls since the mark, in order" \
+    is "$(json "$OUT" calls)|$(json "$OUT" calls.0.seq)|$(json "$OUT" calls.0.transaction)|$(json "$OUT" calls.11.transaction)|$(json "$OUT" calls.12.seq)" \
+    "13|$((MARK + 1))|AddBatchHead|Confirm|$((MARK + 13))"
+check "an entry has program, fields as received and the outcome" \
+    is "$(json "$OUT" calls.0.program)|$(json "$OUT" calls.0.fields.CUOR)|$(json "$OUT" calls.0.fields.YREF)|$(json "$OUT" calls.0.outcome)|$(json "$OUT" calls.0.output.0.ORNO)" \
+    "OIS100MI|ADDR-1|Max Mustermann|ok|$BATCH"
+check "values are right-trimmed, unknown fields listed as ignored" \
+    is "$(json "$OUT" calls.1.fields.CUA2)|$(json "$OUT" calls.1.ignored.0)|$(json "$OUT" calls.1.fields.FOO)" \
+    "Hinterhaus|FOO|<missing>"
+check "a refused call is logged as NOK with the error" \
+    is "$(json "$OUT" calls.3.outcome)|$(json "$OUT" calls.3.error.code)|$(json "$OUT" calls.3.error.message)" \
+    "NOK|WAD0101|Record already exists"
+check "a call refused by the metadata checks is logged too" \
+    is "$(json "$OUT" calls.8.outcome)|$(json "$OUT" calls.8.error.type)" "NOK|MandatoryInputFieldNotFound"
+check "entries carry a UTC time" \
+    grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]{12}Z$' <<<"$(json "$OUT" calls.0.time)"
+ctl "calls?program=OIS100MI&transaction=AddBatchAddress&since=$MARK"
+check "filtered by program and transaction: only the 10 AddBatchAddress calls, 4 ok" \
+    is "$(json "$OUT" calls)|$(calls_where "$OUT" transaction AddBatchAddress)|$(calls_where "$OUT" outcome ok)" "10|10|4"
+ctl "calls?transaction=Confirm&since=$MARK"
+check "filtered by transaction: the Confirm with ORNO" \
+    is "$(json "$OUT" calls)|$(json "$OUT" calls.0.fields.ORNO)" "1|$BATCH"
+ctl "calls?program=CRS610MI&since=$MARK"
+check "filtered by another program: nothing since the mark" is "$(json "$OUT" calls)" 0
+ctl "calls?since=$(json "$OUT" last_seq)"
+check "since the last sequence number: nothing" is "$(json "$OUT" calls)" 0
+ctl "calls?since=abc"
+check "a bad since: 400" is "$(json "$OUT" error)" invalid_request
+
 # --- reset
 post reset '{}'
 ctl customers
@@ -228,6 +318,17 @@ n_payments=$(json "$OUT" payments)
 mi MMS200MI/GetItmWhsBal WHLO=100 ITNO=MUG-LOGO
 check "reset restores customers, payments and stock" \
     is "$n_customers $n_payments $(rec 0.STQT)" "4 0 40"
+ctl calls
+check "reset clears the call log but for the call since" \
+    is "$(json "$OUT" calls)|$(json "$OUT" calls.0.seq)|$(json "$OUT" calls.0.transaction)" "1|1|GetItmWhsBal"
+for _ in $(seq 5010); do
+    printf 'url = "%s"\noutput = /dev/null\n' "$MI/MMS200MI/Get?ITNO=CAP-RED"
+done >"$DIR/calls.curl"
+curl -sS --cacert "$DIR/ca.pem" -H "Authorization: Bearer $TOKEN" -K "$DIR/calls.curl"
+ctl calls
+check "the call log keeps the last 5000 calls" \
+    is "$(json "$OUT" calls)|$(json "$OUT" calls.0.seq)|$(json "$OUT" last_seq)|$(json "$OUT" capacity)" \
+    "5000|12|5011|5000"
 
 if [ "$FAILED" -ne 0 ]; then
     echo "# sandbox log:"

@@ -88,6 +88,37 @@ static void test_valid_order_normalised(void **state)
     json_decref(order);
 }
 
+/* surcharges: amounts normalised with their sign; each bad value named by its path. */
+static void test_surcharges(void **state)
+{
+    json_t *order = valid_order();
+    isync_problems problems;
+    json_object_set_new(order, "surcharges", parse(
+        "[{\"type\": \"discount\", \"code\": \"DCOUPON\", \"amount\": \"-05.00\"},"
+        " {\"type\": \"tax\", \"code\": \"CDEV.STAX\", \"amount\": 3, \"include\": false,"
+        "  \"jurisdiction\": \"US-CA\"},"
+        " {\"type\": \"tax\", \"code\": \"VAT\", \"amount\": \"1\", \"jurisdiction\": \"GB-ENG\"},"
+        " {\"type\": \"tax\", \"code\": \"VAT\", \"amount\": \"1\", \"jurisdiction\": \"D\"},"
+        " {\"type\": \"tax\", \"code\": \"VAT\", \"amount\": \"1\", \"jurisdiction\": \"US-\"},"
+        " {\"type\": \"tax\", \"code\": \"VAT\", \"amount\": \"1\", \"jurisdiction\": \"DE-\\u00e4\"},"
+        " {\"type\": \"fee\", \"amount\": \"x\", \"include\": \"true\"}]"));
+    assert_int_equal(validate_with(order, &problems), ISYNC_ERR_INVALID);
+    json_t *list = json_object_get(order, "surcharges");
+    assert_string_equal(str_at(json_array_get(list, 0), "amount"), "-5.00");
+    assert_string_equal(str_at(json_array_get(list, 1), "amount"), "3");
+    assert_null(problem_at(&problems, "surcharges[1].jurisdiction"));
+    assert_null(problem_at(&problems, "surcharges[2].jurisdiction"));
+    expect_problem(&problems, "surcharges[3].jurisdiction", "US-CA");
+    expect_problem(&problems, "surcharges[4].jurisdiction", "US-CA");
+    expect_problem(&problems, "surcharges[5].jurisdiction", "US-CA");
+    expect_problem(&problems, "surcharges[6].type", "tax, shipping, discount, handling");
+    expect_problem(&problems, "surcharges[6].code", "is required");
+    expect_problem(&problems, "surcharges[6].amount", "decimal");
+    expect_problem(&problems, "surcharges[6].include", "true or false");
+    assert_int_equal(problems.count, 7);
+    json_decref(order);
+}
+
 static void test_integer_ids_become_text(void **state)
 {
     json_t *order = valid_order();
@@ -604,6 +635,7 @@ int main(void)
         cmocka_unit_test(test_order_customer_id),
         cmocka_unit_test(test_valid_order_normalised),
         cmocka_unit_test(test_integer_ids_become_text),
+        cmocka_unit_test(test_surcharges),
         cmocka_unit_test(test_every_missing_field_reported),
         cmocka_unit_test(test_empty_and_null_count_as_missing),
         cmocka_unit_test(test_wrong_shapes),
