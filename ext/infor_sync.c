@@ -18,6 +18,7 @@
 #include "ext/spl/spl_exceptions.h"
 
 #include "php_infor_sync.h"
+#include "php_mapping.h"
 #include "php_values.h"
 
 #include "business_config.h"
@@ -27,6 +28,7 @@
 #include "inbound.h"
 #include "ionapi.h"
 #include "log.h"
+#include "mapping.h"
 #include "spool.h"
 #include "worker.h"
 #include "xref.h"
@@ -171,6 +173,10 @@ PHP_INI_BEGIN()
                       poll_shipments_interval, zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.log_level", "warning", PHP_INI_SYSTEM, OnUpdateLogLevel, log_level,
                       zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.mapping_dir", "", PHP_INI_SYSTEM, OnUpdateString, mapping_dir,
+                      zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.m3_metadata", "", PHP_INI_SYSTEM, OnUpdateString, m3_metadata,
+                      zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.log_file", "", PHP_INI_SYSTEM, OnUpdateString, log_file,
                       zend_infor_sync_globals, infor_sync_globals)
 PHP_INI_END()
@@ -197,22 +203,43 @@ static ZEND_COLD void throw_validation(const char *what, const isync_problems *p
     zval_ptr_dtor(&errors);
 }
 
+/* Mapping problems (mapping.h): path and message as for any validation
+ * error, plus the Infor field, the call and the template line. */
+ZEND_COLD void infor_sync_throw_mapping_problems(const char *what, json_t *problems)
+{
+    char summary[2048];
+    zval errors;
+    size_t index;
+    json_t *problem;
+
+    isync_mapping_problems_text(problems, summary, sizeof summary);
+    zend_object *ex = zend_throw_exception_ex(validation_exception_ce, 0, "%s: %s", what, summary);
+    array_init(&errors);
+    json_array_foreach(problems, index, problem) {
+        zval entry;
+        infor_sync_json_to_zval(problem, &entry);
+        add_next_index_zval(&errors, &entry);
+    }
+    zend_update_property(validation_exception_ce, ex, ZEND_STRL("errors"), &errors);
+    zval_ptr_dtor(&errors);
+}
+
+ZEND_COLD void infor_sync_throw_configuration(const char *setting, const char *message)
+{
+    zend_object *ex = zend_throw_exception(configuration_exception_ce, message, 0);
+    zend_update_property_string(configuration_exception_ce, ex, ZEND_STRL("setting"), setting);
+}
+
 static ZEND_COLD void throw_spool(const isync_error *err)
 {
     zend_object *ex = zend_throw_exception(spool_exception_ce, err->message, err->sys_errno);
     zend_update_property_string(spool_exception_ce, ex, ZEND_STRL("directory"), INFOR_SYNC_G(spool_dir));
 }
 
-static ZEND_COLD void throw_configuration(const char *setting, const char *message)
-{
-    zend_object *ex = zend_throw_exception(configuration_exception_ce, message, 0);
-    zend_update_property_string(configuration_exception_ce, ex, ZEND_STRL("setting"), setting);
-}
-
 static bool require_enabled(void)
 {
     if (!INFOR_SYNC_G(enabled)) {
-        throw_configuration("infor_sync.enabled", "infor_sync is disabled (infor_sync.enabled=0 in php.ini)");
+        infor_sync_throw_configuration("infor_sync.enabled", "infor_sync is disabled (infor_sync.enabled=0 in php.ini)");
         return false;
     }
     return true;
@@ -239,6 +266,8 @@ static void fill_worker_settings(isync_worker_settings *s)
     s->poll_stock_interval_s = INFOR_SYNC_G(poll_stock_interval);
     s->poll_items_interval_s = INFOR_SYNC_G(poll_items_interval);
     s->poll_shipments_interval_s = INFOR_SYNC_G(poll_shipments_interval);
+    snprintf(s->mapping_dir, sizeof s->mapping_dir, "%s", INFOR_SYNC_G(mapping_dir));
+    snprintf(s->m3_metadata, sizeof s->m3_metadata, "%s", INFOR_SYNC_G(m3_metadata));
 }
 
 static void configure_logging(void)
@@ -370,6 +399,10 @@ ZEND_FUNCTION(InforSync_enqueue)
         throw_validation(what, &problems);
         RETURN_THROWS();
     }
+    if (infor_sync_check_mapping(ZSTR_VAL(type), json) != 0) {
+        json_decref(json);
+        RETURN_THROWS();
+    }
     isync_spool *spool = open_spool();
     if (!spool || isync_spool_new_id(id, &err) != ISYNC_OK) {
         json_decref(json);
@@ -459,6 +492,7 @@ ZEND_FUNCTION(InforSync_status)
         zval_ptr_dtor(&empty);
     }
     add_json_member(return_value, "last_error", json_object_get(leader, "last_error"), &null_value);
+    infor_sync_add_mapping_status(return_value, json_object_get(leader, "mapping"), json_object_get(leader, "rates"));
 
     array_init(&token);
     if (expires > 0) {
@@ -714,10 +748,11 @@ ZEND_FUNCTION(InforSync_config)
     ZEND_PARSE_PARAMETERS_NONE();
 
     if (isync_config_load(INFOR_SYNC_G(config_file), &cfg, &err) != ISYNC_OK) {
-        throw_configuration("infor_sync.config_file", err.message);
+        infor_sync_throw_configuration("infor_sync.config_file", err.message);
         RETURN_THROWS();
     }
     json_t *json = isync_config_to_json(&cfg);
+    isync_config_clear(&cfg);
     infor_sync_json_to_zval(json, return_value);
     json_decref(json);
 }
@@ -732,7 +767,7 @@ ZEND_FUNCTION(InforSync_save_config)
     ZEND_PARSE_PARAMETERS_END();
 
     if (!*INFOR_SYNC_G(config_file)) {
-        throw_configuration("infor_sync.config_file",
+        infor_sync_throw_configuration("infor_sync.config_file",
                             "infor_sync.config_file is not set in php.ini: nowhere to save the configuration");
         RETURN_THROWS();
     }
@@ -748,7 +783,7 @@ ZEND_FUNCTION(InforSync_save_config)
         RETURN_THROWS();
     }
     if (st != ISYNC_OK) {
-        throw_configuration("infor_sync.config_file", err.message);
+        infor_sync_throw_configuration("infor_sync.config_file", err.message);
         RETURN_THROWS();
     }
 }
@@ -807,6 +842,11 @@ static PHP_GINIT_FUNCTION(infor_sync)
     ZEND_TSRMLS_CACHE_UPDATE();
 #endif
     memset(infor_sync_globals, 0, sizeof *infor_sync_globals);
+}
+
+static PHP_GSHUTDOWN_FUNCTION(infor_sync)
+{
+    infor_sync_mapping_free(infor_sync_globals);
 }
 
 PHP_MINIT_FUNCTION(infor_sync)
@@ -908,7 +948,7 @@ zend_module_entry infor_sync_module_entry = {
     PHP_INFOR_SYNC_VERSION,
     PHP_MODULE_GLOBALS(infor_sync),
     PHP_GINIT(infor_sync),
-    NULL,
+    PHP_GSHUTDOWN(infor_sync),
     NULL,
     STANDARD_MODULE_PROPERTIES_EX
 };

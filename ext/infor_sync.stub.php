@@ -56,6 +56,18 @@ namespace InforSync {
      */
     function rebuild_customer_index(): string {}
 
+    /**
+     * The Infor calls the event would produce with the mapping template in use (program,
+     * transaction, fields) and every validation problem; sends nothing.
+     */
+    function map_preview(string $type, array $payload): array {}
+
+    /**
+     * Ranked proposals (source path -> Infor field, score, reason) for the input fields of an
+     * M3 transaction from a sample payload. A heuristic, to start a template.
+     */
+    function suggest_mapping(array $samplePayload, string $program, string $transaction): array {}
+
     class Exception extends \RuntimeException
     {
     }

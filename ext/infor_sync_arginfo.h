@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b8065dc74ebef3df111901598bb75eb4ffcf644b */
+ * Stub hash: a0083111900f7b1d671a8e0cc07cbee07ab2dd05 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_enqueue, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, type, IS_STRING, 0)
@@ -48,6 +48,17 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_rebuild_customer_index, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_map_preview, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, type, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, payload, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_suggest_mapping, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, samplePayload, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, program, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, transaction, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_InforSync_ValidationException_getErrors arginfo_InforSync_status
 
 #define arginfo_class_InforSync_SpoolException_getDirectory arginfo_InforSync_rebuild_customer_index
@@ -67,6 +78,8 @@ ZEND_FUNCTION(InforSync_ack);
 ZEND_FUNCTION(InforSync_config);
 ZEND_FUNCTION(InforSync_save_config);
 ZEND_FUNCTION(InforSync_rebuild_customer_index);
+ZEND_FUNCTION(InforSync_map_preview);
+ZEND_FUNCTION(InforSync_suggest_mapping);
 ZEND_METHOD(InforSync_ValidationException, getErrors);
 ZEND_METHOD(InforSync_SpoolException, getDirectory);
 ZEND_METHOD(InforSync_ConfigurationException, getSetting);
@@ -85,6 +98,8 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("InforSync", config, InforSync_config, arginfo_InforSync_config)
 	ZEND_NS_FALIAS("InforSync", save_config, InforSync_save_config, arginfo_InforSync_save_config)
 	ZEND_NS_FALIAS("InforSync", rebuild_customer_index, InforSync_rebuild_customer_index, arginfo_InforSync_rebuild_customer_index)
+	ZEND_NS_FALIAS("InforSync", map_preview, InforSync_map_preview, arginfo_InforSync_map_preview)
+	ZEND_NS_FALIAS("InforSync", suggest_mapping, InforSync_suggest_mapping, arginfo_InforSync_suggest_mapping)
 	ZEND_FE_END
 };
 

@@ -35,6 +35,10 @@ ZEND_BEGIN_MODULE_GLOBALS(infor_sync)
     zend_long poll_shipments_interval;
     zend_long log_level;        /* isync_log_level */
     char *log_file;
+    char *mapping_dir;
+    char *m3_metadata;
+    void *mapping_set;          /* isync_mapping_set of this thread's requests (php_mapping.c) */
+    zend_long mapping_checked;  /* when its files were last looked at (seconds) */
 ZEND_END_MODULE_GLOBALS(infor_sync)
 
 ZEND_EXTERN_MODULE_GLOBALS(infor_sync)

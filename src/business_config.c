@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "enrich.h"
 #include "spool.h"
+#include "tax_map.h"
 
 typedef struct {
     const char *key;
@@ -40,7 +42,12 @@ static const text_setting text_settings[] = {
     { "journal_interface", offsetof(isync_business_config, journal_interface), 10, "INTN", NULL },
     { "journal_cash_account", offsetof(isync_business_config, journal_cash_account), 8, "AIT1", NULL },
     { "journal_receivable_account", offsetof(isync_business_config, journal_receivable_account), 8, "AIT1", NULL },
+    { "base_currency", offsetof(isync_business_config, base_currency), 3, "CUCD", NULL },
+    { "rate_source", offsetof(isync_business_config, rate_source), 511, "-", NULL },
+    { "shipping_item", offsetof(isync_business_config, shipping_item), 15, "ITNO", NULL },
 };
+
+static const char *const table_settings[] = { "lookups", "enrichment", "tax_map", NULL };
 
 #define TEXT_SETTINGS (sizeof text_settings / sizeof text_settings[0])
 
@@ -182,6 +189,92 @@ static void check_payment_posting(const isync_business_config *cfg, isync_proble
     }
 }
 
+/* lookups: {"table": {"key": "value", ...}, ...} */
+static void check_lookups(json_t *value, isync_problems *problems)
+{
+    const char *table, *key;
+    json_t *entries, *entry;
+    char path[128];
+    if (!json_is_object(value)) {
+        isync_problems_add(problems, "lookups", "must be tables of texts: {\"table\": {\"key\": \"value\"}}");
+        return;
+    }
+    json_object_foreach(value, table, entries) {
+        snprintf(path, sizeof path, "lookups.%.100s", table);
+        if (!json_is_object(entries)) {
+            isync_problems_add(problems, path, "must be a table {\"key\": \"value\"}");
+            continue;
+        }
+        json_object_foreach(entries, key, entry) {
+            if (!json_is_string(entry)) {
+                snprintf(path, sizeof path, "lookups.%.50s.%.50s", table, key);
+                isync_problems_add(problems, path, "must be a string");
+            }
+        }
+    }
+}
+
+static void set_table(const char *key, json_t *value, isync_business_config *cfg, isync_problems *problems)
+{
+    if (json_is_null(value)) {
+        return;
+    }
+    if (strcmp(key, "lookups") == 0) {
+        check_lookups(value, problems);
+    } else if (strcmp(key, "enrichment") == 0) {
+        isync_enrich_validate(value, problems);
+    } else {
+        isync_tax_map_validate(value, problems);
+    }
+    if (!cfg->tables) {
+        cfg->tables = json_object();
+    }
+    json_object_set(cfg->tables, key, value);
+}
+
+static int is_table_setting(const char *key)
+{
+    for (size_t i = 0; table_settings[i]; i++) {
+        if (strcmp(table_settings[i], key) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void set_rate_refresh(json_t *value, isync_business_config *cfg, isync_problems *problems)
+{
+    long long seconds = -1;
+    if (json_is_null(value)) {
+        return;
+    }
+    if (json_is_integer(value)) {
+        seconds = json_integer_value(value);
+    } else if (json_is_string(value) && *json_string_value(value)) {
+        char *end = NULL;
+        seconds = strtoll(json_string_value(value), &end, 10);
+        if (*end) {
+            seconds = -1;
+        }
+    }
+    if (seconds < 60 || seconds > 7 * 86400) {
+        isync_problems_add(problems, "rate_refresh", "must be a number of seconds from 60 to 604800");
+        return;
+    }
+    cfg->rate_refresh = (int)seconds;
+}
+
+static int is_currency_code(const char *code)
+{
+    return strlen(code) == 3 && strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3;
+}
+
+void isync_config_clear(isync_business_config *cfg)
+{
+    json_decref(cfg->tables);
+    cfg->tables = NULL;
+}
+
 isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
                                     isync_problems *problems)
 {
@@ -202,21 +295,35 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
             set_stock_warehouses(value, cfg, problems);
         } else if (strcmp(key, "status_map") == 0) {
             isync_status_map_from_json(value, &cfg->status_map, problems);
+        } else if (strcmp(key, "rate_refresh") == 0) {
+            set_rate_refresh(value, cfg, problems);
+        } else if (is_table_setting(key)) {
+            set_table(key, value, cfg, problems);
         } else if (setting) {
             set_text(setting, value, cfg, problems);
         } else {
             isync_problems_add(problems, key, "is not a known setting");
         }
     }
-    if (cfg->currency[0] && (strlen(cfg->currency) != 3 || strspn(cfg->currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)) {
+    if (cfg->currency[0] && !is_currency_code(cfg->currency)) {
         isync_problems_add(problems, "currency", "must be an ISO 4217 code like \"EUR\"");
+    }
+    if (cfg->base_currency[0] && !is_currency_code(cfg->base_currency)) {
+        isync_problems_add(problems, "base_currency", "must be an ISO 4217 code like \"EUR\"");
+    }
+    if (cfg->base_currency[0] && !cfg->rate_source[0]) {
+        isync_problems_add(problems, "rate_source", "is required when base_currency is set (the exchange rate table)");
     }
     if (strspn(cfg->customer_prefix, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(cfg->customer_prefix)) {
         isync_problems_add(problems, "customer_prefix", "must be capital letters or digits (the start of an Infor customer number)");
     }
     check_payment_posting(cfg, problems);
     check_stock_rules(cfg, problems);
-    return problems->count ? ISYNC_ERR_INVALID : ISYNC_OK;
+    if (problems->count) {
+        isync_config_clear(cfg);
+        return ISYNC_ERR_INVALID;
+    }
+    return ISYNC_OK;
 }
 
 const char *isync_config_customer_prefix(const isync_business_config *cfg)
@@ -243,6 +350,11 @@ json_t *isync_config_to_json(const isync_business_config *cfg)
     }
     json_object_set_new(obj, "stock_warehouses", cfg->stock_warehouse_count ? warehouses : json_null());
     json_object_set_new(obj, "status_map", isync_status_map_to_json(&cfg->status_map));
+    json_object_set_new(obj, "rate_refresh", cfg->rate_refresh ? json_integer(cfg->rate_refresh) : json_null());
+    for (size_t i = 0; table_settings[i]; i++) {
+        json_t *table = json_object_get(cfg->tables, table_settings[i]);
+        json_object_set_new(obj, table_settings[i], table ? json_deep_copy(table) : json_null());
+    }
     if (!cfg->stock_warehouse_count) {
         json_decref(warehouses);
     }
@@ -284,6 +396,7 @@ isync_status isync_config_save(const char *path, json_t *obj, isync_problems *pr
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "invalid configuration");
     }
     json_t *normal = isync_config_to_json(&cfg);
+    isync_config_clear(&cfg);
     isync_status st = isync_write_json_file(path, normal, 1, err);
     json_decref(normal);
     return st;

@@ -42,7 +42,16 @@ typedef struct {
     char journal_interface[11];  /* INTN of GLS840MI/AddBatchHead */
     char journal_cash_account[9];       /* AIT1 debited by a captured payment */
     char journal_receivable_account[9]; /* AIT1 credited by a captured payment */
+    /* mapping (docs/mapping.md) */
+    char base_currency[4];       /* the Infor company's currency; "": no conversion */
+    char rate_source[512];       /* exchange rate table: file path or http(s) URL */
+    int rate_refresh;            /* seconds between fetches of rate_source; 0: 3600 */
+    char shipping_item[16];      /* ITNO of shipping charge lines; "": none */
+    json_t *tables;              /* {"lookups":{..},"enrichment":[..],"tax_map":{..}}, each
+                                    key only when set; owned (isync_config_clear) */
 } isync_business_config;
+
+#define ISYNC_DEFAULT_RATE_REFRESH 3600
 
 #define ISYNC_DEFAULT_CUSTOMER_PREFIX "XC"
 
@@ -50,6 +59,9 @@ typedef struct {
 const char *isync_config_customer_prefix(const isync_business_config *cfg);
 /* 1 when guests get a customer per e-mail address, 0 for one shared customer. */
 int isync_config_guest_per_email(const isync_business_config *cfg);
+
+/* Frees what the configuration owns (tables); the struct can be reused. */
+void isync_config_clear(isync_business_config *cfg);
 
 /* Validates a decoded configuration; all problems reported together. */
 isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,

@@ -13,6 +13,7 @@ void isync_delivery_outcome_clear(isync_delivery_outcome *out)
 {
     json_decref(out->infor_error);
     json_decref(out->infor_refs);
+    json_decref(out->mapping);
     isync_delivery_outcome_init(out);
 }
 

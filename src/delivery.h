@@ -18,6 +18,8 @@ typedef struct {
     char reason[640];          /* for people: which call, Infor's words; no personal data */
     json_t *infor_error;       /* {program, transaction, type, code, field, message, http_status} or NULL; owned */
     json_t *infor_refs;        /* what Infor created, e.g. {"orno":..,"batch_orno":..}; owned */
+    json_t *mapping;           /* what the template produced besides the calls: {"problems",
+                                  "notes", "currency"}, or NULL; owned */
 } isync_delivery_outcome;
 
 void isync_delivery_outcome_init(isync_delivery_outcome *out);

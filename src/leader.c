@@ -18,6 +18,8 @@
 #include "m3_customer.h"
 #include "m3_order.h"
 #include "m3_payment.h"
+#include "mapping_set.h"
+#include "rates_cache.h"
 #include "m3_status.h"
 #include "oauth.h"
 #include "order_index.h"
@@ -49,6 +51,11 @@ struct isync_leader {
                                        event touching it: newer events of that entity wait */
     json_t *stats;                  /* the content of leader.json */
     isync_poller *poller;           /* inbound polling (poller.h) */
+
+    isync_mapping_set *mapping;     /* templates in use; NULL: see mapping_error */
+    char mapping_error[512];
+    long long mapping_checked_ms;
+    isync_rates_cache rates;        /* exchange rates (business setting rate_source) */
 };
 
 static long long now_ms(void)
@@ -112,6 +119,11 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const vola
     isync_poll_settings poll = { settings->poll_stock_interval_s, settings->poll_items_interval_s,
                                  settings->poll_shipments_interval_s, 0 };
     leader->poller = isync_poller_new(&leader->spool, &poll);
+    if (isync_mapping_set_open(settings->mapping_dir, settings->m3_metadata, &leader->mapping, &err) != ISYNC_OK) {
+        snprintf(leader->mapping_error, sizeof leader->mapping_error, "%s", err.message);
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+    isync_rates_cache_init(&leader->rates, leader->spool.dir);
     return leader;
 }
 
@@ -133,6 +145,9 @@ void isync_leader_free(isync_leader *leader)
     }
     drop_transport(leader);
     isync_poller_free(leader->poller);
+    isync_mapping_set_free(leader->mapping);
+    isync_rates_cache_free(&leader->rates);
+    isync_config_clear(&leader->config);
     json_decref(leader->stats);
     json_decref(leader->blocked);
     if (leader->spool_open) {
@@ -233,6 +248,7 @@ static void load_config(isync_leader *leader)
         json_object_set_new(leader->stats, "config_error", json_string(err.message));
         return;
     }
+    isync_config_clear(&leader->config);
     leader->config = fresh;
     leader->config_error[0] = '\0';
     json_object_set_new(leader->stats, "config_error", json_null());
@@ -277,6 +293,32 @@ static void load_credentials(isync_leader *leader)
                                   "readable_by_others", leader->m3 && leader->cred.readable_by_others));
 }
 
+/* Templates (at most once a second) and the exchange rate table (on its schedule). */
+static void refresh_mapping(isync_leader *leader)
+{
+    long long now = now_ms();
+    if (now - leader->mapping_checked_ms < 1000) {
+        return;
+    }
+    leader->mapping_checked_ms = now;
+    if (leader->mapping) {
+        isync_mapping_set_refresh(leader->mapping);
+        json_object_set_new(leader->stats, "mapping", isync_mapping_set_status(leader->mapping));
+    } else {
+        json_object_set_new(leader->stats, "mapping", json_pack("{s:s}", "error", leader->mapping_error));
+    }
+    isync_http_options options = {
+        .connect_timeout_ms = leader->settings.connect_timeout_ms,
+        .request_timeout_ms = leader->settings.request_timeout_ms,
+        .verify_tls = leader->settings.verify_tls,
+        .ca_file = leader->settings.ca_file,
+        .abort_flag = leader->stop,
+    };
+    if (isync_rates_cache_refresh(&leader->rates, &leader->config, &options, now / 1000)) {
+        json_object_set_new(leader->stats, "rates", isync_rates_cache_status(&leader->rates));
+    }
+}
+
 void isync_leader_refresh(isync_leader *leader)
 {
     isync_file_stamp stamp;
@@ -291,6 +333,7 @@ void isync_leader_refresh(isync_leader *leader)
         load_credentials(leader);
     }
     leader->files_checked = 1;
+    refresh_mapping(leader);
 }
 
 /* ---- one event ---- */
@@ -422,6 +465,9 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
     if (out->infor_refs) {
         json_object_set(record, "infor", out->infor_refs);
     }
+    if (out->mapping) {
+        json_object_set(record, "mapping", out->mapping);
+    }
     if (out->result == ISYNC_RETRY_LATER) {
         long long first = json_integer_value(json_object_get(record, "first_attempt_at"));
         if ((now - first) / 1000 >= leader->settings.retry_max_age_s) {
@@ -504,9 +550,17 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
     }
     if (type && strcmp(type, "order.placed") == 0) {
         isync_xref xref; /* the customer index, read when the order's customer is needed */
+        const isync_template *tmpl = leader->mapping ? isync_mapping_set_get(leader->mapping, type) : NULL;
+        isync_mapping_env env = { &leader->config, leader->mapping ? isync_mapping_set_spec(leader->mapping) : NULL,
+                                  leader->rates.rates, NULL };
+        if (!tmpl) {
+            snprintf(out->reason, sizeof out->reason, "no mapping template for %s: %s", type, leader->mapping_error);
+            out->result = ISYNC_RETRY_LATER;
+            return;
+        }
         isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
-        isync_m3_order_deliver(leader->m3, &leader->config, &xref, payload, progress, attempts > 1,
-                               save_progress, &ctx, out);
+        isync_m3_order_deliver(leader->m3, tmpl, &env, &xref, payload, progress, attempts > 1, save_progress,
+                               &ctx, out);
         isync_xref_free(&xref);
         return;
     }

@@ -1,8 +1,12 @@
 /* order.placed -> an M3 customer order through the batch order interface:
  *   OIS100MI/AddBatchHead -> AddBatchLine per item -> Confirm -> GetOrderNo.
  *
- * Exactly once: progress ({"step","batch_orno","lines_done","orno"}) is
- * saved after every confirmed step. A resumed delivery (an earlier attempt
+ * The fields of every call come from the mapping template (mapping.h),
+ * applied at delivery time; problems make the event a dead letter before
+ * anything is sent.
+ *
+ * Exactly once: progress ({"step","cuno","batch_orno","outputs","calls_done",
+ * "lines_done","orno"}) is saved after every confirmed step. A resumed delivery (an earlier attempt
  * may have reached Infor without us hearing the answer) first asks Infor
  * what exists: LstBatchHead by customer and CUOR for the head, LstBatchLine
  * for the lines, GetOrderNo for the confirmation.
@@ -20,14 +24,19 @@
 #include "business_config.h"
 #include "delivery.h"
 #include "m3.h"
+#include "mapping.h"
 #include "xref.h"
 
-/* xref: the customer index (customer sync). payload: the validated order.placed payload. progress: the connector's
- * saved progress (an object, updated in place). resuming: 1 when an earlier
- * attempt of this event may have sent calls. */
-isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_business_config *cfg,
-                                             isync_xref *xref, json_t *payload, json_t *progress, int resuming,
-                                             isync_progress_save_fn save, void *save_ctx,
-                                             isync_delivery_outcome *out);
+/* tmpl: the order.placed template (its calls: AddBatchHead, other
+ * OIS100MI/AddBatch* calls in order, Confirm, GetOrderNo; template.c checks
+ * the shape); env: settings, field specification, rates (its context is
+ * set here). xref: the customer index (customer sync). payload: the
+ * validated order.placed payload. progress: the connector's saved progress
+ * (an object, updated in place). resuming: 1 when an earlier attempt of
+ * this event may have sent calls. */
+isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_template *tmpl,
+                                             const isync_mapping_env *env, isync_xref *xref, json_t *payload,
+                                             json_t *progress, int resuming, isync_progress_save_fn save,
+                                             void *save_ctx, isync_delivery_outcome *out);
 
 #endif

@@ -35,6 +35,8 @@ typedef struct {
     long poll_stock_interval_s;        /* inbound polling (poller.h); 0: off */
     long poll_items_interval_s;
     long poll_shipments_interval_s;
+    char mapping_dir[ISYNC_PATH_SIZE];  /* the admin's mapping templates; "": built-in only */
+    char m3_metadata[ISYNC_PATH_SIZE];  /* M3 field specification; "": built-in */
 } isync_worker_settings;
 
 /* Starts the thread unless this process already runs one. */

@@ -17,7 +17,7 @@ $order = valid_order([
     'items' => [
         ['sku' => 'MUG-01', 'price' => 19.99, 'quantity' => 3],
         ['sku' => 'TEA-02', 'price' => '007.50', 'quantity' => '2', 'discount' => 0],
-        ['sku' => 'BIG-03', 'price' => 9007199254740993, 'quantity' => 1],
+        ['sku' => 'BIG-03', 'price' => 1, 'quantity' => 9007199254740993], // beyond a double's exact integers
     ],
 ]);
 $id = InforSync\enqueue('order.placed', $order);
@@ -36,7 +36,7 @@ $p = $env['payload'];
 var_dump($p['order_number'], $p['total_amount']);
 var_dump($p['items'][0]['price'], $p['items'][0]['quantity']);
 var_dump($p['items'][1]['price'], $p['items'][1]['quantity'], $p['items'][1]['discount']);
-var_dump($p['items'][2]['price']);
+var_dump($p['items'][2]['quantity']);
 var_dump($p['billing_address']['lastname'], $p['email'], $p['date']);
 
 // a second event gets another id that sorts after the first

@@ -38,7 +38,7 @@ require __DIR__ . '/helpers.inc';
 clean_spool('020');
 ?>
 --EXPECT--
-array(22) {
+array(29) {
   ["cono"]=>
   NULL
   ["divi"]=>
@@ -79,13 +79,27 @@ array(22) {
   NULL
   ["journal_receivable_account"]=>
   NULL
+  ["base_currency"]=>
+  NULL
+  ["rate_source"]=>
+  NULL
+  ["shipping_item"]=>
+  NULL
   ["stock_warehouses"]=>
   NULL
   ["status_map"]=>
   NULL
+  ["rate_refresh"]=>
+  NULL
+  ["lookups"]=>
+  NULL
+  ["enrichment"]=>
+  NULL
+  ["tax_map"]=>
+  NULL
 }
 NULL
-array(22) {
+array(29) {
   ["cono"]=>
   int(100)
   ["divi"]=>
@@ -126,9 +140,23 @@ array(22) {
   NULL
   ["journal_receivable_account"]=>
   NULL
+  ["base_currency"]=>
+  NULL
+  ["rate_source"]=>
+  NULL
+  ["shipping_item"]=>
+  NULL
   ["stock_warehouses"]=>
   NULL
   ["status_map"]=>
+  NULL
+  ["rate_refresh"]=>
+  NULL
+  ["lookups"]=>
+  NULL
+  ["enrichment"]=>
+  NULL
+  ["tax_map"]=>
   NULL
 }
 mode 600

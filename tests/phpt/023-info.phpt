@@ -74,6 +74,8 @@ infor_sync.poll_stock_interval => 300 => 300
 infor_sync.poll_items_interval => 3600 => 3600
 infor_sync.poll_shipments_interval => 300 => 300
 infor_sync.log_level => warning => warning
+infor_sync.mapping_dir => no value => no value
+infor_sync.m3_metadata => no value => no value
 infor_sync.log_file => no value => no value
 credentials file <root>/missing.ionapi: No such file or directory
 ok: tenant TEN_PRD, password (service account) grant; WARNING: readable by other users, chmod 600 it

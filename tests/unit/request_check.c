@@ -119,3 +119,39 @@ void assert_json_equal(json_t *actual, const char *expected_text)
     }
     json_decref(expected);
 }
+
+static const char *const order_template =
+    "{\"format\": 1, \"event\": \"order.placed\", \"target\": \"m3\", \"calls\": ["
+    "{\"id\": \"head\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchHead\", \"outputs\": [\"ORNO\"],"
+    " \"fields\": {\"CUNO\": {\"context\": \"customer\"}, \"CUOR\": {\"from\": \"order_number\"},"
+    "  \"ORDT\": {\"from\": \"date\", \"transform\": [\"date\"]},"
+    "  \"CUCD\": {\"from\": \"currency\", \"default\": {\"setting\": \"currency\"}},"
+    "  \"ORTP\": {\"setting\": \"order_type\"}, \"FACI\": {\"setting\": \"facility\"},"
+    "  \"WHLO\": {\"setting\": \"warehouse\"}}},"
+    "{\"id\": \"line\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchLine\", \"for_each\": \"items\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ITNO\": {\"from\": \"item.sku\"},"
+    "  \"ORQT\": {\"from\": \"item.quantity\"}, \"SAPR\": {\"from\": \"item.price\"},"
+    "  \"WHLO\": {\"setting\": \"warehouse\"},"
+    "  \"DIA1\": {\"from\": \"item.discount\", \"when\": {\"nonzero\": \"item.discount\"}}}},"
+    "{\"id\": \"confirm\", \"program\": \"OIS100MI\", \"transaction\": \"Confirm\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}}},"
+    "{\"id\": \"number\", \"program\": \"OIS100MI\", \"transaction\": \"GetOrderNo\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}}}]}";
+
+void test_template_open(test_template *t, const isync_business_config *cfg)
+{
+    json_t *problems = json_array();
+    memset(t, 0, sizeof *t);
+    assert_int_equal(isync_m3_spec_load(NULL, &t->spec, NULL), ISYNC_OK);
+    assert_int_equal(isync_template_parse(order_template, strlen(order_template), "order.placed.json", "test",
+                                          t->spec, &t->tmpl, problems), ISYNC_OK);
+    json_decref(problems);
+    t->env.cfg = cfg;
+    t->env.spec = t->spec;
+}
+
+void test_template_close(test_template *t)
+{
+    isync_template_free(t->tmpl);
+    isync_m3_spec_free(t->spec);
+}

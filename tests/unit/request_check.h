@@ -5,6 +5,9 @@
 
 #include <jansson.h>
 
+#include "business_config.h"
+#include "mapping.h"
+
 /* Parses test JSON; fails the test when it does not parse. */
 json_t *parse_json(const char *text);
 
@@ -23,5 +26,17 @@ void assert_m3_request(int index, const char *call, const char *matrix, const ch
 
 /* actual equals the JSON of expected_text. */
 void assert_json_equal(json_t *actual, const char *expected_text);
+
+/* An order.placed template with the fields the connector sent before
+ * templates existed (head CUNO CUOR ORDT CUCD ORTP FACI WHLO; lines ORNO ITNO
+ * ORQT SAPR WHLO DIA1), so the connector tests keep their exact requests. */
+typedef struct {
+    isync_m3_spec *spec;
+    isync_template *tmpl;
+    isync_mapping_env env;
+} test_template;
+
+void test_template_open(test_template *t, const isync_business_config *cfg);
+void test_template_close(test_template *t);
 
 #endif

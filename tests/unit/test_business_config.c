@@ -92,7 +92,12 @@ static void expect_problem(const isync_problems *problems, const char *path, con
     " \"stock_quantity\": \"allocatable\", \"stock_mode\": \"single\", \"stock_warehouse\": \"002\","      \
     " \"status_map\": {\"payment\": {\"D\": \"cancel\"}}, \"payment_posting\": \"cash_desk\","        \
     " \"cash_desk\": \"CD1\", \"payment_method_code\": \"CC\", \"journal_interface\": null,"          \
-    " \"journal_cash_account\": null, \"journal_receivable_account\": null}"
+    " \"journal_cash_account\": null, \"journal_receivable_account\": null,"                       \
+    " \"base_currency\": \"EUR\", \"rate_source\": \"https://rates.example.com/EUR.json\","       \
+    " \"rate_refresh\": 900, \"shipping_item\": \"SHIPPING\","                                     \
+    " \"lookups\": {\"carrier\": {\"Courier\": \"DHL\", \"*\": \"\"}},"                         \
+    " \"enrichment\": [{\"match\": {\"sku\": \"TSHIRT-*\"}, \"set\": {\"gl_account\": \"3010\"}}]," \
+    " \"tax_map\": {\"VAT@DE\": {\"tax_code\": \"DE19\", \"gl_account\": \"2400\"}}}"
 
 static void test_valid_object(void **state)
 {
@@ -121,12 +126,18 @@ static void test_valid_object(void **state)
     assert_string_equal(cfg.payment_posting, "cash_desk");
     assert_string_equal(cfg.cash_desk, "CD1");
     assert_int_equal(isync_status_map_action(&cfg.status_map, 0, "C"), ISYNC_ACTION_NONE);
+    assert_string_equal(cfg.base_currency, "EUR");
+    assert_int_equal(cfg.rate_refresh, 900);
+    assert_string_equal(cfg.shipping_item, "SHIPPING");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(json_object_get(cfg.tables, "lookups"),
+                                                                         "carrier"), "Courier")), "DHL");
 
     /* back to JSON: the same object */
     json_t *back = isync_config_to_json(&cfg);
     assert_true(json_equal(back, obj));
     json_decref(back);
     json_decref(obj);
+    isync_config_clear(&cfg);
 }
 
 static void test_empty_and_nulls(void **state)
@@ -145,7 +156,8 @@ static void test_empty_and_nulls(void **state)
     const char *keys[] = { "cono", "divi", "order_type", "facility", "warehouse",
                            "default_customer", "customer_template", "currency", "customer_prefix", "guest_rule", "guest_customer", "stock_warehouses", "stock_quantity", "stock_mode", "stock_warehouse",
                            "status_map", "payment_posting", "cash_desk", "payment_method_code", "journal_interface",
-                           "journal_cash_account", "journal_receivable_account" };
+                           "journal_cash_account", "journal_receivable_account", "base_currency", "rate_source",
+                           "shipping_item", "rate_refresh", "lookups", "enrichment", "tax_map" };
     assert_int_equal(json_object_size(json), sizeof keys / sizeof keys[0]);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         json_t *value = json_object_get(json, keys[i]);
@@ -192,6 +204,33 @@ static void test_customer_settings(void **state)
     assert_int_equal(problems.count, 2);
     expect_problem(&problems, "customer_prefix", "capital letters or digits");
     expect_problem(&problems, "guest_rule", "must be a string");
+    json_decref(obj);
+}
+
+/* The mapping settings: currency, rate source and the tables of the transforms. */
+static void test_mapping_settings(void **state)
+{
+    isync_business_config cfg;
+    isync_problems problems;
+    json_t *obj = parse("{\"base_currency\": \"eur\", \"rate_refresh\": 5, \"shipping_item\": \"SHIPPING-AND-HANDLING\","
+                        " \"lookups\": {\"carrier\": {\"Courier\": 7}, \"size\": []},"
+                        " \"enrichment\": [{\"match\": {\"colour\": \"red\"}, \"set\": {\"gl_account\": \"3010\"}}],"
+                        " \"tax_map\": {\"VAT@DE\": \"DE19\"}}");
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_ERR_INVALID);
+    assert_null(cfg.tables); /* nothing kept from a refused configuration */
+    expect_problem(&problems, "base_currency", "ISO 4217");
+    expect_problem(&problems, "rate_source", "required when base_currency is set");
+    expect_problem(&problems, "rate_refresh", "60 to 604800");
+    expect_problem(&problems, "shipping_item", "longer than 15");
+    expect_problem(&problems, "lookups.carrier.Courier", "must be a string");
+    expect_problem(&problems, "lookups.size", "must be a table");
+    expect_problem(&problems, "enrichment[0].match.colour", NULL);
+    expect_problem(&problems, "tax_map.VAT@DE", NULL);
+    json_decref(obj);
+
+    obj = parse("{\"rate_refresh\": \"900\"}"); /* forms post numbers as text */
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_OK);
+    assert_int_equal(cfg.rate_refresh, 900);
     json_decref(obj);
 }
 
@@ -439,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_nulls),
         cmocka_unit_test(test_customer_settings),
         cmocka_unit_test(test_unknown_key),
+        cmocka_unit_test(test_mapping_settings),
         cmocka_unit_test(test_cono),
         cmocka_unit_test(test_text_lengths),
         cmocka_unit_test(test_currency),

@@ -160,11 +160,14 @@ static void deliver_event(run *r, const char *type, const canned_response *scrip
 static void deliver_order(run *r, const canned_response *script, int count)
 {
     fixture f;
+    test_template t;
+    test_template_open(&t, &r->cfg);
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
-    r->result = isync_m3_order_deliver(f.client, &r->cfg, &r->xref, r->payload, r->progress, 0,
+    r->result = isync_m3_order_deliver(f.client, t.tmpl, &t.env, &r->xref, r->payload, r->progress, 0,
                                        record_save, r, &r->out);
     fixture_close(&f);
+    test_template_close(&t);
     stop_server();
     assert_int_equal(r->out.result, r->result);
 }

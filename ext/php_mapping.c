@@ -1,0 +1,228 @@
+/* The mapping engine's PHP functions (docs/mapping.md). */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <time.h>
+
+#include "php.h"
+#include "zend_exceptions.h"
+
+#include "php_infor_sync.h"
+#include "php_mapping.h"
+#include "php_values.h"
+
+#include "business_config.h"
+#include "event.h"
+#include "mapping.h"
+#include "mapping_set.h"
+#include "rates_cache.h"
+#include "suggest.h"
+
+
+/* This thread's templates; files looked at again at most once a second. */
+static isync_mapping_set *mapping_set(void)
+{
+    isync_error err;
+    isync_mapping_set *set = INFOR_SYNC_G(mapping_set);
+    zend_long now = (zend_long)time(NULL);
+    if (!set) {
+        if (isync_mapping_set_open(INFOR_SYNC_G(mapping_dir), INFOR_SYNC_G(m3_metadata), &set, &err) != ISYNC_OK) {
+            infor_sync_throw_configuration("infor_sync.m3_metadata", err.message);
+            return NULL;
+        }
+        INFOR_SYNC_G(mapping_set) = set;
+        INFOR_SYNC_G(mapping_checked) = now;
+    } else if (now != INFOR_SYNC_G(mapping_checked)) {
+        isync_mapping_set_refresh(set);
+        INFOR_SYNC_G(mapping_checked) = now;
+    }
+    return set;
+}
+
+void infor_sync_mapping_free(zend_infor_sync_globals *globals)
+{
+    isync_mapping_set_free(globals->mapping_set);
+    globals->mapping_set = NULL;
+}
+
+/* The business settings and the worker's last exchange rates, as a mapping sees them. */
+typedef struct {
+    isync_business_config cfg;
+    isync_rates_cache rates;
+    isync_mapping_env env;
+} mapping_inputs;
+
+static int inputs_open(mapping_inputs *in, isync_mapping_set *set)
+{
+    isync_error err;
+    memset(in, 0, sizeof *in);
+    if (isync_config_load(INFOR_SYNC_G(config_file), &in->cfg, &err) != ISYNC_OK) {
+        infor_sync_throw_configuration("infor_sync.config_file", err.message);
+        return -1;
+    }
+    isync_rates_cache_init(&in->rates, INFOR_SYNC_G(spool_dir));
+    in->env.cfg = &in->cfg;
+    in->env.spec = isync_mapping_set_spec(set);
+    in->env.rates = in->rates.rates;
+    return 0;
+}
+
+static void inputs_close(mapping_inputs *in)
+{
+    isync_config_clear(&in->cfg);
+    isync_rates_cache_free(&in->rates);
+}
+
+/* The problems an enqueue refuses: not those the worker settles later. */
+static json_t *refusable(json_t *problems)
+{
+    json_t *kept = json_array();
+    size_t index;
+    json_t *problem;
+    json_array_foreach(problems, index, problem) {
+        if (!json_is_true(json_object_get(problem, "retry"))) {
+            json_array_append(kept, problem);
+        }
+    }
+    return kept;
+}
+
+int infor_sync_check_mapping(const char *type, json_t *payload)
+{
+    mapping_inputs in;
+    isync_mapping_set *set = mapping_set();
+    if (!set) {
+        return -1;
+    }
+    const isync_template *tmpl = isync_mapping_set_get(set, type);
+    if (!tmpl) {
+        return 0;
+    }
+    if (inputs_open(&in, set) != 0) {
+        return -1;
+    }
+    json_t *plan = isync_mapping_apply(tmpl, payload, &in.env);
+    json_t *problems = refusable(json_object_get(plan, "problems"));
+    int result = 0;
+    if (json_array_size(problems)) {
+        char what[160];
+        snprintf(what, sizeof what, "invalid %s payload for Infor (%s)", type, tmpl->origin);
+        infor_sync_throw_mapping_problems(what, problems);
+        result = -1;
+    }
+    json_decref(problems);
+    json_decref(plan);
+    inputs_close(&in);
+    return result;
+}
+
+void infor_sync_add_mapping_status(zval *status, json_t *leader_mapping, json_t *leader_rates)
+{
+    zval mapping;
+    json_t *view = leader_mapping ? json_incref(leader_mapping) : NULL;
+    if (!view) {
+        isync_mapping_set *set = mapping_set();
+        if (!set) {
+            zend_clear_exception();
+            view = json_pack("{s:s}", "error", "the M3 field specification cannot be loaded (infor_sync.m3_metadata)");
+        } else {
+            view = isync_mapping_set_status(set);
+        }
+    }
+    json_object_set(view, "rates", leader_rates ? leader_rates : json_null());
+    infor_sync_json_to_zval(view, &mapping);
+    json_decref(view);
+    add_assoc_zval(status, "mapping", &mapping);
+}
+
+/* Schema problems first (with path and message), then the mapping's. */
+static void add_schema_problems(json_t *plan, const isync_problems *problems)
+{
+    json_t *list = json_object_get(plan, "problems");
+    size_t shown = problems->count < ISYNC_PROBLEMS_MAX ? problems->count : ISYNC_PROBLEMS_MAX;
+    for (size_t i = 0; i < shown; i++) {
+        json_array_insert_new(list, i, json_pack("{s:s, s:s}", "path", problems->items[i].path, "message",
+                                                 problems->items[i].message));
+    }
+}
+
+ZEND_FUNCTION(InforSync_map_preview)
+{
+    zend_string *type;
+    zval *payload;
+    isync_problems problems;
+    mapping_inputs in;
+
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(type)
+        Z_PARAM_ARRAY(payload)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!isync_event_type_known(ZSTR_VAL(type))) {
+        zend_argument_value_error(1, "must be a known event type (%s), \"%s\" given", isync_event_types(),
+                                  ZSTR_VAL(type));
+        RETURN_THROWS();
+    }
+    isync_mapping_set *set = mapping_set();
+    if (!set) {
+        RETURN_THROWS();
+    }
+    const isync_template *tmpl = isync_mapping_set_get(set, ZSTR_VAL(type));
+    if (!tmpl) {
+        zend_argument_value_error(1, "has no mapping template: %s is delivered by its connector alone",
+                                  ZSTR_VAL(type));
+        RETURN_THROWS();
+    }
+    memset(&problems, 0, sizeof problems);
+    json_t *json = infor_sync_array_to_json(payload, &problems);
+    if (!json) {
+        json = json_object();
+    } else {
+        isync_event_validate(ZSTR_VAL(type), json, &problems);
+    }
+    if (inputs_open(&in, set) != 0) {
+        json_decref(json);
+        RETURN_THROWS();
+    }
+    json_t *plan = isync_mapping_apply(tmpl, json, &in.env);
+    add_schema_problems(plan, &problems);
+    infor_sync_json_to_zval(plan, return_value);
+    json_decref(plan);
+    json_decref(json);
+    inputs_close(&in);
+}
+
+ZEND_FUNCTION(InforSync_suggest_mapping)
+{
+    zval *sample;
+    zend_string *program, *transaction;
+    isync_problems problems;
+
+    ZEND_PARSE_PARAMETERS_START(3, 3)
+        Z_PARAM_ARRAY(sample)
+        Z_PARAM_STR(program)
+        Z_PARAM_STR(transaction)
+    ZEND_PARSE_PARAMETERS_END();
+
+    isync_mapping_set *set = mapping_set();
+    if (!set) {
+        RETURN_THROWS();
+    }
+    json_t *inputs = isync_m3_spec_inputs(isync_mapping_set_spec(set), ZSTR_VAL(program), ZSTR_VAL(transaction));
+    if (!inputs) {
+        zend_value_error("%s/%s is not a transaction of the M3 field specification", ZSTR_VAL(program),
+                         ZSTR_VAL(transaction));
+        RETURN_THROWS();
+    }
+    memset(&problems, 0, sizeof problems);
+    json_t *json = infor_sync_array_to_json(sample, &problems);
+    if (!json) {
+        zend_argument_value_error(1, "cannot be read: %s: %s", problems.items[0].path, problems.items[0].message);
+        RETURN_THROWS();
+    }
+    json_t *suggestions = isync_suggest_mapping(json, inputs, 3);
+    infor_sync_json_to_zval(suggestions, return_value);
+    json_decref(suggestions);
+    json_decref(json);
+}

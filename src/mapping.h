@@ -1,0 +1,40 @@
+/* Applies a mapping template (template.h) to an event payload: the Infor
+ * calls with every field's value, checked against the M3 field
+ * specification. Used at enqueue time (what can be checked), by
+ * map_preview() and by the connectors at delivery time. Sends nothing. */
+#ifndef ISYNC_MAPPING_H
+#define ISYNC_MAPPING_H
+
+#include <jansson.h>
+
+#include "business_config.h"
+#include "currency.h"
+#include "m3_spec.h"
+#include "template.h"
+
+typedef struct {
+    const isync_business_config *cfg;
+    const isync_m3_spec *spec;
+    const isync_rates *rates;   /* NULL: no exchange rate table loaded */
+    json_t *context;            /* values the connector worked out ({"customer": "C1001"}); a
+                                   name it lacks shows as "{customer}" and is checked later */
+} isync_mapping_env;
+
+/* New object:
+ *   {"event", "template" (origin), "calls": [{"id", "index" and "element" ("items[2]", for_each
+ *    only), "program",
+ *    "transaction", "fields": {NAME: text}, "refs": {NAME: "call.FIELD"}, "line"}],
+ *    "problems": [{"field", "call", "template", "path", "message", "retry"?}],
+ *    "notes": [{"field", "call", "path", "message"}], "currency"?: {"from","to","rate","date"}}
+ * A field whose value comes from an earlier call's answer holds "{call.FIELD}" and is
+ * listed in refs. A problem with "retry": true goes away by itself (no exchange rate yet). */
+json_t *isync_mapping_apply(const isync_template *tmpl, json_t *payload, const isync_mapping_env *env);
+
+/* "ITNO (OIS100MI/AddBatchLine[2], order.placed.json:41, items[2].sku): is 17 characters,
+ * Infor allows 15; ..." for a dead letter's reason. */
+void isync_mapping_problems_text(json_t *problems, char *out, size_t size);
+
+/* 1 when every problem is a retry problem (and there is one). */
+int isync_mapping_only_retry_problems(json_t *problems);
+
+#endif

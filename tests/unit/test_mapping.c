@@ -1,0 +1,360 @@
+/* The mapping engine: templates checked at load time with file and line,
+ * values and transforms, validation against the M3 field specification,
+ * the admin's directory overriding the built-in templates. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "business_config.h"
+#include "mapping.h"
+#include "mapping_set.h"
+#include "template.h"
+
+static isync_m3_spec *spec;
+
+static int setup(void **state)
+{
+    (void)state;
+    return isync_m3_spec_load(NULL, &spec, NULL) == ISYNC_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    isync_m3_spec_free(spec);
+    return 0;
+}
+
+/* Parses a template given as text; returns its problems (new reference). */
+static json_t *parse_problems(const char *name, const char *text, isync_template **out)
+{
+    json_t *problems = json_array();
+    isync_template_parse(text, strlen(text), name, name, spec, out, problems);
+    return problems;
+}
+
+static const char *problem_text(json_t *problems, size_t index, const char *key)
+{
+    return json_string_value(json_object_get(json_array_get(problems, index), key));
+}
+
+/* A small order template, one field per line so lines are easy to name. */
+static const char *order_template =
+    "{\n"                                                                      /* 1 */
+    "  \"format\": 1, \"event\": \"order.placed\", \"target\": \"m3\",\n"      /* 2 */
+    "  \"lookups\": {\"payment\": {\"Credit card\": \"CC\", \"*\": \"OT\"}},\n" /* 3 */
+    "  \"calls\": [\n"                                                         /* 4 */
+    "    {\"id\": \"head\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchHead\",\n" /* 5 */
+    "     \"outputs\": [\"ORNO\"],\n"                                          /* 6 */
+    "     \"fields\": {\n"                                                     /* 7 */
+    "       \"CUNO\": {\"context\": \"customer\"},\n"                          /* 8 */
+    "       \"CUOR\": {\"from\": \"order_number\"},\n"                         /* 9 */
+    "       \"ORDT\": {\"from\": \"date\", \"transform\": [\"date\"]},\n"      /* 10 */
+    "       \"PYCD\": {\"from\": \"payment_method\", \"transform\": [{\"lookup\": \"payment\"}]},\n" /* 11 */
+    "       \"YREF\": {\"concat\": [{\"from\": \"billing_address.firstname\"}, {\"from\": \"billing_address.lastname\"}],\n" /* 12 */
+    "                \"separator\": \" \", \"transform\": [\"upper\", {\"truncate\": 12}]},\n" /* 13 */
+    "       \"OTBA\": {\"from\": \"surcharges\", \"transform\": [{\"sum\": {\"type\": \"discount\"}}, \"abs\", {\"number\": 2}],\n" /* 14 */
+    "                \"when\": {\"exists\": \"surcharges[type=discount]\"}}\n" /* 15 */
+    "     }},\n"                                                               /* 16 */
+    "    {\"id\": \"line\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchLine\", \"for_each\": \"items\",\n" /* 17 */
+    "     \"fields\": {\n"                                                     /* 18 */
+    "       \"ORNO\": {\"output\": \"head.ORNO\"},\n"                          /* 19 */
+    "       \"ITNO\": {\"from\": \"item.sku\", \"transform\": [\"trim\", \"upper\"]},\n" /* 20 */
+    "       \"ORQT\": {\"from\": \"item.quantity\"},\n"                        /* 21 */
+    "       \"SAPR\": {\"from\": \"item.price\", \"transform\": [{\"number\": 2}]},\n" /* 22 */
+    "       \"WHLO\": {\"from\": \"item.warehouse\", \"default\": {\"setting\": \"warehouse\"}},\n" /* 23 */
+    "       \"DIA1\": {\"from\": \"item.discount\", \"when\": {\"nonzero\": \"item.discount\"}}\n" /* 24 */
+    "     }},\n"                                                               /* 25 */
+    "    {\"id\": \"confirm\", \"program\": \"OIS100MI\", \"transaction\": \"Confirm\", \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}}},\n" /* 26 */
+    "    {\"id\": \"number\", \"program\": \"OIS100MI\", \"transaction\": \"GetOrderNo\", \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}}}\n" /* 27 */
+    "  ]\n"
+    "}\n";
+
+static json_t *order(void)
+{
+    return json_loads("{\"order_number\": \"XC-01001\", \"date\": \"2026-11-26T14:03:00+01:00\","
+                      " \"payment_method\": \"Credit card\", \"currency\": \"EUR\","
+                      " \"billing_address\": {\"firstname\": \"Zoë\", \"lastname\": \"Østergård-Müller\"},"
+                      " \"surcharges\": [{\"type\": \"discount\", \"code\": \"DCOUPON\", \"amount\": \"-5\"},"
+                      "                  {\"type\": \"discount\", \"code\": \"DVOLUME\", \"amount\": \"-2.5\"},"
+                      "                  {\"type\": \"tax\", \"code\": \"VAT\", \"amount\": \"7.90\"}],"
+                      " \"items\": [{\"sku\": \" tshirt-blk-m \", \"quantity\": \"2\", \"price\": \"19.9\"},"
+                      "            {\"sku\": \"MUG\", \"quantity\": \"1\", \"price\": \"0\", \"discount\": \"0.00\","
+                      "             \"warehouse\": \"200\"}]}", 0, NULL);
+}
+
+static isync_template *load_order_template(void)
+{
+    isync_template *tmpl = NULL;
+    json_t *problems = parse_problems("order.placed.json", order_template, &tmpl);
+    if (json_array_size(problems)) {
+        fprintf(stderr, "unexpected: %s\n", problem_text(problems, 0, "message"));
+    }
+    json_decref(problems);
+    return tmpl;
+}
+
+static json_t *apply(isync_template *tmpl, json_t *payload, isync_business_config *cfg, json_t *context)
+{
+    isync_mapping_env env = { cfg, spec, NULL, context };
+    return isync_mapping_apply(tmpl, payload, &env);
+}
+
+static const char *field(json_t *plan, size_t call, const char *name)
+{
+    return json_string_value(json_object_get(json_object_get(json_array_get(json_object_get(plan, "calls"), call),
+                                                             "fields"), name));
+}
+
+static void test_builtin_templates_load(void **state)
+{
+    (void)state;
+    isync_mapping_set *set = NULL;
+    isync_error err;
+    assert_int_equal(isync_mapping_set_open(NULL, NULL, &set, &err), ISYNC_OK);
+    assert_non_null(isync_mapping_set_get(set, "order.placed"));
+    assert_string_equal(isync_mapping_set_get(set, "order.placed")->origin, "built-in order.placed.json");
+    assert_null(isync_mapping_set_get(set, "order.status_changed"));
+    isync_mapping_set_free(set);
+}
+
+static void test_values_and_transforms(void **state)
+{
+    (void)state;
+    isync_business_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    strcpy(cfg.warehouse, "100");
+    isync_template *tmpl = load_order_template();
+    assert_non_null(tmpl);
+    json_t *payload = order();
+    json_t *plan = apply(tmpl, payload, &cfg, NULL);
+
+    assert_int_equal(json_array_size(json_object_get(plan, "problems")), 0);
+    assert_int_equal(json_array_size(json_object_get(plan, "calls")), 5); /* head, 2 lines, confirm, number */
+    assert_string_equal(field(plan, 0, "CUNO"), "{customer}");            /* known at delivery */
+    assert_string_equal(field(plan, 0, "CUOR"), "XC-01001");
+    assert_string_equal(field(plan, 0, "ORDT"), "20261126");
+    assert_string_equal(field(plan, 0, "PYCD"), "CC");
+    assert_string_equal(field(plan, 0, "YREF"), "ZOË ØSTERGÅR");         /* upper case, cut at 12 characters */
+    assert_string_equal(field(plan, 0, "OTBA"), "7.50");                  /* -5 + -2.5 discounts, abs, 2 decimals */
+    assert_string_equal(field(plan, 1, "ORNO"), "{head.ORNO}");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(json_array_get(
+                            json_object_get(plan, "calls"), 1), "refs"), "ORNO")), "head.ORNO");
+    assert_string_equal(field(plan, 1, "ITNO"), "TSHIRT-BLK-M");
+    assert_string_equal(field(plan, 1, "SAPR"), "19.90");
+    assert_string_equal(field(plan, 1, "WHLO"), "100");                   /* default: the setting */
+    assert_string_equal(field(plan, 2, "WHLO"), "200");
+    assert_null(field(plan, 1, "DIA1"));
+    assert_null(field(plan, 2, "DIA1"));                                  /* "0.00" is zero */
+    assert_string_equal(field(plan, 2, "SAPR"), "0.00");                  /* a zero-price item is sent */
+    /* the cut is reported */
+    json_t *note = json_array_get(json_object_get(plan, "notes"), 0);
+    assert_string_equal(json_string_value(json_object_get(note, "field")), "YREF");
+    assert_non_null(strstr(json_string_value(json_object_get(note, "message")), "truncated from 20 to 12"));
+
+    /* the context fills in what the connector knows */
+    json_t *context = json_pack("{s:s}", "customer", "C1001");
+    json_t *with_customer = apply(tmpl, payload, &cfg, context);
+    assert_string_equal(field(with_customer, 0, "CUNO"), "C1001");
+    json_decref(with_customer);
+    json_decref(context);
+
+    json_decref(plan);
+    json_decref(payload);
+    isync_template_free(tmpl);
+}
+
+static void test_validation_names_field_call_line_and_path(void **state)
+{
+    (void)state;
+    isync_business_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    isync_template *tmpl = load_order_template();
+    json_t *payload = order();
+    json_object_set_new(json_array_get(json_object_get(payload, "items"), 1), "sku",
+                        json_string("MUG-WITH-A-VERY-LONG-SKU"));
+    json_object_set_new(payload, "order_number", json_string("XC-000000000000000000001")); /* 24 > 20 */
+    json_object_set_new(payload, "date", json_string("yesterday"));
+    json_object_set_new(payload, "payment_method", json_string("Invoice"));
+    json_t *plan = apply(tmpl, payload, &cfg, NULL);
+    json_t *problems = json_object_get(plan, "problems");
+
+    assert_int_equal(json_array_size(problems), 3);
+    /* every problem together, each with the Infor field, the call, the template line and the source */
+    assert_string_equal(problem_text(problems, 0, "field"), "CUOR");
+    assert_string_equal(problem_text(problems, 0, "call"), "OIS100MI/AddBatchHead");
+    assert_string_equal(problem_text(problems, 0, "template"), "order.placed.json:9");
+    assert_string_equal(problem_text(problems, 0, "path"), "order_number");
+    assert_string_equal(problem_text(problems, 0, "message"), "is 24 characters, Infor allows 20");
+    assert_string_equal(problem_text(problems, 1, "field"), "ORDT");
+    assert_string_equal(problem_text(problems, 1, "template"), "order.placed.json:10");
+    assert_non_null(strstr(problem_text(problems, 1, "message"), "not an ISO 8601 date"));
+    assert_string_equal(problem_text(problems, 2, "field"), "ITNO");
+    assert_string_equal(problem_text(problems, 2, "call"), "OIS100MI/AddBatchLine[1]");
+    assert_string_equal(problem_text(problems, 2, "template"), "order.placed.json:20");
+    assert_string_equal(problem_text(problems, 2, "path"), "items[1].sku");
+    assert_string_equal(problem_text(problems, 2, "message"), "is 24 characters, Infor allows 15");
+    assert_string_equal(field(plan, 0, "PYCD"), "OT");                    /* "*" of the lookup table */
+
+    char text[1024];
+    isync_mapping_problems_text(problems, text, sizeof text);
+    assert_non_null(strstr(text, "ITNO (OIS100MI/AddBatchLine[1], order.placed.json:20, items[1].sku): is 24"));
+    assert_int_equal(isync_mapping_only_retry_problems(problems), 0);
+
+    /* a mandatory field the event leaves empty */
+    json_object_del(json_array_get(json_object_get(payload, "items"), 0), "sku");
+    json_t *again = apply(tmpl, payload, &cfg, NULL);
+    json_t *last = json_array_get(json_object_get(again, "problems"), 2); /* reported with its call, items[0] */
+    assert_string_equal(json_string_value(json_object_get(last, "field")), "ITNO");
+    assert_string_equal(json_string_value(json_object_get(last, "path")), "items[0].sku");
+    assert_string_equal(json_string_value(json_object_get(last, "message")),
+                        "is mandatory for OIS100MI/AddBatchLine and the event gives no value");
+    json_decref(again);
+    json_decref(plan);
+    json_decref(payload);
+    isync_template_free(tmpl);
+}
+
+/* Replaces the first occurrence of from in the template text. */
+static char *edited(const char *from, const char *to)
+{
+    const char *at = strstr(order_template, from);
+    assert_non_null(at);
+    char *text = malloc(strlen(order_template) + strlen(to) + 1);
+    sprintf(text, "%.*s%s%s", (int)(at - order_template), order_template, to, at + strlen(from));
+    return text;
+}
+
+static void expect_load_error(const char *from, const char *to, const char *where, const char *words)
+{
+    isync_template *tmpl = NULL;
+    char *text = edited(from, to);
+    json_t *problems = parse_problems("order.placed.json", text, &tmpl);
+    assert_null(tmpl);
+    assert_true(json_array_size(problems) >= 1);
+    assert_string_equal(problem_text(problems, 0, "template"), where);
+    if (!strstr(problem_text(problems, 0, "message"), words)) {
+        fail_msg("\"%s\" does not say \"%s\"", problem_text(problems, 0, "message"), words);
+    }
+    json_decref(problems);
+    free(text);
+}
+
+static void test_template_errors_at_load_time(void **state)
+{
+    (void)state;
+    expect_load_error("\"from\": \"order_number\"", "\"from\": \"order number\"", "order.placed.json:9",
+                      "is not a path");
+    expect_load_error("[\"date\"]", "[\"datum\"]", "order.placed.json:10", "unknown transform \"datum\"");
+    expect_load_error("{\"truncate\": 12}", "{\"truncate\": \"12\"}", "order.placed.json:13",
+                      "truncate takes a whole number");
+    expect_load_error("\"ITNO\": {\"from\": \"item.sku\", \"transform\": [\"trim\", \"upper\"]},", "",
+                      "order.placed.json:18", "the mandatory field ITNO of OIS100MI/AddBatchLine is not mapped");
+    expect_load_error("\"CUOR\":", "\"CUORX\":", "order.placed.json:9", "has no input field CUORX");
+    expect_load_error("\"head.ORNO\"}", "\"line.ORNO\"}", "order.placed.json:19", "no earlier call \"line\"");
+    expect_load_error("{\"setting\": \"warehouse\"}", "{\"setting\": \"wearhouse\"}", "order.placed.json:23",
+                      "\"wearhouse\" is not a business setting");
+    expect_load_error("\"for_each\": \"items\",", "", "order.placed.json:20", "only known inside a call with for_each");
+    expect_load_error("\"transaction\": \"AddBatchHead\"", "\"transaction\": \"AddBatchHed\"", "order.placed.json:5",
+                      "OIS100MI/AddBatchHed is not a transaction");
+    expect_load_error("\"format\": 1, \"event\": \"order.placed\",", "\"format\": 1, \"event\": \"order.placed\", \"event2\": 1,",
+                      "order.placed.json:2", "unknown key \"event2\"");
+    /* syntax errors carry jansson's line */
+    expect_load_error("\"ORQT\": {\"from\": \"item.quantity\"},", "\"ORQT\": {\"from\": \"item.quantity\"}", "order.placed.json:22",
+                      "");
+    /* the connector's protocol: Confirm and GetOrderNo close an order template */
+    expect_load_error("{\"id\": \"confirm\", \"program\": \"OIS100MI\", \"transaction\": \"Confirm\"",
+                      "{\"id\": \"confirm\", \"program\": \"OIS100MI\", \"transaction\": \"GetHead\"",
+                      "order.placed.json:26", "needs OIS100MI/Confirm then OIS100MI/GetOrderNo as the last calls");
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *file = fopen(path, "w");
+    assert_non_null(file);
+    fputs(text, file);
+    fclose(file);
+}
+
+static void test_admin_directory_overrides_and_keeps_last_good(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/isync_mapping_XXXXXX", path[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/order.placed.json", dir);
+    isync_mapping_set *set = NULL;
+    assert_int_equal(isync_mapping_set_open(dir, NULL, &set, NULL), ISYNC_OK);
+    assert_string_equal(isync_mapping_set_get(set, "order.placed")->origin, "built-in order.placed.json");
+
+    write_text(path, order_template);
+    assert_int_equal(isync_mapping_set_refresh(set), 1);
+    assert_string_equal(isync_mapping_set_get(set, "order.placed")->origin, path);
+    assert_int_equal(isync_mapping_set_refresh(set), 0);                 /* unchanged: nothing to do */
+
+    /* a broken edit: the last good template stays, the errors are shown */
+    char *broken = edited("[\"date\"]", "[\"datum\"]");
+    write_text(path, broken);
+    free(broken);
+    assert_int_equal(isync_mapping_set_refresh(set), 1);
+    assert_string_equal(isync_mapping_set_get(set, "order.placed")->origin, path);
+    json_t *status = isync_mapping_set_status(set);
+    json_t *errors = json_object_get(json_object_get(json_object_get(status, "templates"), "order.placed"), "errors");
+    assert_int_equal(json_array_size(errors), 1);
+    assert_string_equal(problem_text(errors, 0, "template"), "order.placed.json:10");
+    json_decref(status);
+
+    /* removed: the built-in one again */
+    unlink(path);
+    assert_int_equal(isync_mapping_set_refresh(set), 1);
+    assert_string_equal(isync_mapping_set_get(set, "order.placed")->origin, "built-in order.placed.json");
+    isync_mapping_set_free(set);
+    rmdir(dir);
+}
+
+static void test_builtin_order_template_shape(void **state)
+{
+    (void)state;
+    isync_mapping_set *set = NULL;
+    isync_business_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    strcpy(cfg.warehouse, "100");
+    strcpy(cfg.order_type, "WEB");
+    assert_int_equal(isync_mapping_set_open(NULL, NULL, &set, NULL), ISYNC_OK);
+    json_t *payload = order();
+    json_object_set_new(payload, "billing_address",
+                        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "firstname", "Anna", "lastname", "Schmidt",
+                                  "street", "Hauptstraße 5", "city", "Berlin", "zipcode", "10115", "country", "DE"));
+    isync_mapping_env env = { &cfg, isync_mapping_set_spec(set), NULL, NULL };
+    json_t *plan = isync_mapping_apply(isync_mapping_set_get(set, "order.placed"), payload, &env);
+    json_t *calls = json_object_get(plan, "calls");
+    const char *expected[] = { "AddBatchHead", "AddBatchAddress", "AddBatchAddress", "AddBatchLine", "AddBatchLine",
+                               "Confirm", "GetOrderNo" };
+    assert_int_equal(json_array_size(calls), 7);
+    for (size_t i = 0; i < 7; i++) {
+        assert_string_equal(json_string_value(json_object_get(json_array_get(calls, i), "transaction")), expected[i]);
+    }
+    assert_string_equal(field(plan, 1, "ADRT"), "1");    /* no shipping address: delivered to the billing address */
+    assert_string_equal(field(plan, 2, "ADRT"), "3");
+    assert_string_equal(field(plan, 1, "TOWN"), "Berlin");
+    assert_string_equal(field(plan, 0, "ORTP"), "WEB");
+    json_decref(plan);
+    json_decref(payload);
+    isync_mapping_set_free(set);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_builtin_templates_load),
+        cmocka_unit_test(test_values_and_transforms),
+        cmocka_unit_test(test_validation_names_field_call_line_and_path),
+        cmocka_unit_test(test_template_errors_at_load_time),
+        cmocka_unit_test(test_admin_directory_overrides_and_keeps_last_good),
+        cmocka_unit_test(test_builtin_order_template_shape),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
