@@ -1488,6 +1488,42 @@ const char isync_builtin_m3_metadata[] =
     " }\012 }\012}\012";
 
 const isync_builtin_file isync_builtin_templates[] = {
+    { "customer.created.json",
+    "{\012  \"format\": 1,\012  \"event\": \"customer.created\",\012  \"target\": \"m3\",\012  \"description\": \"X-Cart 5.5 c"
+    "ustomer -> M3 customer, created from the customer template (CRS610MI/Add). The connector asks CR"
+    "S610MI/GetBasicData first and calls Add only for a customer Infor does not have; an order of a c"
+    "ustomer Infor does not know creates it with this template too (the order's billing address and e"
+    "-mail as the customer's).\",\012  \"calls\": [\012    {\012      \"id\": \"add\",\012      \"program\": \"CRS610MI\",\012 "
+    "     \"transaction\": \"Add\",\012      \"fields\": {\012        \"CUTM\": { \"setting\": \"customer_template\" },"
+    "\012        \"CUNO\": { \"context\": \"customer\" },\012        \"CUNM\": { \"from\": \"company\",\012               "
+    "   \"default\": { \"concat\": [{ \"from\": \"firstname\" }, { \"from\": \"lastname\" }], \"separator\": \" \" },"
+    "\012                  \"transform\": [\"trim\", { \"truncate\": 36 }] },\012        \"CUA1\": { \"from\": \"addre"
+    "ss\", \"transform\": [{ \"address\": \"CUA1\" }] },\012        \"CUA2\": { \"from\": \"address\", \"transform\": ["
+    "{ \"address\": \"CUA2\" }] },\012        \"CUA3\": { \"from\": \"address\", \"transform\": [{ \"address\": \"CUA3\""
+    " }] },\012        \"CUA4\": { \"from\": \"address\", \"transform\": [{ \"address\": \"CUA4\" }] },\012        \"TOW"
+    "N\": { \"from\": \"address\", \"transform\": [{ \"address\": \"TOWN\" }] },\012        \"PONO\": { \"from\": \"addr"
+    "ess\", \"transform\": [{ \"address\": \"PONO\" }] },\012        \"CSCD\": { \"from\": \"address\", \"transform\": "
+    "[{ \"address\": \"CSCD\" }] },\012        \"ECAR\": { \"from\": \"address\", \"transform\": [{ \"address\": \"ECAR"
+    "\" }] },\012        \"PHNO\": { \"from\": \"phone\", \"transform\": [\"trim\", { \"truncate\": 16 }] },\012        "
+    "\"MAIL\": { \"from\": \"email\", \"transform\": [\"trim\", { \"omit_if_longer\": 50 }] }\012      }\012    }\012  ]\012}"
+    "\012" },
+    { "customer.updated.json",
+    "{\012  \"format\": 1,\012  \"event\": \"customer.updated\",\012  \"target\": \"m3\",\012  \"description\": \"X-Cart 5.5 p"
+    "rofile change -> CRS610MI/ChgBasicData on the customer's M3 customer (a customer Infor does not "
+    "have is created with the customer.created template instead). Fields the event does not carry are"
+    " left out, so M3 keeps them.\",\012  \"calls\": [\012    {\012      \"id\": \"change\",\012      \"program\": \"CRS610"
+    "MI\",\012      \"transaction\": \"ChgBasicData\",\012      \"fields\": {\012        \"CUNO\": { \"context\": \"custom"
+    "er\" },\012        \"CUNM\": { \"from\": \"company\",\012                  \"default\": { \"concat\": [{ \"from\": "
+    "\"firstname\" }, { \"from\": \"lastname\" }], \"separator\": \" \" },\012                  \"transform\": [\"tri"
+    "m\", { \"truncate\": 36 }] },\012        \"CUA1\": { \"from\": \"address\", \"transform\": [{ \"address\": \"CUA1"
+    "\" }] },\012        \"CUA2\": { \"from\": \"address\", \"transform\": [{ \"address\": \"CUA2\" }] },\012        \"CU"
+    "A3\": { \"from\": \"address\", \"transform\": [{ \"address\": \"CUA3\" }] },\012        \"CUA4\": { \"from\": \"add"
+    "ress\", \"transform\": [{ \"address\": \"CUA4\" }] },\012        \"TOWN\": { \"from\": \"address\", \"transform\":"
+    " [{ \"address\": \"TOWN\" }] },\012        \"PONO\": { \"from\": \"address\", \"transform\": [{ \"address\": \"PON"
+    "O\" }] },\012        \"CSCD\": { \"from\": \"address\", \"transform\": [{ \"address\": \"CSCD\" }] },\012        \"E"
+    "CAR\": { \"from\": \"address\", \"transform\": [{ \"address\": \"ECAR\" }] },\012        \"PHNO\": { \"from\": \"ph"
+    "one\", \"transform\": [\"trim\", { \"truncate\": 16 }] },\012        \"MAIL\": { \"from\": \"email\", \"transform"
+    "\": [\"trim\", { \"omit_if_longer\": 50 }] }\012      }\012    }\012  ]\012}\012" },
     { "order.placed.json",
     "{\012  \"format\": 1,\012  \"event\": \"order.placed\",\012  \"target\": \"m3\",\012  \"description\": \"X-Cart 5.5 order"
     " -> M3 customer order through the OIS100MI batch order interface: head, delivery and invoice add"

@@ -548,11 +548,11 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
         json_object_set_new(record, "progress", json_object());
         progress = json_object_get(record, "progress");
     }
+    isync_mapping_env env = { &leader->config, leader->mapping ? isync_mapping_set_spec(leader->mapping) : NULL,
+                              leader->rates.rates, NULL, leader->mapping };
     if (type && strcmp(type, "order.placed") == 0) {
         isync_xref xref; /* the customer index, read when the order's customer is needed */
         const isync_template *tmpl = leader->mapping ? isync_mapping_set_get(leader->mapping, type) : NULL;
-        isync_mapping_env env = { &leader->config, leader->mapping ? isync_mapping_set_spec(leader->mapping) : NULL,
-                                  leader->rates.rates, NULL };
         if (!tmpl) {
             snprintf(out->reason, sizeof out->reason, "no mapping template for %s: %s", type, leader->mapping_error);
             out->result = ISYNC_RETRY_LATER;
@@ -567,7 +567,7 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
     if (isync_m3_customer_handles(type)) {
         isync_xref xref;
         isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
-        isync_m3_customer_deliver(leader->m3, &leader->config, &xref, type, payload, progress,
+        isync_m3_customer_deliver(leader->m3, &env, &xref, type, payload, progress,
                                   save_progress, &ctx, out);
         isync_xref_free(&xref);
         return;

@@ -5,25 +5,20 @@
 #include <string.h>
 
 #include "log.h"
+#include "plan.h"
 
-/* CRS610MI input lengths (metadata/m3-transactions.json, Add and ChgBasicData). */
+/* CRS610MI CUNO; the fields of Add and ChgBasicData come from the templates
+ * (mapping/m3/customer.created.json, customer.updated.json). */
 #define CUNO_LENGTH 10
-#define CUNM_LENGTH 36
-#define CUA1_LENGTH 36
-#define PONO_LENGTH 10
-#define TOWN_LENGTH 20
-#define CSCD_LENGTH 3
-#define ECAR_LENGTH 2
-#define PHNO_LENGTH 16
-#define MAIL_LENGTH 50
 
-#define MAX_FIELDS 12
+#define MAX_FIELDS 4
 #define INDEX_PAGE 500   /* LstByNumber maxrecs */
 
 /* One customer task: what every step needs. */
 typedef struct {
     isync_m3_client *m3;
     const isync_business_config *cfg;
+    const isync_mapping_env *env;  /* the templates of Add and ChgBasicData */
     isync_xref *xref;
     isync_delivery_outcome *out;
     int created;                 /* Add ran (or Infor had it already) */
@@ -32,7 +27,7 @@ typedef struct {
 /* Field values are copies cut to Infor's lengths. */
 typedef struct {
     const char *fields[2 * MAX_FIELDS + 1];
-    char text[MAX_FIELDS][4 * MAIL_LENGTH + 8];
+    char text[MAX_FIELDS][4 * CUNO_LENGTH + 8];
     size_t count;
 } field_list;
 
@@ -136,15 +131,6 @@ static void copy_chars(char *out, size_t size, const char *value, size_t max_cha
     out[used] = '\0';
 }
 
-static size_t char_count(const char *value)
-{
-    size_t chars = 0;
-    for (const char *p = value; *p; p++) {
-        chars += ((unsigned char)*p & 0xC0) != 0x80;
-    }
-    return chars;
-}
-
 /* Adds name=value cut to Infor's length; absent or empty values are left out. */
 static void add_field(field_list *list, const char *name, const char *value, size_t max_chars)
 {
@@ -158,17 +144,8 @@ static void add_field(field_list *list, const char *name, const char *value, siz
     list->fields[2 * list->count] = NULL;
 }
 
-/* For values a cut would make wrong rather than short (an e-mail address,
- * a state code): sent whole or not at all. */
-static void add_whole_field(field_list *list, const char *name, const char *value, size_t max_chars)
-{
-    if (present(value) && char_count(value) <= max_chars) {
-        add_field(list, name, value, max_chars);
-    }
-}
-
-static isync_m3_outcome call(customer_job *job, const char *transaction, field_list *fields,
-                             int maxrecs, isync_m3_result *res)
+static isync_m3_outcome call_with(customer_job *job, const char *transaction, const char *const *fields,
+                                  int maxrecs, isync_m3_result *res)
 {
     isync_m3_request req = {
         .program = "CRS610MI",
@@ -176,10 +153,16 @@ static isync_m3_outcome call(customer_job *job, const char *transaction, field_l
         .cono = job->cfg->cono,
         .divi = job->cfg->divi,
         .maxrecs = maxrecs,
-        .fields = fields->fields,
+        .fields = fields,
     };
     isync_m3_result_init(res);
     return isync_m3_call(job->m3, &req, res);
+}
+
+static isync_m3_outcome call(customer_job *job, const char *transaction, field_list *fields,
+                             int maxrecs, isync_m3_result *res)
+{
+    return call_with(job, transaction, fields->fields, maxrecs, res);
 }
 
 static isync_delivery_result fail(customer_job *job, const char *transaction, isync_m3_result *res,
@@ -213,32 +196,42 @@ static int customer_missing(const isync_m3_result *res)
 
 /* ---- CRS610MI ---- */
 
-/* CUNM: the company, else "firstname lastname". */
-static void customer_name(const isync_customer *customer, char *out, size_t size)
+/* The event's template (customer.created: Add, customer.updated:
+ * ChgBasicData) applied to the customer; on problems the outcome says why
+ * and NULL is returned. */
+static json_t *mapped_call(customer_job *job, const char *event, const isync_customer *customer,
+                           const char *cuno)
 {
-    if (present(customer->company)) {
-        snprintf(out, size, "%s", customer->company);
-    } else {
-        snprintf(out, size, "%s%s%s", customer->firstname ? customer->firstname : "",
-                 present(customer->firstname) && present(customer->lastname) ? " " : "",
-                 customer->lastname ? customer->lastname : "");
+    const isync_template *tmpl = job->env->templates ? isync_mapping_set_get(job->env->templates, event) : NULL;
+    if (!tmpl) {
+        snprintf(job->out->reason, sizeof job->out->reason, "no mapping template for %s", event);
+        job->out->result = ISYNC_RETRY_LATER;
+        return NULL;
     }
+    json_t *payload = json_object();
+    const char *keys[] = { "profile_id", "email", "firstname", "lastname", "company", "phone", "infor_customer" };
+    const char *values[] = { customer->profile_id, customer->email, customer->firstname, customer->lastname,
+                             customer->company, customer->phone, customer->infor_customer };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (present(values[i])) {
+            json_object_set_new(payload, keys[i], json_string(values[i]));
+        }
+    }
+    if (customer->address) {
+        json_object_set(payload, "address", customer->address);
+    }
+    isync_mapping_env env = *job->env;
+    env.context = json_pack("{s:s}", "customer", cuno);
+    json_t *plan = isync_plan_make(tmpl, &env, payload, job->out);
+    json_decref(env.context);
+    json_decref(payload);
+    return plan;
 }
 
-/* The basic data Add and ChgBasicData send, from what the shop gave. */
-static void add_basic_data(field_list *fields, const isync_customer *customer)
+/* The plan's single call as request fields (the customer templates have no outputs). */
+static void plan_fields(json_t *plan, isync_plan_fields *fields)
 {
-    char name[512];
-    json_t *address = customer->address;
-    customer_name(customer, name, sizeof name);
-    add_field(fields, "CUNM", name, CUNM_LENGTH);
-    add_field(fields, "CUA1", text(address, "street"), CUA1_LENGTH);
-    add_field(fields, "PONO", text(address, "zipcode"), PONO_LENGTH);
-    add_field(fields, "TOWN", text(address, "city"), TOWN_LENGTH);
-    add_field(fields, "CSCD", text(address, "country"), CSCD_LENGTH);
-    add_whole_field(fields, "ECAR", text(address, "state"), ECAR_LENGTH);
-    add_field(fields, "PHNO", customer->phone, PHNO_LENGTH);
-    add_whole_field(fields, "MAIL", customer->email, MAIL_LENGTH);
+    isync_plan_fields_of(json_array_get(json_object_get(plan, "calls"), 0), NULL, fields);
 }
 
 /* GetBasicData: *exists 1 or 0. Only M3's "does not exist" means 0: any
@@ -268,7 +261,7 @@ static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int
 static isync_delivery_result add_customer(customer_job *job, const isync_customer *customer,
                                           const char *cuno)
 {
-    field_list fields = { .count = 0 };
+    isync_plan_fields fields;
     isync_m3_result res;
     char reason[256], context[48];
 
@@ -282,10 +275,14 @@ static isync_delivery_result add_customer(customer_job *job, const isync_custome
                  "(CRS610MI/Add needs CUA1, the street)", cuno);
         return dead_letter(job, reason);
     }
-    add_field(&fields, "CUTM", job->cfg->customer_template, CUNO_LENGTH);
-    add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
-    add_basic_data(&fields, customer);
-    if (call(job, "Add", &fields, -1, &res) != ISYNC_M3_OK && !refused_saying(&res, "already exists")) {
+    json_t *plan = mapped_call(job, "customer.created", customer, cuno);
+    if (!plan) {
+        return job->out->result;
+    }
+    plan_fields(plan, &fields);
+    isync_m3_outcome outcome = call_with(job, "Add", fields.fields, -1, &res);
+    json_decref(plan);
+    if (outcome != ISYNC_M3_OK && !refused_saying(&res, "already exists")) {
         snprintf(context, sizeof context, "(creating customer %s)", cuno);
         return fail(job, "Add", &res, context);
     }
@@ -299,12 +296,16 @@ static isync_delivery_result add_customer(customer_job *job, const isync_custome
 static isync_delivery_result change_customer(customer_job *job, const isync_customer *customer,
                                              const char *cuno, int *missing)
 {
-    field_list fields = { .count = 0 };
+    isync_plan_fields fields;
     isync_m3_result res;
     char context[48];
-    add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
-    add_basic_data(&fields, customer);
-    isync_m3_outcome outcome = call(job, "ChgBasicData", &fields, -1, &res);
+    json_t *plan = mapped_call(job, "customer.updated", customer, cuno);
+    if (!plan) {
+        return job->out->result;
+    }
+    plan_fields(plan, &fields);
+    isync_m3_outcome outcome = call_with(job, "ChgBasicData", fields.fields, -1, &res);
+    json_decref(plan);
     *missing = customer_missing(&res);
     if (outcome == ISYNC_M3_OK || *missing) {
         isync_m3_result_clear(&res);
@@ -438,11 +439,11 @@ static isync_delivery_result resolve(customer_job *job, const isync_customer *cu
     return result;
 }
 
-isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync_business_config *cfg,
+isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync_mapping_env *env,
                                                 isync_xref *xref, const isync_customer *customer,
                                                 char cuno[ISYNC_CUNO_SIZE], isync_delivery_outcome *out)
 {
-    customer_job job = { m3, cfg, xref, out, 0 };
+    customer_job job = { m3, env->cfg, env, xref, out, 0 };
     cuno[0] = '\0';
     return out->result = resolve(&job, customer, cuno);
 }
@@ -582,12 +583,12 @@ static isync_delivery_result update(customer_job *job, const isync_customer *cus
     return result;
 }
 
-isync_delivery_result isync_m3_customer_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+isync_delivery_result isync_m3_customer_deliver(isync_m3_client *m3, const isync_mapping_env *env,
                                                 isync_xref *xref, const char *type, json_t *payload,
                                                 json_t *progress, isync_progress_save_fn save,
                                                 void *save_ctx, isync_delivery_outcome *out)
 {
-    customer_job job = { m3, cfg, xref, out, 0 };
+    customer_job job = { m3, env->cfg, env, xref, out, 0 };
     isync_customer customer;
     char cuno[ISYNC_CUNO_SIZE] = "";
 

@@ -19,6 +19,7 @@
 #include "business_config.h"
 #include "delivery.h"
 #include "m3.h"
+#include "mapping.h"
 #include "xref.h"
 
 #define ISYNC_CUNO_SIZE 11
@@ -56,7 +57,7 @@ void isync_customer_from_event(json_t *payload, isync_customer *customer);
 
 /* The Infor customer number of a customer, created in Infor when missing;
  * what it learns goes into the index. */
-isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync_business_config *cfg,
+isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync_mapping_env *env,
                                                 isync_xref *xref, const isync_customer *customer,
                                                 char cuno[ISYNC_CUNO_SIZE], isync_delivery_outcome *out);
 
@@ -64,7 +65,7 @@ isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync
 int isync_m3_customer_handles(const char *type);
 
 /* Delivers one of those. progress: {"cuno"} once the customer is known. */
-isync_delivery_result isync_m3_customer_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+isync_delivery_result isync_m3_customer_deliver(isync_m3_client *m3, const isync_mapping_env *env,
                                                 isync_xref *xref, const char *type, json_t *payload,
                                                 json_t *progress, isync_progress_save_fn save,
                                                 void *save_ctx, isync_delivery_outcome *out);

@@ -21,6 +21,7 @@ typedef struct {
     isync_delivery_outcome *out;
     const char *cuno;
     const isync_template *tmpl;
+    const isync_mapping_env *env;
     json_t *plan;          /* the mapped calls */
     json_t *outputs;       /* progress "outputs": {"head.ORNO": ..} */
 } order_job;
@@ -389,7 +390,7 @@ static isync_delivery_result resolve_customer(order_job *job)
     isync_customer customer;
     char cuno[ISYNC_CUNO_SIZE];
     isync_customer_from_order(job->payload, &customer);
-    isync_delivery_result result = isync_m3_customer_resolve(job->m3, job->cfg, job->xref, &customer,
+    isync_delivery_result result = isync_m3_customer_resolve(job->m3, job->env, job->xref, &customer,
                                                              cuno, job->out);
     if (result != ISYNC_DELIVERED) {
         return result;
@@ -493,7 +494,7 @@ isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_te
                                              json_t *progress, int resuming, isync_progress_save_fn save,
                                              void *save_ctx, isync_delivery_outcome *out)
 {
-    order_job job = { m3, env->cfg, xref, payload, progress, save, save_ctx, out, NULL, tmpl, NULL, NULL };
+    order_job job = { m3, env->cfg, xref, payload, progress, save, save_ctx, out, NULL, tmpl, env, NULL, NULL };
     isync_delivery_result result = choose_customer(&job);
 
     if (result != ISYNC_DELIVERED) {

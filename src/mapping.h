@@ -10,6 +10,7 @@
 #include "business_config.h"
 #include "currency.h"
 #include "m3_spec.h"
+#include "mapping_set.h"
 #include "template.h"
 
 typedef struct {
@@ -18,6 +19,8 @@ typedef struct {
     const isync_rates *rates;   /* NULL: no exchange rate table loaded */
     json_t *context;            /* values the connector worked out ({"customer": "C1001"}); a
                                    name it lacks shows as "{customer}" and is checked later */
+    const isync_mapping_set *templates; /* every template in use: a connector maps other
+                                   events' templates too (an order creating its customer) */
 } isync_mapping_env;
 
 /* New object:

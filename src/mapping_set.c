@@ -180,7 +180,7 @@ int isync_mapping_set_refresh(isync_mapping_set *set)
     return changed;
 }
 
-const isync_template *isync_mapping_set_get(isync_mapping_set *set, const char *event)
+const isync_template *isync_mapping_set_get(const isync_mapping_set *set, const char *event)
 {
     for (size_t i = 0; set && i < set->count; i++) {
         if (strcmp(set->slots[i].event, event) == 0) {

@@ -24,7 +24,7 @@ void isync_mapping_set_free(isync_mapping_set *set);
 int isync_mapping_set_refresh(isync_mapping_set *set);
 
 /* The template in use for an event type, NULL when it has none. */
-const isync_template *isync_mapping_set_get(isync_mapping_set *set, const char *event);
+const isync_template *isync_mapping_set_get(const isync_mapping_set *set, const char *event);
 
 const isync_m3_spec *isync_mapping_set_spec(const isync_mapping_set *set);
 

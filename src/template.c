@@ -11,7 +11,7 @@
 
 const char *const isync_transform_names[] = {
     "trim", "upper", "lower", "truncate", "pad", "date", "number", "negate", "abs", "prefix",
-    "suffix", "lookup", "sum", "address", "convert_currency", "status", "enrich", "tax", NULL
+    "suffix", "lookup", "sum", "address", "convert_currency", "status", "enrich", "tax", "omit_if_longer", NULL
 };
 
 static const char *const context_names[] = {
@@ -192,7 +192,7 @@ static void check_condition(checker *c, const char *where, json_t *cond)
 
 static void check_transform_arg(checker *c, const char *where, const char *name, json_t *arg)
 {
-    if (strcmp(name, "truncate") == 0 || strcmp(name, "number") == 0) {
+    if (strcmp(name, "truncate") == 0 || strcmp(name, "number") == 0 || strcmp(name, "omit_if_longer") == 0) {
         if (!json_is_integer(arg) || json_integer_value(arg) < 0 || json_integer_value(arg) > 60) {
             problem(c, where, "%s takes a whole number from 0 to 60", name);
         }

@@ -247,6 +247,19 @@ static json_t *truncate_text(isync_transform_ctx *ctx, json_t *in, json_t *arg)
     return text_result(text);
 }
 
+/* For values a cut would falsify (an e-mail address): whole or not at all. */
+static json_t *omit_if_longer(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    char *text = isync_json_text(in);
+    size_t max = (size_t)json_integer_value(arg), chars = isync_utf8_length(text);
+    if (chars > max) {
+        note(ctx, "left out: %zu characters, more than %zu", chars, max);
+        free(text);
+        return NULL;
+    }
+    return text_result(text);
+}
+
 static json_t *pad(json_t *in, json_t *arg)
 {
     char *text = isync_json_text(in);
@@ -481,6 +494,7 @@ json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t
     if (strcmp(name, "lower") == 0) return set_case(in, 0);
     if (strcmp(name, "truncate") == 0) return truncate_text(ctx, in, arg);
     if (strcmp(name, "pad") == 0) return pad(in, arg);
+    if (strcmp(name, "omit_if_longer") == 0) return omit_if_longer(ctx, in, arg);
     if (strcmp(name, "prefix") == 0) return affix(in, arg, 1);
     if (strcmp(name, "suffix") == 0) return affix(in, arg, 0);
     if (strcmp(name, "date") == 0) return date(ctx, in);

@@ -146,12 +146,15 @@ void test_template_open(test_template *t, const isync_business_config *cfg)
     assert_int_equal(isync_template_parse(order_template, strlen(order_template), "order.placed.json", "test",
                                           t->spec, &t->tmpl, problems), ISYNC_OK);
     json_decref(problems);
+    assert_int_equal(isync_mapping_set_open(NULL, NULL, &t->builtin, NULL), ISYNC_OK);
     t->env.cfg = cfg;
     t->env.spec = t->spec;
+    t->env.templates = t->builtin;
 }
 
 void test_template_close(test_template *t)
 {
     isync_template_free(t->tmpl);
     isync_m3_spec_free(t->spec);
+    isync_mapping_set_free(t->builtin);
 }

@@ -33,6 +33,7 @@ void assert_json_equal(json_t *actual, const char *expected_text);
 typedef struct {
     isync_m3_spec *spec;
     isync_template *tmpl;
+    isync_mapping_set *builtin;   /* the built-in templates (customers) */
     isync_mapping_env env;
 } test_template;
 

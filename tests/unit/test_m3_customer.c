@@ -136,11 +136,14 @@ static void resolve_order_customer(run *r, const canned_response *script, int co
 {
     fixture f;
     isync_customer customer;
+    test_template t;
+    test_template_open(&t, &r->cfg);
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
     isync_customer_from_order(r->payload, &customer);
-    r->result = isync_m3_customer_resolve(f.client, &r->cfg, &r->xref, &customer, r->cuno, &r->out);
+    r->result = isync_m3_customer_resolve(f.client, &t.env, &r->xref, &customer, r->cuno, &r->out);
     fixture_close(&f);
+    test_template_close(&t);
     stop_server();
     assert_int_equal(r->out.result, r->result);
 }
@@ -148,11 +151,14 @@ static void resolve_order_customer(run *r, const canned_response *script, int co
 static void deliver_event(run *r, const char *type, const canned_response *script, int count)
 {
     fixture f;
+    test_template t;
+    test_template_open(&t, &r->cfg);
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
-    r->result = isync_m3_customer_deliver(f.client, &r->cfg, &r->xref, type, r->payload, r->progress,
+    r->result = isync_m3_customer_deliver(f.client, &t.env, &r->xref, type, r->payload, r->progress,
                                           record_save, r, &r->out);
     fixture_close(&f);
+    test_template_close(&t);
     stop_server();
     assert_int_equal(r->out.result, r->result);
 }
@@ -302,14 +308,18 @@ static void test_add_cuts_values_to_infor_lengths(void **state)
 
     assert_int_equal(r.result, ISYNC_DELIVERED);
     assert_request_count(3);
-    /* CUNM 36 and CUA1 36 characters (ü, ö, ß count once), PONO 10, TOWN 20,
-     * PHNO 16; a state name does not fit ECAR (2) and is left out, not cut */
+    /* the built-in customer.created template: CUNM cut to 36 characters (ü, ö, ß
+     * count once); the street wrapped at a word over CUA1/CUA2 (36 each) rather
+     * than cut; PONO 10, TOWN 20, PHNO 16 cut; the state name as its code (ECAR) */
     assert_m3_request(2, "CRS610MI/Add", MATRIX,
                       "CUTM=TEMPLATE&CUNO=XC00000077"
                       "&CUNM=M%C3%BCller%20%26%20S%C3%B6hne%20Gartenbau%20und%20Landsch"
-                      "&CUA1=Oberer%20Hauptstra%C3%9Fenweg%20123%20Hinterhau"
-                      "&PONO=D-82467-12&TOWN=Garmisch-Partenkirch&CSCD=DE&PHNO=%2B49%20%280%29%2089%201234"
-                      "&MAIL=info%40mueller-und-soehne.example.com");
+                      "&CUA1=Oberer%20Hauptstra%C3%9Fenweg%20123&CUA2=Hinterhaus"
+                      "&PONO=D-82467-12&TOWN=Garmisch-Partenkirch&CSCD=DE&ECAR=BY"
+                      "&PHNO=%2B49%20%280%29%2089%201234&MAIL=info%40mueller-und-soehne.example.com");
+    /* every cut is reported in the event's record */
+    json_t *notes = json_object_get(r.out.mapping, "notes");
+    assert_int_equal(json_array_size(notes), 4); /* CUNM, TOWN, PONO, PHNO */
     run_clear(&r);
 }
 

@@ -100,7 +100,7 @@ static isync_template *load_order_template(void)
 
 static json_t *apply(isync_template *tmpl, json_t *payload, isync_business_config *cfg, json_t *context)
 {
-    isync_mapping_env env = { cfg, spec, NULL, context };
+    isync_mapping_env env = { cfg, spec, NULL, context, NULL };
     return isync_mapping_apply(tmpl, payload, &env);
 }
 
@@ -328,7 +328,7 @@ static void test_builtin_order_template_shape(void **state)
     json_object_set_new(payload, "billing_address",
                         json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "firstname", "Anna", "lastname", "Schmidt",
                                   "street", "Hauptstraße 5", "city", "Berlin", "zipcode", "10115", "country", "DE"));
-    isync_mapping_env env = { &cfg, isync_mapping_set_spec(set), NULL, NULL };
+    isync_mapping_env env = { &cfg, isync_mapping_set_spec(set), NULL, NULL, set };
     json_t *plan = isync_mapping_apply(isync_mapping_set_get(set, "order.placed"), payload, &env);
     json_t *calls = json_object_get(plan, "calls");
     const char *expected[] = { "AddBatchHead", "AddBatchAddress", "AddBatchAddress", "AddBatchLine", "AddBatchLine",
