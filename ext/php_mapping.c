@@ -74,14 +74,15 @@ static void inputs_close(mapping_inputs *in)
     isync_rates_cache_free(&in->rates);
 }
 
-/* The problems an enqueue refuses: not those the worker settles later. */
+/* The problems an enqueue refuses: not those the worker settles later (an
+ * exchange rate), nor those of business settings the admin can still fix. */
 static json_t *refusable(json_t *problems)
 {
     json_t *kept = json_array();
     size_t index;
     json_t *problem;
     json_array_foreach(problems, index, problem) {
-        if (!json_is_true(json_object_get(problem, "retry"))) {
+        if (!json_is_true(json_object_get(problem, "retry")) && !json_is_true(json_object_get(problem, "setting"))) {
             json_array_append(kept, problem);
         }
     }

@@ -578,7 +578,7 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
         return;
     }
     if (type && strncmp(type, "payment.", 8) == 0) {
-        isync_m3_payment_deliver(leader->m3, &leader->config, &leader->spool, type, payload, progress,
+        isync_m3_payment_deliver(leader->m3, &env, &leader->spool, type, payload, progress,
                                  attempts > 1, save_progress, &ctx, out);
         return;
     }

@@ -9,6 +9,7 @@
 #include "event.h"
 #include "log.h"
 #include "order_index.h"
+#include "plan.h"
 
 typedef struct {
     isync_m3_client *m3;
@@ -23,7 +24,8 @@ typedef struct {
     char number[10];     /* payment number */
     char key1[12];       /* journal batch key */
     char date[9];        /* yyyyMMdd */
-    char amount[72];     /* signed for Infor: negative for a refund */
+    char parm[2][ISYNC_PARM_LENGTH + 1]; /* the journal's debit and credit lines */
+    json_t *plan;        /* the template's calls for this posting */
 } payment_job;
 
 /* payments/<sha256 of "capture:" or "refund:" + transaction id, 32 hex> */
@@ -150,25 +152,39 @@ static isync_delivery_result save_step(payment_job *job, const char *step)
     return ISYNC_DELIVERED;
 }
 
+/* The n-th call of the plan to program/transaction, or NULL. */
+static json_t *plan_call(payment_job *job, const char *program, const char *transaction, size_t n)
+{
+    size_t index;
+    json_t *call;
+    json_array_foreach(json_object_get(job->plan, "calls"), index, call) {
+        if (isync_plan_call_is(call, program, transaction) && n-- == 0) {
+            return call;
+        }
+    }
+    return NULL;
+}
+
+static isync_delivery_result no_call(payment_job *job, const char *program, const char *transaction)
+{
+    snprintf(job->out->reason, sizeof job->out->reason,
+             "mapping: the %s template makes no %s/%s call for payment_posting \"%s\"",
+             job->refund ? "payment.refunded" : "payment.captured", program, transaction, job->cfg->payment_posting);
+    return job->out->result = ISYNC_DEAD_LETTER;
+}
+
 static isync_delivery_result cash_desk(payment_job *job)
 {
-    const char *order_number = text(job->payload, "order_number");
-    const char *fields[] = {
-        "PMNB", job->number,
-        "CSHD", job->cfg->cash_desk,
-        "PYNO", job->payer,
-        "PYCD", job->cfg->payment_method_code,
-        "PYDT", job->date,
-        "CUCD", text(job->payload, "currency"),
-        "PMAM", job->amount,
-        "IRNO", text(job->payload, "transaction_id"),
-        strlen(order_number) <= 15 ? "CKNO" : NULL, order_number,
-        NULL,
-    };
+    isync_plan_fields fields;
+    json_t *mapped = plan_call(job, "OIS215MI", "AddPayment", 0);
+    if (!mapped) {
+        return no_call(job, "OIS215MI", "AddPayment");
+    }
+    isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (call(job, "OIS215MI", "AddPayment", fields, &res) != ISYNC_M3_OK) {
+    if (call(job, "OIS215MI", "AddPayment", fields.fields, &res) != ISYNC_M3_OK) {
         if (!mi_says(&res, "already exist")) {
-            return fail(job, "OIS215MI", "AddPayment", fields, &res, NULL);
+            return fail(job, "OIS215MI", "AddPayment", fields.fields, &res, NULL);
         }
         isync_log(ISYNC_LOG_INFO, "payment %s (cash desk %s) already exists in Infor: not posted again",
                   job->number, job->cfg->cash_desk);
@@ -180,16 +196,16 @@ static isync_delivery_result cash_desk(payment_job *job)
 
 static isync_delivery_result journal_head(payment_job *job)
 {
-    char desc[64], cono[12];
-    snprintf(desc, sizeof desc, "X-Cart %s %.20s", job->refund ? "refund" : "payment",
-             text(job->payload, "order_number"));
-    snprintf(cono, sizeof cono, "%d", job->cfg->cono);
-    const char *fields[] = { "CONO", cono, "KEY1", job->key1, "INTN", job->cfg->journal_interface,
-                             "DESC", desc, "DIVI", job->cfg->divi, NULL };
+    isync_plan_fields fields;
+    json_t *mapped = plan_call(job, "GLS840MI", "AddBatchHead", 0);
+    if (!mapped) {
+        return no_call(job, "GLS840MI", "AddBatchHead");
+    }
+    isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (call(job, "GLS840MI", "AddBatchHead", fields, &res) != ISYNC_M3_OK) {
+    if (call(job, "GLS840MI", "AddBatchHead", fields.fields, &res) != ISYNC_M3_OK) {
         if (!mi_says(&res, "already exist")) {
-            return fail(job, "GLS840MI", "AddBatchHead", fields, &res, NULL);
+            return fail(job, "GLS840MI", "AddBatchHead", fields.fields, &res, NULL);
         }
         isync_log(ISYNC_LOG_INFO, "GL batch %s already exists: continuing with its lines", job->key1);
     }
@@ -198,40 +214,44 @@ static isync_delivery_result journal_head(payment_job *job)
     return save_step(job, "lines");
 }
 
-/* Returns DELIVERED; sets *posted when Infor says the batch was updated already. */
-static isync_delivery_result journal_line(payment_job *job, int line, int *posted)
+/* The plan's line-th journal line (1-based). Returns DELIVERED; sets *posted
+ * when Infor says the batch was updated already, *last after the last line. */
+static isync_delivery_result journal_line(payment_job *job, int line, int *posted, int *last)
 {
-    char parm[ISYNC_PARM_LENGTH + 1], cono[12], number[12];
-    const char *account = line == 1 ? job->cfg->journal_cash_account : job->cfg->journal_receivable_account;
-    isync_payment_journal_line(line, job->refund, job->date, account, text(job->payload, "currency"),
-                               text(job->payload, "amount"), job->payer, text(job->payload, "transaction_id"),
-                               text(job->payload, "order_number"), parm);
-    snprintf(cono, sizeof cono, "%d", job->cfg->cono);
-    snprintf(number, sizeof number, "%d", line);
-    const char *fields[] = { "CONO", cono, "KEY1", job->key1, "LINE", number, "PARM", parm,
-                             "DIVI", job->cfg->divi, NULL };
+    isync_plan_fields fields;
+    char context[24];
+    json_t *mapped = plan_call(job, "GLS840MI", "AddBatchLine", (size_t)line - 1);
+    *last = plan_call(job, "GLS840MI", "AddBatchLine", (size_t)line) == NULL;
+    if (!mapped) {
+        return save_step(job, "update"); /* the template has fewer lines than the progress says */
+    }
+    isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (call(job, "GLS840MI", "AddBatchLine", fields, &res) != ISYNC_M3_OK) {
+    if (call(job, "GLS840MI", "AddBatchLine", fields.fields, &res) != ISYNC_M3_OK) {
         if (mi_says(&res, "already updated")) {
             *posted = 1;
         } else if (!mi_says(&res, "already exist")) {
-            return fail(job, "GLS840MI", "AddBatchLine", fields, &res, line == 1 ? "(line 1)" : "(line 2)");
+            snprintf(context, sizeof context, "(line %d)", line);
+            return fail(job, "GLS840MI", "AddBatchLine", fields.fields, &res, context);
         }
     }
     isync_m3_result_clear(&res);
     json_object_set_new(job->progress, "lines_done", json_integer(line));
-    return *posted ? ISYNC_DELIVERED : save_step(job, line == 2 ? "update" : "lines");
+    return *posted ? ISYNC_DELIVERED : save_step(job, *last ? "update" : "lines");
 }
 
 static isync_delivery_result journal_update(payment_job *job)
 {
-    char cono[12];
-    snprintf(cono, sizeof cono, "%d", job->cfg->cono);
-    const char *fields[] = { "CONO", cono, "KEY1", job->key1, "DIVI", job->cfg->divi, NULL };
+    isync_plan_fields fields;
+    json_t *mapped = plan_call(job, "GLS840MI", "UpdBatch", 0);
+    if (!mapped) {
+        return no_call(job, "GLS840MI", "UpdBatch");
+    }
+    isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (call(job, "GLS840MI", "UpdBatch", fields, &res) != ISYNC_M3_OK) {
+    if (call(job, "GLS840MI", "UpdBatch", fields.fields, &res) != ISYNC_M3_OK) {
         if (!mi_says(&res, "already updated")) {
-            return fail(job, "GLS840MI", "UpdBatch", fields, &res, NULL);
+            return fail(job, "GLS840MI", "UpdBatch", fields.fields, &res, NULL);
         }
         json_object_set_new(job->out->infor_refs, "already_posted", json_true());
     }
@@ -258,8 +278,8 @@ static isync_delivery_result journal(payment_job *job)
         result = journal_head(job);
     }
     while (result == ISYNC_DELIVERED && !posted && at_step(job, "lines")) {
-        int line = (int)json_integer_value(json_object_get(job->progress, "lines_done")) + 1;
-        result = journal_line(job, line, &posted);
+        int line = (int)json_integer_value(json_object_get(job->progress, "lines_done")) + 1, last = 0;
+        result = journal_line(job, line, &posted, &last);
     }
     if (result == ISYNC_DELIVERED && !posted && at_step(job, "update")) {
         result = journal_update(job);
@@ -269,11 +289,40 @@ static isync_delivery_result journal(payment_job *job)
     return result;
 }
 
-isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+/* The template applied with what the connector worked out; NULL when it cannot be (out says why). */
+static json_t *make_plan(payment_job *job, const isync_mapping_env *env, const char *type)
+{
+    const isync_template *tmpl = env->templates ? isync_mapping_set_get(env->templates, type) : NULL;
+    if (!tmpl) {
+        snprintf(job->out->reason, sizeof job->out->reason, "no mapping template for %s", type);
+        job->out->result = ISYNC_RETRY_LATER;
+        return NULL;
+    }
+    isync_mapping_env with_context = *env;
+    with_context.context = json_pack("{s:s, s:s, s:s, s:s, s:s}", "payer", job->payer, "payment_number", job->number,
+                                     "journal_key", job->key1, "journal_line_1", job->parm[0], "journal_line_2",
+                                     job->parm[1]);
+    json_t *plan = isync_plan_make(tmpl, &with_context, job->payload, job->out);
+    json_decref(with_context.context);
+    return plan;
+}
+
+static void journal_lines(payment_job *job)
+{
+    for (int line = 1; line <= 2; line++) {
+        const char *account = line == 1 ? job->cfg->journal_cash_account : job->cfg->journal_receivable_account;
+        isync_payment_journal_line(line, job->refund, job->date, account, text(job->payload, "currency"),
+                                   text(job->payload, "amount"), job->payer, text(job->payload, "transaction_id"),
+                                   text(job->payload, "order_number"), job->parm[line - 1]);
+    }
+}
+
+isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_mapping_env *env,
                                                const isync_spool *spool, const char *type, json_t *payload,
                                                json_t *progress, int resuming, isync_progress_save_fn save,
                                                void *save_ctx, isync_delivery_outcome *out)
 {
+    const isync_business_config *cfg = env->cfg;
     payment_job job = { .m3 = m3, .cfg = cfg, .payload = payload, .progress = progress, .save = save,
                         .save_ctx = save_ctx, .out = out };
     const char *posting = cfg->payment_posting[0] ? cfg->payment_posting : "none";
@@ -312,9 +361,14 @@ isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_
     }
     snprintf(job.key1, sizeof job.key1, "XC%09llu", strtoull(job.number, NULL, 10));
     isync_iso8601_to_m3_date(text(payload, "date"), job.date);
-    snprintf(job.amount, sizeof job.amount, "%s%s", job.refund ? "-" : "", text(payload, "amount"));
+    journal_lines(&job);
     json_object_set_new(out->infor_refs, "payer", json_string(job.payer));
     json_object_set_new(out->infor_refs, "irno", json_string(transaction_id));
+    job.plan = make_plan(&job, env, type);
+    if (!job.plan) {
+        json_decref(entry);
+        return out->result;
+    }
 
     isync_delivery_result result;
     if (strcmp(posting, "cash_desk") == 0) {
@@ -328,6 +382,7 @@ isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_
     if (result == ISYNC_DELIVERED) {
         json_object_set_new(progress, "step", json_string("done"));
     }
+    json_decref(job.plan);
     json_decref(entry);
     return out->result = result;
 }

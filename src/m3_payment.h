@@ -47,6 +47,7 @@
 #include "business_config.h"
 #include "delivery.h"
 #include "m3.h"
+#include "mapping.h"
 #include "spool.h"
 
 #define ISYNC_PARM_LENGTH 106
@@ -68,7 +69,7 @@ void isync_payment_journal_line(int line, int refund, const char *date, const ch
                                 const char *currency, const char *amount, const char *payer,
                                 const char *transaction_id, const char *order_number, char *out);
 
-isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_mapping_env *env,
                                                const isync_spool *spool, const char *type, json_t *payload,
                                                json_t *progress, int resuming, isync_progress_save_fn save,
                                                void *save_ctx, isync_delivery_outcome *out);

@@ -42,6 +42,9 @@ static void add_problem(evaluator *ev, int retry, const char *fmt, ...)
     if (retry) {
         json_object_set_new(problem, "retry", json_true());
     }
+    if (strncmp(ev->source, "setting:", 8) == 0) {
+        json_object_set_new(problem, "setting", json_true()); /* the settings may change before delivery */
+    }
     json_array_append_new(json_object_get(ev->result, "problems"), problem);
 }
 
@@ -328,10 +331,12 @@ static void check_mandatory(evaluator *ev, json_t *call_out, const char *program
             ev->field = name;
             snprintf(ev->template_path, sizeof ev->template_path, "calls[%zu].fields.%s", call_number, name);
             ev->source[0] = '\0';
-            json_t *spec = json_object_get(json_object_get(json_object_get(json_array_get(
-                json_object_get(ev->tmpl->root, "calls"), call_number), "fields"), name), "from");
-            if (spec) {
-                source_path(ev, json_string_value(spec), ev->source, sizeof ev->source);
+            json_t *spec = json_object_get(json_object_get(json_array_get(
+                json_object_get(ev->tmpl->root, "calls"), call_number), "fields"), name);
+            if (json_object_get(spec, "from")) {
+                source_path(ev, json_string_value(json_object_get(spec, "from")), ev->source, sizeof ev->source);
+            } else if (json_object_get(spec, "setting")) {
+                snprintf(ev->source, sizeof ev->source, "setting:%.100s", json_string_value(json_object_get(spec, "setting")));
             }
             add_problem(ev, 0, "is mandatory for %s/%s and the event gives no value", program, transaction);
         }

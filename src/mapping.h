@@ -27,10 +27,12 @@ typedef struct {
  *   {"event", "template" (origin), "calls": [{"id", "index" and "element" ("items[2]", for_each
  *    only), "program",
  *    "transaction", "fields": {NAME: text}, "refs": {NAME: "call.FIELD"}, "line"}],
- *    "problems": [{"field", "call", "template", "path", "message", "retry"?}],
+ *    "problems": [{"field", "call", "template", "path", "message", "retry"?, "setting"?}],
  *    "notes": [{"field", "call", "path", "message"}], "currency"?: {"from","to","rate","date"}}
  * A field whose value comes from an earlier call's answer holds "{call.FIELD}" and is
- * listed in refs. A problem with "retry": true goes away by itself (no exchange rate yet). */
+ * listed in refs. A problem with "retry": true goes away by itself (no exchange rate yet);
+ * one with "setting": true comes from a business setting (path "setting:<name>"), which the
+ * admin may set before the event is delivered. */
 json_t *isync_mapping_apply(const isync_template *tmpl, json_t *payload, const isync_mapping_env *env);
 
 /* "ITNO (OIS100MI/AddBatchLine[2], order.placed.json:41, items[2].sku): is 17 characters,

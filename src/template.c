@@ -15,7 +15,8 @@ const char *const isync_transform_names[] = {
 };
 
 static const char *const context_names[] = {
-    "customer", "payment_number", "journal_key", "event_id", "item_index", "item_number", NULL
+    "customer", "payer", "payment_number", "journal_key", "journal_line_1", "journal_line_2", "event_id",
+    "item_index", "item_number", NULL
 };
 
 static const char *const address_parts[] = {
@@ -291,7 +292,8 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
         }
     } else if (strcmp(kind, "context") == 0) {
         if (!in_list(context_names, json_string_value(arg))) {
-            problem(c, path, "unknown context value (customer, payment_number, journal_key, event_id, item_index, item_number)");
+            problem(c, path, "unknown context value (customer, payer, payment_number, journal_key, journal_line_1, "
+                    "journal_line_2, event_id, item_index, item_number)");
         }
     } else if (strcmp(kind, "output") == 0) {
         const char *ref = json_string_value(arg);

@@ -145,16 +145,19 @@ static void run_clear(run *r)
 static void deliver(run *r, const char *type, const canned_response *script, int count, int resuming)
 {
     fixture f;
+    test_template t;
+    test_template_open(&t, &r->cfg);
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
     if (type) {
-        r->result = isync_m3_payment_deliver(f.client, &r->cfg, &spool, type, r->payload, r->progress,
+        r->result = isync_m3_payment_deliver(f.client, &t.env, &spool, type, r->payload, r->progress,
                                              resuming, record_save, &r->log, &r->out);
     } else {
         r->result = isync_m3_status_deliver(f.client, &r->cfg, &spool, r->payload, r->progress, resuming,
                                             record_save, &r->log, &r->out);
     }
     fixture_close(&f);
+    test_template_close(&t);
     stop_server();
     assert_int_equal(r->out.result, r->result);
 }
