@@ -35,6 +35,9 @@ ZEND_BEGIN_MODULE_GLOBALS(infor_sync)
     zend_long poll_shipments_interval;
     zend_long log_level;        /* isync_log_level */
     char *log_file;
+    bool anomaly_hold;
+    double anomaly_threshold;
+    zend_long anomaly_min_history;
 ZEND_END_MODULE_GLOBALS(infor_sync)
 
 ZEND_EXTERN_MODULE_GLOBALS(infor_sync)

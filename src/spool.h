@@ -10,6 +10,8 @@
  *   <dir>/done/      delivered: kept for infor_sync.done_retention
  *   <dir>/inbound/   events from Infor (stock, items, shipments) waiting for
  *                    the shop to apply them and acknowledge
+ *   <dir>/held/      flagged as anomalous (anomaly.h) and held for an admin
+ *                    to release or discard (infor_sync.anomaly_hold)
  *   <dir>/keys/      idempotency keys: a hard link to the event they named
  *   <dir>/orders/    what Infor created for each X-Cart order (order_index.h)
  *   <dir>/payments/  payment numbers given to X-Cart transactions (m3_payment.h)
@@ -38,6 +40,7 @@ typedef enum {
     ISYNC_STATE_CORRUPT,
     ISYNC_STATE_DONE,
     ISYNC_STATE_INBOUND,       /* from Infor, waiting for the shop to apply and ack */
+    ISYNC_STATE_HELD,          /* anomalous, waiting for an admin's release or discard */
     ISYNC_STATE_COUNT
 } isync_state;
 

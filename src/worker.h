@@ -35,6 +35,9 @@ typedef struct {
     long poll_stock_interval_s;        /* inbound polling (poller.h); 0: off */
     long poll_items_interval_s;
     long poll_shipments_interval_s;
+    int anomaly_hold;                  /* flagged events go to held/ (anomaly.h) */
+    double anomaly_threshold;          /* k; 0: no anomaly flags */
+    long anomaly_min_history;          /* values a metric needs before it flags */
 } isync_worker_settings;
 
 /* Starts the thread unless this process already runs one. */
