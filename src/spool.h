@@ -17,7 +17,7 @@
  *   <dir>/payments/  payment numbers given to X-Cart transactions (m3_payment.h)
  *   <dir>/records/   <id>.json: the mutable delivery record (attempts,
  *                    connector progress, Infor numbers, last error)
- *   <dir>/leader.lock, <dir>/leader.json
+ *   <dir>/leader.lock, <dir>/leader.json, <dir>/anomaly.json (anomaly.h)
  *
  * Event file: "ISYNC1 <id> <sha256 hex of body> <body length>\n<body>". */
 #ifndef ISYNC_SPOOL_H
