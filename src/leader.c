@@ -52,6 +52,8 @@ struct isync_leader {
     isync_poller *poller;           /* inbound polling (poller.h) */
     isync_anomaly anomaly;          /* the store's recent history (anomaly.h) */
     int error_rate_rising;          /* last seen, to log the change once */
+    int anomaly_dirty;              /* history changed since anomaly.json was written */
+    long long anomaly_saved_ms;
     struct timespec held_stamp;     /* mtime of held/: a release or discard changes it */
 };
 
@@ -217,9 +219,19 @@ static void load_anomaly_history(isync_leader *leader)
     leader->error_rate_rising = isync_anomaly_error_rate(&leader->anomaly).rising;
 }
 
-static void save_anomaly_history(isync_leader *leader)
+#define ANOMALY_SAVE_INTERVAL_MS 1000
+
+/* Writes anomaly.json (force, or when it is older than a second: the
+ * history is statistics, losing its last second to a kill costs nothing). */
+static void save_anomaly_history(isync_leader *leader, int force)
 {
     isync_error err;
+    leader->anomaly_dirty = 1;
+    if (!force && now_ms() - leader->anomaly_saved_ms < ANOMALY_SAVE_INTERVAL_MS) {
+        return;
+    }
+    leader->anomaly_dirty = 0;
+    leader->anomaly_saved_ms = now_ms();
     char *path = isync_spool_path(&leader->spool, "anomaly.json");
     if (path && isync_anomaly_save(&leader->anomaly, path, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_WARNING, "%s", err.message);
@@ -463,7 +475,7 @@ static void note_outcome(isync_leader *leader, json_t *envelope, const isync_del
                   rate.short_rate * 100, rate.short_attempts, rate.long_rate * 100, rate.long_attempts);
     }
     leader->error_rate_rising = rate.rising;
-    save_anomaly_history(leader);
+    save_anomaly_history(leader, 0);
 }
 
 static void finish(isync_leader *leader, const char *id, json_t *record, json_t *envelope,
@@ -627,7 +639,7 @@ static int screen(isync_leader *leader, const char *id, json_t *envelope, json_t
     }
     long long now = now_ms();
     leader->anomaly.flagged++;
-    save_anomaly_history(leader);
+    save_anomaly_history(leader, 1);
     json_t *first = json_array_get(metrics, 0);
     isync_log(ISYNC_LOG_WARNING, "event %s flagged as anomalous: %s %s (median %s, limit %s)%s", id,
               json_string_value(json_object_get(first, "metric")), json_string_value(json_object_get(first, "value")),
@@ -705,6 +717,13 @@ static void deliver_one(isync_leader *leader, const char *id)
     isync_delivery_outcome_clear(&out);
     json_decref(record);
     json_decref(envelope);
+}
+
+void isync_leader_end(isync_leader *leader)
+{
+    if (leader->anomaly_dirty) {
+        save_anomaly_history(leader, 1);
+    }
 }
 
 size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
@@ -802,6 +821,7 @@ long isync_leader_promote_due(isync_leader *leader)
 
 long isync_leader_poll(isync_leader *leader)
 {
+    isync_leader_end(leader); /* idle: the anomaly history goes to disk */
     if (!leader->poller) {
         return -1;
     }
