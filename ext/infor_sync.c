@@ -24,6 +24,7 @@
 #include "business_config.h"
 #include "dlq.h"
 #include "event.h"
+#include "held.h"
 #include "http.h"
 #include "inbound.h"
 #include "ionapi.h"
@@ -134,6 +135,19 @@ static ZEND_INI_MH(OnUpdatePositive)
     return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
+/* k of the anomaly rule: a number >= 0 (0 turns flagging off). */
+static ZEND_INI_MH(OnUpdateThreshold)
+{
+    const char *end = NULL;
+    double value = zend_strtod(ZSTR_VAL(new_value), &end);
+    if (ZSTR_LEN(new_value) == 0 || *end != '\0' || !(value >= 0) || value > 1e6) {
+        warn_invalid(entry, new_value, "a number of at least 0 (0: no anomaly flags)");
+        return FAILURE;
+    }
+    *(double *)ZEND_INI_GET_ADDR() = value;
+    return SUCCESS;
+}
+
 PHP_INI_BEGIN()
     STD_PHP_INI_BOOLEAN("infor_sync.enabled", "1", PHP_INI_SYSTEM, OnUpdateBool, enabled,
                         zend_infor_sync_globals, infor_sync_globals)
@@ -179,6 +193,12 @@ PHP_INI_BEGIN()
                       zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.log_file", "", PHP_INI_SYSTEM, OnUpdateString, log_file,
                       zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_BOOLEAN("infor_sync.anomaly_hold", "0", PHP_INI_SYSTEM, OnUpdateBool, anomaly_hold,
+                        zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.anomaly_threshold", "6", PHP_INI_SYSTEM, OnUpdateThreshold,
+                      anomaly_threshold, zend_infor_sync_globals, infor_sync_globals)
+    STD_PHP_INI_ENTRY("infor_sync.anomaly_min_history", "20", PHP_INI_SYSTEM, OnUpdatePositive,
+                      anomaly_min_history, zend_infor_sync_globals, infor_sync_globals)
 PHP_INI_END()
 
 /* ---- exceptions ---- */
@@ -268,6 +288,9 @@ static void fill_worker_settings(isync_worker_settings *s)
     s->poll_shipments_interval_s = INFOR_SYNC_G(poll_shipments_interval);
     snprintf(s->mapping_dir, sizeof s->mapping_dir, "%s", INFOR_SYNC_G(mapping_dir));
     snprintf(s->m3_metadata, sizeof s->m3_metadata, "%s", INFOR_SYNC_G(m3_metadata));
+    s->anomaly_hold = INFOR_SYNC_G(anomaly_hold);
+    s->anomaly_threshold = INFOR_SYNC_G(anomaly_threshold);
+    s->anomaly_min_history = INFOR_SYNC_G(anomaly_min_history);
 }
 
 static void configure_logging(void)
@@ -451,6 +474,26 @@ static void add_json_member(zval *target, const char *name, json_t *value, zval 
     }
 }
 
+/* status()['anomalies']: the leader's published figures, the held count from the spool. */
+static void add_anomalies(zval *status, json_t *leader, isync_spool *spool)
+{
+    zval anomalies, rate;
+    json_t *published = json_object_get(leader, "anomalies");
+    json_t *rates = json_object_get(published, "error_rate");
+    array_init(&anomalies);
+    add_assoc_bool(&anomalies, "hold", INFOR_SYNC_G(anomaly_hold));
+    add_assoc_long(&anomalies, "flagged", (zend_long)json_integer_value(json_object_get(published, "flagged")));
+    add_assoc_long(&anomalies, "held", isync_spool_count(spool, ISYNC_STATE_HELD));
+    array_init(&rate);
+    add_assoc_double(&rate, "short", json_number_value(json_object_get(rates, "short")));
+    add_assoc_double(&rate, "long", json_number_value(json_object_get(rates, "long")));
+    add_assoc_long(&rate, "short_attempts", (zend_long)json_integer_value(json_object_get(rates, "short_attempts")));
+    add_assoc_long(&rate, "long_attempts", (zend_long)json_integer_value(json_object_get(rates, "long_attempts")));
+    add_assoc_bool(&rate, "rising", json_is_true(json_object_get(rates, "rising")));
+    add_assoc_zval(&anomalies, "error_rate", &rate);
+    add_assoc_zval(status, "anomalies", &anomalies);
+}
+
 ZEND_FUNCTION(InforSync_status)
 {
     zval worker, token, empty, null_value;
@@ -510,6 +553,7 @@ ZEND_FUNCTION(InforSync_status)
     if (json_object_get(leader, "last_deliveries")) {
         zval_ptr_dtor(&empty);
     }
+    add_anomalies(return_value, leader, spool);
     json_decref(leader);
 }
 
@@ -634,6 +678,70 @@ ZEND_FUNCTION(InforSync_discard_dead)
         RETURN_THROWS();
     }
     RETURN_TRUE;
+}
+
+ZEND_FUNCTION(InforSync_held)
+{
+    zend_long limit = 100;
+    isync_error err;
+    json_t *list = NULL;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(limit)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (limit < 1) {
+        zend_argument_value_error(1, "must be greater than 0");
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    if (isync_held_list(spool, (size_t)limit, &list, &err) != ISYNC_OK) {
+        throw_spool(&err);
+        RETURN_THROWS();
+    }
+    infor_sync_json_to_zval(list, return_value);
+    json_decref(list);
+}
+
+/* release() and discard_held(): true when done, false when the id is not held. */
+static void held_operation(INTERNAL_FUNCTION_PARAMETERS,
+                           isync_status (*operation)(const isync_spool *, const char *, isync_error *))
+{
+    zend_string *id;
+    isync_error err;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(id)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!valid_id_argument(id, 1)) {
+        RETURN_THROWS();
+    }
+    isync_spool *spool = open_spool();
+    if (!spool) {
+        RETURN_THROWS();
+    }
+    isync_status st = operation(spool, ZSTR_VAL(id), &err);
+    if (st == ISYNC_ERR_NOTFOUND) {
+        RETURN_FALSE;
+    }
+    if (st != ISYNC_OK) {
+        throw_spool(&err);
+        RETURN_THROWS();
+    }
+    RETURN_TRUE;
+}
+
+ZEND_FUNCTION(InforSync_release)
+{
+    held_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, isync_held_release);
+}
+
+ZEND_FUNCTION(InforSync_discard_held)
+{
+    held_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, isync_held_discard);
 }
 
 ZEND_FUNCTION(InforSync_event)
@@ -931,6 +1039,12 @@ PHP_MINFO_FUNCTION(infor_sync)
              (long long)json_integer_value(json_object_get(counts, "dead")),
              (long long)json_integer_value(json_object_get(counts, "corrupt")));
     php_info_print_table_row(2, "Counters", line);
+    isync_spool held_spool = { .dir = INFOR_SYNC_G(spool_dir), .durable = 0 };
+    long held = isync_spool_count(&held_spool, ISYNC_STATE_HELD);
+    snprintf(line, sizeof line, "%lld flagged, %ld held for review%s",
+             (long long)json_integer_value(json_object_get(json_object_get(leader, "anomalies"), "flagged")),
+             held < 0 ? 0 : held, INFOR_SYNC_G(anomaly_hold) ? "" : " (infor_sync.anomaly_hold is off)");
+    php_info_print_table_row(2, "Anomalies", line);
     json_decref(leader);
     php_info_print_table_end();
     DISPLAY_INI_ENTRIES();

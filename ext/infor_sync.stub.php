@@ -28,6 +28,18 @@ namespace InforSync {
     /** Deletes a dead letter. False when there is no dead letter with that id. */
     function discard_dead(string $id): bool {}
 
+    /**
+     * Events flagged as anomalous and held for review (infor_sync.anomaly_hold),
+     * oldest first, with the metrics that flagged them.
+     */
+    function held(int $limit = 100): array {}
+
+    /** Sends a held event as it is (it is not checked again). False when no event with that id is held. */
+    function release(string $id): bool {}
+
+    /** Deletes a held event. False when no event with that id is held. */
+    function discard_held(string $id): bool {}
+
     /** One event and its delivery record (state, attempts, Infor order number), or null. */
     function event(string $id): ?array {}
 

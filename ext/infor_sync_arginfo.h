@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a0083111900f7b1d671a8e0cc07cbee07ab2dd05 */
+ * Stub hash: 59c27d567eb36d3b6c1d1f54edc59a43133f57f5 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_enqueue, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, type, IS_STRING, 0)
@@ -25,6 +25,12 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_discard_dead, 0, 1, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, id, IS_STRING, 0)
 ZEND_END_ARG_INFO()
+
+#define arginfo_InforSync_held arginfo_InforSync_dead_letters
+
+#define arginfo_InforSync_release arginfo_InforSync_discard_dead
+
+#define arginfo_InforSync_discard_held arginfo_InforSync_discard_dead
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_event, 0, 1, IS_ARRAY, 1)
 	ZEND_ARG_TYPE_INFO(0, id, IS_STRING, 0)
@@ -72,6 +78,9 @@ ZEND_FUNCTION(InforSync_flush);
 ZEND_FUNCTION(InforSync_dead_letters);
 ZEND_FUNCTION(InforSync_retry_dead);
 ZEND_FUNCTION(InforSync_discard_dead);
+ZEND_FUNCTION(InforSync_held);
+ZEND_FUNCTION(InforSync_release);
+ZEND_FUNCTION(InforSync_discard_held);
 ZEND_FUNCTION(InforSync_event);
 ZEND_FUNCTION(InforSync_inbound);
 ZEND_FUNCTION(InforSync_ack);
@@ -92,6 +101,9 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("InforSync", dead_letters, InforSync_dead_letters, arginfo_InforSync_dead_letters)
 	ZEND_NS_FALIAS("InforSync", retry_dead, InforSync_retry_dead, arginfo_InforSync_retry_dead)
 	ZEND_NS_FALIAS("InforSync", discard_dead, InforSync_discard_dead, arginfo_InforSync_discard_dead)
+	ZEND_NS_FALIAS("InforSync", held, InforSync_held, arginfo_InforSync_held)
+	ZEND_NS_FALIAS("InforSync", release, InforSync_release, arginfo_InforSync_release)
+	ZEND_NS_FALIAS("InforSync", discard_held, InforSync_discard_held, arginfo_InforSync_discard_held)
 	ZEND_NS_FALIAS("InforSync", event, InforSync_event, arginfo_InforSync_event)
 	ZEND_NS_FALIAS("InforSync", inbound, InforSync_inbound, arginfo_InforSync_inbound)
 	ZEND_NS_FALIAS("InforSync", ack, InforSync_ack, arginfo_InforSync_ack)

@@ -7,6 +7,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "anomaly.h"
 #include "backoff.h"
 #include "business_config.h"
 #include "delivery.h"
@@ -56,6 +57,11 @@ struct isync_leader {
     char mapping_error[512];
     long long mapping_checked_ms;
     isync_rates_cache rates;        /* exchange rates (business setting rate_source) */
+    isync_anomaly anomaly;          /* the store's recent history (anomaly.h) */
+    int error_rate_rising;          /* last seen, to log the change once */
+    int anomaly_dirty;              /* history changed since anomaly.json was written */
+    long long anomaly_saved_ms;
+    struct timespec held_stamp;     /* mtime of held/: a release or discard changes it */
 };
 
 static long long now_ms(void)
@@ -82,6 +88,7 @@ static void publish(isync_leader *leader)
     json_object_set_new(leader->stats, "updated_at", json_integer(time(NULL)));
     json_object_set_new(leader->stats, "token_expires_at",
                         json_integer(leader->oauth ? (json_int_t)isync_oauth_expires_at(leader->oauth) : 0));
+    json_object_set_new(leader->stats, "anomalies", isync_anomaly_summary(&leader->anomaly));
     if (path) {
         /* status only: losing it to a power cut costs nothing */
         isync_write_json_file(path, leader->stats, 0, NULL);
@@ -215,10 +222,43 @@ static long defer_orphans(isync_leader *leader)
     return deferred;
 }
 
+/* The history other leaders of this spool kept (anomaly.json). */
+static void load_anomaly_history(isync_leader *leader)
+{
+    isync_error err;
+    char *path = isync_spool_path(&leader->spool, "anomaly.json");
+    if (path && isync_anomaly_load(&leader->anomaly, path, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_WARNING, "%s", err.message);
+    }
+    free(path);
+    leader->error_rate_rising = isync_anomaly_error_rate(&leader->anomaly).rising;
+}
+
+#define ANOMALY_SAVE_INTERVAL_MS 1000
+
+/* Writes anomaly.json (force, or when it is older than a second: the
+ * history is statistics, losing its last second to a kill costs nothing). */
+static void save_anomaly_history(isync_leader *leader, int force)
+{
+    isync_error err;
+    leader->anomaly_dirty = 1;
+    if (!force && now_ms() - leader->anomaly_saved_ms < ANOMALY_SAVE_INTERVAL_MS) {
+        return;
+    }
+    leader->anomaly_dirty = 0;
+    leader->anomaly_saved_ms = now_ms();
+    char *path = isync_spool_path(&leader->spool, "anomaly.json");
+    if (path && isync_anomaly_save(&leader->anomaly, path, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_WARNING, "%s", err.message);
+    }
+    free(path);
+}
+
 void isync_leader_begin(isync_leader *leader)
 {
     isync_error err;
     restore_counters(leader);
+    load_anomaly_history(leader);
     long waiting = defer_orphans(leader);
     if (waiting > 0) {
         isync_log(ISYNC_LOG_WARNING, "took over the spool: %ld event(s) a previous worker left in active/ wait up to %ld ms "
@@ -382,8 +422,10 @@ static void remember_delivery(isync_leader *leader, const char *id, json_t *enve
     }
 }
 
-/* Remembers that a deferred event holds its entities' keys until it leaves deferred/. */
-static void block_keys(isync_leader *leader, const char *id, json_t *record, long long due)
+/* Remembers that a deferred or held event holds its entities' keys until it
+ * leaves deferred/ or held/. held: the id of the held event at the head of
+ * the queue (then due means nothing: it waits for a release), else NULL. */
+static void block_keys(isync_leader *leader, const char *id, json_t *record, long long due, const char *held)
 {
     size_t index;
     json_t *key;
@@ -392,7 +434,7 @@ static void block_keys(isync_leader *leader, const char *id, json_t *record, lon
         const char *holder_id = json_string_value(json_object_get(holder, "id"));
         if (!holder_id || strcmp(id, holder_id) < 0) {
             json_object_set_new(leader->blocked, json_string_value(key),
-                                json_pack("{s:s, s:I}", "id", id, "due", (json_int_t)due));
+                                json_pack("{s:s, s:I, s:s?}", "id", id, "due", (json_int_t)due, "held", held));
         }
     }
 }
@@ -414,19 +456,27 @@ static json_t *blocking_event(isync_leader *leader, const char *id, json_t *reco
 }
 
 /* Puts an event behind the older event of the same entity that is retrying:
- * both become due together and go in id order. No attempt is counted. */
+ * both become due together and go in id order. Behind a held event it has
+ * no due time ("held_behind"): it goes when that one left held/. No attempt
+ * is counted. */
 static void wait_behind(isync_leader *leader, const char *id, json_t *record, json_t *holder)
 {
     isync_error err;
     long long due = json_integer_value(json_object_get(holder, "due"));
+    const char *held = json_string_value(json_object_get(holder, "held"));
     json_object_set_new(record, "state", json_string("deferred"));
-    json_object_set_new(record, "next_attempt_at", json_integer(due));
+    if (held) {
+        json_object_del(record, "next_attempt_at");
+        json_object_set_new(record, "held_behind", json_string(held));
+    } else {
+        json_object_set_new(record, "next_attempt_at", json_integer(due));
+    }
     json_object_set(record, "waiting_for", json_object_get(holder, "id"));
     if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
-    block_keys(leader, id, record, due);
-    if (leader->next_due_ms == 0 || due < leader->next_due_ms) {
+    block_keys(leader, id, record, due, held);
+    if (!held && (leader->next_due_ms == 0 || due < leader->next_due_ms)) {
         leader->next_due_ms = due;
     }
     if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_ACTIVE, ISYNC_STATE_DEFERRED, &err) != ISYNC_OK) {
@@ -453,6 +503,22 @@ static void index_order(isync_leader *leader, json_t *envelope, const isync_deli
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
     json_decref(info);
+}
+
+/* The error rate counts every attempt; the history takes delivered events only. */
+static void note_outcome(isync_leader *leader, json_t *envelope, const isync_delivery_outcome *out)
+{
+    isync_anomaly_attempt(&leader->anomaly, out->result != ISYNC_DELIVERED);
+    if (out->result == ISYNC_DELIVERED) {
+        isync_anomaly_observe(&leader->anomaly, envelope);
+    }
+    isync_error_rate rate = isync_anomaly_error_rate(&leader->anomaly);
+    if (rate.rising && !leader->error_rate_rising) {
+        isync_log(ISYNC_LOG_WARNING, "error rate rising: %.0f%% of the last %zu delivery attempts failed, %.0f%% of the %zu before",
+                  rate.short_rate * 100, rate.short_attempts, rate.long_rate * 100, rate.long_attempts);
+    }
+    leader->error_rate_rising = rate.rising;
+    save_anomaly_history(leader, 0);
 }
 
 static void finish(isync_leader *leader, const char *id, json_t *record, json_t *envelope,
@@ -498,7 +564,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
         json_object_set_new(record, "state", json_string("deferred"));
         json_object_set_new(record, "next_attempt_at", json_integer(now + delay));
         json_object_set_new(record, "last_error", json_string(out->reason));
-        block_keys(leader, id, record, now + delay);
+        block_keys(leader, id, record, now + delay, NULL);
         if (leader->next_due_ms == 0 || now + delay < leader->next_due_ms) {
             leader->next_due_ms = now + delay;
         }
@@ -519,6 +585,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
         isync_log(ISYNC_LOG_ERROR, "event %s is a dead letter: %s", id, out->reason);
         break;
     }
+    note_outcome(leader, envelope, out);
     if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
@@ -586,6 +653,61 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
     out->result = ISYNC_DEAD_LETTER;
 }
 
+/* Moves a flagged event to held/ for an admin (held.h). Synced: an undone
+ * rename would bring it back to ready/, and screen() holds it again. */
+static void hold(isync_leader *leader, const char *id, json_t *record)
+{
+    isync_error err;
+    json_object_set_new(record, "state", json_string("held"));
+    if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+    block_keys(leader, id, record, 0, id);
+    publish(leader);
+    if (isync_spool_move(&leader->spool, id, ISYNC_STATE_ACTIVE, ISYNC_STATE_HELD, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    }
+}
+
+/* Before an event's first attempt: flags it when it is far outside the
+ * store's history (anomaly.h), and with infor_sync.anomaly_hold holds it.
+ * An event is checked once: a released one is sent as it is. Returns 1
+ * when the event was held. */
+static int screen(isync_leader *leader, const char *id, json_t *envelope, json_t *record)
+{
+    json_t *flag = json_object_get(record, "anomaly");
+    if (flag) {
+        if (!json_object_get(flag, "held_at") || json_object_get(flag, "released_at")) {
+            return 0;
+        }
+        hold(leader, id, record); /* held before; a power cut undid the move */
+        return 1;
+    }
+    if (json_integer_value(json_object_get(record, "attempts")) > 0) {
+        return 0;
+    }
+    json_t *metrics = isync_anomaly_check(&leader->anomaly, envelope, leader->settings.anomaly_threshold,
+                                          (size_t)leader->settings.anomaly_min_history);
+    if (!metrics) {
+        return 0;
+    }
+    long long now = now_ms();
+    leader->anomaly.flagged++;
+    save_anomaly_history(leader, 1);
+    json_t *first = json_array_get(metrics, 0);
+    isync_log(ISYNC_LOG_WARNING, "event %s flagged as anomalous: %s %s (median %s, limit %s)%s", id,
+              json_string_value(json_object_get(first, "metric")), json_string_value(json_object_get(first, "value")),
+              json_string_value(json_object_get(first, "median")), json_string_value(json_object_get(first, "limit")),
+              leader->settings.anomaly_hold ? "; held for review" : "");
+    json_object_set_new(record, "anomaly", json_pack("{s:o, s:I}", "metrics", metrics, "flagged_at", (json_int_t)now));
+    if (!leader->settings.anomaly_hold) {
+        return 0; /* the record is saved with the attempt */
+    }
+    json_object_set_new(json_object_get(record, "anomaly"), "held_at", json_integer(now));
+    hold(leader, id, record);
+    return 1;
+}
+
 static void deliver_one(isync_leader *leader, const char *id)
 {
     isync_error err;
@@ -615,9 +737,15 @@ static void deliver_one(isync_leader *leader, const char *id)
     }
     json_object_set_new(record, "keys", isync_event_entity_keys(envelope));
     json_object_del(record, "waiting_for");
+    json_object_del(record, "held_behind");
     json_t *holder = blocking_event(leader, id, record);
     if (holder) {
         wait_behind(leader, id, record, holder);
+        json_decref(record);
+        json_decref(envelope);
+        return;
+    }
+    if (screen(leader, id, envelope, record)) {
         json_decref(record);
         json_decref(envelope);
         return;
@@ -645,6 +773,13 @@ static void deliver_one(isync_leader *leader, const char *id)
     json_decref(envelope);
 }
 
+void isync_leader_end(isync_leader *leader)
+{
+    if (leader->anomaly_dirty) {
+        save_anomaly_history(leader, 1);
+    }
+}
+
 size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
 {
     char (*ids)[ISYNC_ID_SIZE] = NULL;
@@ -664,6 +799,41 @@ size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
     return taken;
 }
 
+/* 1 when held/ changed since the last look: an admin released or
+ * discarded an event, so the events waiting behind it may go. */
+static int held_changed(isync_leader *leader)
+{
+    struct stat st;
+    char *path = isync_spool_path(&leader->spool, "held");
+    int changed = path && stat(path, &st) == 0 &&
+                  (st.st_mtim.tv_sec != leader->held_stamp.tv_sec || st.st_mtim.tv_nsec != leader->held_stamp.tv_nsec);
+    if (changed) {
+        leader->held_stamp = st.st_mtim;
+    }
+    free(path);
+    return changed;
+}
+
+/* Held events keep their entities' keys. Returns the set of held ids. */
+static json_t *block_held(isync_leader *leader)
+{
+    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    size_t count = 0;
+    json_t *held = json_object();
+    if (isync_spool_list(&leader->spool, ISYNC_STATE_HELD, 0, &ids, &count, NULL) != ISYNC_OK) {
+        return held;
+    }
+    for (size_t i = 0; i < count; i++) {
+        json_t *record = NULL;
+        isync_spool_record_load(&leader->spool, ids[i], &record, NULL);
+        block_keys(leader, ids[i], record, 0, ids[i]);
+        json_object_set_new(held, ids[i], json_true());
+        json_decref(record);
+    }
+    free(ids);
+    return held;
+}
+
 long isync_leader_promote_due(isync_leader *leader)
 {
     char (*ids)[ISYNC_ID_SIZE] = NULL;
@@ -671,7 +841,7 @@ long isync_leader_promote_due(isync_leader *leader)
     isync_error err;
     long long now = now_ms(), next = 0;
 
-    if (leader->next_due_ms > now) {
+    if (!held_changed(leader) && leader->next_due_ms > now) {
         return (long)(leader->next_due_ms - now);
     }
     if (isync_spool_list(&leader->spool, ISYNC_STATE_DEFERRED, 0, &ids, &count, &err) != ISYNC_OK) {
@@ -679,14 +849,18 @@ long isync_leader_promote_due(isync_leader *leader)
         return 1000;
     }
     json_object_clear(leader->blocked);
+    json_t *held = block_held(leader);
     for (size_t i = 0; i < count; i++) {
         json_t *record = NULL;
         isync_spool_record_load(&leader->spool, ids[i], &record, NULL);
+        const char *behind = json_string_value(json_object_get(record, "held_behind"));
         long long due = json_integer_value(json_object_get(record, "next_attempt_at"));
-        if (due <= now) {
+        if (behind && json_object_get(held, behind)) {
+            block_keys(leader, ids[i], record, 0, behind); /* waits for a release */
+        } else if (due <= now) {
             isync_spool_move_unsynced(&leader->spool, ids[i], ISYNC_STATE_DEFERRED, ISYNC_STATE_READY, NULL);
         } else {
-            block_keys(leader, ids[i], record, due);
+            block_keys(leader, ids[i], record, due, NULL);
             if (next == 0 || due < next) {
                 next = due;
             }
@@ -694,12 +868,14 @@ long isync_leader_promote_due(isync_leader *leader)
         json_decref(record);
     }
     free(ids);
+    json_decref(held);
     leader->next_due_ms = next;
     return next ? (long)(next - now) : -1;
 }
 
 long isync_leader_poll(isync_leader *leader)
 {
+    isync_leader_end(leader); /* idle: the anomaly history goes to disk */
     if (!leader->poller) {
         return -1;
     }

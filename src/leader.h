@@ -19,6 +19,10 @@ void isync_leader_free(isync_leader *leader);
 /* Takeover: returns the dead leader's active events to ready, restores counters. */
 void isync_leader_begin(isync_leader *leader);
 
+/* Before giving up the leader lock: writes what is not on disk yet (the
+ * anomaly history, written at most once a second while leading). */
+void isync_leader_end(isync_leader *leader);
+
 /* Reloads the business configuration and the credentials if their files changed. */
 void isync_leader_refresh(isync_leader *leader);
 
@@ -30,7 +34,8 @@ long isync_leader_promote_due(isync_leader *leader);
  * took (0: ready/ is empty). */
 size_t isync_leader_deliver_ready(isync_leader *leader, size_t max);
 
-/* Runs the inbound pollers that are due (call only when ready/ is empty).
+/* Runs the inbound pollers that are due (call only when ready/ is empty);
+ * also writes the anomaly history if it changed.
  * Returns the milliseconds until the next one is due, -1: polling is off. */
 long isync_leader_poll(isync_leader *leader);
 

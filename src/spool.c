@@ -18,7 +18,7 @@
 #define TMP_ABANDONED_S 60
 
 static const char *const state_dirs[ISYNC_STATE_COUNT] = {
-    "ready", "active", "deferred", "dead", "corrupt", "done", "inbound",
+    "ready", "active", "deferred", "dead", "corrupt", "done", "inbound", "held",
 };
 
 const char *isync_state_name(isync_state state)

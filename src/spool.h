@@ -10,12 +10,14 @@
  *   <dir>/done/      delivered: kept for infor_sync.done_retention
  *   <dir>/inbound/   events from Infor (stock, items, shipments) waiting for
  *                    the shop to apply them and acknowledge
+ *   <dir>/held/      flagged as anomalous (anomaly.h) and held for an admin
+ *                    to release or discard (infor_sync.anomaly_hold)
  *   <dir>/keys/      idempotency keys: a hard link to the event they named
  *   <dir>/orders/    what Infor created for each X-Cart order (order_index.h)
  *   <dir>/payments/  payment numbers given to X-Cart transactions (m3_payment.h)
  *   <dir>/records/   <id>.json: the mutable delivery record (attempts,
  *                    connector progress, Infor numbers, last error)
- *   <dir>/leader.lock, <dir>/leader.json
+ *   <dir>/leader.lock, <dir>/leader.json, <dir>/anomaly.json (anomaly.h)
  *
  * Event file: "ISYNC1 <id> <sha256 hex of body> <body length>\n<body>". */
 #ifndef ISYNC_SPOOL_H
@@ -38,6 +40,7 @@ typedef enum {
     ISYNC_STATE_CORRUPT,
     ISYNC_STATE_DONE,
     ISYNC_STATE_INBOUND,       /* from Infor, waiting for the shop to apply and ack */
+    ISYNC_STATE_HELD,          /* anomalous, waiting for an admin's release or discard */
     ISYNC_STATE_COUNT
 } isync_state;
 

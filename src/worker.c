@@ -150,6 +150,7 @@ static void lead(isync_leader *leader)
             isync_leader_refresh(leader);
         }
     }
+    isync_leader_end(leader);
     if (watch_fd >= 0) {
         close(watch_fd);
     }

@@ -37,6 +37,9 @@ typedef struct {
     long poll_shipments_interval_s;
     char mapping_dir[ISYNC_PATH_SIZE];  /* the admin's mapping templates; "": built-in only */
     char m3_metadata[ISYNC_PATH_SIZE];  /* M3 field specification; "": built-in */
+    int anomaly_hold;                  /* flagged events go to held/ (anomaly.h) */
+    double anomaly_threshold;          /* k; 0: no anomaly flags */
+    long anomaly_min_history;          /* values a metric needs before it flags */
 } isync_worker_settings;
 
 /* Starts the thread unless this process already runs one. */

@@ -23,6 +23,7 @@ var_dump($status['enabled'], $status['worker']['mode'], $status['worker']['runni
          $status['worker']['leader'], $status['worker']['pid'] === getmypid(), $status['worker']['leader_pid']);
 var_dump($status['spool']['dir'] === $spool, $status['spool']['durability']);
 var_dump($status['counters'], $status['token'], $status['last_deliveries']);
+echo json_encode($status['anomalies']), "\n";
 
 $a = InforSync\enqueue('order.placed', valid_order());
 $b = InforSync\enqueue('order.placed', valid_order(['order_number' => '1002']));
@@ -63,6 +64,7 @@ Array
             [corrupt] => int
             [done] => int
             [inbound] => int
+            [held] => int
         )
 
     [counters] => Array
@@ -74,6 +76,41 @@ Array
         )
 
     [last_error] => null
+    [mapping] => Array
+        (
+            [dir] => null
+            [templates] => Array
+                (
+                    [customer.created] => Array
+                        (
+                            [origin] => string
+                        )
+
+                    [customer.updated] => Array
+                        (
+                            [origin] => string
+                        )
+
+                    [order.placed] => Array
+                        (
+                            [origin] => string
+                        )
+
+                    [payment.captured] => Array
+                        (
+                            [origin] => string
+                        )
+
+                    [payment.refunded] => Array
+                        (
+                            [origin] => string
+                        )
+
+                )
+
+            [rates] => null
+        )
+
     [token] => Array
         (
             [expires_at] => null
@@ -84,6 +121,22 @@ Array
     [config_error] => null
     [last_deliveries] => Array
         (
+        )
+
+    [anomalies] => Array
+        (
+            [hold] => bool
+            [flagged] => int
+            [held] => int
+            [error_rate] => Array
+                (
+                    [short] => float
+                    [long] => float
+                    [short_attempts] => int
+                    [long_attempts] => int
+                    [rising] => bool
+                )
+
         )
 
 )
@@ -113,7 +166,8 @@ array(2) {
 }
 array(0) {
 }
-array(7) {
+{"hold":false,"flagged":0,"held":0,"error_rate":{"short":0,"long":0,"short_attempts":0,"long_attempts":0,"rising":false}}
+array(8) {
   ["ready"]=>
   int(1)
   ["active"]=>
@@ -127,5 +181,7 @@ array(7) {
   ["done"]=>
   int(1)
   ["inbound"]=>
+  int(0)
+  ["held"]=>
   int(0)
 }

@@ -53,6 +53,7 @@ Event types => order.placed, order.status_changed, payment.captured, payment.ref
 Credentials => infor_sync.ionapi_file is not set
 Delivering worker => none running
 Counters => 0 delivered, 0 retried, 0 dead, 0 corrupt
+Anomalies => 0 flagged, 0 held for review (infor_sync.anomaly_hold is off)
 
 Directive => Local Value => Master Value
 infor_sync.enabled => On => On
@@ -77,6 +78,9 @@ infor_sync.log_level => warning => warning
 infor_sync.mapping_dir => no value => no value
 infor_sync.m3_metadata => no value => no value
 infor_sync.log_file => no value => no value
+infor_sync.anomaly_hold => Off => Off
+infor_sync.anomaly_threshold => 6 => 6
+infor_sync.anomaly_min_history => 20 => 20
 credentials file <root>/missing.ionapi: No such file or directory
 ok: tenant TEN_PRD, password (service account) grant; WARNING: readable by other users, chmod 600 it
 ok: tenant TEN_PRD, password (service account) grant
