@@ -79,6 +79,30 @@ try {
     }
 }
 
+echo "\nWhat the mapping template makes of order ", $orders[0]['order_number'],
+     " (InforSync\\map_preview(), nothing sent):\n";
+$preview = InforSync\map_preview('order.placed', $orders[0]);
+echo "  template: {$preview['template']}\n";
+foreach ($preview['calls'] as $call) {
+    $fields = [];
+    foreach ($call['fields'] as $name => $value) {
+        $fields[] = "$name=$value";
+    }
+    printf("  %-26s %s\n", "{$call['program']}/{$call['transaction']}", implode(' ', $fields));
+}
+
+echo "\nAn order whose SKU does not fit Infor's item number (ITNO, 15 characters) is refused with the\n"
+   . "field, the template line and the X-Cart path:\n";
+try {
+    InforSync\enqueue('order.placed', order(1099, 'eve@example.com',
+                                             [item('TSHIRT-ORGANIC-COTTON-BLACK-XXL', 'T-shirt', '24.00', '1')]));
+} catch (InforSync\ValidationException $e) {
+    foreach ($e->getErrors() as $problem) {
+        printf("  %s %s (%s): %s\n", $problem['field'] ?? '', $problem['template'] ?? '', $problem['path'],
+               $problem['message']);
+    }
+}
+
 echo "\nPlacing ", count($orders), " X-Cart orders (each is spooled durably, then delivered by the worker thread):\n";
 $pending = [];
 foreach ($orders as $order) {

@@ -11,7 +11,6 @@
 #define CUOR_LENGTH 20   /* OIS100MI/AddBatchHead CUOR <- order_number */
 #define CUNO_LENGTH 10   /* OIS100MI/AddBatchHead CUNO <- infor_customer */
 #define IRNO_LENGTH 40   /* OIS215MI/AddPayment IRNO <- payment transaction_id */
-#define ITNO_LENGTH 15   /* OIS100MI/AddBatchLine ITNO <- items[].sku */
 #define MAIL_LENGTH 50   /* CRS610MI/Add MAIL <- customer email */
 /* A profile id becomes a customer number: the prefix ("XC") and the id
  * zero-padded to 10 characters, so at most 8 digits with the default prefix. */
@@ -491,7 +490,7 @@ static void check_items(json_t *payload, isync_problems *problems)
             isync_problems_add(problems, prefix, "must be an array with keys sku, price, quantity");
             continue;
         }
-        check_string(item, prefix, "sku", 1, ITNO_LENGTH, problems);
+        check_string(item, prefix, "sku", 1, 0, problems); /* ITNO's length: the template's check */
         check_string(item, prefix, "name", 0, 0, problems);
         check_decimal(item, prefix, "price", 1, MONEY_NOT_NEGATIVE, problems);
         check_decimal(item, prefix, "quantity", 1, MONEY_POSITIVE, problems);

@@ -59,7 +59,7 @@ require __DIR__ . '/helpers.inc';
 clean_spool('012');
 ?>
 --EXPECT--
-invalid order.placed payload: email: is required; currency: must be an ISO 4217 code like "EUR"; billing_address.country: must be an ISO 3166-1 alpha-2 code like "DE"; items[1].price: must be a decimal number like "19.99" (digits, '.' as separator); items[1].quantity: must be greater than 0; items[2].sku: is longer than 15 characters (Infor's limit); items[2].price: must be 0 or more
+invalid order.placed payload: email: is required; currency: must be an ISO 4217 code like "EUR"; billing_address.country: must be an ISO 3166-1 alpha-2 code like "DE"; items[1].price: must be a decimal number like "19.99" (digits, '.' as separator); items[1].quantity: must be greater than 0; items[2].price: must be 0 or more
 bool(true)
 int(0)
 bool(true)
@@ -72,8 +72,6 @@ bool(true)
   items[1].price => must be a decimal number like "19.99" (digits, '.' as separator)
 bool(true)
   items[1].quantity => must be greater than 0
-bool(true)
-  items[2].sku => is longer than 15 characters (Infor's limit)
 bool(true)
   items[2].price => must be 0 or more
 order_id, order_number, date, email, currency, total_amount, billing_address, items
