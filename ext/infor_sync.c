@@ -1045,6 +1045,7 @@ PHP_MINFO_FUNCTION(infor_sync)
              (long long)json_integer_value(json_object_get(json_object_get(leader, "anomalies"), "flagged")),
              held < 0 ? 0 : held, INFOR_SYNC_G(anomaly_hold) ? "" : " (infor_sync.anomaly_hold is off)");
     php_info_print_table_row(2, "Anomalies", line);
+    infor_sync_mapping_info();
     json_decref(leader);
     php_info_print_table_end();
     DISPLAY_INI_ENTRIES();

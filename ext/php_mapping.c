@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "php.h"
+#include "ext/standard/info.h"
 #include "zend_exceptions.h"
 
 #include "php_infor_sync.h"
@@ -226,4 +227,37 @@ ZEND_FUNCTION(InforSync_suggest_mapping)
     infor_sync_json_to_zval(suggestions, return_value);
     json_decref(suggestions);
     json_decref(json);
+}
+
+void infor_sync_mapping_info(void)
+{
+    char line[512];
+    size_t used = 0, refused = 0;
+    const char *event;
+    json_t *entry;
+    isync_mapping_set *set = mapping_set();
+    if (!set) {
+        zend_clear_exception();
+        php_info_print_table_row(2, "Mapping templates", "the M3 field specification cannot be loaded (infor_sync.m3_metadata)");
+        return;
+    }
+    json_t *status = isync_mapping_set_status(set);
+    line[0] = '\0';
+    json_object_foreach(json_object_get(status, "templates"), event, entry) {
+        const char *origin = json_string_value(json_object_get(entry, "origin"));
+        int builtin = strncmp(origin, "built-in ", 9) == 0;
+        refused += json_object_get(entry, "errors") != NULL;
+        used += (size_t)snprintf(line + used, used < sizeof line ? sizeof line - used : 0, "%s%s (%s)",
+                                 used ? ", " : "", event, builtin ? "built-in" : "mapping_dir");
+        if (used >= sizeof line) {
+            used = sizeof line - 1;
+        }
+    }
+    php_info_print_table_row(2, "Mapping templates", line);
+    if (refused) {
+        snprintf(line, sizeof line, "%zu file(s) in infor_sync.mapping_dir refused: see InforSync\\status()['mapping']",
+                 refused);
+        php_info_print_table_row(2, "Mapping errors", line);
+    }
+    json_decref(status);
 }

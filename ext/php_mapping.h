@@ -19,6 +19,9 @@ void infor_sync_add_mapping_status(zval *status, json_t *leader_mapping, json_t 
 
 void infor_sync_mapping_free(zend_infor_sync_globals *globals);
 
+/* php --ri: the templates in use and refused files. */
+void infor_sync_mapping_info(void);
+
 /* infor_sync.c */
 ZEND_COLD void infor_sync_throw_mapping_problems(const char *what, json_t *problems);
 ZEND_COLD void infor_sync_throw_configuration(const char *setting, const char *message);
