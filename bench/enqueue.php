@@ -5,7 +5,8 @@
 //   php ... bench/enqueue.php VARIANT COUNT WARMUP OUTFILE SPOOLDIR FIRST DURABILITY
 //
 // VARIANT: ext (InforSync\enqueue, durability from the ini), ext-key (the
-// same with an idempotency key), php-fsync / php-none (UserlandSpool),
+// same with an idempotency key), map-preview (InforSync\map_preview: the
+// template applied and checked, what enqueue adds to the spool work), php-fsync / php-none (UserlandSpool),
 // floor (UserlandSpool's file work only, on a fixed 1 KB: the disk floor).
 require __DIR__ . '/lib.php';
 
@@ -21,7 +22,7 @@ for ($i = 0; $i < $warmup + $count; $i++) {
 }
 
 // The ini settings must have taken effect (a rejected value falls back to the default).
-if (str_starts_with($variant, 'ext')) {
+if (str_starts_with($variant, 'ext') || $variant === 'map-preview') {
     $st = InforSync\status();
     if ($st['spool']['durability'] !== $durability || $st['worker']['mode'] !== 'off') {
         fwrite(STDERR, "expected durability=$durability worker=off, the extension has "
@@ -36,6 +37,9 @@ switch ($variant) {
         break;
     case 'ext-key':
         $call = fn(array $o) => InforSync\enqueue('order.placed', $o, 'xcart-order-' . $o['order_id']);
+        break;
+    case 'map-preview':
+        $call = fn(array $o) => InforSync\map_preview('order.placed', $o);
         break;
     case 'php-fsync':
     case 'php-none':

@@ -33,6 +33,7 @@ $variants = [
     'ext-fsync' => 'extension, durability=fsync',
     'ext-fsync-key' => 'extension, durability=fsync, idempotency key',
     'ext-none' => 'extension, durability=none',
+    'map-preview' => 'map_preview(): the template alone',
     'php-fsync' => 'pure PHP, fsync file + dir',
     'php-none' => 'pure PHP, no fsync',
     'floor' => 'disk floor: 1 KB create+fsync+rename+fsync dir',
@@ -76,6 +77,7 @@ $pairs = [
     ['ext-fsync', 'ext-none', 'extension fsync / extension none'],
     ['ext-fsync-key', 'ext-fsync', 'extension fsync with key / without'],
     ['ext-fsync', 'floor', 'extension fsync / disk floor'],
+    ['map-preview', 'ext-none', 'template alone / extension none (share)'],
 ];
 printf("%-46s %9s %9s\n", 'ratio', 'median', 'p99');
 foreach ($pairs as [$a, $b, $label]) {

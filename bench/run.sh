@@ -81,7 +81,7 @@ fs=$(df -PT "$work" | awk 'NR == 2 { print $2 " on " $1 }')
 } | sed -e "s|$work|\$TMP|g" -e "s|$root/||g" >"$work/header.txt"
 
 # ---- 1. enqueue latency, interleaved rounds ----
-variants=(ext-fsync ext-fsync-key ext-none php-fsync php-none floor)
+variants=(ext-fsync ext-fsync-key ext-none map-preview php-fsync php-none floor)
 nv=${#variants[@]}
 echo "enqueue latency: $ROUNDS rounds x ${nv} variants x $per_round calls" >&2
 for r in $(seq 0 $((ROUNDS - 1))); do
@@ -92,6 +92,7 @@ for r in $(seq 0 $((ROUNDS - 1))); do
             ext-fsync) sv=ext dur=fsync ;;
             ext-fsync-key) sv=ext-key dur=fsync ;;
             ext-none) sv=ext dur=none ;;
+            map-preview) sv=$v dur=none ;;
             php-fsync) sv=$v dur=fsync ;;
             php-none) sv=$v dur=none ;;
             floor) sv=$v dur=fsync ;;

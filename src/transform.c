@@ -145,6 +145,18 @@ static unsigned change_case(unsigned cp, int upper)
     if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) {
         return upper ? (cp % 2 == 0 ? cp - 1 : cp) : (cp % 2 == 1 ? cp + 1 : cp);
     }
+    static const unsigned greek_accented[][2] = { /* lower, upper */
+        { 0x3AC, 0x386 }, { 0x3AD, 0x388 }, { 0x3AE, 0x389 }, { 0x3AF, 0x38A },
+        { 0x3CC, 0x38C }, { 0x3CD, 0x38E }, { 0x3CE, 0x38F }, { 0x3C2, 0x3A3 },
+    };
+    for (size_t i = 0; i < sizeof greek_accented / sizeof greek_accented[0]; i++) {
+        if (upper && cp == greek_accented[i][0]) {
+            return greek_accented[i][1];
+        }
+        if (!upper && cp == greek_accented[i][1] && cp != 0x3A3) {
+            return greek_accented[i][0];
+        }
+    }
     if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2 && !upper) {
         return cp + 32;
     }
@@ -377,7 +389,10 @@ static json_t *convert(isync_transform_ctx *ctx, json_t *in, json_t *arg)
     const char *from = json_string_value(json_object_get(ctx->payload, "currency"));
     const char *to = ctx->cfg ? ctx->cfg->base_currency : "";
     json_t *decimals_arg = json_object_get(arg, "decimals");
-    int decimals = decimals_arg ? (int)json_integer_value(decimals_arg) : 2;
+    const char *target = *to ? to : from;
+    int minor = target ? isync_currency_minor_units(target) : -1;
+    /* without "decimals": the target currency's minor unit (EUR 2, JPY 0) */
+    int decimals = decimals_arg ? (int)json_integer_value(decimals_arg) : minor >= 0 ? minor : 2;
     char *text = isync_json_text(in), out[64], rate[40];
     isync_error err;
     json_t *result = NULL;

@@ -13,6 +13,7 @@
 #include "mapping.h"
 #include "mapping_set.h"
 #include "template.h"
+#include "transform.h"
 
 static isync_m3_spec *spec;
 
@@ -346,6 +347,125 @@ static void test_builtin_order_template_shape(void **state)
     isync_mapping_set_free(set);
 }
 
+/* One transform on one value: its text ("" when empty), or "ERROR: ..." */
+static char result_text[600];
+static const char *run_transform(isync_transform_ctx *ctx, const char *name, const char *arg_json, json_t *in)
+{
+    json_t *arg = arg_json ? json_loads(arg_json, JSON_DECODE_ANY, NULL) : NULL;
+    json_t *out = isync_transform_apply(ctx, name, arg, in);
+    char *text = isync_json_text(out);
+    if (ctx->error[0]) {
+        snprintf(result_text, sizeof result_text, "ERROR: %s", ctx->error);
+    } else {
+        snprintf(result_text, sizeof result_text, "%s", text);
+    }
+    free(text);
+    json_decref(out);
+    json_decref(arg);
+    return result_text;
+}
+
+static const char *on_text(isync_transform_ctx *ctx, const char *name, const char *arg, const char *value)
+{
+    json_t *in = json_string(value);
+    const char *out = run_transform(ctx, name, arg, in);
+    json_decref(in);
+    return out;
+}
+
+static void test_transforms_with_realistic_values(void **state)
+{
+    (void)state;
+    isync_business_config cfg;
+    isync_problems problems;
+    json_t *settings = json_loads(
+        "{\"base_currency\": \"EUR\", \"rate_source\": \"/etc/rates.json\","
+        " \"status_map\": {\"payment\": {\"D\": \"cancel\", \"C\": \"cancel\"}, \"infor_to_shipping\": {\"77\": \"S\"}},"
+        " \"lookups\": {\"carrier\": {\"DHL Express\": \"DHX\", \"UPS Standard\": \"UPS\"}},"
+        " \"enrichment\": [{\"match\": {\"sku\": \"TSHIRT-*\"}, \"set\": {\"gl_account\": \"3010\", \"item_group\": \"APP\"}},"
+        "                  {\"match\": {\"category\": \"Mugs\"}, \"set\": {\"cost_centre\": \"CC20\", \"warehouse\": \"200\"}}],"
+        " \"tax_map\": {\"CDEV.STAX@US-CA\": {\"tax_code\": \"CA\", \"gl_account\": \"2410\"},"
+        "             \"CDEV.STAX@US\": {\"tax_code\": \"US\", \"gl_account\": \"2400\"}, \"*\": {\"tax_code\": \"EX\"}}}",
+        0, NULL);
+    assert_int_equal(isync_config_from_json(settings, &cfg, &problems), ISYNC_OK);
+    isync_rates *rates = NULL;
+    const char *table = "{\"base\": \"EUR\", \"date\": \"2026-11-25\", \"rates\": {\"USD\": \"1.0842\", \"JPY\": \"162.50\"}}";
+    assert_int_equal(isync_rates_parse(table, strlen(table), &rates, NULL), ISYNC_OK);
+    json_t *payload = json_pack("{s:s, s:{s:s, s:s, s:s}}", "currency", "USD", "shipping_address", "country", "US",
+                                "state", "California", "city", "San Francisco");
+    isync_transform_ctx ctx = { .cfg = &cfg, .rates = rates, .payload = payload, .notes = json_array() };
+
+    /* text */
+    assert_string_equal(on_text(&ctx, "trim", NULL, "  Mug  "), "Mug");
+    assert_string_equal(on_text(&ctx, "upper", NULL, "straße łódź ωμέγα"), "STRAßE ŁÓDŹ ΩΜΈΓΑ");
+    assert_string_equal(on_text(&ctx, "lower", NULL, "ÆRØSKØBING ЖУК"), "ærøskøbing жук");
+    assert_string_equal(on_text(&ctx, "truncate", "5", "Zürich-Höngg"), "Züric");
+    assert_string_equal(on_text(&ctx, "pad", "{\"length\": 7, \"char\": \"0\"}", "4711"), "0004711");
+    assert_string_equal(on_text(&ctx, "pad", "{\"length\": 6, \"side\": \"right\", \"char\": \".\"}", "AB"), "AB....");
+    assert_string_equal(on_text(&ctx, "prefix", "\"XC-\"", "1001"), "XC-1001");
+    assert_string_equal(on_text(&ctx, "suffix", "\"/1\"", "1001"), "1001/1");
+    assert_string_equal(on_text(&ctx, "omit_if_longer", "10", "anna@example.com"), "");
+    assert_string_equal(on_text(&ctx, "omit_if_longer", "50", "anna@example.com"), "anna@example.com");
+    /* dates and numbers */
+    assert_string_equal(on_text(&ctx, "date", NULL, "2026-02-28T23:59:59-05:00"), "20260228");
+    assert_true(strncmp(on_text(&ctx, "date", NULL, "28.02.2026"), "ERROR", 5) == 0);
+    assert_string_equal(on_text(&ctx, "number", "2", "19.995"), "20.00");
+    assert_string_equal(on_text(&ctx, "number", "2", "-0.125"), "-0.13");
+    assert_string_equal(on_text(&ctx, "number", "0", "1234.5"), "1235");
+    assert_string_equal(on_text(&ctx, "negate", NULL, "25.50"), "-25.50");
+    assert_string_equal(on_text(&ctx, "negate", NULL, "-3"), "3");
+    assert_string_equal(on_text(&ctx, "abs", NULL, "-7.50"), "7.50");
+    /* the rate table: USD -> EUR, the rate and its date recorded */
+    assert_string_equal(on_text(&ctx, "convert_currency", "{\"decimals\": 2}", "108.42"), "100.00");
+    assert_string_equal(json_string_value(json_object_get(ctx.currency_used, "rate")), "0.9223390518");
+    assert_string_equal(json_string_value(json_object_get(ctx.currency_used, "date")), "2026-11-25");
+    assert_string_equal(on_text(&ctx, "convert_currency", "{}", "19.99"), "18.44"); /* EUR: 2 decimals */
+    json_object_set_new(payload, "currency", json_string("GBP"));
+    assert_true(strstr(on_text(&ctx, "convert_currency", "{}", "10"), "GBP") != NULL);
+    assert_int_equal(ctx.retry, 1); /* a currency the table lacks: wait for the next table */
+    ctx.retry = 0;
+    json_object_set_new(payload, "currency", json_string("USD"));
+    /* tables */
+    assert_string_equal(on_text(&ctx, "lookup", "\"carrier\"", "UPS Standard"), "UPS");
+    assert_true(strstr(on_text(&ctx, "lookup", "\"carrier\"", "FedEx"), "not in the lookup table") != NULL);
+    assert_string_equal(on_text(&ctx, "status", "\"payment\"", "D"), "cancel");
+    assert_string_equal(on_text(&ctx, "status", "\"payment\"", "P"), "none");
+    assert_string_equal(on_text(&ctx, "status", "\"infor\"", "77"), "S");
+    json_t *tshirt = json_pack("{s:s, s:[s]}", "sku", "TSHIRT-BLK-M", "categories", "Apparel");
+    json_t *mug = json_pack("{s:s, s:[s, s]}", "sku", "MUG-LOGO", "categories", "Kitchen", "Mugs");
+    assert_string_equal(run_transform(&ctx, "enrich", "\"gl_account\"", tshirt), "3010");
+    assert_string_equal(run_transform(&ctx, "enrich", "\"item_group\"", tshirt), "APP");
+    assert_string_equal(run_transform(&ctx, "enrich", "\"warehouse\"", mug), "200");
+    assert_string_equal(run_transform(&ctx, "enrich", "\"gl_account\"", mug), "");
+    json_t *stax = json_pack("{s:s, s:s, s:s}", "type", "tax", "code", "CDEV.STAX", "amount", "8.25");
+    assert_string_equal(run_transform(&ctx, "tax", "\"tax_code\"", stax), "CA"); /* from the shipping address */
+    json_object_set_new(stax, "jurisdiction", json_string("US-NY"));
+    assert_string_equal(run_transform(&ctx, "tax", "\"tax_code\"", stax), "US");
+    assert_string_equal(run_transform(&ctx, "tax", "\"gl_account\"", stax), "2400");
+    json_t *surcharges = json_pack("[{s:s, s:s}, {s:s, s:s}, {s:s, s:s}]", "type", "discount", "amount", "-5.00",
+                                   "type", "tax", "amount", "8.25", "type", "discount", "amount", "-0.125");
+    assert_string_equal(run_transform(&ctx, "sum", "{\"type\": \"discount\"}", surcharges), "-5.125");
+    assert_string_equal(run_transform(&ctx, "sum", "{\"type\": \"shipping\"}", surcharges), "");
+    /* addresses: ISO-3 on request */
+    json_t *address = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "firstname", "Łukasz", "lastname", "Wiśniewski",
+                                "street", "ul. Piotrkowska 104", "city", "Łódź", "zipcode", "90-926", "country", "PL");
+    assert_string_equal(run_transform(&ctx, "address", "\"CUNM\"", address), "Łukasz Wiśniewski");
+    assert_string_equal(run_transform(&ctx, "address", "{\"part\": \"CSCD\", \"country\": \"iso3\"}", address), "POL");
+    assert_string_equal(run_transform(&ctx, "address", "\"TOWN\"", address), "Łódź");
+
+    json_decref(address);
+    json_decref(surcharges);
+    json_decref(stax);
+    json_decref(mug);
+    json_decref(tshirt);
+    json_decref(ctx.currency_used);
+    json_decref(ctx.notes);
+    json_decref(payload);
+    json_decref(settings);
+    isync_rates_free(rates);
+    isync_config_clear(&cfg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_template_errors_at_load_time),
         cmocka_unit_test(test_admin_directory_overrides_and_keeps_last_good),
         cmocka_unit_test(test_builtin_order_template_shape),
+        cmocka_unit_test(test_transforms_with_realistic_values),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
