@@ -8,7 +8,52 @@
 
 struct isync_m3_spec {
     json_t *programs;   /* {"OIS100MI": {"AddBatchHead": {"in": [...]}, ...}} */
+    json_t *fields;     /* {"OIS100MI/AddBatchHead": {"CUNO": {entry}, ...}}: lookups by name */
+    json_t *mandatory;  /* {"OIS100MI/AddBatchHead": ["CUNO", ...]} */
 };
+
+/* The name indexes: a template check looks up every field it maps. */
+static void index_transactions(isync_m3_spec *spec)
+{
+    const char *program, *transaction;
+    json_t *transactions, *body;
+    spec->fields = json_object();
+    spec->mandatory = json_object();
+    json_object_foreach(spec->programs, program, transactions) {
+        json_object_foreach(transactions, transaction, body) {
+            json_t *inputs = json_object_get(body, "in");
+            if (transaction[0] == '_' || !json_is_array(inputs)) {
+                continue;
+            }
+            char key[160];
+            snprintf(key, sizeof key, "%.60s/%.90s", program, transaction);
+            json_t *by_name = json_object(), *mandatory = json_array();
+            size_t index;
+            json_t *entry;
+            json_array_foreach(inputs, index, entry) {
+                const char *name = json_string_value(json_object_get(entry, "name"));
+                if (name) {
+                    json_object_set(by_name, name, entry);
+                    if (json_is_true(json_object_get(entry, "mandatory"))) {
+                        json_array_append_new(mandatory, json_string(name));
+                    }
+                }
+            }
+            json_object_set_new(spec->fields, key, by_name);
+            json_object_set_new(spec->mandatory, key, mandatory);
+        }
+    }
+}
+
+static json_t *transaction_index(json_t *index, const char *program, const char *transaction)
+{
+    char key[160];
+    if (!program || !transaction) {
+        return NULL;
+    }
+    snprintf(key, sizeof key, "%.60s/%.90s", program, transaction);
+    return json_object_get(index, key);
+}
 
 isync_status isync_m3_spec_parse(const char *text, isync_m3_spec **out, isync_error *err)
 {
@@ -30,6 +75,7 @@ isync_status isync_m3_spec_parse(const char *text, isync_m3_spec **out, isync_er
     }
     spec->programs = json_incref(programs);
     json_decref(root);
+    index_transactions(spec);
     *out = spec;
     return ISYNC_OK;
 }
@@ -63,6 +109,8 @@ void isync_m3_spec_free(isync_m3_spec *spec)
 {
     if (spec) {
         json_decref(spec->programs);
+        json_decref(spec->fields);
+        json_decref(spec->mandatory);
         free(spec);
     }
 }
@@ -79,22 +127,23 @@ json_t *isync_m3_spec_inputs(const isync_m3_spec *spec, const char *program, con
 int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const char *transaction,
                         const char *name, isync_m3_field_spec *field)
 {
-    size_t index;
-    json_t *entry;
-    json_array_foreach(isync_m3_spec_inputs(spec, program, transaction), index, entry) {
-        const char *entry_name = json_string_value(json_object_get(entry, "name"));
-        if (entry_name && strcmp(entry_name, name) == 0) {
-            const char *type = json_string_value(json_object_get(entry, "type"));
-            const char *description = json_string_value(json_object_get(entry, "description"));
-            field->name = entry_name;
-            field->description = description ? description : "";
-            field->type = type && *type ? type[0] : 'A';
-            field->length = (int)json_integer_value(json_object_get(entry, "length"));
-            field->mandatory = json_is_true(json_object_get(entry, "mandatory"));
-            return 1;
-        }
+    json_t *entry = spec ? json_object_get(transaction_index(spec->fields, program, transaction), name) : NULL;
+    if (!entry) {
+        return 0;
     }
-    return 0;
+    const char *type = json_string_value(json_object_get(entry, "type"));
+    const char *description = json_string_value(json_object_get(entry, "description"));
+    field->name = json_string_value(json_object_get(entry, "name"));
+    field->description = description ? description : "";
+    field->type = type && *type ? type[0] : 'A';
+    field->length = (int)json_integer_value(json_object_get(entry, "length"));
+    field->mandatory = json_is_true(json_object_get(entry, "mandatory"));
+    return 1;
+}
+
+json_t *isync_m3_spec_mandatory(const isync_m3_spec *spec, const char *program, const char *transaction)
+{
+    return spec ? transaction_index(spec->mandatory, program, transaction) : NULL;
 }
 
 size_t isync_utf8_length(const char *text)

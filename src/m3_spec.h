@@ -27,6 +27,9 @@ void isync_m3_spec_free(isync_m3_spec *spec);
 /* The "in" list of a transaction (borrowed), NULL when unknown. */
 json_t *isync_m3_spec_inputs(const isync_m3_spec *spec, const char *program, const char *transaction);
 
+/* The names of the transaction's mandatory input fields (borrowed array), NULL when unknown. */
+json_t *isync_m3_spec_mandatory(const isync_m3_spec *spec, const char *program, const char *transaction);
+
 /* 1 and *field filled when the transaction has that input field. */
 int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const char *transaction,
                         const char *name, isync_m3_field_spec *field);

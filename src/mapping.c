@@ -324,10 +324,9 @@ static void check_mandatory(evaluator *ev, json_t *call_out, const char *program
 {
     size_t index;
     json_t *input;
-    json_array_foreach(isync_m3_spec_inputs(ev->env->spec, program, transaction), index, input) {
-        const char *name = json_string_value(json_object_get(input, "name"));
-        if (name && json_is_true(json_object_get(input, "mandatory")) && strcmp(name, "CONO") != 0 &&
-            !json_object_get(json_object_get(call_out, "fields"), name)) {
+    json_array_foreach(isync_m3_spec_mandatory(ev->env->spec, program, transaction), index, input) {
+        const char *name = json_string_value(input);
+        if (name && strcmp(name, "CONO") != 0 && !json_object_get(json_object_get(call_out, "fields"), name)) {
             ev->field = name;
             snprintf(ev->template_path, sizeof ev->template_path, "calls[%zu].fields.%s", call_number, name);
             ev->source[0] = '\0';
@@ -414,6 +413,7 @@ json_t *isync_mapping_apply(const isync_template *tmpl, json_t *payload, const i
     if (ev.transform.currency_used) {
         json_object_set_new(ev.result, "currency", ev.transform.currency_used);
     }
+    json_decref(ev.transform.address_of);
     json_decref(ev.settings);
     return ev.result;
 }

@@ -454,22 +454,29 @@ static json_t *address(isync_transform_ctx *ctx, json_t *in, json_t *arg)
 {
     const char *part = json_is_string(arg) ? json_string_value(arg) : json_string_value(json_object_get(arg, "part"));
     const char *country = json_string_value(json_object_get(arg, "country"));
-    isync_address normal;
-    isync_problems notes;
-    memset(&notes, 0, sizeof notes);
+    int iso3 = country && strcmp(country, "iso3") == 0;
     if (!json_is_object(in)) {
         return NULL;
     }
-    if (isync_address_normalise(in, country && strcmp(country, "iso3") == 0, &normal, &notes) != ISYNC_OK) {
-        fail(ctx, "%s", notes.count ? notes.items[0].message : "not an address");
+    if (ctx->address_of != in || ctx->address_iso3 != iso3) {
+        memset(&ctx->address_notes, 0, sizeof ctx->address_notes);
+        ctx->address_status = isync_address_normalise(in, iso3, &ctx->address, &ctx->address_notes);
+        json_decref(ctx->address_of);
+        ctx->address_of = json_incref(in);
+        ctx->address_iso3 = iso3;
+    }
+    const isync_address *normal_address = &ctx->address;
+    const isync_problems *address_notes = &ctx->address_notes;
+    if (ctx->address_status != ISYNC_OK) {
+        fail(ctx, "%s", address_notes->count ? address_notes->items[0].message : "not an address");
         return NULL;
     }
-    for (size_t i = 0; i < notes.count && i < ISYNC_PROBLEMS_MAX; i++) {
-        if (strcmp(notes.items[i].path, part) == 0 && ctx->notes) {
-            json_array_append_new(ctx->notes, json_pack("{s:s}", "message", notes.items[i].message));
+    for (size_t i = 0; i < address_notes->count && i < ISYNC_PROBLEMS_MAX; i++) {
+        if (strcmp(address_notes->items[i].path, part) == 0 && ctx->notes) {
+            json_array_append_new(ctx->notes, json_pack("{s:s}", "message", address_notes->items[i].message));
         }
     }
-    const char *value = isync_address_part(&normal, part);
+    const char *value = isync_address_part(normal_address, part);
     return value && *value ? json_string(value) : NULL;
 }
 

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "address.h"
 #include "business_config.h"
 #include "currency.h"
 
@@ -17,6 +18,12 @@ typedef struct {
     json_t *currency_used;        /* set to {"from","to","rate","date"} by a conversion */
     char error[512];              /* why a transform failed */
     int retry;                    /* the failure goes away by itself (no exchange rate yet) */
+    /* the last address normalised (its parts are asked for one after the other) */
+    json_t *address_of;           /* which address (a reference: the owner of the ctx drops it), or NULL */
+    int address_iso3;
+    isync_address address;
+    isync_problems address_notes;
+    isync_status address_status;
 } isync_transform_ctx;
 
 /* Applies transform name (with its argument, NULL if none) to in (borrowed).

@@ -459,6 +459,7 @@ static void test_transforms_with_realistic_values(void **state)
     json_decref(mug);
     json_decref(tshirt);
     json_decref(ctx.currency_used);
+    json_decref(ctx.address_of);
     json_decref(ctx.notes);
     json_decref(payload);
     json_decref(settings);
