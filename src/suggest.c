@@ -9,7 +9,8 @@
  *     synonym  0.7  the X-Cart key is in the synonym table for this field's
  *                   concept (the table entry names the M3 field, or its Infor
  *                   concept is a phrase of the field's description);
- *                   0.63 when only one of the two holds
+ *                   0.63 when only one of the two holds; x0.8 for a key
+ *                   that holds only part of the value (firstname of a name)
  *     name     0.6 x the Dice similarity of the key's words and the words of
  *                   the field's description (lower case, lightly stemmed,
  *                   "salesprice" matches "price"); a key equal to the field
@@ -66,6 +67,7 @@
 
 #define W_SYNONYM 0.7
 #define W_SYNONYM_PARTIAL 0.9 /* share of W_SYNONYM when code or concept alone matches */
+#define W_PART 0.8 /* share of the synonym signal for a key holding part of the value */
 #define W_NAME 0.6
 #define W_AGREE 0.1
 #define W_CONTEXT 0.05
@@ -260,51 +262,55 @@ static void normalise_key(const char *key, char *out, size_t size)
 /* X-Cart (and general web shop) vocabulary -> Infor M3 concepts. terms: keys,
  * normalised (lower case, no separators), '|'-separated; concept: words the
  * field description contains; fields: the M3 field names of that concept;
- * context: a word the key's parent path must contain, or NULL. */
+ * context: a word the key's parent path must contain ("!word": must not), or
+ * NULL; part: the key
+ * holds only part of the value (a first name of a customer name: concat). */
 typedef struct {
     const char *terms;
     const char *concept;
     const char *fields;
     const char *context;
+    int part;
 } synonym;
 
 static const synonym SYNONYMS[] = {
     { "sku|productsku|productcode|itemcode|itemnumber|itemno|itemid|partnumber|partno|"
-      "articlenumber|article", "item number", "ITNO", NULL },
-    { "quantity|qty|orderedquantity|quantityordered", "ordered quantity", "ORQT", NULL },
-    { "amount", "ordered quantity", "ORQT", "item" }, /* X-Cart OrderItem::amount */
-    { "price|unitprice|itemprice|netprice|saleprice|salesprice", "sales price", "SAPR", NULL },
+      "articlenumber|article", "item number", "ITNO", NULL, 0 },
+    { "quantity|qty|orderedquantity|quantityordered", "ordered quantity", "ORQT", NULL, 0 },
+    { "amount", "ordered quantity", "ORQT", "item", 0 }, /* X-Cart OrderItem::amount */
+    { "price|unitprice|itemprice|netprice|saleprice|salesprice", "sales price", "SAPR", NULL, 0 },
     { "ordernumber|orderno|ordernum|ordernr|orderreference|orderref", "customer order number",
-      "CUOR", NULL },
-    { "currency|currencycode|currencyid", "currency", "CUCD", NULL },
-    { "date|orderdate|createdat|created|placedat|orderedat", "order date", "ORDT", NULL },
-    { "date|paymentdate|paidat|capturedat|transactiondate", "payment date", "PYDT", NULL },
-    { "zipcode|zip|postcode|postalcode|zippostalcode", "postal code", "PONO", NULL },
-    { "city|town", "city", "TOWN", NULL },
-    { "country|countrycode|countryid", "country", "CSCD", NULL },
-    { "state|statecode|stateid|region|province", "state", "ECAR", NULL },
-    { "street|address|address1|addressline1|street1|streetaddress", "address 1", "CUA1", NULL },
-    { "street2|address2|addressline2", "address 2", "CUA2", NULL },
-    { "phone|telephone|phonenumber|tel|mobile|mobilephone|cellphone", "phone", "PHNO", NULL },
-    { "fax|faxnumber", "fax", "TFNO", NULL },
-    { "email|mail|emailaddress|login", "mail", "MAIL", NULL }, /* X-Cart's login is the e-mail */
-    { "firstname|lastname|name|fullname|customername|company|companyname", "customer name",
-      "CUNM", NULL },
-    { "name|productname|itemname|title|description", "item description", "ITDS", "item" },
-    { "discount|discountamount|linediscount|itemdiscount", "discount amount", "DIA1", NULL },
+      "CUOR", NULL, 0 },
+    { "currency|currencycode|currencyid", "currency", "CUCD", NULL, 0 },
+    { "date|orderdate|createdat|created|placedat|orderedat", "order date", "ORDT", NULL, 0 },
+    { "date|paymentdate|paidat|capturedat|transactiondate", "payment date", "PYDT", NULL, 0 },
+    { "zipcode|zip|postcode|postalcode|zippostalcode", "postal code", "PONO", NULL, 0 },
+    { "city|town", "city", "TOWN", NULL, 0 },
+    { "country|countrycode|countryid", "country", "CSCD", NULL, 0 },
+    { "state|statecode|stateid|region|province", "state", "ECAR", NULL, 0 },
+    { "street|address|address1|addressline1|street1|streetaddress", "address 1", "CUA1", NULL, 0 },
+    { "street2|address2|addressline2", "address 2", "CUA2", NULL, 0 },
+    { "phone|telephone|phonenumber|tel|mobile|mobilephone|cellphone", "phone", "PHNO", NULL, 0 },
+    { "fax|faxnumber", "fax", "TFNO", NULL, 0 },
+    { "email|mail|emailaddress|login", "mail", "MAIL", NULL, 0 }, /* X-Cart's login is the e-mail */
+    { "firstname|lastname|middlename", "customer name", "CUNM", NULL, 1 },
+    /* a bare "name" in X-Cart names a product, a surcharge, a method: not a customer */
+    { "fullname|customername|company|companyname", "customer name", "CUNM", NULL, 0 },
+    { "name|productname|itemname|title|description", "item description", "ITDS", "item", 0 },
+    { "discount|discountamount|linediscount|itemdiscount", "discount amount", "DIA1", NULL, 0 },
     { "transactionid|txnid|paymentid|paymenttransactionid|paymentreference|reference",
-      "reference number", "IRNO", NULL },
-    { "amount|total|totalamount|paidamount|paymentamount", "payment amount", "PMAM", NULL },
+      "reference number", "IRNO", NULL, 0 },
+    { "amount|total|totalamount|paidamount|paymentamount", "payment amount", "PMAM", NULL, 0 },
     { "customernumber|customerno|customerid|customercode|accountnumber|inforcustomer",
-      "customer number", "CUNO", NULL },
-    { "payer|payernumber|inforcustomer", "payer", "PYNO", NULL },
-    { "paymentmethod|method|paymentmethodcode", "payment method", "PYCD", NULL },
+      "customer number", "CUNO", NULL, 0 },
+    { "payer|payernumber|inforcustomer", "payer", "PYNO", NULL, 0 },
+    { "paymentmethod|method|paymentmethodcode", "payment method", "PYCD", NULL, 0 },
     { "shippingmethod|deliverymethod|carrier|shippingmethodname", "delivery method", "MODL",
-      NULL },
-    { "language|lang|locale|languagecode", "language", "LNCD", NULL },
-    { "warehouse|warehouseid|warehousecode", "warehouse", "WHLO", NULL },
-    { "vatnumber|vatid|taxid|vatregistrationnumber", "vat registration number", "VRNO", NULL },
-    { "unit|uom|unitofmeasure", "unit measure", "UNMS|ALUN|SPUN", NULL },
+      NULL, 0 },
+    { "language|lang|locale|languagecode", "language", "LNCD", NULL, 0 },
+    { "warehouse|warehouseid|warehousecode", "warehouse", "WHLO", NULL, 0 },
+    { "vatnumber|vatid|taxid|vatregistrationnumber", "vat registration number", "VRNO", NULL, 0 },
+    { "unit|uom|unitofmeasure", "unit measure", "UNMS|ALUN|SPUN", NULL, 0 },
 };
 
 #define SYNONYM_COUNT (sizeof SYNONYMS / sizeof SYNONYMS[0])
@@ -763,18 +769,28 @@ typedef struct {
 
 /* 1: the entry names the field and its concept is in the description; 0.9:
  * one of the two; 0: the key is not a term of the entry. */
+/* "item": the parent path has the word; "!item": it has not. */
+static int context_fits(const char *context, const source *s)
+{
+    if (context[0] == '!') {
+        return !has_word(&s->context, context + 1);
+    }
+    return has_word(&s->context, context);
+}
+
 static double synonym_strength(const synonym *entry, const word_list *concept, const source *s,
                                const field *f)
 {
     if (!in_bar_list(entry->terms, s->norm)) {
         return 0.0;
     }
-    if (entry->context && !has_word(&s->context, entry->context)) {
+    if (entry->context && !context_fits(entry->context, s)) {
         return 0.0;
     }
     int by_code = in_bar_list(entry->fields, f->name);
     int by_concept = has_phrase(&f->words, concept);
-    return by_code && by_concept ? 1.0 : (by_code || by_concept ? W_SYNONYM_PARTIAL : 0.0);
+    double strength = by_code && by_concept ? 1.0 : (by_code || by_concept ? W_SYNONYM_PARTIAL : 0.0);
+    return entry->part ? strength * W_PART : strength;
 }
 
 static double synonym_signal(const synonym_words *sw, const source *s, const field *f,
@@ -790,7 +806,8 @@ static double synonym_signal(const synonym_words *sw, const source *s, const fie
         }
     }
     if (best > 0.0) {
-        note(r, "synonym: %s ~ %s", s->key, SYNONYMS[best_entry].concept);
+        note(r, "synonym: %s ~ %s%s", s->key, SYNONYMS[best_entry].part ? "part of " : "",
+             SYNONYMS[best_entry].concept);
     }
     return best;
 }
