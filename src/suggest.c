@@ -483,6 +483,9 @@ typedef struct {
     size_t values;       /* sample values seen */
     size_t max_chars;    /* longest sample value */
     int is_address;      /* an address object, for the address transform */
+    char surcharge[16];  /* "tax", "discount", ...: the first X-Cart surcharge of that type
+                            ("surcharges[type=tax]"), for the tax transform */
+    int is_surcharges;   /* the list of X-Cart surcharges itself, for the sum transform */
 } source;
 
 typedef struct {
@@ -619,6 +622,45 @@ static int walk_array(source_list *list, json_t *array, const char *path, const 
     return rc;
 }
 
+/* X-Cart surcharges (XLite\\Model\\Order\\Surcharge): objects with a type
+ * (tax, discount, shipping, handling) and an amount. Fields are not filled
+ * from one of them by position but by type: the list itself is proposed for
+ * sums (an order discount amount) and its first element of a type for the
+ * tax transform (a tax code). */
+static int is_surcharge_list(json_t *array)
+{
+    json_t *first = json_array_get(array, 0);
+    return json_is_object(first) && json_is_string(json_object_get(first, "type")) &&
+           json_object_get(first, "amount") != NULL;
+}
+
+static int add_surcharge_sources(source_list *list, json_t *array, const char *path, const char *key)
+{
+    size_t i;
+    json_t *element;
+    source *whole = find_source(list, path);
+    if (!whole && !(whole = new_source(list, path, key))) {
+        return -1;
+    }
+    whole->is_surcharges = 1;
+    json_array_foreach(array, i, element) {
+        const char *type = json_string_value(json_object_get(element, "type"));
+        char *typed;
+        if (!type || asprintf(&typed, "%s[type=%s]", path, type) < 0) {
+            continue;
+        }
+        source *s = find_source(list, typed);
+        if (!s && (s = new_source(list, typed, key)) != NULL) {
+            snprintf(s->surcharge, sizeof s->surcharge, "%s", type);
+        }
+        free(typed);
+        if (!s) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* An X-Cart address: at least three of street, city, zipcode, country. */
 static int is_address_object(json_t *object)
 {
@@ -649,6 +691,9 @@ static int walk(source_list *list, json_t *node, const char *path, const char *k
         return walk_object(list, node, path);
     }
     if (json_is_array(node)) {
+        if (is_surcharge_list(node) && add_surcharge_sources(list, node, path, key) != 0) {
+            return -1;
+        }
         return walk_array(list, node, path, key);
     }
     return add_leaf(list, path, key, node);
@@ -1029,6 +1074,29 @@ static double score_address(const source_list *sources, size_t object, const dou
     return score;
 }
 
+/* The surcharge sources: the tax surcharge for a tax code (through the
+ * business setting tax_map), the list's discounts summed for an order
+ * discount amount. */
+static double score_surcharge(const source *s, const field *f, reason *r)
+{
+    if (s->surcharge[0] && strcmp(s->surcharge, "tax") == 0 && describes(f, "tax") && describes(f, "code")) {
+        note(r, "X-Cart tax surcharge: use the {\"tax\": \"tax_code\"} transform (business setting tax_map)");
+        return 0.85;
+    }
+    if (s->is_surcharges && describes(f, "discount") && describes(f, "amount")) {
+        note(r, "X-Cart discount surcharges summed: use {\"sum\": {\"type\": \"discount\"}} and \"abs\"");
+        /* an order-level discount is the sum of the order's discount surcharges in X-Cart;
+         * a line field's own key (items[].discount) comes first */
+        return describes(f, "order") ? 0.97 : 0.4;
+    }
+    return 0.0;
+}
+
+static int is_surcharge_source(const source *s)
+{
+    return s->surcharge[0] || s->is_surcharges;
+}
+
 static void add_candidate(ranking *out, size_t source, double score, const reason *r)
 {
     if (score + 1e-9 < MIN_SCORE) {
@@ -1053,7 +1121,9 @@ static int rank_field(const synonym_words *sw, const source_list *sources, const
     }
     for (size_t i = 0; i < sources->count; i++) {
         reason r = { .used = 0, .text = "" };
-        if (!sources->items[i].is_address) {
+        if (is_surcharge_source(&sources->items[i])) {
+            add_candidate(out, i, score_surcharge(&sources->items[i], f, &r), &r);
+        } else if (!sources->items[i].is_address) {
             scores[i] = score_source(sw, &sources->items[i], f, &r);
             add_candidate(out, i, scores[i], &r);
         }
@@ -1113,6 +1183,12 @@ static json_t *transform_json(const source *s, const field *f)
 {
     if (s->is_address) {
         return json_pack("[{s:s}]", "address", f->name);
+    }
+    if (s->surcharge[0]) {
+        return json_pack("[{s:s}]", "tax", "tax_code");
+    }
+    if (s->is_surcharges) {
+        return json_pack("[{s:{s:s}}, s]", "sum", "type", "discount", "abs");
     }
     if (f->type == 'D' && s->values > 0 && (s->shape & SHAPE_DATE)) {
         return json_pack("[s]", "date");

@@ -122,6 +122,30 @@ static void test_order_head(void **state)
     json_decref(r);
 }
 
+/* X-Cart surcharges go by type: the discounts summed for the order's discount
+ * amount, the tax surcharge through the tax map for a tax code. */
+static void test_surcharges_by_type(void **state)
+{
+    json_t *head = suggest_for("order.placed", "OIS100MI", "AddBatchHead", 3);
+    assert_top(head, "OTBA", "surcharges");
+    json_t *otba = json_array_get(json_object_get(json_object_get(head, "fields"), "OTBA"), 0);
+    char *transform = json_dumps(json_object_get(otba, "transform"), JSON_COMPACT);
+    assert_string_equal(transform, "[{\"sum\":{\"type\":\"discount\"}},\"abs\"]");
+    free(transform);
+    json_decref(head);
+
+    json_t *address = suggest_for("order.placed", "OIS100MI", "AddBatchAddress", 3);
+    assert_top(address, "TAXC", "surcharges[type=tax]");
+    json_t *taxc = json_array_get(json_object_get(json_object_get(address, "fields"), "TAXC"), 0);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(taxc, "transform"), 0),
+                                                          "tax")), "tax_code");
+    json_decref(address);
+
+    json_t *line = suggest_for("order.placed", "OIS100MI", "AddBatchLine", 3);
+    assert_top(line, "DIA1", "items[].discount"); /* a line's own discount, not the order's */
+    json_decref(line);
+}
+
 static void test_order_line(void **state)
 {
     json_t *r = suggest_for("order.placed", "OIS100MI", "AddBatchLine", 3);
@@ -454,20 +478,21 @@ static void test_default_templates(void **state)
            "proposal\n", t.top, t.fields, percent);
     printf("suggest_mapping: %zu more tie with the top proposal (same score, the sample's order "
            "decides)\n", t.tied);
-    /* The target was 80%. Measured 56/74 = 75%: ten misses are the delivery
-     * address call (AddBatchAddress with shipping_address), whose inputs equal
-     * the invoice address call's (billing_address) - the two tie, and the
-     * sample's order puts billing first; the others need the typed-list paths
-     * and transforms (surcharges[type=tax], sum, enrich) or are lines of a
-     * for_each over surcharges, which a suggestion for the transaction alone
-     * cannot know. */
-    assert_true(percent >= 75);
+    /* The issue's bar: at least 80% as the top proposal (measured 61/74 = 82%).
+     * What it cannot rediscover: the delivery address call (AddBatchAddress with
+     * shipping_address) has the same inputs as the invoice address call
+     * (billing_address), so the two tie and the sample's order decides; the
+     * line warehouse through the enrich transform; the shipping charge line,
+     * a for_each over surcharges, which a suggestion for the transaction alone
+     * cannot tell from the item lines. */
+    assert_true(percent >= 80);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_order_head),
+        cmocka_unit_test(test_surcharges_by_type),
         cmocka_unit_test(test_order_line),
         cmocka_unit_test(test_order_address),
         cmocka_unit_test(test_customer),
