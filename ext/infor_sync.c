@@ -415,14 +415,15 @@ ZEND_FUNCTION(InforSync_enqueue)
         RETURN_THROWS();
     }
     json_t *json = infor_sync_array_to_json(payload, &problems);
-    if (!json || isync_event_validate(ZSTR_VAL(type), json, &problems) != ISYNC_OK) {
+    if (!json) {
         char what[96];
         snprintf(what, sizeof what, "invalid %s payload", ZSTR_VAL(type));
-        json_decref(json);
         throw_validation(what, &problems);
         RETURN_THROWS();
     }
-    if (infor_sync_check_mapping(ZSTR_VAL(type), json) != 0) {
+    /* the payload's own rules and the template's, reported together */
+    isync_event_validate(ZSTR_VAL(type), json, &problems);
+    if (infor_sync_check_payload(ZSTR_VAL(type), json, &problems) != 0) {
         json_decref(json);
         RETURN_THROWS();
     }

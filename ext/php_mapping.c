@@ -90,32 +90,78 @@ static json_t *refusable(json_t *problems)
     return kept;
 }
 
-int infor_sync_check_mapping(const char *type, json_t *payload)
+/* The payload's problems (path, message), each with the Infor field, call
+ * and template of a mapping problem at the same path; then the mapping's
+ * problems at other paths. New array. */
+static json_t *merged_problems(const isync_problems *schema, json_t *mapping)
+{
+    json_t *merged = json_array();
+    size_t shown = schema->count < ISYNC_PROBLEMS_MAX ? schema->count : ISYNC_PROBLEMS_MAX;
+    size_t index;
+    json_t *problem;
+    for (size_t i = 0; i < shown; i++) {
+        json_t *entry = json_pack("{s:s, s:s}", "path", schema->items[i].path, "message", schema->items[i].message);
+        json_array_foreach(mapping, index, problem) {
+            const char *path = json_string_value(json_object_get(problem, "path"));
+            if (path && strcmp(path, schema->items[i].path) == 0) {
+                json_object_set(entry, "field", json_object_get(problem, "field"));
+                json_object_set(entry, "call", json_object_get(problem, "call"));
+                json_object_set(entry, "template", json_object_get(problem, "template"));
+                break;
+            }
+        }
+        json_array_append_new(merged, entry);
+    }
+    json_array_foreach(mapping, index, problem) {
+        const char *path = json_string_value(json_object_get(problem, "path"));
+        /* with a payload problem, an empty mandatory field is mostly its consequence */
+        int known = schema->count > 0 && json_is_true(json_object_get(problem, "missing"));
+        for (size_t i = 0; i < shown && path && *path; i++) {
+            known |= strcmp(path, schema->items[i].path) == 0;
+        }
+        if (!known) {
+            json_array_append(merged, problem);
+        }
+    }
+    return merged;
+}
+
+/* The template's problems for payload (a new array; empty without a template). */
+static json_t *mapping_problems(isync_mapping_set *set, const char *type, json_t *payload, int refusable_only)
 {
     mapping_inputs in;
-    isync_mapping_set *set = mapping_set();
-    if (!set) {
-        return -1;
-    }
     const isync_template *tmpl = isync_mapping_set_get(set, type);
     if (!tmpl) {
-        return 0;
+        return json_array();
     }
     if (inputs_open(&in, set) != 0) {
-        return -1;
+        return NULL;
     }
     json_t *plan = isync_mapping_apply(tmpl, payload, &in.env);
-    json_t *problems = refusable(json_object_get(plan, "problems"));
-    int result = 0;
-    if (json_array_size(problems)) {
-        char what[160];
-        snprintf(what, sizeof what, "invalid %s payload for Infor (%s)", type, tmpl->origin);
-        infor_sync_throw_mapping_problems(what, problems);
-        result = -1;
-    }
-    json_decref(problems);
+    json_t *problems = refusable_only ? refusable(json_object_get(plan, "problems"))
+                                      : json_incref(json_object_get(plan, "problems"));
     json_decref(plan);
     inputs_close(&in);
+    return problems;
+}
+
+int infor_sync_check_payload(const char *type, json_t *payload, const isync_problems *schema_problems)
+{
+    isync_mapping_set *set = mapping_set();
+    json_t *mapping = set ? mapping_problems(set, type, payload, 1) : NULL;
+    if (!mapping) {
+        return -1;
+    }
+    json_t *merged = merged_problems(schema_problems, mapping);
+    int result = 0;
+    if (json_array_size(merged)) {
+        char what[96];
+        snprintf(what, sizeof what, "invalid %s payload", type);
+        infor_sync_throw_mapping_problems(what, merged);
+        result = -1;
+    }
+    json_decref(merged);
+    json_decref(mapping);
     return result;
 }
 
@@ -136,17 +182,6 @@ void infor_sync_add_mapping_status(zval *status, json_t *leader_mapping, json_t 
     infor_sync_json_to_zval(view, &mapping);
     json_decref(view);
     add_assoc_zval(status, "mapping", &mapping);
-}
-
-/* Schema problems first (with path and message), then the mapping's. */
-static void add_schema_problems(json_t *plan, const isync_problems *problems)
-{
-    json_t *list = json_object_get(plan, "problems");
-    size_t shown = problems->count < ISYNC_PROBLEMS_MAX ? problems->count : ISYNC_PROBLEMS_MAX;
-    for (size_t i = 0; i < shown; i++) {
-        json_array_insert_new(list, i, json_pack("{s:s, s:s}", "path", problems->items[i].path, "message",
-                                                 problems->items[i].message));
-    }
 }
 
 ZEND_FUNCTION(InforSync_map_preview)
@@ -188,7 +223,7 @@ ZEND_FUNCTION(InforSync_map_preview)
         RETURN_THROWS();
     }
     json_t *plan = isync_mapping_apply(tmpl, json, &in.env);
-    add_schema_problems(plan, &problems);
+    json_object_set_new(plan, "problems", merged_problems(&problems, json_object_get(plan, "problems")));
     infor_sync_json_to_zval(plan, return_value);
     json_decref(plan);
     json_decref(json);

@@ -7,12 +7,16 @@
 
 #include "php.h"
 #include "php_infor_sync.h"
+#include "event.h"
 
-/* Applies the template of type to a validated payload; throws a
- * ValidationException listing every problem (except those only the worker
- * can settle: values known at delivery time, a missing exchange rate).
- * Returns 0, or -1 with an exception thrown. */
-int infor_sync_check_mapping(const char *type, json_t *payload);
+/* Applies the template of type to a payload that went through
+ * isync_event_validate (its problems in schema_problems) and throws one
+ * ValidationException listing every problem: the payload's own, each with
+ * the Infor field, call and template line when the template reads that
+ * path, then the template's other problems (except those the worker settles
+ * later: values known at delivery, a business setting, an exchange rate).
+ * Returns 0, or -1 with the exception thrown. */
+int infor_sync_check_payload(const char *type, json_t *payload, const isync_problems *schema_problems);
 
 /* status()['mapping']: the worker's view when a leader published one, else this process's. */
 void infor_sync_add_mapping_status(zval *status, json_t *leader_mapping, json_t *leader_rates);

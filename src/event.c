@@ -1,4 +1,6 @@
 #include "event.h"
+
+#include "m3_spec.h"
 #include "status_map.h"
 
 #include <ctype.h>
@@ -242,8 +244,8 @@ static const char *check_string(json_t *obj, const char *prefix, const char *key
         isync_problems_add(problems, path, "must not be empty");
         return NULL;
     }
-    if (max_len && json_string_length(value) > max_len) {
-        isync_problems_add(problems, path, "is longer than %zu characters (Infor's limit)", max_len);
+    if (max_len && isync_utf8_length(text) > max_len) {
+        isync_problems_add(problems, path, "is %zu characters, Infor allows %zu", isync_utf8_length(text), max_len);
     }
     return text;
 }

@@ -597,6 +597,9 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
     }
 }
 
+static void run_connector(isync_leader *leader, const char *type, json_t *payload, json_t *progress, json_int_t attempts,
+                    record_ctx *ctx, const isync_mapping_env *env, isync_delivery_outcome *out);
+
 static void dispatch(isync_leader *leader, const char *id, json_t *envelope, json_t *record,
                      isync_delivery_outcome *out)
 {
@@ -615,8 +618,17 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
         json_object_set_new(record, "progress", json_object());
         progress = json_object_get(record, "progress");
     }
+    json_t *context = json_pack("{s:s}", "event_id", id);
     isync_mapping_env env = { &leader->config, leader->mapping ? isync_mapping_set_spec(leader->mapping) : NULL,
-                              leader->rates.rates, NULL, leader->mapping };
+                              leader->rates.rates, context, leader->mapping };
+    run_connector(leader, type, payload, progress, attempts, &ctx, &env, out);
+    json_decref(context);
+}
+
+/* The connector of the event's type. */
+static void run_connector(isync_leader *leader, const char *type, json_t *payload, json_t *progress, json_int_t attempts,
+                    record_ctx *ctx, const isync_mapping_env *env, isync_delivery_outcome *out)
+{
     if (type && strcmp(type, "order.placed") == 0) {
         isync_xref xref; /* the customer index, read when the order's customer is needed */
         const isync_template *tmpl = leader->mapping ? isync_mapping_set_get(leader->mapping, type) : NULL;
@@ -626,27 +638,27 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
             return;
         }
         isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
-        isync_m3_order_deliver(leader->m3, tmpl, &env, &xref, payload, progress, attempts > 1, save_progress,
-                               &ctx, out);
+        isync_m3_order_deliver(leader->m3, tmpl, env, &xref, payload, progress, attempts > 1, save_progress,
+                               ctx, out);
         isync_xref_free(&xref);
         return;
     }
     if (isync_m3_customer_handles(type)) {
         isync_xref xref;
         isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
-        isync_m3_customer_deliver(leader->m3, &env, &xref, type, payload, progress,
-                                  save_progress, &ctx, out);
+        isync_m3_customer_deliver(leader->m3, env, &xref, type, payload, progress,
+                                  save_progress, ctx, out);
         isync_xref_free(&xref);
         return;
     }
     if (type && strcmp(type, "order.status_changed") == 0) {
         isync_m3_status_deliver(leader->m3, &leader->config, &leader->spool, payload, progress, attempts > 1,
-                                save_progress, &ctx, out);
+                                save_progress, ctx, out);
         return;
     }
     if (type && strncmp(type, "payment.", 8) == 0) {
-        isync_m3_payment_deliver(leader->m3, &env, &leader->spool, type, payload, progress,
-                                 attempts > 1, save_progress, &ctx, out);
+        isync_m3_payment_deliver(leader->m3, env, &leader->spool, type, payload, progress,
+                                 attempts > 1, save_progress, ctx, out);
         return;
     }
     snprintf(out->reason, sizeof out->reason, "no connector for event type \"%.40s\"", type ? type : "");

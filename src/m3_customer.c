@@ -221,7 +221,8 @@ static json_t *mapped_call(customer_job *job, const char *event, const isync_cus
         json_object_set(payload, "address", customer->address);
     }
     isync_mapping_env env = *job->env;
-    env.context = json_pack("{s:s}", "customer", cuno);
+    env.context = job->env->context ? json_copy(job->env->context) : json_object();
+    json_object_set_new(env.context, "customer", json_string(cuno));
     json_t *plan = isync_plan_make(tmpl, &env, payload, job->out);
     json_decref(env.context);
     json_decref(payload);

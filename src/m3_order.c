@@ -435,7 +435,8 @@ static void set_refs(order_job *job)
 static json_t *make_plan(order_job *job, const isync_mapping_env *env)
 {
     isync_mapping_env with_customer = *env;
-    with_customer.context = json_pack("{s:s}", "customer", job->cuno);
+    with_customer.context = env->context ? json_copy(env->context) : json_object();
+    json_object_set_new(with_customer.context, "customer", json_string(job->cuno));
     json_t *plan = isync_plan_make(job->tmpl, &with_customer, job->payload, job->out);
     json_decref(with_customer.context);
     return plan;

@@ -299,9 +299,11 @@ static json_t *make_plan(payment_job *job, const isync_mapping_env *env, const c
         return NULL;
     }
     isync_mapping_env with_context = *env;
-    with_context.context = json_pack("{s:s, s:s, s:s, s:s, s:s}", "payer", job->payer, "payment_number", job->number,
-                                     "journal_key", job->key1, "journal_line_1", job->parm[0], "journal_line_2",
-                                     job->parm[1]);
+    with_context.context = env->context ? json_copy(env->context) : json_object();
+    json_t *own = json_pack("{s:s, s:s, s:s, s:s, s:s}", "payer", job->payer, "payment_number", job->number,
+                            "journal_key", job->key1, "journal_line_1", job->parm[0], "journal_line_2", job->parm[1]);
+    json_object_update(with_context.context, own);
+    json_decref(own);
     json_t *plan = isync_plan_make(tmpl, &with_context, job->payload, job->out);
     json_decref(with_context.context);
     return plan;

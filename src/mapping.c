@@ -24,6 +24,8 @@ typedef struct {
     char template_path[160];
     char source[160];
     int pending;            /* the value waits for a context value or an earlier answer */
+    int failed;             /* a transform of this field failed (reported): no default */
+    const char *pending_context; /* the context value the field waits for, or NULL */
     isync_transform_ctx transform;
 } evaluator;
 
@@ -175,6 +177,7 @@ static json_t *context_value(evaluator *ev, const char *name)
     }
     json_t *value = json_object_get(ev->env->context, name);
     if (!value) {
+        ev->pending_context = name;
         return placeholder(ev, name);
     }
     return empty(value) ? NULL : json_incref(value);
@@ -252,6 +255,7 @@ static json_t *run_transforms(evaluator *ev, json_t *value, json_t *list)
         if (ev->transform.error[0]) {
             add_problem(ev, ev->transform.retry, "%s: %s", name, ev->transform.error);
             ev->transform.retry = 0;
+            ev->failed = 1;
             return NULL;
         }
         value = next;
@@ -266,13 +270,15 @@ static json_t *evaluate(evaluator *ev, json_t *spec)
         return json_string_length(spec) ? json_incref(spec) : NULL;
     }
     json_t *value = source_value(ev, spec);
-    json_t *fallback = json_object_get(spec, "default");
-    if (empty(value) && fallback) {
-        json_decref(value);
-        value = evaluate(ev, fallback);
-    }
     if (!ev->pending) {
         value = run_transforms(ev, value, json_object_get(spec, "transform"));
+    }
+    /* the default is a value of its own (with its own transforms), used when
+     * the field would be empty: no source value, or the transforms gave none */
+    json_t *fallback = json_object_get(spec, "default");
+    if (empty(value) && fallback && !ev->failed) {
+        json_decref(value);
+        value = evaluate(ev, fallback);
     }
     return value;
 }
@@ -297,6 +303,8 @@ static void map_field(evaluator *ev, json_t *call_out, const char *program, cons
 {
     ev->field = name;
     ev->pending = 0;
+    ev->failed = 0;
+    ev->pending_context = NULL;
     ev->source[0] = '\0';
     snprintf(ev->template_path, sizeof ev->template_path, "calls[%zu].fields.%s", call_number, name);
     json_t *when = json_object_get(spec, "when");
@@ -312,6 +320,12 @@ static void map_field(evaluator *ev, json_t *call_out, const char *program, cons
         json_t *output = json_object_get(spec, "output");
         if (output) {
             json_object_set(json_object_get(call_out, "refs"), name, output);
+        } else if (ev->pending_context) {
+            json_t *pending = json_object_get(call_out, "pending");
+            if (!pending) {
+                json_object_set_new(call_out, "pending", pending = json_object());
+            }
+            json_object_set_new(pending, name, json_string(ev->pending_context));
         }
         check_field(ev, program, transaction, text);
     }
@@ -338,6 +352,9 @@ static void check_mandatory(evaluator *ev, json_t *call_out, const char *program
                 snprintf(ev->source, sizeof ev->source, "setting:%.100s", json_string_value(json_object_get(spec, "setting")));
             }
             add_problem(ev, 0, "is mandatory for %s/%s and the event gives no value", program, transaction);
+            json_object_set_new(json_array_get(json_object_get(ev->result, "problems"),
+                                               json_array_size(json_object_get(ev->result, "problems")) - 1),
+                                "missing", json_true());
         }
     }
 }
@@ -425,11 +442,17 @@ void isync_mapping_problems_text(json_t *problems, char *out, size_t size)
     out[0] = '\0';
     json_array_foreach(problems, index, problem) {
         const char *path = json_string_value(json_object_get(problem, "path"));
-        int written = snprintf(out + used, size - used, "%s%s (%s, %s%s%s): %s", index ? "; " : "",
-                               json_string_value(json_object_get(problem, "field")),
+        const char *field = json_string_value(json_object_get(problem, "field"));
+        const char *message = json_string_value(json_object_get(problem, "message"));
+        int written;
+        if (!field || !*field) { /* a payload problem: "items[1].price: must be ..." */
+            written = snprintf(out + used, size - used, "%s%s: %s", index ? "; " : "", path ? path : "", message);
+        } else {
+            written = snprintf(out + used, size - used, "%s%s (%s, %s%s%s): %s", index ? "; " : "", field,
                                json_string_value(json_object_get(problem, "call")),
                                json_string_value(json_object_get(problem, "template")), path && *path ? ", " : "",
-                               path ? path : "", json_string_value(json_object_get(problem, "message")));
+                               path ? path : "", message);
+        }
         if (written < 0 || (size_t)written >= size - used) {
             break;
         }

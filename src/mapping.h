@@ -26,8 +26,10 @@ typedef struct {
 /* New object:
  *   {"event", "template" (origin), "calls": [{"id", "index" and "element" ("items[2]", for_each
  *    only), "program",
- *    "transaction", "fields": {NAME: text}, "refs": {NAME: "call.FIELD"}, "line"}],
- *    "problems": [{"field", "call", "template", "path", "message", "retry"?, "setting"?}],
+ *    "transaction", "fields": {NAME: text}, "refs": {NAME: "call.FIELD"}, "pending"?: {NAME:
+ *    "customer"} (context values not given), "line"}],
+ *    "problems": [{"field", "call", "template", "path", "message", "retry"?, "setting"?,
+ *                  "missing"? (a mandatory field left empty)}],
  *    "notes": [{"field", "call", "path", "message"}], "currency"?: {"from","to","rate","date"}}
  * A field whose value comes from an earlier call's answer holds "{call.FIELD}" and is
  * listed in refs. A problem with "retry": true goes away by itself (no exchange rate yet);

@@ -3,10 +3,34 @@
 #include <stdio.h>
 #include <string.h>
 
+/* At delivery every context value must be known: one the connector does
+ * not provide would reach Infor as "{name}". */
+static void check_pending(const isync_template *tmpl, json_t *plan)
+{
+    size_t index;
+    json_t *call;
+    json_array_foreach(json_object_get(plan, "calls"), index, call) {
+        const char *field;
+        json_t *name;
+        json_object_foreach(json_object_get(call, "pending"), field, name) {
+            char where[160], call_name[80], message[200];
+            snprintf(where, sizeof where, "%s:%lld", tmpl->name, (long long)json_integer_value(json_object_get(call, "line")));
+            snprintf(call_name, sizeof call_name, "%s/%s", json_string_value(json_object_get(call, "program")),
+                     json_string_value(json_object_get(call, "transaction")));
+            snprintf(message, sizeof message, "the context value \"%s\" is not known when %s is delivered",
+                     json_string_value(name), tmpl->event);
+            json_array_append_new(json_object_get(plan, "problems"),
+                                  json_pack("{s:s, s:s, s:s, s:s, s:s}", "field", field, "call", call_name,
+                                            "template", where, "path", "", "message", message));
+        }
+    }
+}
+
 json_t *isync_plan_make(const isync_template *tmpl, const isync_mapping_env *env, json_t *payload,
                         isync_delivery_outcome *out)
 {
     json_t *plan = isync_mapping_apply(tmpl, payload, env);
+    check_pending(tmpl, plan);
     json_t *problems = json_object_get(plan, "problems");
     json_decref(out->mapping);
     out->mapping = json_pack("{s:s, s:O, s:O}", "template", tmpl->origin, "problems", problems, "notes",

@@ -23,6 +23,8 @@ static const char *const address_parts[] = {
     "CUNM", "CUA1", "CUA2", "CUA3", "CUA4", "TOWN", "PONO", "CSCD", "ECAR", "PHNO", NULL
 };
 
+#define PAYMENT_CONTEXTS "payer|payment_number|journal_key|journal_line_1|journal_line_2|event_id"
+
 /* What the connector of an event type can execute (its exactly-once protocol). */
 typedef struct {
     const char *event;
@@ -31,17 +33,20 @@ typedef struct {
     const char *last[2];        /* the last calls, in order, or NULL */
     const char *allowed_prefix; /* other calls: "OIS100MI/AddBatch", or a list below */
     const char *allowed[5];
+    const char *contexts;       /* the context values its connector provides, "a|b" */
 } connector_shape;
 
 static const connector_shape shapes[] = {
     { "order.placed", "OIS100MI/AddBatchHead", "ORNO", { "OIS100MI/Confirm", "OIS100MI/GetOrderNo" },
-      "OIS100MI/AddBatch", { NULL } },
-    { "customer.created", "CRS610MI/Add", NULL, { NULL, NULL }, NULL, { NULL } },
-    { "customer.updated", "CRS610MI/ChgBasicData", NULL, { NULL, NULL }, NULL, { NULL } },
+      "OIS100MI/AddBatch", { NULL }, "customer|event_id" },
+    { "customer.created", "CRS610MI/Add", NULL, { NULL, NULL }, NULL, { NULL }, "customer|event_id" },
+    { "customer.updated", "CRS610MI/ChgBasicData", NULL, { NULL, NULL }, NULL, { NULL }, "customer|event_id" },
     { "payment.captured", NULL, NULL, { NULL, NULL }, NULL,
-      { "OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL } },
+      { "OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL },
+      PAYMENT_CONTEXTS },
     { "payment.refunded", NULL, NULL, { NULL, NULL }, NULL,
-      { "OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL } },
+      { "OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL },
+      PAYMENT_CONTEXTS },
 };
 
 typedef struct {
@@ -54,6 +59,31 @@ typedef struct {
 } checker;
 
 static void problem(checker *c, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static const connector_shape *shape_of(const char *event)
+{
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+        if (strcmp(shapes[i].event, event) == 0) {
+            return &shapes[i];
+        }
+    }
+    return NULL;
+}
+
+/* name in "a|b|c" */
+static int in_bar_list(const char *list, const char *name)
+{
+    size_t len = strlen(name);
+    for (const char *p = list; p && *p;) {
+        const char *end = strchr(p, '|');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == len && strncmp(p, name, n) == 0) {
+            return 1;
+        }
+        p = end ? end + 1 : NULL;
+    }
+    return 0;
+}
 
 static void problem(checker *c, const char *path, const char *fmt, ...)
 {
@@ -225,10 +255,13 @@ static void check_transform_arg(checker *c, const char *where, const char *name,
                     "or {\"part\": .., \"country\": \"iso2\"|\"iso3\"}");
         }
     } else if (strcmp(name, "convert_currency") == 0) {
+        /* no argument, {} or [] (what PHP's json_encode makes of an empty array): the defaults */
         json_t *decimals = json_object_get(arg, "decimals");
-        if (!json_is_object(arg) || (decimals && (!json_is_integer(decimals) || json_integer_value(decimals) < 0 ||
-                                                   json_integer_value(decimals) > 6))) {
-            problem(c, where, "convert_currency takes {\"decimals\": 0..6}");
+        int empty_options = !arg || (json_is_array(arg) && json_array_size(arg) == 0);
+        if ((!empty_options && !json_is_object(arg)) ||
+            (decimals && (!json_is_integer(decimals) || json_integer_value(decimals) < 0 ||
+                          json_integer_value(decimals) > 6))) {
+            problem(c, where, "convert_currency takes no argument or {\"decimals\": 0..6}");
         }
     } else if (strcmp(name, "status") == 0) {
         const char *kind = json_string_value(arg);
@@ -291,9 +324,14 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
             problem(c, path, "\"%s\" is not a business setting", json_is_string(arg) ? json_string_value(arg) : "?");
         }
     } else if (strcmp(kind, "context") == 0) {
-        if (!in_list(context_names, json_string_value(arg))) {
+        const char *name = json_string_value(arg);
+        const connector_shape *shape = shape_of(c->tmpl->event);
+        if (!in_list(context_names, name)) {
             problem(c, path, "unknown context value (customer, payer, payment_number, journal_key, journal_line_1, "
                     "journal_line_2, event_id, item_index, item_number)");
+        } else if (shape && strncmp(name, "item_", 5) != 0 && !in_bar_list(shape->contexts, name)) {
+            problem(c, path, "the %s connector does not provide the context value \"%s\" (it has: %s, item_index, "
+                    "item_number)", shape->event, name, shape->contexts);
         }
     } else if (strcmp(kind, "output") == 0) {
         const char *ref = json_string_value(arg);
@@ -487,13 +525,10 @@ static int declares_output(json_t *call, const char *field)
 /* The connector's protocol decides which calls can appear where. */
 static void check_shape(checker *c, json_t *calls)
 {
-    const connector_shape *shape = NULL;
+    const connector_shape *shape = shape_of(c->tmpl->event);
     size_t count = json_array_size(calls), last_count = 0, index;
     char name[64], path[32];
     json_t *call;
-    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
-        shape = strcmp(shapes[i].event, c->tmpl->event) == 0 ? &shapes[i] : shape;
-    }
     if (!shape) {
         problem(c, "event", "no connector takes a template for \"%s\"", c->tmpl->event);
         return;

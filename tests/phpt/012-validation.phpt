@@ -59,7 +59,7 @@ require __DIR__ . '/helpers.inc';
 clean_spool('012');
 ?>
 --EXPECT--
-invalid order.placed payload: email: is required; currency: must be an ISO 4217 code like "EUR"; billing_address.country: must be an ISO 3166-1 alpha-2 code like "DE"; items[1].price: must be a decimal number like "19.99" (digits, '.' as separator); items[1].quantity: must be greater than 0; items[2].price: must be 0 or more
+invalid order.placed payload: email: is required; currency: must be an ISO 4217 code like "EUR"; billing_address.country: must be an ISO 3166-1 alpha-2 code like "DE"; SAPR (OIS100MI/AddBatchLine[1], order.placed.json:98, items[1].price): must be a decimal number like "19.99" (digits, '.' as separator); items[1].quantity: must be greater than 0; items[2].price: must be 0 or more; ITNO (OIS100MI/AddBatchLine[2], order.placed.json:96, items[2].sku): is 20 characters, Infor allows 15
 bool(true)
 int(0)
 bool(true)
@@ -68,12 +68,14 @@ bool(true)
   currency => must be an ISO 4217 code like "EUR"
 bool(true)
   billing_address.country => must be an ISO 3166-1 alpha-2 code like "DE"
-bool(true)
+bool(false)
   items[1].price => must be a decimal number like "19.99" (digits, '.' as separator)
 bool(true)
   items[1].quantity => must be greater than 0
 bool(true)
   items[2].price => must be 0 or more
+bool(false)
+  items[2].sku => is 20 characters, Infor allows 15
 order_id, order_number, date, email, currency, total_amount, billing_address, items
 order_id, order_number, date, email, currency, total_amount, billing_address, items
 invalid order.placed payload: payload: must be an array with string keys

@@ -68,11 +68,11 @@ payment.captured: refused
   currency => is required
   date => is required
 payment.refunded: refused
-  transaction_id => is longer than 40 characters (Infor's limit)
+  transaction_id => is 41 characters, Infor allows 40
   amount => must be greater than 0
   currency => must be an ISO 4217 code like "EUR"
   date => must be an ISO 8601 date or date-time like "2026-11-26T14:03:00Z"
-  infor_customer => is longer than 10 characters (Infor's limit)
+  infor_customer => is 13 characters, Infor allows 10
 payment.captured: refused
   amount => must be greater than 0
 int(4)

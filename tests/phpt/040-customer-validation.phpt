@@ -57,23 +57,23 @@ clean_spool('040');
 --EXPECT--
 customer.created: accepted, profile_id '123'
 customer.updated: accepted, profile_id '124'
-invalid customer.created payload: address: is required
+invalid customer.created payload: CUA1 (CRS610MI/Add, customer.created.json:17, address): is required
   address => is required
-invalid customer.created payload: profile_id: is required; email: is required; firstname: is required; lastname: is required; address: is required
+invalid customer.created payload: profile_id: is required; email: is required; firstname: is required; lastname: is required; CUA1 (CRS610MI/Add, customer.created.json:17, address): is required
   profile_id => is required
   email => is required
   firstname => is required
   lastname => is required
   address => is required
-invalid customer.updated payload: profile_id: must be an X-Cart profile id (digits); email: is longer than 50 characters (Infor's limit); firstname: must not be empty; lastname: must be a string; address.city: is required; address.country: must be an ISO 3166-1 alpha-2 code like "DE"; infor_customer: is longer than 10 characters (Infor's limit)
+invalid customer.updated payload: profile_id: must be an X-Cart profile id (digits); email: is 52 characters, Infor allows 50; firstname: must not be empty; lastname: must be a string; address.city: is required; address.country: must be an ISO 3166-1 alpha-2 code like "DE"; infor_customer: is 11 characters, Infor allows 10
   profile_id => must be an X-Cart profile id (digits)
-  email => is longer than 50 characters (Infor's limit)
+  email => is 52 characters, Infor allows 50
   firstname => must not be empty
   lastname => must be a string
   address.city => is required
   address.country => must be an ISO 3166-1 alpha-2 code like "DE"
-  infor_customer => is longer than 10 characters (Infor's limit)
-invalid customer.created payload: profile_id: is longer than 8 digits: it must fit the 10-character Infor customer number after the customer_prefix; email: is not an e-mail address; address: must be an array with keys street, city, zipcode, country
+  infor_customer => is 11 characters, Infor allows 10
+invalid customer.created payload: profile_id: is longer than 8 digits: it must fit the 10-character Infor customer number after the customer_prefix; email: is not an e-mail address; CUA1 (CRS610MI/Add, customer.created.json:17, address): must be an array with keys street, city, zipcode, country
   profile_id => is longer than 8 digits: it must fit the 10-character Infor customer number after the customer_prefix
   email => is not an e-mail address
   address => must be an array with keys street, city, zipcode, country

@@ -287,7 +287,7 @@ static void expect_too_long(const char *key, size_t ok_len, int in_item)
             snprintf(path, sizeof path, "%s%s", in_item ? "items[0]." : "", key);
             assert_int_equal(st, ISYNC_ERR_INVALID);
             assert_int_equal(problems.count, 1);
-            snprintf(text, sizeof text, "longer than %zu", ok_len);
+            snprintf(text, sizeof text, "is %zu characters, Infor allows %zu", ok_len + 1, ok_len);
             expect_problem(&problems, path, text);
         }
         json_decref(order);
@@ -571,7 +571,7 @@ static void test_customer_problems_with_paths(void **state)
     expect_problem(&problems, "email", "not an e-mail address");
     expect_problem(&problems, "firstname", "must not be empty");
     expect_problem(&problems, "lastname", "must be a string");
-    expect_problem(&problems, "infor_customer", "longer than 10");
+    expect_problem(&problems, "infor_customer", "Infor allows 10");
     expect_problem(&problems, "address.street", "is required");
     expect_problem(&problems, "address.country", "alpha-2");
     json_decref(customer);
@@ -583,7 +583,7 @@ static void test_customer_problems_with_paths(void **state)
     json_object_set_new(customer, "address", json_string("Hauptstr. 1"));
     assert_int_equal(isync_event_validate("customer.created", customer, &problems), ISYNC_ERR_INVALID);
     assert_int_equal(problems.count, 3);
-    expect_problem(&problems, "email", "longer than 50");
+    expect_problem(&problems, "email", "Infor allows 50");
     expect_problem(&problems, "profile_id", "longer than 8 digits");
     expect_problem(&problems, "address", "street, city, zipcode, country");
     json_decref(customer);
