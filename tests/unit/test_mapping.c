@@ -12,6 +12,7 @@
 #include "business_config.h"
 #include "mapping.h"
 #include "mapping_set.h"
+#include "plan.h"
 #include "template.h"
 #include "transform.h"
 
@@ -267,6 +268,9 @@ static void test_template_errors_at_load_time(void **state)
     /* syntax errors carry jansson's line */
     expect_load_error("\"ORQT\": {\"from\": \"item.quantity\"},", "\"ORQT\": {\"from\": \"item.quantity\"}", "order.placed.json:22",
                       "");
+    /* a context value the order connector does not provide */
+    expect_load_error("\"CUNO\": {\"context\": \"customer\"}", "\"CUNO\": {\"context\": \"payer\"}",
+                      "order.placed.json:8", "does not provide the context value \"payer\"");
     /* the connector's protocol: Confirm and GetOrderNo close an order template */
     expect_load_error("{\"id\": \"confirm\", \"program\": \"OIS100MI\", \"transaction\": \"Confirm\"",
                       "{\"id\": \"confirm\", \"program\": \"OIS100MI\", \"transaction\": \"GetHead\"",
@@ -467,6 +471,72 @@ static void test_transforms_with_realistic_values(void **state)
     isync_config_clear(&cfg);
 }
 
+/* At delivery every context value must be known: a template asking for one
+ * the connector did not give makes a dead letter, never "{event_id}" in Infor. */
+static void test_delivery_needs_every_context_value(void **state)
+{
+    (void)state;
+    isync_business_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    isync_template *tmpl = NULL;
+    char *text = edited("\"CUOR\": {\"from\": \"order_number\"}", "\"CUOR\": {\"context\": \"event_id\"}");
+    json_t *problems = parse_problems("order.placed.json", text, &tmpl);
+    assert_non_null(tmpl);
+    json_t *payload = order();
+    isync_delivery_outcome out;
+    isync_delivery_outcome_init(&out);
+
+    json_t *context = json_pack("{s:s}", "customer", "C1001");
+    isync_mapping_env env = { &cfg, spec, NULL, context, NULL };
+    assert_null(isync_plan_make(tmpl, &env, payload, &out));
+    assert_int_equal(out.result, ISYNC_DEAD_LETTER);
+    assert_non_null(strstr(out.reason, "the context value \"event_id\" is not known"));
+    json_decref(context);
+
+    isync_delivery_outcome_clear(&out);
+    isync_delivery_outcome_init(&out);
+    context = json_pack("{s:s, s:s}", "customer", "C1001", "event_id", "001a2196cdf3d");
+    env.context = context;
+    json_t *plan = isync_plan_make(tmpl, &env, payload, &out);
+    assert_non_null(plan);
+    assert_string_equal(field(plan, 0, "CUOR"), "001a2196cdf3d");
+    json_decref(plan);
+    json_decref(context);
+    isync_delivery_outcome_clear(&out);
+    json_decref(payload);
+    json_decref(problems);
+    free(text);
+    isync_template_free(tmpl);
+}
+
+/* default: a value of its own when the field would be empty - no source
+ * value, or the transforms gave nothing (an enrich rule that does not match). */
+static void test_default_when_empty(void **state)
+{
+    (void)state;
+    isync_business_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    strcpy(cfg.warehouse, "100");
+    isync_template *tmpl = NULL;
+    char *text = edited("\"WHLO\": {\"from\": \"item.warehouse\", \"default\": {\"setting\": \"warehouse\"}}",
+                        "\"WHLO\": {\"from\": \"item\", \"transform\": [{\"enrich\": \"warehouse\"}], "
+                        "\"default\": {\"setting\": \"warehouse\"}}");
+    json_t *problems = parse_problems("order.placed.json", text, &tmpl);
+    assert_non_null(tmpl);
+    cfg.tables = json_loads("{\"enrichment\": [{\"match\": {\"sku\": \"MUG*\"}, \"set\": {\"warehouse\": \"200\"}}]}",
+                            0, NULL);
+    json_t *payload = order();
+    json_t *plan = apply(tmpl, payload, &cfg, NULL);
+    assert_string_equal(field(plan, 1, "WHLO"), "100"); /* TSHIRT: no rule, the setting */
+    assert_string_equal(field(plan, 2, "WHLO"), "200"); /* MUG: the rule */
+    json_decref(plan);
+    json_decref(payload);
+    json_decref(problems);
+    isync_config_clear(&cfg);
+    free(text);
+    isync_template_free(tmpl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +547,8 @@ int main(void)
         cmocka_unit_test(test_admin_directory_overrides_and_keeps_last_good),
         cmocka_unit_test(test_builtin_order_template_shape),
         cmocka_unit_test(test_transforms_with_realistic_values),
+        cmocka_unit_test(test_delivery_needs_every_context_value),
+        cmocka_unit_test(test_default_when_empty),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
