@@ -41,7 +41,9 @@ $aud = order(orderNumber('XC-AUD'), [['MUG-LOGO', '15.90', 1]], ['currency' => '
 $since = control('GET', 'calls')['last_seq'];
 $r = deliver([$aud], $ini, 3000);
 $event = $r['events'][$aud['order_number']];
-echo "flush: ", var_export($r['flushed'], true), ", state {$event['state']}, attempts ",
+// waiting for a retry (deferred), or being retried right now (active): not done, not dead
+echo "flush: ", var_export($r['flushed'], true), ", state ",
+    in_array($event['state'], ['deferred', 'active'], true) ? 'retrying' : $event['state'], ", attempts ",
     $event['record']['attempts'] >= 1 ? 'at least one' : $event['record']['attempts'], "\n";
 $reason = $event['record']['reason'] ?? ($event['record']['last_error'] ?? '');
 $reason = is_array($reason) ? json_encode($reason) : (string)$reason;
@@ -64,7 +66,7 @@ in Infor: CUCD EUR
 record mapping.currency: from USD to EUR, date 2026-11-25, rate that of USD in the table
 status rates: base EUR, date 2026-11-25, error null
 -- an AUD order
-flush: false, state deferred, attempts at least one
+flush: false, state retrying, attempts at least one
 reason names AUD and the exchange rate: true
 dead letters: 0
 calls sent for it: 0, orders in Infor with its CUOR: 0
