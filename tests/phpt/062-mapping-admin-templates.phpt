@@ -8,6 +8,7 @@ infor_sync.config_file={TMP}/infor_sync_phpt_062/config.json
 infor_sync.mapping_dir={TMP}/infor_sync_phpt_062/mapping
 infor_sync.worker=off
 infor_sync.durability=none
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/helpers.inc';
