@@ -1595,6 +1595,18 @@ const isync_builtin_file isync_builtin_templates[] = {
     "\"id\": \"order_number\",\012      \"program\": \"OIS100MI\",\012      \"transaction\": \"GetOrderNo\",\012      \"fie"
     "lds\": {\012        \"ORNO\": { \"output\": \"head.ORNO\" }\012      },\012      \"outputs\": [\"ORNR\"]\012    }\012  ]\012}"
     "\012" },
+    { "order.status_changed.json",
+    "{\012  \"format\": 1,\012  \"event\": \"order.status_changed\",\012  \"target\": \"m3\",\012  \"description\": \"X-Cart p"
+    "ayment/shipping status change -> Infor. Whether anything happens is the business setting status_"
+    "map (X-Cart status -> cancel or none); for a cancel the connector lists the order's lines (OIS10"
+    "0MI/LstLine) and deletes the order when no line is allocated (status below 33), else closes each"
+    " line below 77. The fields of those calls come from here, with what the connector found as conte"
+    "xt values: orno (the Infor order number from the order index), line_number and line_suffix (PONR"
+    ", POSX of the line being closed).\",\012  \"calls\": [\012    {\012      \"id\": \"delete\",\012      \"program\": \"O"
+    "IS100MI\",\012      \"transaction\": \"DelHead\",\012      \"fields\": {\012        \"ORNO\": { \"context\": \"orno\" "
+    "}\012      }\012    },\012    {\012      \"id\": \"close_line\",\012      \"program\": \"OIS100MI\",\012      \"transaction"
+    "\": \"CloLine\",\012      \"fields\": {\012        \"ORNO\": { \"context\": \"orno\" },\012        \"PONR\": { \"contex"
+    "t\": \"line_number\" },\012        \"POSX\": { \"context\": \"line_suffix\" }\012      }\012    }\012  ]\012}\012" },
     { "payment.captured.json",
     "{\012  \"format\": 1,\012  \"event\": \"payment.captured\",\012  \"target\": \"m3\",\012  \"description\": \"X-Cart captu"
     "red payment (capture or sale) -> Infor, as the business setting payment_posting says: OIS215MI/A"

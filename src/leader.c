@@ -652,7 +652,7 @@ static void run_connector(isync_leader *leader, const char *type, json_t *payloa
         return;
     }
     if (type && strcmp(type, "order.status_changed") == 0) {
-        isync_m3_status_deliver(leader->m3, &leader->config, &leader->spool, payload, progress, attempts > 1,
+        isync_m3_status_deliver(leader->m3, env, &leader->spool, payload, progress, attempts > 1,
                                 save_progress, ctx, out);
         return;
     }

@@ -6,11 +6,14 @@
 
 #include "log.h"
 #include "order_index.h"
+#include "plan.h"
 #include "status_map.h"
 
 typedef struct {
     isync_m3_client *m3;
     const isync_business_config *cfg;
+    const isync_mapping_env *env;
+    json_t *payload;
     json_t *progress;
     isync_progress_save_fn save;
     void *save_ctx;
@@ -42,6 +45,43 @@ static isync_delivery_result fail(status_job *job, const char *transaction, cons
     return result;
 }
 
+/* The template's call to transaction with the connector's context values;
+ * NULL when it cannot be made (the outcome says why). Fields are borrowed
+ * from *plan, which the caller frees. */
+static json_t *mapped_call(status_job *job, const char *transaction, const char *ponr, const char *posx,
+                           json_t **plan, isync_plan_fields *fields)
+{
+    const isync_template *tmpl =
+        job->env->templates ? isync_mapping_set_get(job->env->templates, "order.status_changed") : NULL;
+    *plan = NULL;
+    if (!tmpl) {
+        snprintf(job->out->reason, sizeof job->out->reason, "no mapping template for order.status_changed");
+        job->out->result = ISYNC_RETRY_LATER;
+        return NULL;
+    }
+    isync_mapping_env env = *job->env;
+    env.context = job->env->context ? json_copy(job->env->context) : json_object();
+    json_object_set_new(env.context, "orno", json_string(job->orno));
+    json_object_set_new(env.context, "line_number", json_string(ponr ? ponr : ""));
+    json_object_set_new(env.context, "line_suffix", json_string(posx ? posx : ""));
+    *plan = isync_plan_make(tmpl, &env, job->payload, job->out);
+    json_decref(env.context);
+    size_t index;
+    json_t *call;
+    json_array_foreach(json_object_get(*plan, "calls"), index, call) {
+        if (isync_plan_call_is(call, "OIS100MI", transaction)) {
+            isync_plan_fields_of(call, NULL, fields);
+            return call;
+        }
+    }
+    if (*plan) {
+        snprintf(job->out->reason, sizeof job->out->reason,
+                 "mapping: the order.status_changed template makes no OIS100MI/%s call", transaction);
+        job->out->result = ISYNC_DEAD_LETTER;
+    }
+    return NULL;
+}
+
 static int line_status(json_t *row)
 {
     const char *orst = json_string_value(json_object_get(row, "ORST"));
@@ -62,17 +102,26 @@ static isync_status_action choose_action(const isync_business_config *cfg, json_
 
 static isync_delivery_result delete_order(status_job *job)
 {
-    const char *fields[] = { "ORNO", job->orno, NULL };
+    isync_plan_fields fields;
+    json_t *plan;
     isync_m3_result res;
+    if (!mapped_call(job, "DelHead", NULL, NULL, &plan, &fields)) {
+        json_decref(plan);
+        return job->out->result;
+    }
     json_object_set_new(job->progress, "step", json_string("delete"));
     if (job->save(job->save_ctx, job->progress) != 0) {
+        json_decref(plan);
         snprintf(job->out->reason, sizeof job->out->reason, "cannot save delivery progress in the spool; will retry");
         return job->out->result = ISYNC_RETRY_LATER;
     }
-    if (call(job, "DelHead", fields, -1, &res) != ISYNC_M3_OK) {
-        return fail(job, "DelHead", fields, &res, NULL);
+    if (call(job, "DelHead", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        isync_delivery_result result = fail(job, "DelHead", fields.fields, &res, NULL);
+        json_decref(plan);
+        return result;
     }
     isync_m3_result_clear(&res);
+    json_decref(plan);
     json_object_set_new(job->progress, "deleted", json_true());
     return ISYNC_DELIVERED;
 }
@@ -81,13 +130,21 @@ static isync_delivery_result close_line(status_job *job, json_t *row)
 {
     const char *ponr = json_string_value(json_object_get(row, "PONR"));
     const char *posx = json_string_value(json_object_get(row, "POSX"));
-    const char *fields[] = { "ORNO", job->orno, "PONR", ponr ? ponr : "", "POSX", posx ? posx : "", NULL };
+    isync_plan_fields fields;
+    json_t *plan;
     isync_m3_result res;
     char context[48];
-    if (call(job, "CloLine", fields, -1, &res) != ISYNC_M3_OK) {
-        snprintf(context, sizeof context, "(line %.10s)", ponr ? ponr : "?");
-        return fail(job, "CloLine", fields, &res, context);
+    if (!mapped_call(job, "CloLine", ponr, posx, &plan, &fields)) {
+        json_decref(plan);
+        return job->out->result;
     }
+    if (call(job, "CloLine", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        snprintf(context, sizeof context, "(line %.10s)", ponr ? ponr : "?");
+        isync_delivery_result result = fail(job, "CloLine", fields.fields, &res, context);
+        json_decref(plan);
+        return result;
+    }
+    json_decref(plan);
     isync_m3_result_clear(&res);
     json_object_set_new(job->progress, "lines_closed",
                         json_integer(json_integer_value(json_object_get(job->progress, "lines_closed")) + 1));
@@ -146,12 +203,13 @@ static void mark_cancelled(const isync_spool *spool, json_t *entry, int deleted)
     }
 }
 
-isync_delivery_result isync_m3_status_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+isync_delivery_result isync_m3_status_deliver(isync_m3_client *m3, const isync_mapping_env *env,
                                               const isync_spool *spool, json_t *payload, json_t *progress,
                                               int resuming, isync_progress_save_fn save, void *save_ctx,
                                               isync_delivery_outcome *out)
 {
-    status_job job = { m3, cfg, progress, save, save_ctx, out, NULL };
+    const isync_business_config *cfg = env->cfg;
+    status_job job = { m3, cfg, env, payload, progress, save, save_ctx, out, NULL };
     const char *order_number = json_string_value(json_object_get(payload, "order_number"));
     json_t *entry = NULL;
     isync_error err;

@@ -24,6 +24,7 @@
 #include "business_config.h"
 #include "delivery.h"
 #include "m3.h"
+#include "mapping.h"
 #include "spool.h"
 
 /* Lines below this status are deleted with the head (nothing allocated). */
@@ -31,7 +32,8 @@
 /* Lines below this status are closed; invoiced (77) and closed (99) stay. */
 #define ISYNC_CANCEL_CLOSE_BELOW 77
 
-isync_delivery_result isync_m3_status_deliver(isync_m3_client *m3, const isync_business_config *cfg,
+/* The calls' fields come from the order.status_changed template (env->templates). */
+isync_delivery_result isync_m3_status_deliver(isync_m3_client *m3, const isync_mapping_env *env,
                                               const isync_spool *spool, json_t *payload, json_t *progress,
                                               int resuming, isync_progress_save_fn save, void *save_ctx,
                                               isync_delivery_outcome *out);

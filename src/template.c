@@ -15,8 +15,8 @@ const char *const isync_transform_names[] = {
 };
 
 static const char *const context_names[] = {
-    "customer", "payer", "payment_number", "journal_key", "journal_line_1", "journal_line_2", "event_id",
-    "item_index", "item_number", NULL
+    "customer", "payer", "payment_number", "journal_key", "journal_line_1", "journal_line_2", "orno",
+    "line_number", "line_suffix", "event_id", "item_index", "item_number", NULL
 };
 
 static const char *const address_parts[] = {
@@ -39,6 +39,8 @@ typedef struct {
 static const connector_shape shapes[] = {
     { "order.placed", "OIS100MI/AddBatchHead", "ORNO", { "OIS100MI/Confirm", "OIS100MI/GetOrderNo" },
       "OIS100MI/AddBatch", { NULL }, "customer|event_id" },
+    { "order.status_changed", NULL, NULL, { NULL, NULL }, NULL, { "OIS100MI/DelHead", "OIS100MI/CloLine", NULL },
+      "orno|line_number|line_suffix|event_id" },
     { "customer.created", "CRS610MI/Add", NULL, { NULL, NULL }, NULL, { NULL }, "customer|event_id" },
     { "customer.updated", "CRS610MI/ChgBasicData", NULL, { NULL, NULL }, NULL, { NULL }, "customer|event_id" },
     { "payment.captured", NULL, NULL, { NULL, NULL }, NULL,
@@ -328,7 +330,7 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
         const connector_shape *shape = shape_of(c->tmpl->event);
         if (!in_list(context_names, name)) {
             problem(c, path, "unknown context value (customer, payer, payment_number, journal_key, journal_line_1, "
-                    "journal_line_2, event_id, item_index, item_number)");
+                    "journal_line_2, orno, line_number, line_suffix, event_id, item_index, item_number)");
         } else if (shape && strncmp(name, "item_", 5) != 0 && !in_bar_list(shape->contexts, name)) {
             problem(c, path, "the %s connector does not provide the context value \"%s\" (it has: %s, item_index, "
                     "item_number)", shape->event, name, shape->contexts);

@@ -96,6 +96,11 @@ Array
                             [origin] => string
                         )
 
+                    [order.status_changed] => Array
+                        (
+                            [origin] => string
+                        )
+
                     [payment.captured] => Array
                         (
                             [origin] => string

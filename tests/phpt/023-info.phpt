@@ -54,7 +54,7 @@ Credentials => infor_sync.ionapi_file is not set
 Delivering worker => none running
 Counters => 0 delivered, 0 retried, 0 dead, 0 corrupt
 Anomalies => 0 flagged, 0 held for review (infor_sync.anomaly_hold is off)
-Mapping templates => customer.created (built-in), customer.updated (built-in), order.placed (built-in), payment.captured (built-in), payment.refunded (built-in)
+Mapping templates => customer.created (built-in), customer.updated (built-in), order.placed (built-in), order.status_changed (built-in), payment.captured (built-in), payment.refunded (built-in)
 
 Directive => Local Value => Master Value
 infor_sync.enabled => On => On

@@ -153,7 +153,7 @@ static void deliver(run *r, const char *type, const canned_response *script, int
         r->result = isync_m3_payment_deliver(f.client, &t.env, &spool, type, r->payload, r->progress,
                                              resuming, record_save, &r->log, &r->out);
     } else {
-        r->result = isync_m3_status_deliver(f.client, &r->cfg, &spool, r->payload, r->progress, resuming,
+        r->result = isync_m3_status_deliver(f.client, &t.env, &spool, r->payload, r->progress, resuming,
                                             record_save, &r->log, &r->out);
     }
     fixture_close(&f);
