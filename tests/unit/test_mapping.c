@@ -541,6 +541,31 @@ static void test_default_when_empty(void **state)
     isync_template_free(tmpl);
 }
 
+/* A list element chosen by a key whose value has dots (X-Cart's tax codes). */
+static void test_path_selector_with_dots(void **state)
+{
+    (void)state;
+    isync_business_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    isync_template *tmpl = NULL;
+    char *text = edited("\"OTBA\": {\"from\": \"surcharges\", \"transform\": [{\"sum\": {\"type\": \"discount\"}}, \"abs\", {\"number\": 2}],",
+                        "\"OTBA\": {\"from\": \"surcharges[code=CDEV.STAX].amount\", \"transform\": [{\"number\": 2}],");
+    json_t *problems = parse_problems("order.placed.json", text, &tmpl);
+    if (!tmpl) {
+        fail_msg("%s", problem_text(problems, 0, "message"));
+    }
+    json_t *payload = order();
+    json_array_append_new(json_object_get(payload, "surcharges"),
+                          json_pack("{s:s, s:s, s:s}", "type", "tax", "code", "CDEV.STAX", "amount", "1.25"));
+    json_t *plan = apply(tmpl, payload, &cfg, NULL);
+    assert_string_equal(field(plan, 0, "OTBA"), "1.25");
+    json_decref(plan);
+    json_decref(payload);
+    json_decref(problems);
+    free(text);
+    isync_template_free(tmpl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -553,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_transforms_with_realistic_values),
         cmocka_unit_test(test_delivery_needs_every_context_value),
         cmocka_unit_test(test_default_when_empty),
+        cmocka_unit_test(test_path_selector_with_dots),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
