@@ -605,7 +605,10 @@ ZEND_FUNCTION(InforSync_flush)
     }
 }
 
-ZEND_FUNCTION(InforSync_dead_letters)
+typedef isync_status (*event_list_fn)(const isync_spool *spool, size_t limit, json_t **out, isync_error *err);
+
+/* dead_letters() and held(): oldest first, at most $limit. */
+static void list_events(zend_execute_data *execute_data, zval *return_value, event_list_fn list_fn)
 {
     zend_long limit = 100;
     isync_error err;
@@ -623,12 +626,17 @@ ZEND_FUNCTION(InforSync_dead_letters)
     if (!spool) {
         RETURN_THROWS();
     }
-    if (isync_dlq_list(spool, (size_t)limit, &list, &err) != ISYNC_OK) {
+    if (list_fn(spool, (size_t)limit, &list, &err) != ISYNC_OK) {
         throw_spool(&err);
         RETURN_THROWS();
     }
     infor_sync_json_to_zval(list, return_value);
     json_decref(list);
+}
+
+ZEND_FUNCTION(InforSync_dead_letters)
+{
+    list_events(execute_data, return_value, isync_dlq_list);
 }
 
 ZEND_FUNCTION(InforSync_retry_dead)
@@ -683,28 +691,7 @@ ZEND_FUNCTION(InforSync_discard_dead)
 
 ZEND_FUNCTION(InforSync_held)
 {
-    zend_long limit = 100;
-    isync_error err;
-    json_t *list = NULL;
-    ZEND_PARSE_PARAMETERS_START(0, 1)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_LONG(limit)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if (limit < 1) {
-        zend_argument_value_error(1, "must be greater than 0");
-        RETURN_THROWS();
-    }
-    isync_spool *spool = open_spool();
-    if (!spool) {
-        RETURN_THROWS();
-    }
-    if (isync_held_list(spool, (size_t)limit, &list, &err) != ISYNC_OK) {
-        throw_spool(&err);
-        RETURN_THROWS();
-    }
-    infor_sync_json_to_zval(list, return_value);
-    json_decref(list);
+    list_events(execute_data, return_value, isync_held_list);
 }
 
 /* release() and discard_held(): true when done, false when the id is not held. */

@@ -295,6 +295,19 @@ static void load_config(isync_leader *leader)
     isync_log(ISYNC_LOG_INFO, "business configuration loaded");
 }
 
+/* For Infor and for the exchange rate source alike: the admin's TLS settings. */
+static isync_http_options http_options(const isync_leader *leader)
+{
+    isync_http_options options = {
+        .connect_timeout_ms = leader->settings.connect_timeout_ms,
+        .request_timeout_ms = leader->settings.request_timeout_ms,
+        .verify_tls = leader->settings.verify_tls,
+        .ca_file = leader->settings.ca_file,
+        .abort_flag = leader->stop,
+    };
+    return options;
+}
+
 static void load_credentials(isync_leader *leader)
 {
     isync_error err;
@@ -304,13 +317,7 @@ static void load_credentials(isync_leader *leader)
     } else if (isync_ionapi_load(leader->settings.ionapi_file, &leader->cred, &err) != ISYNC_OK) {
         snprintf(leader->cred_error, sizeof leader->cred_error, "%s", err.message);
     } else {
-        isync_http_options options = {
-            .connect_timeout_ms = leader->settings.connect_timeout_ms,
-            .request_timeout_ms = leader->settings.request_timeout_ms,
-            .verify_tls = leader->settings.verify_tls,
-            .ca_file = leader->settings.ca_file,
-            .abort_flag = leader->stop,
-        };
+        isync_http_options options = http_options(leader);
         leader->http = isync_http_new(&options);
         leader->oauth = leader->http ? isync_oauth_new(&leader->cred, leader->http) : NULL;
         leader->m3 = leader->oauth ? isync_m3_client_new(&leader->cred, leader->http, leader->oauth) : NULL;
@@ -347,13 +354,7 @@ static void refresh_mapping(isync_leader *leader)
     } else {
         json_object_set_new(leader->stats, "mapping", json_pack("{s:s}", "error", leader->mapping_error));
     }
-    isync_http_options options = {
-        .connect_timeout_ms = leader->settings.connect_timeout_ms,
-        .request_timeout_ms = leader->settings.request_timeout_ms,
-        .verify_tls = leader->settings.verify_tls,
-        .ca_file = leader->settings.ca_file,
-        .abort_flag = leader->stop,
-    };
+    isync_http_options options = http_options(leader);
     if (isync_rates_cache_refresh(&leader->rates, &leader->config, &options, now / 1000)) {
         json_object_set_new(leader->stats, "rates", isync_rates_cache_status(&leader->rates));
     }

@@ -82,17 +82,6 @@ static json_t *step(json_t *node, const char *segment, size_t len)
     return NULL;
 }
 
-/* Up to the next '.' that is not inside [...] ("surcharges[code=CDEV.STAX]"). */
-static size_t segment_length(const char *p)
-{
-    size_t len = 0;
-    int in_brackets = 0;
-    for (; p[len] && (p[len] != '.' || in_brackets); len++) {
-        in_brackets = p[len] == '[' ? 1 : p[len] == ']' ? 0 : in_brackets;
-    }
-    return len;
-}
-
 /* The value at path (borrowed) or NULL. "item" is the for_each element,
  * "setting:name" a business setting. */
 static json_t *resolve(evaluator *ev, const char *path)
@@ -107,7 +96,7 @@ static json_t *resolve(evaluator *ev, const char *path)
         p = path[4] ? path + 5 : path + 4;
     }
     while (node && *p) {
-        size_t len = segment_length(p);
+        size_t len = isync_path_segment_length(p);
         node = step(node, p, len);
         p += len + (p[len] == '.');
     }

@@ -9,6 +9,16 @@
 #include "event.h"
 #include "json_lines.h"
 
+size_t isync_path_segment_length(const char *path)
+{
+    size_t len = 0;
+    int in_brackets = 0;
+    for (; path[len] && (path[len] != '.' || in_brackets); len++) {
+        in_brackets = path[len] == '[' ? 1 : path[len] == ']' ? 0 : in_brackets;
+    }
+    return len;
+}
+
 const char *const isync_transform_names[] = {
     "trim", "upper", "lower", "truncate", "pad", "date", "number", "negate", "abs", "prefix",
     "suffix", "lookup", "sum", "address", "convert_currency", "status", "enrich", "tax", "omit_if_longer", NULL
@@ -141,17 +151,6 @@ static int valid_segment(const char *segment, size_t len)
     return segment[len - 1] == ']' && len > name_len + 2;
 }
 
-/* Up to the next '.' that is not inside [...] ("surcharges[code=CDEV.STAX]"). */
-static size_t segment_length(const char *p)
-{
-    size_t len = 0;
-    int in_brackets = 0;
-    for (; p[len] && (p[len] != '.' || in_brackets); len++) {
-        in_brackets = p[len] == '[' ? 1 : p[len] == ']' ? 0 : in_brackets;
-    }
-    return len;
-}
-
 /* A path into the event ("billing_address.city", "items[0].sku",
  * "surcharges[type=tax]"); "item..." only inside for_each. */
 static void check_path(checker *c, const char *where, const char *path, int allow_setting)
@@ -168,7 +167,7 @@ static void check_path(checker *c, const char *where, const char *path, int allo
     }
     const char *p = path;
     while (*p) {
-        size_t len = segment_length(p);
+        size_t len = isync_path_segment_length(p);
         if (!valid_segment(p, len)) {
             problem(c, where, "\"%s\" is not a path (keys joined by '.', list elements as [n] or [key=value])", path);
             return;

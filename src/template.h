@@ -27,6 +27,11 @@ void isync_template_free(isync_template *tmpl);
 /* "order.placed.json:41" for a path inside the template. */
 void isync_template_where(const isync_template *tmpl, const char *path, char *out, size_t size);
 
+/* Paths into an event are keys joined by '.', with [n] or [key=value]
+ * selectors: the length of the first segment (a '.' inside [...] belongs to
+ * the selector: "surcharges[code=CDEV.STAX]"). */
+size_t isync_path_segment_length(const char *path);
+
 /* The transform names templates may use (NULL-terminated). */
 extern const char *const isync_transform_names[];
 
