@@ -663,39 +663,14 @@ ZEND_FUNCTION(InforSync_retry_dead)
     RETURN_LONG(moved);
 }
 
-ZEND_FUNCTION(InforSync_discard_dead)
-{
-    zend_string *id;
-    isync_error err;
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(id)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if (!valid_id_argument(id, 1)) {
-        RETURN_THROWS();
-    }
-    isync_spool *spool = open_spool();
-    if (!spool) {
-        RETURN_THROWS();
-    }
-    isync_status st = isync_dlq_discard(spool, ZSTR_VAL(id), &err);
-    if (st == ISYNC_ERR_NOTFOUND) {
-        RETURN_FALSE;
-    }
-    if (st != ISYNC_OK) {
-        throw_spool(&err);
-        RETURN_THROWS();
-    }
-    RETURN_TRUE;
-}
-
 ZEND_FUNCTION(InforSync_held)
 {
     list_events(execute_data, return_value, isync_held_list);
 }
 
-/* release() and discard_held(): true when done, false when the id is not held. */
-static void held_operation(INTERNAL_FUNCTION_PARAMETERS,
+/* discard_dead(), release() and discard_held(): true when done, false when
+ * no event with that id is in the state the operation takes it from. */
+static void id_operation(INTERNAL_FUNCTION_PARAMETERS,
                            isync_status (*operation)(const isync_spool *, const char *, isync_error *))
 {
     zend_string *id;
@@ -722,14 +697,19 @@ static void held_operation(INTERNAL_FUNCTION_PARAMETERS,
     RETURN_TRUE;
 }
 
+ZEND_FUNCTION(InforSync_discard_dead)
+{
+    id_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, isync_dlq_discard);
+}
+
 ZEND_FUNCTION(InforSync_release)
 {
-    held_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, isync_held_release);
+    id_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, isync_held_release);
 }
 
 ZEND_FUNCTION(InforSync_discard_held)
 {
-    held_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, isync_held_discard);
+    id_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, isync_held_discard);
 }
 
 ZEND_FUNCTION(InforSync_event)
