@@ -148,8 +148,8 @@ final class EventBuilder
             $line['discount'] = Money::format($discount);
         }
 
-        if (method_exists($item, 'getVariant')) {
-            $variant = $item->getVariant();
+        $variant = self::optional($item, 'getVariant');
+        if (is_object($variant)) {
             if ($variant && self::str($variant->getSku()) !== '') {
                 $line['variant_sku'] = self::str($variant->getSku());
             }
@@ -174,7 +174,7 @@ final class EventBuilder
     {
         $out = [];
         foreach (self::iterate($surcharges) as $s) {
-            if (method_exists($s, 'getAvailable') && !$s->getAvailable()) {
+            if (self::optional($s, 'getAvailable', true) === false) {
                 continue;
             }
             $type = strtolower(self::str($s->getType()));
@@ -233,8 +233,8 @@ final class EventBuilder
     public static function stateOf($address): string
     {
         $state = $address->getState();
-        if ($state && method_exists($state, 'getCode')) {
-            $code = self::str($state->getCode());
+        if (is_object($state)) {
+            $code = self::str(self::optional($state, 'getCode', ''));
             if ($code !== '') {
                 return $code;
             }
@@ -410,7 +410,7 @@ final class EventBuilder
         if (!$orig) {
             return null;
         }
-        if (method_exists($orig, 'getAnonymous') && $orig->getAnonymous()) {
+        if (self::optional($orig, 'getAnonymous', false)) {
             return null;
         }
         $id = (int) $orig->getProfileId();
@@ -461,6 +461,28 @@ final class EventBuilder
         }
 
         return date('Y-m-d\TH:i:sP', $ts);
+    }
+
+    /**
+     * A getter that not every X-Cart version or module set has (ProductVariants' getVariant(),
+     * Profile::getAnonymous()): its value, or $default when the object cannot answer it.
+     *
+     * @param mixed $default
+     *
+     * @return mixed
+     */
+    public static function optional($object, string $method, $default = null)
+    {
+        if (!is_object($object) || !is_callable([$object, $method])) {
+            return $default;
+        }
+        try {
+            $v = $object->{$method}();
+        } catch (\Throwable $e) {
+            return $default;
+        }
+
+        return $v === null ? $default : $v;
     }
 
     /**
