@@ -4,7 +4,7 @@
 set -eu
 packages="make gcc pkg-config php8.2-dev php8.2-cli php8.2-fpm php-parser
 libcurl4-openssl-dev libjansson-dev libssl-dev libmicrohttpd-dev libcmocka-dev
-libfcgi-bin curl valgrind"
+libfcgi-bin curl valgrind phpunit"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

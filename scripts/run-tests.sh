@@ -2,11 +2,13 @@
 # Runs the tests and prints "N passed, N failed" as its last line; exits
 # non-zero when anything failed. Expects `make` to have built $OUT.
 #
-#   scripts/run-tests.sh [all|unit|repo|phpt|e2e] [run-tests.php options...]
+#   scripts/run-tests.sh [all|unit|repo|phpt|xcart|e2e] [run-tests.php options...]
 #
 # unit: the C core's cmocka tests (each test case counts)
 # repo: generated files current, package.xml complete, settings documented
 # phpt: the PHP API with the real extension (tests/phpt)
+# xcart: the X-Cart add-on's PHPUnit tests against the X-Cart stand-in
+#       (tests/xcart, tests/xcart-standin), the extension loaded; each test counts
 # e2e:  the real extension against the real sandbox over TLS (tests/e2e),
 #       php-fpm pools and kill -9 included
 set -u
@@ -78,6 +80,39 @@ run_phpt() {
     fi
 }
 
+# PHPUnit on tests/xcart with the built extension; counts its JUnit testcases.
+run_xcart() {
+    local phpunit
+    phpunit=$(command -v phpunit)
+    if [ -z "$phpunit" ]; then
+        echo "xcart: skipped, phpunit is not installed (scripts/install-deps.sh installs it)"
+        return
+    fi
+    local junit="$work/xcart.junit.xml" output rc
+    output=$(php -d "extension=$so" "$phpunit" -c tests/xcart/phpunit.xml.dist --log-junit "$junit" 2>&1)
+    rc=$?
+    local counts p f
+    counts=$(php -r '
+        $x = @simplexml_load_file($argv[1]);
+        if ($x === false) { echo "0 0"; exit; }
+        $t = 0; $f = 0;
+        foreach ($x->xpath("//testcase") as $case) {
+            $t++;
+            if ($case->failure || $case->error || $case->warning) { $f++; }
+        }
+        echo $t - $f, " ", $f;' "$junit")
+    p=${counts% *}
+    f=${counts#* }
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$f" -gt 0 ]; then
+        failures+=("xcart: phpunit tests/xcart")
+        printf '%s\n' "$output" | tail -n 40
+    fi
+    echo "xcart tests/xcart: $p passed, $f failed"
+}
+
 start_sandbox() {
     mkdir -p "$work/sandbox"
     "$sandbox_bin" --dir "$work/sandbox" --metadata "$root/metadata/m3-transactions.json" --quiet \
@@ -128,6 +163,9 @@ case "$what" in
 esac
 case "$what" in
     all|phpt) run_phpt tests/phpt "$@" ;;
+esac
+case "$what" in
+    all|xcart) run_xcart ;;
 esac
 case "$what" in
     all|e2e)
