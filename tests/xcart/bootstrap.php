@@ -1,14 +1,21 @@
 <?php
+/*
+ * PHPUnit bootstrap of the X-Cart add-on tests: loads the X-Cart 5.5 stand-in
+ * (tests/xcart-standin) and, when xcart/src exists, the add-on as module
+ * CloudLink\InforSync (X-Cart's modules/CloudLink/InforSync).
+ * Fixture modules (tests/xcart/fixtures) are loaded only by tests that run in
+ * a separate process, so their mixins never change the classes other tests see.
+ */
 
-// The module's plain classes (src/Core without X-Cart), loaded by PSR-4 from xcart/src.
-spl_autoload_register(static function (string $class): void {
-    $prefix = 'CloudLink\\InforSync\\';
-    if (strncmp($class, $prefix, strlen($prefix)) === 0) {
-        $file = dirname(__DIR__, 2) . '/xcart/src/' . str_replace('\\', '/', substr($class, strlen($prefix))) . '.php';
-        if (is_file($file)) {
-            require $file;
-        }
-    }
-});
+declare(strict_types=1);
 
+require_once dirname(__DIR__) . '/xcart-standin/bootstrap.php';
+
+$moduleSrc = dirname(__DIR__, 2) . '/xcart/src';
+if (is_dir($moduleSrc)) {
+    \XCartStandin\Extender::addModule('CloudLink\InforSync', $moduleSrc);
+}
+
+// Fake X-Cart objects for the module's plain classes (EventBuilder & co.), which take any object
+// with the getters they call.
 require __DIR__ . '/Fakes.php';

@@ -63,9 +63,9 @@ final class ModuleInfo
      *
      * @return string[]
      */
-    public static function missing(): array
+    public static function missing(?bool $loaded = null): array
     {
-        if (!self::extensionLoaded()) {
+        if (!($loaded ?? self::extensionLoaded())) {
             return [
                 'The PHP extension infor_sync is not loaded in this PHP process: orders are not sent to Infor '
                 . 'and nothing is received from it. Add "extension=infor_sync.so" with infor_sync.spool_dir, '

@@ -71,7 +71,7 @@ final class MonitorApi
             }
 
             return [503, ['ok' => false, 'error' => 'The infor_sync extension is not loaded.',
-                'missing' => ModuleInfo::missing()]];
+                'missing' => ModuleInfo::missing(false)]];
         }
 
         try {
@@ -238,7 +238,7 @@ final class MonitorApi
     {
         return [
             'loaded' => $loaded,
-            'missing' => ModuleInfo::missing(),
+            'missing' => ModuleInfo::missing($loaded),
             'ini' => ModuleInfo::iniValues(),
             'ini_example' => ModuleInfo::INI_EXAMPLE,
         ];
@@ -250,7 +250,7 @@ final class MonitorApi
             'ok' => true,
             'extension' => [
                 'loaded' => false,
-                'missing' => ModuleInfo::missing(),
+                'missing' => ModuleInfo::missing(false),
                 'ini' => ModuleInfo::iniValues(),
                 'ini_example' => ModuleInfo::INI_EXAMPLE,
             ],

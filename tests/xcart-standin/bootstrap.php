@@ -1,0 +1,31 @@
+<?php
+/*
+ * Loads the X-Cart 5.5 stand-in: the class loader with the Extender mixin
+ * compiler, the core classes (classes/ = XLite\, src/ = XCart\), the stand-in's
+ * helpers (support/ = XCartStandin\), minimal copies of the few vendor
+ * interfaces the core signatures use (vendor/, only when the real package is
+ * not installed) and the XC\ProductVariants module (modules/XC/ProductVariants).
+ *
+ * Add modules (e.g. the add-on) with XCartStandin\Extender::addModule() before
+ * the classes they extend are first used.
+ */
+
+declare(strict_types=1);
+
+require_once __DIR__ . '/extender.php';
+
+use XCartStandin\Extender;
+
+Extender::addCoreRoot('XLite', __DIR__ . '/classes/XLite');
+Extender::addCoreRoot('XCart', __DIR__ . '/src');
+Extender::addCoreRoot('XCartStandin', __DIR__ . '/support');
+// [inferred] vendor packages X-Cart ships with; only used when not installed
+spl_autoload_register(static function (string $class): void {
+    $file = __DIR__ . '/vendor/' . str_replace('\\', '/', $class) . '.php';
+    if (is_file($file)) {
+        require $file;
+    }
+});
+Extender::register();
+// XC\ProductVariants is "present" (reference §3), so enabled by default
+Extender::addModule('XC\ProductVariants', __DIR__ . '/modules/XC/ProductVariants/src');

@@ -1,0 +1,40 @@
+<?php
+// XLite\Core\Auth: who is logged in; checkACL() needs root access (AAdmin.php:80-83)
+declare(strict_types=1);
+
+namespace XLite\Core;
+
+class Auth
+{
+    const PERMISSION_ROOT = 'root access'; // [inferred value]
+
+    private static ?self $instance = null;
+    private array $permissions = [self::PERMISSION_ROOT];
+
+    public static function getInstance()
+    {
+        return self::$instance ??= new static();
+    }
+
+    public function isPermissionAllowed($code)
+    {
+        return in_array(static::PERMISSION_ROOT, $this->permissions, true) || in_array($code, $this->permissions, true);
+    }
+
+    /** [inferred] */
+    public function hasRootAccess()
+    {
+        return in_array(static::PERMISSION_ROOT, $this->permissions, true);
+    }
+
+    /** Stand-in only: the logged-in admin's permissions (default: root access). */
+    public function standinSetPermissions(array $codes): void
+    {
+        $this->permissions = $codes;
+    }
+
+    public static function standinReset(): void
+    {
+        self::$instance = null;
+    }
+}

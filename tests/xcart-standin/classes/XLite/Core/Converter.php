@@ -1,0 +1,51 @@
+<?php
+// XLite\Core\Converter (classes/XLite/Core/Converter.php)
+declare(strict_types=1);
+
+namespace XLite\Core;
+
+class Converter
+{
+    /** foo_bar -> FooBar (a target becomes the controller class name, :119-160) */
+    public static function convertToUpperCamelCase($string)
+    {
+        return str_replace(' ', '', ucwords(str_replace(['_', '-'], ' ', (string)$string)));
+    }
+
+    /** [inferred] */
+    public static function convertToLowerCamelCase($string)
+    {
+        return lcfirst(static::convertToUpperCamelCase($string));
+    }
+
+    /** FooBar -> foo_bar */
+    public static function convertFromCamelCase($string)
+    {
+        return strtolower((string)preg_replace('/(?<=[a-z0-9])([A-Z])/', '_$1', (string)$string));
+    }
+
+    /**
+     * buildURL($target, $action, $params) (:208) gives admin.php?target=...
+     * [inferred: parameter order target, action, params; empty parts left out; the
+     * stand-in always builds admin URLs, $interface names another script]
+     */
+    public static function buildURL($target = '', $action = '', array $params = [], $interface = null)
+    {
+        $query = [];
+        if ($target !== '' && $target !== null) {
+            $query['target'] = $target;
+        }
+        if ($action !== '' && $action !== null) {
+            $query['action'] = $action;
+        }
+        $query += $params;
+        $script = $interface ?: 'admin.php';
+        return $script . ($query ? '?' . http_build_query($query) : '');
+    }
+
+    /** [inferred] the controller class for a target: Module-or-core\Controller\Admin\<UpperCamel> */
+    public static function getControllerClass($target)
+    {
+        return '\\XLite\\Controller\\Admin\\' . static::convertToUpperCamelCase($target);
+    }
+}

@@ -1,0 +1,60 @@
+<?php
+// XLite\Model\Product (classes/XLite/Model/Product.php), §3
+declare(strict_types=1);
+
+namespace XLite\Model;
+
+class Product extends AEntity
+{
+    protected $product_id;
+    protected $sku;              // string(32), indexed, not unique (:28, :113)
+    protected $name = '';
+    protected $price = 0.0;
+    protected $weight = 0.0;
+    protected $enabled = true;
+    protected $inventoryEnabled = true;  // [inferred default]
+    protected $amount = 1000;            // [inferred default]
+
+    public function getProductId() { return $this->product_id; }
+    public function getId() { return $this->product_id; }
+    public function getSku() { return $this->sku; }
+    public function setSku($sku) { $this->sku = $sku; return $this; }
+    public function getName() { return $this->name; }
+    public function setName($name) { $this->name = $name; return $this; }
+    public function getPrice() { return $this->price; }
+    public function setPrice($price) { $this->price = (float)$price; return $this; }
+    public function getWeight() { return $this->weight; }
+    public function setWeight($w) { $this->weight = (float)$w; return $this; }
+    public function getEnabled() { return $this->enabled; }
+    public function setEnabled($b) { $this->enabled = (bool)$b; return $this; }
+    public function getInventoryEnabled() { return $this->inventoryEnabled; }
+    public function setInventoryEnabled($b) { $this->inventoryEnabled = (bool)$b; return $this; }
+    public function getAmount() { return $this->amount; }
+
+    /** clamped to an unsigned int (:981, :1093) */
+    public function setAmount($value)
+    {
+        $this->amount = max(0, min(4294967295, (int)$value));
+        return $this;
+    }
+
+    /** only when inventory is tracked (:1005) */
+    public function changeAmount($delta)
+    {
+        if ($this->getInventoryEnabled()) {
+            $this->setAmount($this->getAmount() + $delta);
+        }
+    }
+
+    /** [inferred: no reservations in the stand-in] */
+    public function getPublicAmount()
+    {
+        return $this->getAmount();
+    }
+
+    /** [inferred] */
+    public function isOutOfStock()
+    {
+        return $this->getInventoryEnabled() && $this->getPublicAmount() <= 0;
+    }
+}

@@ -1,0 +1,67 @@
+<?php
+// XC\ProductVariants\Model\ProductVariant (modules/XC/ProductVariants/src/Model/ProductVariant.php), §3
+declare(strict_types=1);
+
+namespace XC\ProductVariants\Model;
+
+class ProductVariant extends \XLite\Model\AEntity
+{
+    protected $id;
+    protected $variant_id = '';
+    protected $product;
+    protected $sku;
+    protected $price = 0.0;
+    protected $defaultPrice = true;
+    protected $amount = 0;
+    protected $defaultAmount = true;
+
+    public function getId() { return $this->id; }
+    /** string :422 */
+    public function getVariantId() { return $this->variant_id; }
+    public function setVariantId($id) { $this->variant_id = (string)$id; return $this; }
+    public function getProduct() { return $this->product; }
+    public function setProduct(?\XLite\Model\Product $product = null) { $this->product = $product; return $this; }
+    /** own SKU or null :402 */
+    public function getSku() { return $this->sku; }
+    public function setSku($sku) { $this->sku = $sku; return $this; }
+
+    /** falls back to the product's SKU :392 */
+    public function getDisplaySku()
+    {
+        return $this->sku ?: ($this->product ? $this->product->getSku() : null);
+    }
+
+    /** [inferred] own price unless defaultPrice, then the product's */
+    public function getPrice()
+    {
+        return $this->defaultPrice && $this->product ? $this->product->getPrice() : $this->price;
+    }
+    public function setPrice($p) { $this->price = (float)$p; return $this; }
+    public function getDefaultPrice() { return $this->defaultPrice; }
+    public function setDefaultPrice($b) { $this->defaultPrice = (bool)$b; return $this; }
+
+    /** :842 [inferred: the product's stock while defaultAmount is true] */
+    public function getAmount()
+    {
+        return $this->defaultAmount && $this->product ? $this->product->getAmount() : $this->amount;
+    }
+
+    /** >= 0 (:831) */
+    public function setAmount($amount)
+    {
+        $this->amount = max(0, (int)$amount);
+        return $this;
+    }
+
+    /** true = uses the product's stock (default) :864 */
+    public function getDefaultAmount() { return $this->defaultAmount; }
+    public function setDefaultAmount($b) { $this->defaultAmount = (bool)$b; return $this; }
+
+    /** no effect while defaultAmount is true (:310) */
+    public function changeAmount($delta)
+    {
+        if (!$this->defaultAmount) {
+            $this->setAmount($this->amount + $delta);
+        }
+    }
+}

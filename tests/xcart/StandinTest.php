@@ -1,0 +1,340 @@
+<?php
+/*
+ * The X-Cart 5.5 stand-in itself (tests/xcart-standin): the behaviours the
+ * add-on's tests rely on, as /work/shared/reference/xcart-5.5.md describes them.
+ */
+
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use XCartStandin\Extender;
+use XLite\Core\Database;
+use XLite\Core\Mailer;
+use XLite\Model\Order;
+use XLite\Model\OrderTrackingNumber;
+use XLite\Model\Product;
+use XC\ProductVariants\Model\ProductVariant;
+
+final class StandinTest extends TestCase
+{
+    protected function setUp(): void
+    {
+        Database::standinReset();
+    }
+
+    private function placedOrder(string $number, string $shipping = 'P'): Order
+    {
+        $order = new Order(['orderNumber' => $number]);
+        $order->setShippingStatus($shipping);
+        $order->setPaymentStatus('P');
+        Database::getEM()->persist($order);
+        Database::getEM()->flush();
+        return $order;
+    }
+
+    private function ship(Order $order, string $number): OrderTrackingNumber
+    {
+        $tn = new OrderTrackingNumber();
+        $tn->setValue($number);
+        $tn->setOrder($order);
+        $order->addTrackingNumbers($tn);
+        Database::getEM()->persist($tn);
+        $order->setShippingStatus(\XLite\Model\Order\Status\Shipping::STATUS_SHIPPED);
+        Database::getEM()->flush();
+        return $tn;
+    }
+
+    public function testShippingStatusSSendsOneShippedMail(): void
+    {
+        $order = $this->placedOrder('1001');
+        $this->assertSame([], Mailer::standinSent());
+        $tn = $this->ship($order, '1Z999');
+        $sent = Mailer::standinSent();
+        $this->assertCount(1, $sent);
+        $this->assertSame('order_shipped', $sent[0]['type']);
+        $this->assertSame($order->getOrderId(), $sent[0]['orderId']);
+        $this->assertSame(['1Z999'], $sent[0]['trackingNumbers']);
+        $this->assertNotNull($tn->getTrackingId());
+        $this->assertSame('S', $order->getShippingStatusCode());
+        $this->assertSame('S', $order->getShippingStatus()->getCode());
+        $history = \XLite\Core\OrderHistory::standinEvents($order->getOrderId());
+        $this->assertSame(['type' => 'shipping', 'old' => 'P', 'new' => 'S'], $history[0]['data']);
+        $this->assertSame($tn, Database::getRepo(OrderTrackingNumber::class)->findOneBy(['order' => $order, 'value' => '1Z999']));
+    }
+
+    public function testSettingSAgainSendsNothing(): void
+    {
+        $order = $this->placedOrder('1002');
+        $this->ship($order, 'A');
+        $order->setShippingStatus('S');
+        Database::getEM()->flush();
+        $this->assertCount(1, Mailer::standinSent('order_shipped'));
+        $this->assertCount(0, Mailer::standinSent('order_changed'));
+    }
+
+    public function testIgnoredNotificationsSendNoMail(): void
+    {
+        $order = $this->placedOrder('1003');
+        $this->assertFalse($order->setIgnoreCustomerNotifications(true), 'returns the old value');
+        $this->ship($order, 'B');
+        $this->assertSame([], Mailer::standinSent());
+        $this->assertSame('S', $order->getShippingStatusCode());
+        $this->assertTrue($order->setIsNotificationsAllowedFlag(false));
+    }
+
+    public function testOtherStatusChangeSendsChangedMail(): void
+    {
+        $order = $this->placedOrder('1004');
+        $order->setShippingStatus(4); // an id works too: N=1, P=2, S=3, D=4
+        Database::getEM()->flush();
+        $this->assertSame('D', $order->getShippingStatusCode());
+        $this->assertCount(1, Mailer::standinSent('order_changed'));
+        $this->assertCount(0, Mailer::standinSent('order_shipped'));
+    }
+
+    public function testFlushInTransactionCommits(): void
+    {
+        $em = Database::getEM();
+        $em->beginTransaction();
+        $em->persist((new Product())->setSku('TX-1')->setAmount(5));
+        $em->flush();
+        $em->commit();
+        $product = Database::getRepo(Product::class)->findOneBySku('TX-1');
+        $this->assertNotNull($product);
+        $this->assertSame(5, $product->getAmount());
+    }
+
+    public function testRollbackDiscardsFlushedChanges(): void
+    {
+        $em = Database::getEM();
+        $kept = (new Product())->setSku('KEEP')->setAmount(7);
+        $em->persist($kept);
+        $em->flush();
+
+        $em->beginTransaction();
+        $em->persist((new Product())->setSku('GONE'));
+        $kept->setAmount(1);
+        $em->flush();
+        $this->assertNotNull(Database::getRepo(Product::class)->findOneBySku('GONE'), 'visible inside the transaction');
+        $em->rollback();
+
+        $this->assertNull(Database::getRepo(Product::class)->findOneBySku('GONE'));
+        $this->assertSame(7, Database::getRepo(Product::class)->findOneBySku('KEEP')->getAmount());
+        $this->assertSame(0, $em->getTransactionNestingLevel());
+    }
+
+    public function testWrapInTransactionRollsBackOnException(): void
+    {
+        $em = Database::getEM();
+        try {
+            $em->wrapInTransaction(function ($em) {
+                $em->persist((new Product())->setSku('W'));
+                $em->flush();
+                throw new RuntimeException('boom');
+            });
+            $this->fail('no exception');
+        } catch (RuntimeException $e) {
+            $this->assertSame('boom', $e->getMessage());
+        }
+        $this->assertNull(Database::getRepo(Product::class)->findOneBySku('W'));
+        $this->assertSame('ok', $em->wrapInTransaction(fn ($em) => 'ok'));
+    }
+
+    public function testPersistWithoutFlushIsNotFound(): void
+    {
+        Database::getEM()->persist((new Product())->setSku('NF'));
+        $this->assertNull(Database::getRepo(Product::class)->findOneBySku('NF'));
+    }
+
+    public function testRepositoriesFindProductsAndVariantsBySku(): void
+    {
+        $em = Database::getEM();
+        $product = (new Product())->setSku('SHIRT')->setName('Shirt')->setAmount(10);
+        $variant = (new ProductVariant())->setProduct($product)->setSku('SHIRT-RED')->setVariantId('V1');
+        $bare = (new ProductVariant())->setProduct($product)->setVariantId('V2');
+        $em->persist($product);
+        $em->persist($variant);
+        $em->persist($bare);
+        $em->flush();
+
+        $this->assertSame($product, Database::getRepo('\XLite\Model\Product')->findOneBySku('SHIRT'));
+        $this->assertSame($product, Database::getRepo(Product::class)->findOneBy(['sku' => 'SHIRT']));
+        $this->assertSame($product, Database::getRepo(Product::class)->find($product->getProductId()));
+        $this->assertNull(Database::getRepo(Product::class)->findOneBySku('SHIRT-RED'));
+        $this->assertSame($variant, Database::getRepo('XC\ProductVariants\Model\ProductVariant')->findOneBySku('SHIRT-RED'));
+        $this->assertSame('SHIRT', $bare->getDisplaySku());
+        $this->assertNull($bare->getSku());
+
+        // stock: the variant uses the product's until defaultAmount is false
+        $this->assertTrue($variant->getDefaultAmount());
+        $variant->changeAmount(-3);
+        $this->assertSame(10, $variant->getAmount());
+        $variant->setDefaultAmount(false);
+        $variant->setAmount(4);
+        $variant->changeAmount(-6);
+        $this->assertSame(0, $variant->getAmount());
+        $product->setAmount(-5);
+        $this->assertSame(0, $product->getAmount());
+        $product->setInventoryEnabled(false);
+        $product->changeAmount(3);
+        $this->assertSame(0, $product->getAmount());
+
+        // the XC\ProductVariants OrderItem mixin copies SKU and price
+        $item = new \XLite\Model\OrderItem();
+        $this->assertInstanceOf(\XC\ProductVariants\Model\OrderItem::class, $item);
+        $product->setPrice(9.5);
+        $item->setVariant($variant);
+        $this->assertSame('SHIRT-RED', $item->getSku());
+        $this->assertSame(9.5, $item->getPrice());
+    }
+
+    public function testAddressDynamicGetters(): void
+    {
+        $address = new \XLite\Model\Address(['firstname' => 'Ann', 'lastname' => 'Lee', 'street' => '1 Main St',
+            'city' => 'Oslo', 'zipcode' => '0150', 'phone' => '+47 1', 'title' => 'Ms']);
+        $address->setCountry(new \XLite\Model\Country(['code' => 'NO']));
+        $address->setCustomState('Oslo fylke');
+        $address->setIsBilling(true);
+        $this->assertSame('Ann', $address->getFirstname());
+        $this->assertSame('Lee', $address->getLastname());
+        $this->assertSame('1 Main St', $address->getStreet());
+        $this->assertSame('Oslo', $address->getCity());
+        $this->assertSame('0150', $address->getZipcode());
+        $this->assertSame('+47 1', $address->getPhone());
+        $this->assertSame('Ms', $address->getTitle());
+        $this->assertSame('NO', $address->getCountryCode());
+        $this->assertSame('NO', $address->getCountry()->getCode());
+        $this->assertSame('Oslo fylke', $address->getCustomState());
+        $this->assertSame('Oslo fylke', $address->getStateName());
+        $this->assertInstanceOf(\XLite\Model\State::class, $address->getState());
+        $this->assertSame('', $address->getState()->getCode());
+        $this->assertNull($address->getFax());
+
+        $profile = new \XLite\Model\Profile(['login' => 'ann@example.com']);
+        $profile->addAddresses($address);
+        $this->assertSame($address, $profile->getBillingAddress());
+        $this->assertNull($profile->getShippingAddress());
+        $this->assertSame('Ann Lee', $profile->getName());
+        $this->assertSame('ann@example.com', $profile->getEmail());
+    }
+
+    public function testSurchargesAndConfig(): void
+    {
+        $order = new Order();
+        foreach ([['shipping', 'SHIPPING', false, 5.0], ['tax', 'CDEV.STAX', false, 2.0],
+                     ['tax', 'VAT', true, 3.0], ['discount', 'DCOUPON', false, -4.0]] as [$type, $code, $include, $value]) {
+            $order->addSurcharges(new \XLite\Model\Order\Surcharge(['type' => $type, 'code' => $code, 'include' => $include, 'value' => $value]));
+        }
+        $this->assertSame(5.0, $order->getSurchargesSubtotal(\XLite\Model\Base\Surcharge::TYPE_SHIPPING, false));
+        $this->assertSame(2.0, $order->getSurchargesSubtotal(\XLite\Model\Base\Surcharge::TYPE_TAX, false));
+        $this->assertSame(5.0, $order->getSurchargesSubtotal('tax'));
+        $this->assertSame(-4.0, $order->getSurchargesSubtotal('discount', false));
+        $this->assertCount(2, $order->getSurchargesByType('tax'));
+
+        $repo = Database::getRepo('XLite\Model\Config');
+        $repo->createOption(['category' => 'CloudLink\InforSync', 'name' => 'flag', 'value' => true, 'type' => 'XLite\View\FormField\Input\Checkbox\OnOff']);
+        $repo->createOption(['category' => 'CloudLink\InforSync', 'name' => 'box', 'value' => '1', 'type' => 'checkbox']);
+        $this->assertNull(\XLite\Core\Config::getInstance()->CloudLink, 'not re-read yet');
+        $config = \XLite\Core\Config::updateInstance();
+        $this->assertSame('1', $config->CloudLink->InforSync->flag);
+        $this->assertTrue($config->CloudLink->InforSync->box);
+        $this->assertNull($config->CloudLink->InforSync->missing);
+    }
+
+    public function testPeriodicTaskAndAdminController(): void
+    {
+        $task = new class extends \XLite\Core\Task\Base\Periodic {
+            public int $runs = 0;
+            public function getTitle() { return 'Sample'; }
+            protected function runStep() { $this->runs++; }
+            protected function getPeriod() { return static::INT_5_MIN; }
+        };
+        \XCartStandin\Clock::set(1000);
+        try {
+            $row = new \XLite\Model\Task(['owner' => get_class($task)]);
+            Database::getEM()->persist($row);
+            Database::getEM()->flush();
+            $event = new \XCart\Event\Task\CronEvent();
+            $task->handleTask($event);
+            $this->assertSame(1, $task->runs);
+            $this->assertSame(1300, $row->getTriggerTime());
+            $task->handleTask($event);
+            $this->assertSame(1, $task->runs, 'not expired yet');
+            \XCartStandin\Clock::set(1301);
+            $task->handleTask($event);
+            $this->assertSame(2, $task->runs);
+        } finally {
+            \XCartStandin\Clock::set(null);
+        }
+        Database::getEM()->remove($row);
+        Database::getEM()->flush();
+        $this->expectException(Error::class); // a missing Task row is fatal
+        $task->handleTask(new \XCart\Event\Task\CronEvent());
+    }
+
+    public function testAdminControllerDispatchAndUrls(): void
+    {
+        $controller = new class extends \XLite\Controller\Admin\AAdmin {
+            public array $calls = [];
+            public function getTitle() { return 'Status'; }
+            protected function doActionFooBar() { $this->calls[] = 'fooBar'; \XLite\Core\TopMessage::addInfo('Done {{n}}', ['n' => 2]); }
+            protected function doNoAction() { $this->calls[] = 'none'; }
+        };
+        \XLite\Core\Request::getInstance()->standinSet(['target' => 'x', 'action' => 'foo_bar'], 'POST');
+        $controller->handleRequest();
+        \XLite\Core\Request::getInstance()->standinSet(['target' => 'x']);
+        $controller->handleRequest();
+        $this->assertSame(['fooBar', 'none'], $controller->calls);
+        $this->assertSame('Done 2', \XLite\Core\TopMessage::getInstance()->getMessages()[0]['text']);
+        $this->assertSame('admin.php?target=infor_sync_status&action=retry&id=5',
+            \XLite\Core\Converter::buildURL('infor_sync_status', 'retry', ['id' => 5]));
+        \XLite\Core\Auth::getInstance()->standinSetPermissions([]);
+        $this->assertFalse($controller->checkACL());
+        $this->expectException(\XCartStandin\AccessDenied::class);
+        $controller->handleRequest();
+    }
+
+    public function testLogger(): void
+    {
+        \XLite\Logger::getLogger('CloudLink-InforSync')->info('hello', ['a' => 1]);
+        $records = \XLite\Logger::standinRecords('CloudLink-InforSync');
+        $this->assertSame('info', $records[0]['level']);
+        $this->assertSame('hello', $records[0]['message']);
+        $this->assertStringEndsWith('CloudLink-InforSync.INFO: hello', \XLite\Logger::standinFormat($records[0]));
+    }
+
+    /**
+     * @runInSeparateProcess
+     * @preserveGlobalState disabled
+     */
+    public function testMixinLoaderAppliesFixtureModules(): void
+    {
+        $fixtures = __DIR__ . '/fixtures/Acme';
+        // Acme\Later is added first but says @Extender\After("Acme\Sample")
+        Extender::addModule('Acme-Later', "$fixtures/Later/src");
+        Extender::addModule('Acme\Sample', "$fixtures/Sample/src");
+        $this->assertFalse(class_exists(Order::class, false), 'Order must not be loaded before the modules are added');
+
+        $order = new Order(['orderNumber' => '7']);
+        $this->assertSame('L-A-7', $order->getOrderNumber());
+        $this->assertSame(['Acme\Sample', 'Acme\Later'], $order->sampleMixins());
+        $this->assertInstanceOf(\Acme\Sample\Model\Order::class, $order);
+        $this->assertInstanceOf(\Acme\Later\Model\Order::class, $order);
+        $this->assertSame(\Acme\Later\Model\Order::class, get_parent_class($order));
+        // the add-on itself (registered by the bootstrap) first, then the fixture modules
+        $this->assertSame(['CloudLink\InforSync\Model\Order', 'Acme\Sample\Model\Order', 'Acme\Later\Model\Order'],
+                          Extender::getMixins(Order::class));
+
+        // @Extender\Depend("Acme\Missing"): not enabled, so not applied and never defined
+        $product = (new Product())->setName('Real');
+        $this->assertSame('Real', $product->getName());
+        $this->assertFalse(class_exists('Acme\Sample\Module\Acme\Missing\Model\Product'));
+        // @Extender\Depend({"XC\ProductVariants"}): enabled, so applied
+        $variant = (new ProductVariant())->setSku('red-1');
+        $this->assertSame('RED-1', $variant->getDisplaySku());
+        // the stand-in's own code (repositories) hands out the composed class too
+        Database::getEM()->persist($order);
+        Database::getEM()->flush();
+        $this->assertSame('L-A-7', Database::getRepo(Order::class)->find($order->getOrderId())->getOrderNumber());
+    }
+}
