@@ -192,21 +192,32 @@ static void note(isync_problems *notes, const char *field, const char *fmt, ...)
     }
 }
 
-/* Copies text with whitespace runs as one space and none at either end. */
+/* Copies text with whitespace runs as one space and none at either end;
+ * what does not fit in size is left out by whole UTF-8 characters. */
 static void squeeze_spaces(const char *text, char *out, size_t size)
 {
     size_t used = 0;
     int pending_space = 0;
-    for (const char *p = text; *p && used + 2 < size; p++) {
+    for (const char *p = text; *p;) {
         if (isspace((unsigned char)*p)) {
             pending_space = used > 0;
+            p++;
             continue;
+        }
+        size_t char_len = 1;
+        while (is_continuation((unsigned char)p[char_len])) {
+            char_len++;
+        }
+        if (used + (size_t)pending_space + char_len + 1 > size) {
+            break;
         }
         if (pending_space) {
             out[used++] = ' ';
             pending_space = 0;
         }
-        out[used++] = *p;
+        memcpy(out + used, p, char_len);
+        used += char_len;
+        p += char_len;
     }
     out[used] = '\0';
 }

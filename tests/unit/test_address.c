@@ -214,6 +214,43 @@ static void test_fields_cut_at_words_and_noted(void **state)
     assert_string_equal(notes.items[3].path, "PHNO");
 }
 
+/* Each line is valid UTF-8: no character split, whatever the input length. */
+static int valid_utf8(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        int follow = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : 3;
+        p++;
+        for (int i = 0; i < follow; i++, p++) {
+            if ((*p & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+static void test_huge_street_stays_valid_utf8(void **state)
+{
+    char street[3000] = "";
+    for (int i = 0; i < 120; i++) {
+        strcat(street, i % 3 ? "Grüßgott " : "Straße-");
+    }
+    json_t *address = json_pack("{s:s, s:s, s:s, s:s}", "firstname", "Jörg", "street", street,
+                                "city", "Köln", "country", "DE");
+    isync_problems notes = {0};
+    isync_address a;
+    assert_int_equal(isync_address_normalise(address, 0, &a, &notes), ISYNC_OK);
+    for (int i = 0; i < ISYNC_ADDRESS_LINES; i++) {
+        assert_true(valid_utf8(a.line[i]));
+        assert_true(chars(a.line[i]) <= ISYNC_ADDRESS_LINE_LEN);
+        assert_true(chars(a.line[i]) > 0);
+    }
+    assert_int_equal(notes.count, 1);
+    assert_string_equal(notes.items[0].path, "CUA4");
+    json_decref(address);
+}
+
 static void test_invalid_addresses(void **state)
 {
     isync_problems notes = {0};
@@ -364,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_us_address_with_state_name),
         cmocka_unit_test(test_missing_optional_fields),
         cmocka_unit_test(test_fields_cut_at_words_and_noted),
+        cmocka_unit_test(test_huge_street_stays_valid_utf8),
         cmocka_unit_test(test_invalid_addresses),
         cmocka_unit_test(test_three_letter_state_codes_do_not_fit_ecar),
         cmocka_unit_test(test_parts_by_field_name),
