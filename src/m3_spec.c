@@ -195,7 +195,8 @@ void isync_m3_spec_check_value(const isync_m3_field_spec *field, const char *val
     if (field->type == 'N') {
         int digits = number_digits(value);
         if (digits < 0) {
-            snprintf(problem, size, "must be a number (M3 type N), got \"%.40s\"", value);
+            /* the value itself is not repeated: reasons reach the log, values may be personal */
+            snprintf(problem, size, "must be a number (M3 type N)");
         } else if (field->length > 0 && digits > field->length) {
             snprintf(problem, size, "has %d digits, Infor allows %d", digits, field->length);
         }
@@ -203,7 +204,7 @@ void isync_m3_spec_check_value(const isync_m3_field_spec *field, const char *val
     }
     if (field->type == 'D') {
         if (!valid_date(value)) {
-            snprintf(problem, size, "must be a date yyyyMMdd (M3 type D), got \"%.40s\"", value);
+            snprintf(problem, size, "must be a date yyyyMMdd (M3 type D)");
         }
         return;
     }

@@ -566,6 +566,32 @@ static void test_path_selector_with_dots(void **state)
     isync_template_free(tmpl);
 }
 
+/* Types and lengths of the field specification (m3-transactions.json). */
+static void test_field_types_and_lengths(void **state)
+{
+    (void)state;
+    isync_m3_field_spec field;
+    char problem[200];
+    assert_true(isync_m3_spec_field(spec, "OIS100MI", "AddBatchHead", "ORDT", &field));
+    assert_int_equal(field.type, 'D');
+    isync_m3_spec_check_value(&field, "20260229", problem, sizeof problem); /* not a leap year */
+    assert_string_equal(problem, "must be a date yyyyMMdd (M3 type D)");
+    isync_m3_spec_check_value(&field, "20280229", problem, sizeof problem);
+    assert_string_equal(problem, "");
+    assert_true(isync_m3_spec_field(spec, "OIS100MI", "AddBatchHead", "CONO", &field));
+    assert_int_equal(field.type, 'N');
+    isync_m3_spec_check_value(&field, "1O0", problem, sizeof problem);
+    assert_string_equal(problem, "must be a number (M3 type N)");
+    isync_m3_spec_check_value(&field, "1000", problem, sizeof problem);
+    assert_string_equal(problem, "has 4 digits, Infor allows 3");
+    isync_m3_spec_check_value(&field, "100", problem, sizeof problem);
+    assert_string_equal(problem, "");
+    assert_true(isync_m3_spec_field(spec, "OIS100MI", "AddBatchAddress", "CUA1", &field));
+    isync_m3_spec_check_value(&field, "Straße der Pariser Kommune 12, Hinterhaus", problem, sizeof problem);
+    assert_string_equal(problem, "is 41 characters, Infor allows 36"); /* characters, not bytes */
+    assert_false(isync_m3_spec_field(spec, "OIS100MI", "AddBatchHead", "NOPE", &field));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -579,6 +605,7 @@ int main(void)
         cmocka_unit_test(test_delivery_needs_every_context_value),
         cmocka_unit_test(test_default_when_empty),
         cmocka_unit_test(test_path_selector_with_dots),
+        cmocka_unit_test(test_field_types_and_lengths),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
