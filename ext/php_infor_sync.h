@@ -39,6 +39,7 @@ ZEND_BEGIN_MODULE_GLOBALS(infor_sync)
     char *m3_metadata;
     void *mapping_set;          /* isync_mapping_set of this thread's requests (php_mapping.c) */
     zend_long mapping_checked;  /* when its files were last looked at (seconds) */
+    void *mapping_inputs;       /* business settings and rates as the mappings see them (php_mapping.c) */
     bool anomaly_hold;
     double anomaly_threshold;
     zend_long anomaly_min_history;

@@ -18,6 +18,7 @@
 #include "mapping.h"
 #include "mapping_set.h"
 #include "rates_cache.h"
+#include "worker.h"
 #include "suggest.h"
 
 
@@ -41,38 +42,70 @@ static isync_mapping_set *mapping_set(void)
     return set;
 }
 
+typedef struct mapping_inputs mapping_inputs;
+static void inputs_drop(mapping_inputs *in);
+
 void infor_sync_mapping_free(zend_infor_sync_globals *globals)
 {
     isync_mapping_set_free(globals->mapping_set);
     globals->mapping_set = NULL;
-}
-
-/* The business settings and the worker's last exchange rates, as a mapping sees them. */
-typedef struct {
-    isync_business_config cfg;
-    isync_rates_cache rates;
-    isync_mapping_env env;
-} mapping_inputs;
-
-static int inputs_open(mapping_inputs *in, isync_mapping_set *set)
-{
-    isync_error err;
-    memset(in, 0, sizeof *in);
-    if (isync_config_load(INFOR_SYNC_G(config_file), &in->cfg, &err) != ISYNC_OK) {
-        infor_sync_throw_configuration("infor_sync.config_file", err.message);
-        return -1;
+    if (globals->mapping_inputs) {
+        inputs_drop(globals->mapping_inputs);
+        pefree(globals->mapping_inputs, 1);
+        globals->mapping_inputs = NULL;
     }
-    isync_rates_cache_init(&in->rates, INFOR_SYNC_G(spool_dir));
-    in->env.cfg = &in->cfg;
-    in->env.spec = isync_mapping_set_spec(set);
-    in->env.rates = in->rates.rates;
-    return 0;
 }
 
-static void inputs_close(mapping_inputs *in)
+/* The business settings and the worker's last exchange rates, as a mapping
+ * sees them; kept per thread and read again only when their file changed, so
+ * an enqueue does not parse both files every time. */
+struct mapping_inputs {
+    isync_business_config cfg;
+    isync_file_stamp cfg_stamp;
+    isync_rates_cache rates;
+    isync_file_stamp rates_stamp;
+    int loaded;
+    isync_mapping_env env;
+};
+
+static void inputs_drop(mapping_inputs *in)
 {
     isync_config_clear(&in->cfg);
     isync_rates_cache_free(&in->rates);
+    in->loaded = 0;
+}
+
+static mapping_inputs *inputs_open(isync_mapping_set *set)
+{
+    isync_error err;
+    isync_file_stamp cfg_stamp, rates_stamp;
+    char rates_path[ISYNC_PATH_SIZE + 16];
+    mapping_inputs *in = INFOR_SYNC_G(mapping_inputs);
+    if (!in) {
+        in = pecalloc(1, sizeof *in, 1);
+        INFOR_SYNC_G(mapping_inputs) = in;
+    }
+    snprintf(rates_path, sizeof rates_path, "%s/rates.json", INFOR_SYNC_G(spool_dir));
+    isync_file_stamp_read(INFOR_SYNC_G(config_file), &cfg_stamp);
+    isync_file_stamp_read(rates_path, &rates_stamp);
+    if (in->loaded && isync_file_stamp_equal(&cfg_stamp, &in->cfg_stamp) &&
+        isync_file_stamp_equal(&rates_stamp, &in->rates_stamp)) {
+        in->env.spec = isync_mapping_set_spec(set);
+        return in;
+    }
+    inputs_drop(in);
+    if (isync_config_load(INFOR_SYNC_G(config_file), &in->cfg, &err) != ISYNC_OK) {
+        infor_sync_throw_configuration("infor_sync.config_file", err.message);
+        return NULL;
+    }
+    isync_rates_cache_init(&in->rates, INFOR_SYNC_G(spool_dir));
+    in->cfg_stamp = cfg_stamp;
+    in->rates_stamp = rates_stamp;
+    in->loaded = 1;
+    in->env.cfg = &in->cfg;
+    in->env.spec = isync_mapping_set_spec(set);
+    in->env.rates = in->rates.rates;
+    return in;
 }
 
 /* The problems an enqueue refuses: not those the worker settles later (an
@@ -129,19 +162,18 @@ static json_t *merged_problems(const isync_problems *schema, json_t *mapping)
 /* The template's problems for payload (a new array; empty without a template). */
 static json_t *mapping_problems(isync_mapping_set *set, const char *type, json_t *payload, int refusable_only)
 {
-    mapping_inputs in;
+    mapping_inputs *in;
     const isync_template *tmpl = isync_mapping_set_get(set, type);
     if (!tmpl) {
         return json_array();
     }
-    if (inputs_open(&in, set) != 0) {
+    if (!(in = inputs_open(set))) {
         return NULL;
     }
-    json_t *plan = isync_mapping_apply(tmpl, payload, &in.env);
+    json_t *plan = isync_mapping_apply(tmpl, payload, &in->env);
     json_t *problems = refusable_only ? refusable(json_object_get(plan, "problems"))
                                       : json_incref(json_object_get(plan, "problems"));
     json_decref(plan);
-    inputs_close(&in);
     return problems;
 }
 
@@ -189,7 +221,7 @@ ZEND_FUNCTION(InforSync_map_preview)
     zend_string *type;
     zval *payload;
     isync_problems problems;
-    mapping_inputs in;
+    mapping_inputs *in;
 
     ZEND_PARSE_PARAMETERS_START(2, 2)
         Z_PARAM_STR(type)
@@ -218,16 +250,15 @@ ZEND_FUNCTION(InforSync_map_preview)
     } else {
         isync_event_validate(ZSTR_VAL(type), json, &problems);
     }
-    if (inputs_open(&in, set) != 0) {
+    if (!(in = inputs_open(set))) {
         json_decref(json);
         RETURN_THROWS();
     }
-    json_t *plan = isync_mapping_apply(tmpl, json, &in.env);
+    json_t *plan = isync_mapping_apply(tmpl, json, &in->env);
     json_object_set_new(plan, "problems", merged_problems(&problems, json_object_get(plan, "problems")));
     infor_sync_json_to_zval(plan, return_value);
     json_decref(plan);
     json_decref(json);
-    inputs_close(&in);
 }
 
 ZEND_FUNCTION(InforSync_suggest_mapping)
