@@ -2,7 +2,7 @@
 # Runs the tests and prints "N passed, N failed" as its last line; exits
 # non-zero when anything failed. Expects `make` to have built $OUT.
 #
-#   scripts/run-tests.sh [all|unit|repo|phpt|xcart|e2e] [run-tests.php options...]
+#   scripts/run-tests.sh [all|unit|repo|phpt|xcart|e2e|xcart-e2e] [run-tests.php options...]
 #
 # unit: the C core's cmocka tests (each test case counts)
 # repo: generated files current, package.xml complete, settings documented
@@ -10,7 +10,9 @@
 # xcart: the X-Cart add-on's PHPUnit tests against the X-Cart stand-in
 #       (tests/xcart, tests/xcart-standin), the extension loaded; each test counts
 # e2e:  the real extension against the real sandbox over TLS (tests/e2e),
-#       php-fpm pools and kill -9 included
+#       php-fpm pools and kill -9 included; then xcart-e2e
+# xcart-e2e: the add-on on the stand-in with the real extension and sandbox
+#       (tests/xcart-e2e, PHPUnit; each test counts)
 set -u
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -80,16 +82,20 @@ run_phpt() {
     fi
 }
 
-# PHPUnit on tests/xcart with the built extension; counts its JUnit testcases.
-run_xcart() {
+# PHPUnit with the built extension; counts its JUnit testcases.
+#   run_phpunit NAME CONFIG [php -d settings...]
+run_phpunit() {
+    local name=$1 config=$2
+    shift 2
     local phpunit
     phpunit=$(command -v phpunit)
     if [ -z "$phpunit" ]; then
-        echo "xcart: skipped, phpunit is not installed (scripts/install-deps.sh installs it)"
+        failed=$((failed + 1))
+        failures+=("$name: phpunit is not installed (scripts/install-deps.sh installs it)")
         return
     fi
-    local junit="$work/xcart.junit.xml" output rc
-    output=$(php -d "extension=$so" "$phpunit" -c tests/xcart/phpunit.xml.dist --log-junit "$junit" 2>&1)
+    local junit="$work/$name.junit.xml" output rc
+    output=$(php -d "extension=$so" "$@" "$phpunit" -c "$config" --log-junit "$junit" 2>&1)
     rc=$?
     local counts p f
     counts=$(php -r '
@@ -98,7 +104,7 @@ run_xcart() {
         $t = 0; $f = 0;
         foreach ($x->xpath("//testcase") as $case) {
             $t++;
-            if ($case->failure || $case->error || $case->warning) { $f++; }
+            if ($case->failure || $case->error || $case->warning || $case->skipped) { $f++; }
         }
         echo $t - $f, " ", $f;' "$junit")
     p=${counts% *}
@@ -107,10 +113,36 @@ run_xcart() {
     passed=$((passed + p))
     failed=$((failed + f))
     if [ "$f" -gt 0 ]; then
-        failures+=("xcart: phpunit tests/xcart")
-        printf '%s\n' "$output" | tail -n 40
+        failures+=("$name: phpunit -c $config")
+        printf '%s\n' "$output" | tail -n 60
     fi
-    echo "xcart tests/xcart: $p passed, $f failed"
+    echo "$name $config: $p passed, $f failed"
+}
+
+# The add-on against the X-Cart stand-in (unit level).
+run_xcart() {
+    run_phpunit xcart tests/xcart/phpunit.xml.dist
+}
+
+# The add-on end to end: this PHPUnit process is the shop's PHP process, with the extension's
+# worker and pollers running in it against the sandbox (needs start_sandbox).
+run_xcart_e2e() {
+    local base="${XCART_E2E_DIR:-$work/xcart-e2e}"
+    mkdir -p "$base/spool"
+    run_phpunit xcart-e2e tests/xcart-e2e/phpunit.xml.dist \
+        -d "infor_sync.spool_dir=$base/spool" \
+        -d "infor_sync.ionapi_file=$INFOR_SANDBOX_DIR/sandbox.ionapi" \
+        -d "infor_sync.ca_file=$INFOR_SANDBOX_DIR/ca.pem" \
+        -d "infor_sync.config_file=$base/config.json" \
+        -d infor_sync.worker=on \
+        -d infor_sync.retry_base_ms=100 -d infor_sync.retry_cap_ms=1000 \
+        -d infor_sync.poll_stock_interval=1 -d infor_sync.poll_items_interval=0 \
+        -d infor_sync.poll_shipments_interval=1 \
+        -d "infor_sync.log_file=$base/log" -d infor_sync.log_level=debug
+    if [ "$failed" -gt 0 ] && [ -f "$base/log" ]; then
+        echo "--- last lines of the extension's log ($base/log)"
+        tail -n 30 "$base/log"
+    fi
 }
 
 start_sandbox() {
@@ -168,6 +200,16 @@ case "$what" in
     all|xcart) run_xcart ;;
 esac
 case "$what" in
+    xcart-e2e)
+        if start_sandbox; then
+            run_xcart_e2e
+        else
+            failed=$((failed + 1))
+            failures+=("sandbox did not start")
+        fi
+        ;;
+esac
+case "$what" in
     all|e2e)
         if start_sandbox; then
             for script in tests/e2e/*.sh; do
@@ -176,6 +218,7 @@ case "$what" in
                 [ -x "$script" ] && run_tap "$script" "$sandbox_bin" "$root/metadata/m3-transactions.json"
             done
             run_phpt tests/e2e "$@"
+            run_xcart_e2e
         else
             failed=$((failed + 1))
             failures+=("sandbox did not start")

@@ -112,13 +112,19 @@ final class EventBuilderTest extends TestCase
     public function testKeys(): void
     {
         $order = $this->order();
-        $this->assertSame('xcart-order-1001', EventBuilder::orderKey($order));
-        $txn = Fake::of(['getTransactionId' => 77]);
-        $this->assertSame('xcart-txn-77-captured', EventBuilder::transactionKey($txn, 'captured'));
+        $this->assertSame('xcart-order-1001-01001-1795706469', EventBuilder::orderKey($order));
+        // after a database restore X-Cart hands out order 1001 again: another order, another key
+        $reused = $this->order(['getDate' => 1795706469 + 86400]);
+        $this->assertNotSame(EventBuilder::orderKey($order), EventBuilder::orderKey($reused));
+        $txn = Fake::of(['getTransactionId' => 77, 'getPublicTxnId' => 'pi_3N8 x/1', 'getPublicId' => '']);
+        $this->assertSame('xcart-txn-77-pi_3N8_x_1-captured', EventBuilder::transactionKey($txn, 'captured'));
         $a = EventBuilder::customerKey(['profile_id' => 5, 'email' => 'a@b'], 'customer.updated');
         $b = EventBuilder::customerKey(['profile_id' => 5, 'email' => 'c@b'], 'customer.updated');
         $this->assertNotSame($a, $b);
-        $this->assertSame('xcart-customer-5-created', EventBuilder::customerKey(['profile_id' => 5], 'customer.created'));
+        $created = EventBuilder::customerKey(['profile_id' => 5, 'email' => 'Ann@Example.com'], 'customer.created');
+        $this->assertStringStartsWith('xcart-customer-5-created-', $created);
+        $this->assertSame($created, EventBuilder::customerKey(['profile_id' => 5, 'email' => 'ann@example.com'], 'customer.created'));
+        $this->assertNotSame($created, EventBuilder::customerKey(['profile_id' => 5, 'email' => 'bob@example.com'], 'customer.created'));
     }
 
     public function testStatusChanged(): void

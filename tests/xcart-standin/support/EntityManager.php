@@ -7,8 +7,13 @@
  * was flushed (like queries against the database); persist() alone makes
  * nothing visible.  flush() cascades persist along the relations X-Cart maps
  * with cascade (entities list them in standinCascade()), assigns ids, runs the
- * PostPersist/PostUpdate hook Order::checkStatuses() and then the after-flush
- * callbacks it registered (status history, shipped/changed mails).
+ * Doctrine lifecycle callbacks (methods annotated @ORM\PostPersist on inserted
+ * and @ORM\PostUpdate on changed entities, in classes annotated
+ * @ORM\HasLifecycleCallbacks: Order::checkStatuses() and the mixins' hooks) and
+ * then the after-flush callbacks they registered (status history, mails).
+ * "Changed" means a property holds another value or object, or a collection
+ * other elements, than at the last flush [inferred: Doctrine's changeset, but
+ * unmapped properties count too, as the stand-in has no mapping].
  *
  * Transactions: flush() inside beginTransaction() is visible at once (same
  * connection) and durable at commit(); rollback() undoes every flush since the
@@ -113,10 +118,13 @@ class EntityManager
                 }
                 unset($this->committedState[$oid]);
             }
-            // PostPersist / PostUpdate lifecycle callbacks
-            foreach ($this->stored as $e) {
-                if (method_exists($e, 'checkStatuses')) {
-                    $e->checkStatuses();
+            foreach ($inserted as $e) {
+                self::runLifecycleCallbacks($e, 'PostPersist');
+            }
+            foreach ($this->stored as $oid => $e) {
+                if (!isset($inserted[$oid]) && isset($this->committedState[$oid])
+                    && self::changed($this->committedState[$oid], self::snapshot($e))) {
+                    self::runLifecycleCallbacks($e, 'PostUpdate');
                 }
             }
             foreach ($this->stored as $oid => $e) {
@@ -305,6 +313,52 @@ class EntityManager
             }
         }
         return [$class, null];
+    }
+
+    /**
+     * Calls the entity's methods annotated @ORM\<event> (PostPersist, PostUpdate) whose class is
+     * annotated @ORM\HasLifecycleCallbacks, from the most derived class up, each name once.
+     */
+    private static function runLifecycleCallbacks(object $e, string $event): void
+    {
+        static $cache = [];
+        $class = get_class($e);
+        if (!isset($cache[$class][$event])) {
+            $methods = [];
+            foreach ((new \ReflectionClass($class))->getMethods() as $m) {
+                $declaring = $m->getDeclaringClass();
+                if (!$m->isStatic() && preg_match('/@ORM\\\\' . $event . '\b/', (string) $m->getDocComment())
+                    && str_contains((string) $declaring->getDocComment(), '@ORM\\HasLifecycleCallbacks')) {
+                    $methods[] = $m->getName();
+                }
+            }
+            $cache[$class][$event] = $methods;
+        }
+        foreach ($cache[$class][$event] as $method) {
+            $e->$method();
+        }
+    }
+
+    /** Whether two snapshots differ: values by ===, objects by identity, collections by their elements. */
+    private static function changed(array $before, array $after): bool
+    {
+        foreach ($after as $class => $props) {
+            foreach ($props as $name => $v) {
+                if (!array_key_exists($name, $before[$class] ?? [])) {
+                    return true;
+                }
+                $old = $before[$class][$name];
+                if ($v instanceof \Doctrine\Common\Collections\Collection && $old instanceof \Doctrine\Common\Collections\Collection) {
+                    if ($v->toArray() !== $old->toArray()) {
+                        return true;
+                    }
+                } elseif ($v !== $old) {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     public static function snapshot(object $e): array

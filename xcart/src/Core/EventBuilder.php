@@ -21,9 +21,15 @@ final class EventBuilder
 
     // ---- keys ---------------------------------------------------------------------------------
 
+    /**
+     * The key of an order's order.placed: the same order placed twice is one event. X-Cart's ids alone
+     * are not enough: a store database restored from a backup hands the same ids to new orders, which
+     * must not be taken for the old ones; the order number and date tell them apart.
+     */
     public static function orderKey($order): string
     {
-        return 'xcart-order-' . $order->getOrderId();
+        return 'xcart-order-' . $order->getOrderId() . '-' . self::keyPart(self::orderNumber($order))
+            . '-' . (int) $order->getDate();
     }
 
     /**
@@ -31,7 +37,9 @@ final class EventBuilder
      */
     public static function transactionKey($transaction, string $kind): string
     {
-        return 'xcart-txn-' . $transaction->getTransactionId() . '-' . $kind;
+        // the id Infor gets (gateway or public id) tells a reused X-Cart id apart, like orderKey()
+        return 'xcart-txn-' . $transaction->getTransactionId() . '-' . self::keyPart(self::transactionId($transaction))
+            . '-' . $kind;
     }
 
     public static function statusKey($order, string $which, ?string $from, string $to, int $time): string
@@ -42,11 +50,19 @@ final class EventBuilder
     public static function customerKey(array $payload, string $type): string
     {
         if ($type === 'customer.created') {
-            return 'xcart-customer-' . $payload['profile_id'] . '-created';
+            // a profile id reused after a database restore belongs to another e-mail address
+            return 'xcart-customer-' . $payload['profile_id'] . '-created-'
+                . substr(sha1(strtolower((string) ($payload['email'] ?? ''))), 0, 12);
         }
 
         // an update is new whenever its content is: the same save twice is one event
         return 'xcart-customer-' . $payload['profile_id'] . '-updated-' . substr(sha1(json_encode($payload)), 0, 16);
+    }
+
+    /** A value as part of an idempotency key: at most 60 bytes of [A-Za-z0-9._-]. */
+    private static function keyPart(string $value): string
+    {
+        return substr(preg_replace('/[^A-Za-z0-9._-]/', '_', $value), 0, 60);
     }
 
     // ---- order.placed -------------------------------------------------------------------------

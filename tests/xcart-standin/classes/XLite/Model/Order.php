@@ -21,6 +21,9 @@ use Doctrine\Common\Collections\ArrayCollection;
 use XLite\Model\Order\Status\Payment as PaymentStatus;
 use XLite\Model\Order\Status\Shipping as ShippingStatus;
 
+/**
+ * @ORM\HasLifecycleCallbacks
+ */
 class Order extends AEntity
 {
     protected $order_id;
@@ -248,7 +251,12 @@ class Order extends AEntity
         $this->$property = $status;
     }
 
-    /** PostPersist/PostUpdate (:3255): queues the after-flush handlers of the status changes */
+    /**
+     * PostPersist/PostUpdate (:3255): queues the after-flush handlers of the status changes
+     *
+     * @ORM\PostPersist
+     * @ORM\PostUpdate
+     */
     public function checkStatuses()
     {
         $changes = [];
