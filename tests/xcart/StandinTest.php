@@ -337,4 +337,57 @@ final class StandinTest extends TestCase
         Database::getEM()->flush();
         $this->assertSame('L-A-7', Database::getRepo(Order::class)->find($order->getOrderId())->getOrderNumber());
     }
+    public function testLifecycleCallbacksRunOnInsertAndOnChangeOnly(): void
+    {
+        Database::standinReset();
+        $em = Database::getEM();
+        $product = new LifecycleProduct();
+        $product->setSku('CB-1');
+        $em->persist($product);
+        $em->flush();
+        $this->assertSame(['persisted'], $product->calls, 'PostPersist on insert, no PostUpdate');
+        $em->flush();
+        $this->assertSame(['persisted'], $product->calls, 'nothing changed: no PostUpdate');
+        $product->setAmount(7);
+        $em->flush();
+        $this->assertSame(['persisted', 'updated'], $product->calls);
+
+        $plain = new NoLifecycleProduct();
+        $em->persist($plain);
+        $em->flush();
+        $this->assertSame([], $plain->calls, 'without @ORM\\HasLifecycleCallbacks the annotations are ignored');
+    }
+}
+
+/**
+ * An entity with Doctrine lifecycle callbacks, as the add-on's mixins declare them.
+ *
+ * @ORM\HasLifecycleCallbacks
+ */
+class LifecycleProduct extends Product
+{
+    public $calls = [];
+
+    /** @ORM\PostPersist */
+    public function onPersisted()
+    {
+        $this->calls[] = 'persisted';
+    }
+
+    /** @ORM\PostUpdate */
+    public function onUpdated()
+    {
+        $this->calls[] = 'updated';
+    }
+}
+
+class NoLifecycleProduct extends Product
+{
+    public $calls = [];
+
+    /** @ORM\PostPersist */
+    public function onPersisted()
+    {
+        $this->calls[] = 'persisted';
+    }
 }
