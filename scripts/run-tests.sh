@@ -2,10 +2,12 @@
 # Runs the tests and prints "N passed, N failed" as its last line; exits
 # non-zero when anything failed. Expects `make` to have built $OUT.
 #
-#   scripts/run-tests.sh [all|unit|repo|phpt|xcart|e2e|xcart-e2e] [run-tests.php options...]
+#   scripts/run-tests.sh [all|unit|repo|lint|phpt|xcart|e2e|xcart-e2e] [run-tests.php options...]
 #
 # unit: the C core's cmocka tests (each test case counts)
 # repo: generated files current, package.xml complete, settings documented
+# lint: the add-on's X-Cart uses against the stand-in and the reference
+#       (tests/xcart-lint; php and php-parser only) and the lint's own fixtures
 # phpt: the PHP API with the real extension (tests/phpt)
 # xcart: the X-Cart add-on's PHPUnit tests against the X-Cart stand-in
 #       (tests/xcart, tests/xcart-standin), the extension loaded; each test counts
@@ -192,6 +194,12 @@ case "$what" in
 esac
 case "$what" in
     all|repo) run_tap tests/repo/consistency.sh ;;
+esac
+case "$what" in
+    all|lint)
+        run_tap tests/xcart-lint/lint.php
+        run_tap tests/xcart-lint/selftest.sh
+        ;;
 esac
 case "$what" in
     all|phpt) run_phpt tests/phpt "$@" ;;

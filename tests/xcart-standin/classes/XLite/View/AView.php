@@ -23,6 +23,18 @@ abstract class AView
         return null;
     }
 
+    /** [inferred] not in the reference: widgets add their JavaScript files to the parent's list */
+    public function getJSFiles()
+    {
+        return [];
+    }
+
+    /** [inferred] not in the reference: widgets add their CSS files to the parent's list */
+    public function getCSSFiles()
+    {
+        return [];
+    }
+
     /** Stand-in only: the template a widget would render */
     public function standinGetTemplate()
     {
