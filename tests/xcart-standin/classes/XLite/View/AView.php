@@ -1,5 +1,5 @@
 <?php
-// XLite\View\AView (classes/XLite/View/AView.php:79,86): getAllowedTargets(), getDefaultTemplate(); [inferred] no rendering
+// XLite\View\AView (classes/XLite/View/AView.php:79,86): getAllowedTargets(), getDefaultTemplate(), getJSFiles/getCSSFiles(); [inferred] no rendering
 declare(strict_types=1);
 
 namespace XLite\View;
@@ -21,6 +21,18 @@ abstract class AView
     protected function getDefaultTemplate()
     {
         return null;
+    }
+
+    /** [inferred] the widget's own JS files (template-relative paths); the core adds none here */
+    public function getJSFiles()
+    {
+        return [];
+    }
+
+    /** [inferred] the widget's own CSS files (template-relative paths); the core adds none here */
+    public function getCSSFiles()
+    {
+        return [];
     }
 
     /** Stand-in only: the template a widget would render */
