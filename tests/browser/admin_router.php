@@ -29,6 +29,10 @@ if (str_starts_with($path, '/assets/')) {
     serveAsset($adminSkin, substr($path, strlen('/assets/')));
     return true;
 }
+if ($path === '/favicon.ico') {
+    http_response_code(204); // the shop's icon is not part of the add-on
+    return true;
+}
 if ($path === '/') {
     header('Location: admin.php?target=infor_sync_status');
     return true;
@@ -211,7 +215,9 @@ function renderTopMessages(): string
     }
     $messages->clear();
 
-    return $items === '' ? '' : '<div id="status-messages"><ul>' . $items . '</ul></div>';
+    $style = '<style>#status-messages li.error{color:#b00020}#status-messages li.info{color:#1b5e20}</style>';
+
+    return $items === '' ? '' : $style . '<div id="status-messages"><ul>' . $items . '</ul></div>';
 }
 
 /** {% form %}: the form's target and action as hidden fields plus X-Cart's form id */
