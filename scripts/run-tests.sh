@@ -2,7 +2,7 @@
 # Runs the tests and prints "N passed, N failed" as its last line; exits
 # non-zero when anything failed. Expects `make` to have built $OUT.
 #
-#   scripts/run-tests.sh [all|unit|repo|lint|phpt|xcart|e2e|xcart-e2e] [run-tests.php options...]
+#   scripts/run-tests.sh [all|unit|repo|lint|phpt|xcart|e2e|xcart-e2e|browser] [run-tests.php options...]
 #
 # unit: the C core's cmocka tests (each test case counts)
 # repo: generated files current, package.xml complete, settings documented
@@ -15,6 +15,8 @@
 #       php-fpm pools and kill -9 included; then xcart-e2e
 # xcart-e2e: the add-on on the stand-in with the real extension and sandbox
 #       (tests/xcart-e2e, PHPUnit; each test counts)
+# browser: the add-on's monitoring and settings pages in headless Chromium
+#       against the sandbox (tests/browser/run.php); screenshots in $OUT/artefacts/browser
 set -u
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -177,7 +179,8 @@ run_tap() {
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
     passed=$((passed + p))
     failed=$((failed + f))
-    [ "$f" -gt 0 ] && { failures+=("$(basename "$script")"); printf '%s\n' "$output" | grep -E '^not ok' ; }
+    # the failures and the diagnostics ("# ...") printed with them
+    [ "$f" -gt 0 ] && { failures+=("$(basename "$script")"); printf '%s\n' "$output" | grep -E '^(not ok|#)' ; }
     echo "$(basename "$script"): $p passed, $f failed"
 }
 
@@ -218,15 +221,21 @@ case "$what" in
         ;;
 esac
 case "$what" in
-    all|e2e)
+    all|e2e|browser)
         if start_sandbox; then
-            for script in tests/e2e/*.sh; do
-                # NAME.sh next to NAME.phpt is run-tests.php's leftover of a failed test
-                [ -e "${script%.sh}.phpt" ] && continue
-                [ -x "$script" ] && run_tap "$script" "$sandbox_bin" "$root/metadata/m3-transactions.json"
-            done
-            run_phpt tests/e2e "$@"
-            run_xcart_e2e
+            if [ "$what" != browser ]; then
+                for script in tests/e2e/*.sh; do
+                    # NAME.sh next to NAME.phpt is run-tests.php's leftover of a failed test
+                    [ -e "${script%.sh}.phpt" ] && continue
+                    [ -x "$script" ] && run_tap "$script" "$sandbox_bin" "$root/metadata/m3-transactions.json"
+                done
+                run_phpt tests/e2e "$@"
+                run_xcart_e2e
+            fi
+            if [ "$what" != e2e ]; then
+                INFOR_SYNC_ARTEFACTS="$OUT/artefacts" run_tap tests/browser/run.php
+                echo "browser screenshots: $OUT/artefacts/browser"
+            fi
         else
             failed=$((failed + 1))
             failures+=("sandbox did not start")

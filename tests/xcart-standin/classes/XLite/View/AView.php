@@ -1,5 +1,5 @@
 <?php
-// XLite\View\AView (classes/XLite/View/AView.php:79,86): getAllowedTargets(), getDefaultTemplate(); [inferred] no rendering
+// XLite\View\AView (classes/XLite/View/AView.php:79,86): getAllowedTargets(), getDefaultTemplate(), getJSFiles/getCSSFiles(); [inferred] no rendering
 declare(strict_types=1);
 
 namespace XLite\View;
@@ -23,13 +23,13 @@ abstract class AView
         return null;
     }
 
-    /** [inferred] not in the reference: widgets add their JavaScript files to the parent's list */
+    /** [inferred] the widget's own JS files (template-relative paths); the core adds none here */
     public function getJSFiles()
     {
         return [];
     }
 
-    /** [inferred] not in the reference: widgets add their CSS files to the parent's list */
+    /** [inferred] the widget's own CSS files (template-relative paths); the core adds none here */
     public function getCSSFiles()
     {
         return [];
