@@ -382,15 +382,21 @@ static void refresh_mapping(isync_leader *leader)
 void isync_leader_refresh(isync_leader *leader)
 {
     isync_file_stamp stamp;
+    int reloaded = 0;
     isync_file_stamp_read(leader->settings.config_file, &stamp);
     if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->config_stamp)) {
         leader->config_stamp = stamp;
         load_config(leader);
+        reloaded = 1;
     }
     isync_file_stamp_read(leader->settings.ionapi_file, &stamp);
     if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->cred_stamp)) {
         leader->cred_stamp = stamp;
         load_credentials(leader);
+        reloaded = 1;
+    }
+    if (reloaded && leader->files_checked) {
+        publish(leader); /* status() shows the new settings and credentials while idle too */
     }
     leader->files_checked = 1;
     refresh_mapping(leader);
