@@ -9,6 +9,9 @@
 
 #define UPLOAD_NAME "(uploaded)"
 
+/* A real .ionapi file is under 1 KiB. */
+#define MAX_UPLOAD_BYTES (64 * 1024)
+
 /* "credentials file (uploaded): key "cs" is missing" -> "key "cs" is missing" */
 static const char *without_prefix(const char *message)
 {
@@ -23,6 +26,11 @@ isync_status isync_credentials_check(const char *text, size_t len, isync_ionapi 
     const char *bad_key = NULL;
 
     memset(problems, 0, sizeof *problems);
+    memset(out, 0, sizeof *out);
+    if (len > MAX_UPLOAD_BYTES) {
+        isync_problems_add(problems, "ionapi", "is larger than %d bytes: not an .ionapi file", MAX_UPLOAD_BYTES);
+        return ISYNC_ERR_INVALID;
+    }
     if (isync_ionapi_parse_text(text, len, UPLOAD_NAME, out, &bad_key, &err) == ISYNC_OK) {
         return ISYNC_OK;
     }

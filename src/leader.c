@@ -133,7 +133,9 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const vola
     }
     leader->spool_open = 1;
     isync_poll_settings poll = ini_poll_settings(settings);
+    isync_business_config none = { 0 };
     leader->poller = isync_poller_new(&leader->spool, &poll);
+    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&poll, &none));
     if (isync_mapping_set_open(settings->mapping_dir, settings->m3_metadata, &leader->mapping, &err) != ISYNC_OK) {
         snprintf(leader->mapping_error, sizeof leader->mapping_error, "%s", err.message);
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);

@@ -187,6 +187,12 @@ static void test_bad_content_refused_with_the_key(void **state)
     expect_refused(f, "{\"cs\": s3cr3t-unquoted}", "ionapi", "not valid JSON");
     expect_refused(f, "[1, 2]", "ionapi", "not a JSON object");
     expect_refused(f, "", "ionapi", "not valid JSON");
+    char *huge = malloc(70000);
+    assert_non_null(huge);
+    memset(huge, ' ', 69999);
+    huge[69999] = '\0';
+    expect_refused(f, huge, "ionapi", "larger than 65536 bytes");
+    free(huge);
 
     /* the file in place is untouched */
     assert_string_equal(read_all(f->file), PASSWORD_FILE);
