@@ -22,6 +22,7 @@
 #include "php_values.h"
 
 #include "business_config.h"
+#include "credentials.h"
 #include "dlq.h"
 #include "event.h"
 #include "held.h"
@@ -30,6 +31,7 @@
 #include "ionapi.h"
 #include "log.h"
 #include "mapping.h"
+#include "poller.h"
 #include "spool.h"
 #include "worker.h"
 #include "xref.h"
@@ -135,6 +137,19 @@ static ZEND_INI_MH(OnUpdatePositive)
     return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
+/* Polling intervals: the same rule as the business settings poll_*_interval. */
+static ZEND_INI_MH(OnUpdateInterval)
+{
+    long seconds;
+    if (isync_poll_interval_parse(ZSTR_VAL(new_value), &seconds) != 0) {
+        php_error_docref(NULL, E_WARNING, "%s: invalid value \"%s\"; expected seconds from 0 (off) to %d",
+                         ZSTR_VAL(entry->name), ZSTR_VAL(new_value), ISYNC_POLL_INTERVAL_MAX);
+        return FAILURE;
+    }
+    *(zend_long *)ZEND_INI_GET_ADDR() = seconds;
+    return SUCCESS;
+}
+
 /* k of the anomaly rule: a number >= 0 (0 turns flagging off). */
 static ZEND_INI_MH(OnUpdateThreshold)
 {
@@ -179,11 +194,11 @@ PHP_INI_BEGIN()
                       shutdown_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.done_retention", "604800", PHP_INI_SYSTEM, OnUpdatePositive,
                       done_retention, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.poll_stock_interval", "300", PHP_INI_SYSTEM, OnUpdateLong,
+    STD_PHP_INI_ENTRY("infor_sync.poll_stock_interval", "300", PHP_INI_SYSTEM, OnUpdateInterval,
                       poll_stock_interval, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.poll_items_interval", "3600", PHP_INI_SYSTEM, OnUpdateLong,
+    STD_PHP_INI_ENTRY("infor_sync.poll_items_interval", "3600", PHP_INI_SYSTEM, OnUpdateInterval,
                       poll_items_interval, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.poll_shipments_interval", "300", PHP_INI_SYSTEM, OnUpdateLong,
+    STD_PHP_INI_ENTRY("infor_sync.poll_shipments_interval", "300", PHP_INI_SYSTEM, OnUpdateInterval,
                       poll_shipments_interval, zend_infor_sync_globals, infor_sync_globals)
     STD_PHP_INI_ENTRY("infor_sync.log_level", "warning", PHP_INI_SYSTEM, OnUpdateLogLevel, log_level,
                       zend_infor_sync_globals, infor_sync_globals)
@@ -475,6 +490,54 @@ static void add_json_member(zval *target, const char *name, json_t *value, zval 
     }
 }
 
+static isync_poll_settings ini_poll_settings(void)
+{
+    isync_poll_settings ini = { INFOR_SYNC_G(poll_stock_interval), INFOR_SYNC_G(poll_items_interval),
+                                INFOR_SYNC_G(poll_shipments_interval), 0 };
+    return ini;
+}
+
+/* The polling intervals in effect and where each comes from, worked out in
+ * this request (php.ini and the business settings file); NULL when the
+ * file cannot be read. */
+static json_t *local_polling(void)
+{
+    isync_business_config cfg;
+    isync_error err;
+    isync_poll_settings ini = ini_poll_settings();
+    if (isync_config_load(INFOR_SYNC_G(config_file), &cfg, &err) != ISYNC_OK) {
+        return NULL;
+    }
+    json_t *polling = isync_poll_settings_describe(&ini, &cfg);
+    isync_config_clear(&cfg);
+    return polling;
+}
+
+/* status()['polling']: the running leader's intervals; without one, what a leader would use. */
+static void add_polling(zval *status, json_t *leader, bool alive)
+{
+    zval null_value;
+    json_t *polling = alive ? json_incref(json_object_get(leader, "polling")) : NULL;
+    if (!polling) {
+        polling = local_polling();
+    }
+    ZVAL_NULL(&null_value);
+    add_json_member(status, "polling", polling, &null_value);
+    json_decref(polling);
+}
+
+/* status()['credentials']: the leader's view of its file; before any leader
+ * published one, the file as this request reads it. */
+static void add_credentials(zval *status, json_t *leader)
+{
+    json_t *credentials = json_incref(json_object_get(leader, "credentials"));
+    if (!credentials) {
+        credentials = isync_credentials_summary(INFOR_SYNC_G(ionapi_file));
+    }
+    add_json_member(status, "credentials", credentials, NULL);
+    json_decref(credentials);
+}
+
 /* status()['anomalies']: the leader's published figures, the held count from the spool. */
 static void add_anomalies(zval *status, json_t *leader, isync_spool *spool)
 {
@@ -547,8 +610,9 @@ ZEND_FUNCTION(InforSync_status)
     add_assoc_bool(&token, "valid", expires > (json_int_t)time(NULL));
     add_assoc_zval(return_value, "token", &token);
 
-    add_json_member(return_value, "credentials", json_object_get(leader, "credentials"), &null_value);
+    add_credentials(return_value, leader);
     add_json_member(return_value, "config_error", json_object_get(leader, "config_error"), &null_value);
+    add_polling(return_value, leader, alive);
     array_init(&empty);
     add_json_member(return_value, "last_deliveries", json_object_get(leader, "last_deliveries"), &empty);
     if (json_object_get(leader, "last_deliveries")) {
@@ -864,6 +928,35 @@ ZEND_FUNCTION(InforSync_save_config)
     }
 }
 
+ZEND_FUNCTION(InforSync_save_credentials)
+{
+    zend_string *ionapi;
+    isync_problems problems;
+    isync_error err;
+    json_t *summary = NULL;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(ionapi)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (!*INFOR_SYNC_G(ionapi_file)) {
+        infor_sync_throw_configuration("infor_sync.ionapi_file",
+                            "infor_sync.ionapi_file is not set in php.ini: nowhere to save the credentials");
+        RETURN_THROWS();
+    }
+    isync_status st = isync_credentials_save(INFOR_SYNC_G(ionapi_file), ZSTR_VAL(ionapi), ZSTR_LEN(ionapi),
+                                             &summary, &problems, &err);
+    if (st == ISYNC_ERR_INVALID) {
+        throw_validation("invalid credentials", &problems);
+        RETURN_THROWS();
+    }
+    if (st != ISYNC_OK) {
+        infor_sync_throw_configuration("infor_sync.ionapi_file", err.message);
+        RETURN_THROWS();
+    }
+    infor_sync_json_to_zval(summary, return_value);
+    json_decref(summary);
+}
+
 ZEND_FUNCTION(InforSync_rebuild_customer_index)
 {
     isync_error err;
@@ -985,6 +1078,33 @@ static void info_credentials(void)
     isync_ionapi_free(&cred);
 }
 
+/* "300 s (php.ini)", "off (business settings)" */
+static void info_polling(void)
+{
+    static const char *const kinds[] = { "stock", "items", "shipments" };
+    char line[256] = "";
+    json_t *polling = local_polling();
+    if (!polling) {
+        php_info_print_table_row(2, "Polling", "the business settings file cannot be read (see config())");
+        return;
+    }
+    for (size_t i = 0; i < 3; i++) {
+        json_t *kind = json_object_get(polling, kinds[i]);
+        json_int_t seconds = json_integer_value(json_object_get(kind, "interval"));
+        const char *source = strcmp(json_string_value(json_object_get(kind, "source")), "config") == 0
+                             ? "business settings" : "php.ini";
+        size_t used = strlen(line);
+        if (seconds > 0) {
+            snprintf(line + used, sizeof line - used, "%s%s every %lld s (%s)", i ? ", " : "", kinds[i],
+                     (long long)seconds, source);
+        } else {
+            snprintf(line + used, sizeof line - used, "%s%s off (%s)", i ? ", " : "", kinds[i], source);
+        }
+    }
+    php_info_print_table_row(2, "Polling", line);
+    json_decref(polling);
+}
+
 PHP_MINFO_FUNCTION(infor_sync)
 {
     char line[128];
@@ -993,6 +1113,7 @@ PHP_MINFO_FUNCTION(infor_sync)
     php_info_print_table_row(2, "Version", PHP_INFOR_SYNC_VERSION);
     php_info_print_table_row(2, "Event types", isync_event_types());
     info_credentials();
+    info_polling();
     json_t *leader = isync_leader_info(INFOR_SYNC_G(spool_dir));
     if (json_is_true(json_object_get(leader, "leader_alive"))) {
         snprintf(line, sizeof line, "pid %lld", (long long)json_integer_value(json_object_get(leader, "pid")));

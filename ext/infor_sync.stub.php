@@ -62,6 +62,12 @@ namespace InforSync {
     function save_config(array $config): void {}
 
     /**
+     * Checks the text of an .ionapi credentials file and replaces the file infor_sync.ionapi_file
+     * names with it (mode 0600); the worker uses it for its next call. Returns a summary without secrets.
+     */
+    function save_credentials(string $ionapi): array {}
+
+    /**
      * Asks the worker to rebuild the customer index (X-Cart profile ids and e-mail
      * addresses -> Infor customer numbers) from Infor. Returns the id of the job;
      * event($id) shows how many customers were indexed once it ran.

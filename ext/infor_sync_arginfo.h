@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 59c27d567eb36d3b6c1d1f54edc59a43133f57f5 */
+ * Stub hash: 9058ca5ee1f7c3d11a261af81795ea65e2786bf5 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_enqueue, 0, 2, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, type, IS_STRING, 0)
@@ -51,6 +51,10 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_save_config, 0, 1, IS_
 	ZEND_ARG_TYPE_INFO(0, config, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_save_credentials, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, ionapi, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_InforSync_rebuild_customer_index, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
@@ -86,6 +90,7 @@ ZEND_FUNCTION(InforSync_inbound);
 ZEND_FUNCTION(InforSync_ack);
 ZEND_FUNCTION(InforSync_config);
 ZEND_FUNCTION(InforSync_save_config);
+ZEND_FUNCTION(InforSync_save_credentials);
 ZEND_FUNCTION(InforSync_rebuild_customer_index);
 ZEND_FUNCTION(InforSync_map_preview);
 ZEND_FUNCTION(InforSync_suggest_mapping);
@@ -109,6 +114,7 @@ static const zend_function_entry ext_functions[] = {
 	ZEND_NS_FALIAS("InforSync", ack, InforSync_ack, arginfo_InforSync_ack)
 	ZEND_NS_FALIAS("InforSync", config, InforSync_config, arginfo_InforSync_config)
 	ZEND_NS_FALIAS("InforSync", save_config, InforSync_save_config, arginfo_InforSync_save_config)
+	ZEND_NS_FALIAS("InforSync", save_credentials, InforSync_save_credentials, arginfo_InforSync_save_credentials)
 	ZEND_NS_FALIAS("InforSync", rebuild_customer_index, InforSync_rebuild_customer_index, arginfo_InforSync_rebuild_customer_index)
 	ZEND_NS_FALIAS("InforSync", map_preview, InforSync_map_preview, arginfo_InforSync_map_preview)
 	ZEND_NS_FALIAS("InforSync", suggest_mapping, InforSync_suggest_mapping, arginfo_InforSync_suggest_mapping)

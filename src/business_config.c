@@ -264,6 +264,68 @@ static void set_rate_refresh(json_t *value, isync_business_config *cfg, isync_pr
     cfg->rate_refresh = (int)seconds;
 }
 
+int isync_poll_interval_parse(const char *text, long *seconds)
+{
+    char *end = NULL;
+    if (!text || *text < '0' || *text > '9') {
+        return -1;
+    }
+    errno = 0;
+    long long value = strtoll(text, &end, 10);
+    if (errno || *end || value > ISYNC_POLL_INTERVAL_MAX) {
+        return -1;
+    }
+    *seconds = (long)value;
+    return 0;
+}
+
+typedef struct {
+    const char *key;
+    size_t offset;
+} interval_setting;
+
+static const interval_setting interval_settings[] = {
+    { "poll_stock_interval", offsetof(isync_business_config, poll_stock_interval) },
+    { "poll_items_interval", offsetof(isync_business_config, poll_items_interval) },
+    { "poll_shipments_interval", offsetof(isync_business_config, poll_shipments_interval) },
+};
+
+#define INTERVAL_SETTINGS (sizeof interval_settings / sizeof interval_settings[0])
+
+static const interval_setting *find_interval_setting(const char *key)
+{
+    for (size_t i = 0; i < INTERVAL_SETTINGS; i++) {
+        if (strcmp(interval_settings[i].key, key) == 0) {
+            return &interval_settings[i];
+        }
+    }
+    return NULL;
+}
+
+/* An integer, or its text from a form; null leaves php.ini's value in force. */
+static void set_interval(const interval_setting *setting, json_t *value, isync_business_config *cfg,
+                         isync_problems *problems)
+{
+    isync_config_interval *interval = (isync_config_interval *)((char *)cfg + setting->offset);
+    long seconds = -1;
+    if (json_is_null(value)) {
+        return;
+    }
+    if (json_is_integer(value) && json_integer_value(value) >= 0 &&
+        json_integer_value(value) <= ISYNC_POLL_INTERVAL_MAX) {
+        seconds = (long)json_integer_value(value);
+    } else if (json_is_string(value) && isync_poll_interval_parse(json_string_value(value), &seconds) != 0) {
+        seconds = -1;
+    }
+    if (seconds < 0) {
+        isync_problems_add(problems, setting->key, "must be a number of seconds from 0 (off) to %d",
+                           ISYNC_POLL_INTERVAL_MAX);
+        return;
+    }
+    interval->set = 1;
+    interval->seconds = seconds;
+}
+
 static int is_currency_code(const char *code)
 {
     return strlen(code) == 3 && strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3;
@@ -289,6 +351,7 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
     }
     json_object_foreach(obj, key, value) {
         const text_setting *setting = find_text_setting(key);
+        const interval_setting *interval = find_interval_setting(key);
         if (strcmp(key, "cono") == 0) {
             set_cono(value, cfg, problems);
         } else if (strcmp(key, "stock_warehouses") == 0) {
@@ -299,6 +362,8 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
             set_rate_refresh(value, cfg, problems);
         } else if (is_table_setting(key)) {
             set_table(key, value, cfg, problems);
+        } else if (interval) {
+            set_interval(interval, value, cfg, problems);
         } else if (setting) {
             set_text(setting, value, cfg, problems);
         } else {
@@ -354,6 +419,12 @@ json_t *isync_config_to_json(const isync_business_config *cfg)
     for (size_t i = 0; table_settings[i]; i++) {
         json_t *table = json_object_get(cfg->tables, table_settings[i]);
         json_object_set_new(obj, table_settings[i], table ? json_deep_copy(table) : json_null());
+    }
+    for (size_t i = 0; i < INTERVAL_SETTINGS; i++) {
+        const isync_config_interval *interval =
+            (const isync_config_interval *)((const char *)cfg + interval_settings[i].offset);
+        json_object_set_new(obj, interval_settings[i].key,
+                            interval->set ? json_integer(interval->seconds) : json_null());
     }
     if (!cfg->stock_warehouse_count) {
         json_decref(warehouses);

@@ -16,6 +16,16 @@
 
 #define ISYNC_MAX_STOCK_WAREHOUSES 16
 
+/* Polling intervals, seconds: 0 (off) or 1 up to a week, in php.ini and in
+ * the business settings alike. */
+#define ISYNC_POLL_INTERVAL_MAX 604800
+
+/* A polling interval the business settings may override php.ini with. */
+typedef struct {
+    int set;                     /* 0: php.ini's value applies */
+    long seconds;                /* 0: off */
+} isync_config_interval;
+
 typedef struct {
     int cono;                    /* M3 company (CONO), 0: the user's default */
     char divi[4];                /* division (DIVI) */
@@ -49,6 +59,10 @@ typedef struct {
     char shipping_item[16];      /* ITNO of shipping charge lines; "": none */
     json_t *tables;              /* {"lookups":{..},"enrichment":[..],"tax_map":{..}}, each
                                     key only when set; owned (isync_config_clear) */
+    /* inbound polling (poller.h): when set, they replace the php.ini values */
+    isync_config_interval poll_stock_interval;
+    isync_config_interval poll_items_interval;
+    isync_config_interval poll_shipments_interval;
 } isync_business_config;
 
 #define ISYNC_DEFAULT_RATE_REFRESH 3600
@@ -59,6 +73,10 @@ typedef struct {
 const char *isync_config_customer_prefix(const isync_business_config *cfg);
 /* 1 when guests get a customer per e-mail address, 0 for one shared customer. */
 int isync_config_guest_per_email(const isync_business_config *cfg);
+
+/* Parses a polling interval written as text (php.ini, a form): decimal
+ * digits, 0 to ISYNC_POLL_INTERVAL_MAX. Returns 0 and sets *seconds, or -1. */
+int isync_poll_interval_parse(const char *text, long *seconds);
 
 /* Frees what the configuration owns (tables); the struct can be reused. */
 void isync_config_clear(isync_business_config *cfg);

@@ -24,7 +24,7 @@ static void describe_json_error(const json_error_t *jerr, char *out, size_t out_
 /* Reads key into *dest (strdup). Absent or null leaves *dest NULL.
  * Returns 0, or -1 with err set when the value is not a string. */
 static int copy_string_key(json_t *root, const char *key, const char *name, char **dest,
-                           isync_error *err)
+                           isync_error *err, const char **bad_key)
 {
     json_t *value = json_object_get(root, key);
 
@@ -35,6 +35,7 @@ static int copy_string_key(json_t *root, const char *key, const char *name, char
     if (!json_is_string(value)) {
         isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"%s\" is not a string",
                    name, key);
+        *bad_key = key;
         return -1;
     }
     *dest = strdup(json_string_value(value));
@@ -73,13 +74,15 @@ static void strip_trailing_slashes(char *url)
 }
 
 static isync_status check_service_account(const isync_ionapi *cred, const char *name,
-                                          isync_error *err)
+                                          isync_error *err, const char **bad_key)
 {
     if (!is_blank(cred->saak) && is_blank(cred->sask)) {
+        *bad_key = "sask";
         return isync_fail(err, ISYNC_ERR_CONFIG, 0,
                           "credentials file %s: key \"sask\" is missing (\"saak\" is set)", name);
     }
     if (is_blank(cred->saak) && !is_blank(cred->sask)) {
+        *bad_key = "saak";
         return isync_fail(err, ISYNC_ERR_CONFIG, 0,
                           "credentials file %s: key \"saak\" is missing (\"sask\" is set)", name);
     }
@@ -87,7 +90,7 @@ static isync_status check_service_account(const isync_ionapi *cred, const char *
 }
 
 static isync_status read_object(json_t *root, const char *name, isync_ionapi *cred,
-                                isync_error *err)
+                                isync_error *err, const char **bad_key)
 {
     static const char *const all_keys[] = { "ti", "cn", "ci", "cs", "iu", "pu",
                                             "ot", "or", "saak", "sask" };
@@ -96,7 +99,7 @@ static isync_status read_object(json_t *root, const char *name, isync_ionapi *cr
         return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: not a JSON object", name);
     }
     for (size_t i = 0; i < sizeof all_keys / sizeof all_keys[0]; i++) {
-        if (copy_string_key(root, all_keys[i], name, field_for_key(cred, all_keys[i]), err) != 0) {
+        if (copy_string_key(root, all_keys[i], name, field_for_key(cred, all_keys[i]), err, bad_key) != 0) {
             return err ? err->status : ISYNC_ERR_CONFIG;
         }
     }
@@ -105,6 +108,9 @@ static isync_status read_object(json_t *root, const char *name, isync_ionapi *cr
     }
     for (size_t i = 0; i < sizeof required_keys / sizeof required_keys[0]; i++) {
         const char *value = *field_for_key(cred, required_keys[i]);
+        if (!value || *value == '\0') {
+            *bad_key = required_keys[i];
+        }
         if (!value) {
             return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"%s\" is missing",
                               name, required_keys[i]);
@@ -114,7 +120,7 @@ static isync_status read_object(json_t *root, const char *name, isync_ionapi *cr
                               name, required_keys[i]);
         }
     }
-    isync_status st = check_service_account(cred, name, err);
+    isync_status st = check_service_account(cred, name, err, bad_key);
     if (st != ISYNC_OK) {
         return st;
     }
@@ -122,12 +128,13 @@ static isync_status read_object(json_t *root, const char *name, isync_ionapi *cr
     return ISYNC_OK;
 }
 
-static isync_status finish(json_t *root, const char *name, isync_ionapi *out, isync_error *err)
+static isync_status finish(json_t *root, const char *name, isync_ionapi *out, isync_error *err,
+                           const char **bad_key)
 {
     isync_ionapi cred;
 
     memset(&cred, 0, sizeof cred);
-    isync_status st = read_object(root, name, &cred, err);
+    isync_status st = read_object(root, name, &cred, err, bad_key);
     json_decref(root);
     if (st != ISYNC_OK) {
         isync_ionapi_free(&cred);
@@ -150,14 +157,23 @@ static isync_status json_failure(const json_error_t *jerr, const char *name, isy
 isync_status isync_ionapi_parse(const char *json_text, const char *name, isync_ionapi *out,
                                 isync_error *err)
 {
+    const char *text = json_text ? json_text : "";
+    const char *bad_key;
+    return isync_ionapi_parse_text(text, strlen(text), name, out, &bad_key, err);
+}
+
+isync_status isync_ionapi_parse_text(const char *text, size_t len, const char *name, isync_ionapi *out,
+                                     const char **bad_key, isync_error *err)
+{
     json_error_t jerr;
 
     memset(out, 0, sizeof *out);
-    json_t *root = json_loads(json_text ? json_text : "", 0, &jerr);
+    *bad_key = NULL;
+    json_t *root = json_loadb(text, len, 0, &jerr);
     if (!root) {
         return json_failure(&jerr, name, err);
     }
-    return finish(root, name, out, err);
+    return finish(root, name, out, err, bad_key);
 }
 
 /* A .ionapi file is well under 1 KiB; refuse anything absurd. */
@@ -257,7 +273,8 @@ isync_status isync_ionapi_load(const char *path, isync_ionapi *out, isync_error 
     if (!root) {
         return json_failure(&jerr, path, err);
     }
-    status = finish(root, path, out, err);
+    const char *bad_key = NULL;
+    status = finish(root, path, out, err, &bad_key);
     if (status == ISYNC_OK) {
         out->readable_by_others = (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
     }

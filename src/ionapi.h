@@ -5,6 +5,8 @@
 #ifndef ISYNC_IONAPI_H
 #define ISYNC_IONAPI_H
 
+#include <stddef.h>
+
 #include "error.h"
 
 typedef enum {
@@ -36,6 +38,11 @@ isync_status isync_ionapi_load(const char *path, isync_ionapi *out, isync_error 
 /* Same checks on a JSON text; `name` is used in messages in place of a path. */
 isync_status isync_ionapi_parse(const char *json_text, const char *name, isync_ionapi *out,
                                 isync_error *err);
+/* Same on a text of len bytes; on failure *bad_key names the key at fault
+ * (a static string), NULL when the text as a whole is wrong (not JSON, not
+ * an object). */
+isync_status isync_ionapi_parse_text(const char *text, size_t len, const char *name, isync_ionapi *out,
+                                     const char **bad_key, isync_error *err);
 void isync_ionapi_free(isync_ionapi *cred);
 
 /* {pu}{ot}, malloc'ed. */

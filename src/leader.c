@@ -10,6 +10,7 @@
 #include "anomaly.h"
 #include "backoff.h"
 #include "business_config.h"
+#include "credentials.h"
 #include "delivery.h"
 #include "event.h"
 #include "http.h"
@@ -103,6 +104,14 @@ static void set_last_error(isync_leader *leader, const char *event_id, const cha
                                   event_id, "message", message));
 }
 
+/* The polling intervals of php.ini; business settings may replace them (load_config). */
+static isync_poll_settings ini_poll_settings(const isync_worker_settings *settings)
+{
+    isync_poll_settings poll = { settings->poll_stock_interval_s, settings->poll_items_interval_s,
+                                 settings->poll_shipments_interval_s, 0 };
+    return poll;
+}
+
 isync_leader *isync_leader_new(const isync_worker_settings *settings, const volatile int *stop)
 {
     isync_leader *leader = calloc(1, sizeof *leader);
@@ -123,9 +132,10 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const vola
         return NULL;
     }
     leader->spool_open = 1;
-    isync_poll_settings poll = { settings->poll_stock_interval_s, settings->poll_items_interval_s,
-                                 settings->poll_shipments_interval_s, 0 };
+    isync_poll_settings poll = ini_poll_settings(settings);
+    isync_business_config none = { 0 };
     leader->poller = isync_poller_new(&leader->spool, &poll);
+    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&poll, &none));
     if (isync_mapping_set_open(settings->mapping_dir, settings->m3_metadata, &leader->mapping, &err) != ISYNC_OK) {
         snprintf(leader->mapping_error, sizeof leader->mapping_error, "%s", err.message);
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
@@ -277,6 +287,18 @@ void isync_leader_begin(isync_leader *leader)
     publish(leader);
 }
 
+/* The business settings' polling intervals, else php.ini's: a changed
+ * interval takes effect without a restart. */
+static void apply_poll_intervals(isync_leader *leader)
+{
+    isync_poll_settings ini = ini_poll_settings(&leader->settings), effective;
+    isync_poll_settings_effective(&ini, &leader->config, &effective);
+    if (leader->poller) {
+        isync_poller_set_intervals(leader->poller, &effective);
+    }
+    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&ini, &leader->config));
+}
+
 static void load_config(isync_leader *leader)
 {
     isync_error err;
@@ -293,6 +315,7 @@ static void load_config(isync_leader *leader)
     leader->config_error[0] = '\0';
     json_object_set_new(leader->stats, "config_error", json_null());
     isync_log(ISYNC_LOG_INFO, "business configuration loaded");
+    apply_poll_intervals(leader);
 }
 
 /* For Infor and for the exchange rate source alike: the admin's TLS settings. */
@@ -334,10 +357,8 @@ static void load_credentials(isync_leader *leader)
         isync_log(ISYNC_LOG_ERROR, "%s", leader->cred_error);
     }
     json_object_set_new(leader->stats, "credentials",
-                        json_pack("{s:s, s:b, s:s?, s:b}", "file", leader->settings.ionapi_file,
-                                  "ok", leader->m3 != NULL, "error",
-                                  leader->cred_error[0] ? leader->cred_error : NULL,
-                                  "readable_by_others", leader->m3 && leader->cred.readable_by_others));
+                        isync_credentials_describe(leader->settings.ionapi_file, leader->m3 ? &leader->cred : NULL,
+                                                   leader->cred_error[0] ? leader->cred_error : NULL));
 }
 
 /* Templates (at most once a second) and the exchange rate table (on its schedule). */
@@ -363,15 +384,21 @@ static void refresh_mapping(isync_leader *leader)
 void isync_leader_refresh(isync_leader *leader)
 {
     isync_file_stamp stamp;
+    int reloaded = 0;
     isync_file_stamp_read(leader->settings.config_file, &stamp);
     if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->config_stamp)) {
         leader->config_stamp = stamp;
         load_config(leader);
+        reloaded = 1;
     }
     isync_file_stamp_read(leader->settings.ionapi_file, &stamp);
     if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->cred_stamp)) {
         leader->cred_stamp = stamp;
         load_credentials(leader);
+        reloaded = 1;
+    }
+    if (reloaded && leader->files_checked) {
+        publish(leader); /* status() shows the new settings and credentials while idle too */
     }
     leader->files_checked = 1;
     refresh_mapping(leader);

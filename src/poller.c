@@ -76,6 +76,63 @@ isync_poller *isync_poller_new(const isync_spool *spool, const isync_poll_settin
     return p;
 }
 
+static long pick_interval(long ini_value, const isync_config_interval *setting)
+{
+    return setting->set ? setting->seconds : ini_value;
+}
+
+void isync_poll_settings_effective(const isync_poll_settings *ini, const isync_business_config *cfg,
+                                   isync_poll_settings *out)
+{
+    *out = *ini;
+    out->stock_interval_s = pick_interval(ini->stock_interval_s, &cfg->poll_stock_interval);
+    out->items_interval_s = pick_interval(ini->items_interval_s, &cfg->poll_items_interval);
+    out->shipments_interval_s = pick_interval(ini->shipments_interval_s, &cfg->poll_shipments_interval);
+}
+
+static json_t *describe_interval(long ini_value, const isync_config_interval *setting)
+{
+    return json_pack("{s:I, s:s}", "interval", (json_int_t)pick_interval(ini_value, setting), "source",
+                     setting->set ? "config" : "php.ini");
+}
+
+json_t *isync_poll_settings_describe(const isync_poll_settings *ini, const isync_business_config *cfg)
+{
+    return json_pack("{s:o, s:o, s:o}",
+                     "stock", describe_interval(ini->stock_interval_s, &cfg->poll_stock_interval),
+                     "items", describe_interval(ini->items_interval_s, &cfg->poll_items_interval),
+                     "shipments", describe_interval(ini->shipments_interval_s, &cfg->poll_shipments_interval));
+}
+
+/* Brings a kind's due time forward when its interval got shorter or was off. */
+static void shorten_due(isync_poller *p, const char *kind, long old_s, long new_s)
+{
+    if (new_s <= 0 || (old_s > 0 && new_s >= old_s)) {
+        return;
+    }
+    json_t *due = section(p, "next");
+    long long latest = now_ms() + (long long)new_s * 1000;
+    json_t *at = json_object_get(due, kind);
+    if (at && json_integer_value(at) > latest) { /* no due time yet: due now anyway */
+        json_object_set_new(due, kind, json_integer(latest));
+    }
+}
+
+void isync_poller_set_intervals(isync_poller *p, const isync_poll_settings *settings)
+{
+    shorten_due(p, "stock", p->settings.stock_interval_s, settings->stock_interval_s);
+    shorten_due(p, "items", p->settings.items_interval_s, settings->items_interval_s);
+    shorten_due(p, "shipments", p->settings.shipments_interval_s, settings->shipments_interval_s);
+    p->settings.stock_interval_s = settings->stock_interval_s;
+    p->settings.items_interval_s = settings->items_interval_s;
+    p->settings.shipments_interval_s = settings->shipments_interval_s;
+}
+
+const isync_poll_settings *isync_poller_settings(const isync_poller *p)
+{
+    return &p->settings;
+}
+
 void isync_poller_free(isync_poller *p)
 {
     if (!p) {

@@ -55,9 +55,25 @@ typedef enum {
 
 typedef struct isync_poller isync_poller;
 
+/* The intervals in effect: each business setting that is set replaces the
+ * php.ini value of its kind (ini: the php.ini values and the page size). */
+void isync_poll_settings_effective(const isync_poll_settings *ini, const isync_business_config *cfg,
+                                   isync_poll_settings *out);
+
+/* For status(): {"stock": {"interval": s, "source": "php.ini"|"config"}, "items": .., "shipments": ..}. */
+json_t *isync_poll_settings_describe(const isync_poll_settings *ini, const isync_business_config *cfg);
+
 /* Borrows spool (must outlive the poller). Loads the saved state. */
 isync_poller *isync_poller_new(const isync_spool *spool, const isync_poll_settings *settings);
 void isync_poller_free(isync_poller *poller);
+
+/* New intervals (the page size stays). A kind whose interval got shorter,
+ * or that was off, is due at most its new interval from now: it does not
+ * wait out the old, longer one. */
+void isync_poller_set_intervals(isync_poller *poller, const isync_poll_settings *settings);
+
+/* The intervals in use (tests, status). */
+const isync_poll_settings *isync_poller_settings(const isync_poller *poller);
 
 /* Runs every kind that is due (and not paused). Returns the milliseconds
  * until the next kind is due (or the pause ends), -1 when every kind is off. */

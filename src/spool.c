@@ -540,18 +540,13 @@ isync_status isync_spool_record_load(const isync_spool *spool, const char *id, j
     return ISYNC_OK;
 }
 
-isync_status isync_write_json_file(const char *path, json_t *value, int durable, isync_error *err)
+isync_status isync_write_file(const char *path, const char *data, size_t len, int durable, isync_error *err)
 {
     char tmp[4200];
     static unsigned long counter;
     snprintf(tmp, sizeof tmp, "%s.%d.%lu.tmp", path, (int)getpid(),
              __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
-    char *text = json_dumps(value, JSON_COMPACT);
-    if (!text) {
-        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "cannot serialise %s", path);
-    }
-    isync_status st = write_new_file(tmp, "", 0, text, strlen(text), durable, err);
-    free(text);
+    isync_status st = write_new_file(tmp, "", 0, data, len, durable, err);
     if (st != ISYNC_OK) {
         return st;
     }
@@ -561,6 +556,17 @@ isync_status isync_write_json_file(const char *path, json_t *value, int durable,
         return isync_fail(err, ISYNC_ERR_IO, saved, "cannot replace %s: %s", path, strerror(saved));
     }
     return durable ? fsync_parent(path, err) : ISYNC_OK;
+}
+
+isync_status isync_write_json_file(const char *path, json_t *value, int durable, isync_error *err)
+{
+    char *text = json_dumps(value, JSON_COMPACT);
+    if (!text) {
+        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "cannot serialise %s", path);
+    }
+    isync_status st = isync_write_file(path, text, strlen(text), durable, err);
+    free(text);
+    return st;
 }
 
 isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record,

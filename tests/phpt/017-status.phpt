@@ -122,8 +122,43 @@ Array
             [valid] => bool
         )
 
-    [credentials] => null
+    [credentials] => Array
+        (
+            [file] => string
+            [ok] => bool
+            [error] => string
+            [tenant] => null
+            [app] => null
+            [gateway] => null
+            [token_url] => null
+            [grant] => null
+            [mode] => null
+            [readable_by_others] => bool
+        )
+
     [config_error] => null
+    [polling] => Array
+        (
+            [stock] => Array
+                (
+                    [interval] => int
+                    [source] => string
+                )
+
+            [items] => Array
+                (
+                    [interval] => int
+                    [source] => string
+                )
+
+            [shipments] => Array
+                (
+                    [interval] => int
+                    [source] => string
+                )
+
+        )
+
     [last_deliveries] => Array
         (
         )

@@ -38,7 +38,7 @@ require __DIR__ . '/helpers.inc';
 clean_spool('020');
 ?>
 --EXPECT--
-array(29) {
+array(32) {
   ["cono"]=>
   NULL
   ["divi"]=>
@@ -97,9 +97,15 @@ array(29) {
   NULL
   ["tax_map"]=>
   NULL
+  ["poll_stock_interval"]=>
+  NULL
+  ["poll_items_interval"]=>
+  NULL
+  ["poll_shipments_interval"]=>
+  NULL
 }
 NULL
-array(29) {
+array(32) {
   ["cono"]=>
   int(100)
   ["divi"]=>
@@ -157,6 +163,12 @@ array(29) {
   ["enrichment"]=>
   NULL
   ["tax_map"]=>
+  NULL
+  ["poll_stock_interval"]=>
+  NULL
+  ["poll_items_interval"]=>
+  NULL
+  ["poll_shipments_interval"]=>
   NULL
 }
 mode 600

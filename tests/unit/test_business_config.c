@@ -97,7 +97,8 @@ static void expect_problem(const isync_problems *problems, const char *path, con
     " \"rate_refresh\": 900, \"shipping_item\": \"SHIPPING\","                                     \
     " \"lookups\": {\"carrier\": {\"Courier\": \"DHL\", \"*\": \"\"}},"                         \
     " \"enrichment\": [{\"match\": {\"sku\": \"TSHIRT-*\"}, \"set\": {\"gl_account\": \"3010\"}}]," \
-    " \"tax_map\": {\"VAT@DE\": {\"tax_code\": \"DE19\", \"gl_account\": \"2400\"}}}"
+    " \"tax_map\": {\"VAT@DE\": {\"tax_code\": \"DE19\", \"gl_account\": \"2400\"}},"         \
+    " \"poll_stock_interval\": 120, \"poll_items_interval\": 0, \"poll_shipments_interval\": null}"
 
 static void test_valid_object(void **state)
 {
@@ -129,6 +130,7 @@ static void test_valid_object(void **state)
     assert_string_equal(cfg.base_currency, "EUR");
     assert_int_equal(cfg.rate_refresh, 900);
     assert_string_equal(cfg.shipping_item, "SHIPPING");
+    assert_int_equal(cfg.poll_stock_interval.seconds, 120);
     assert_string_equal(json_string_value(json_object_get(json_object_get(json_object_get(cfg.tables, "lookups"),
                                                                          "carrier"), "Courier")), "DHL");
 
@@ -157,7 +159,8 @@ static void test_empty_and_nulls(void **state)
                            "default_customer", "customer_template", "currency", "customer_prefix", "guest_rule", "guest_customer", "stock_warehouses", "stock_quantity", "stock_mode", "stock_warehouse",
                            "status_map", "payment_posting", "cash_desk", "payment_method_code", "journal_interface",
                            "journal_cash_account", "journal_receivable_account", "base_currency", "rate_source",
-                           "shipping_item", "rate_refresh", "lookups", "enrichment", "tax_map" };
+                           "shipping_item", "rate_refresh", "lookups", "enrichment", "tax_map",
+                           "poll_stock_interval", "poll_items_interval", "poll_shipments_interval" };
     assert_int_equal(json_object_size(json), sizeof keys / sizeof keys[0]);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         json_t *value = json_object_get(json, keys[i]);
@@ -232,6 +235,56 @@ static void test_mapping_settings(void **state)
     assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_OK);
     assert_int_equal(cfg.rate_refresh, 900);
     json_decref(obj);
+}
+
+/* Polling intervals: seconds, 0 = off, at most a week, like php.ini; unset: php.ini's value. */
+static void test_poll_intervals(void **state)
+{
+    isync_business_config cfg;
+    isync_problems problems;
+    json_t *obj = parse("{\"poll_stock_interval\": 60, \"poll_items_interval\": \"0\", \"poll_shipments_interval\": null}");
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_OK);
+    assert_true(cfg.poll_stock_interval.set);
+    assert_int_equal(cfg.poll_stock_interval.seconds, 60);
+    assert_true(cfg.poll_items_interval.set); /* set to off, not unset */
+    assert_int_equal(cfg.poll_items_interval.seconds, 0);
+    assert_false(cfg.poll_shipments_interval.set);
+    json_t *back = isync_config_to_json(&cfg);
+    assert_int_equal(json_integer_value(json_object_get(back, "poll_stock_interval")), 60);
+    assert_true(json_is_integer(json_object_get(back, "poll_items_interval")));
+    assert_true(json_is_null(json_object_get(back, "poll_shipments_interval")));
+    json_decref(back);
+    json_decref(obj);
+
+    obj = parse("{\"poll_stock_interval\": 604800, \"poll_items_interval\": 1}");
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_OK);
+    json_decref(obj);
+
+    obj = parse("{\"poll_stock_interval\": -1, \"poll_items_interval\": 604801, \"poll_shipments_interval\": \"5m\"}");
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 3);
+    expect_problem(&problems, "poll_stock_interval", "seconds from 0 (off) to 604800");
+    expect_problem(&problems, "poll_items_interval", "seconds from 0 (off) to 604800");
+    expect_problem(&problems, "poll_shipments_interval", "seconds from 0 (off) to 604800");
+    json_decref(obj);
+
+    obj = parse("{\"poll_stock_interval\": 1.5, \"poll_items_interval\": true, \"poll_shipments_interval\": \"\"}");
+    assert_int_equal(isync_config_from_json(obj, &cfg, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 3);
+    json_decref(obj);
+
+    /* the text rule php.ini uses too */
+    long seconds = -1;
+    assert_int_equal(isync_poll_interval_parse("300", &seconds), 0);
+    assert_int_equal(seconds, 300);
+    assert_int_equal(isync_poll_interval_parse("0", &seconds), 0);
+    assert_int_equal(seconds, 0);
+    assert_int_equal(isync_poll_interval_parse("-5", &seconds), -1);
+    assert_int_equal(isync_poll_interval_parse(" 5", &seconds), -1);
+    assert_int_equal(isync_poll_interval_parse("5 s", &seconds), -1);
+    assert_int_equal(isync_poll_interval_parse("", &seconds), -1);
+    assert_int_equal(isync_poll_interval_parse("604801", &seconds), -1);
+    assert_int_equal(isync_poll_interval_parse("99999999999999999999999", &seconds), -1);
 }
 
 static void test_unknown_key(void **state)
@@ -479,6 +532,7 @@ int main(void)
         cmocka_unit_test(test_customer_settings),
         cmocka_unit_test(test_unknown_key),
         cmocka_unit_test(test_mapping_settings),
+        cmocka_unit_test(test_poll_intervals),
         cmocka_unit_test(test_cono),
         cmocka_unit_test(test_text_lengths),
         cmocka_unit_test(test_currency),

@@ -397,6 +397,89 @@ static void test_shipment_chain(void **state)
     env_close(&e);
 }
 
+/* ---- intervals ---------------------------------------------------------------- */
+
+static long long due_at(env *e, const char *kind)
+{
+    return json_integer_value(json_object_get(json_object_get(isync_poller_state(e->poller), "next"), kind));
+}
+
+static int requests(void)
+{
+    pthread_mutex_lock(&server.lock);
+    int n = server.request_count;
+    pthread_mutex_unlock(&server.lock);
+    return n;
+}
+
+/* Business settings change the intervals of a running poller: a shorter
+ * one applies from now, not after the old one elapsed; off is off. */
+static void test_new_intervals_take_effect(void **state)
+{
+    env e;
+    const canned_response script[] = {
+        token, OK(V2_OK("List", ROW("W1", "ITEM-A", "A1", "5", "0"))),
+        OK(V2_OK("List", ROW("W1", "ITEM-A", "A1", "6", "0"))),
+    };
+    env_open(&e, script, 3, 100);
+    isync_poll_settings hourly = { 3600, 0, 0, 0 };
+    isync_poller_set_intervals(e.poller, &hourly);
+
+    long wait = isync_poller_run(e.poller, e.f.client, &e.cfg, NULL);
+    assert_int_equal(requests(), 2); /* token, one stock poll */
+    assert_true(wait > 3590000 && wait <= 3600000);
+
+    /* a shorter interval: due within it, without another call now */
+    isync_poll_settings fast = { 1, 0, 0, 0 };
+    isync_poller_set_intervals(e.poller, &fast);
+    assert_int_equal(isync_poller_settings(e.poller)->stock_interval_s, 1);
+    assert_int_equal(isync_poller_settings(e.poller)->page_size, 100); /* kept */
+    assert_true(due_at(&e, "stock") <= wall_ms() + 1000);
+    wait = isync_poller_run(e.poller, e.f.client, &e.cfg, NULL);
+    assert_true(wait >= 0 && wait <= 1000);
+    assert_int_equal(requests(), 2);
+    usleep((useconds_t)(wait + 20) * 1000);
+    isync_poller_run(e.poller, e.f.client, &e.cfg, NULL);
+    assert_int_equal(requests(), 3);
+    json_t *events = take_events(&e, "stock.changed");
+    assert_int_equal(json_array_size(events), 2);
+    json_decref(events);
+
+    /* a longer interval keeps the due time the shorter one set */
+    long long due = due_at(&e, "stock");
+    isync_poller_set_intervals(e.poller, &hourly);
+    assert_true(due_at(&e, "stock") == due);
+
+    /* a kind turned on is due within its interval; every kind off: nothing to wait for */
+    isync_poll_settings items_on = { 0, 5, 0, 0 };
+    isync_poller_set_intervals(e.poller, &items_on);
+    assert_int_equal(due_at(&e, "items"), 0); /* never ran: due at once */
+    isync_poll_settings off = { 0, 0, 0, 0 };
+    isync_poller_set_intervals(e.poller, &off);
+    assert_int_equal(isync_poller_run(e.poller, e.f.client, &e.cfg, NULL), -1);
+    assert_int_equal(requests(), 3);
+    env_close(&e);
+}
+
+/* The business setting of a kind, when set, replaces php.ini's; status says which. */
+static void test_effective_intervals(void **state)
+{
+    isync_poll_settings ini = { 300, 3600, 300, 50 }, out;
+    isync_business_config cfg = { 0 };
+    cfg.poll_stock_interval = (isync_config_interval){ 1, 60 };
+    cfg.poll_items_interval = (isync_config_interval){ 1, 0 };
+    isync_poll_settings_effective(&ini, &cfg, &out);
+    assert_int_equal(out.stock_interval_s, 60);
+    assert_int_equal(out.items_interval_s, 0);
+    assert_int_equal(out.shipments_interval_s, 300);
+    assert_int_equal(out.page_size, 50);
+    json_t *described = isync_poll_settings_describe(&ini, &cfg);
+    assert_json(described, "{\"stock\": {\"interval\": 60, \"source\": \"config\"},"
+                           " \"items\": {\"interval\": 0, \"source\": \"config\"},"
+                           " \"shipments\": {\"interval\": 300, \"source\": \"php.ini\"}}");
+    json_decref(described);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +491,8 @@ int main(void)
         cmocka_unit_test_teardown(test_429_pauses_every_kind, teardown_server),
         cmocka_unit_test_teardown(test_items_first_run_then_rename, teardown_server),
         cmocka_unit_test_teardown(test_shipment_chain, teardown_server),
+        cmocka_unit_test_teardown(test_new_intervals_take_effect, teardown_server),
+        cmocka_unit_test(test_effective_intervals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,6 +35,22 @@ final class ConfigBuilderTest extends TestCase
         $this->assertSame(['status_map.shipping', 'extra_json'], array_column($errors, 'path'));
     }
 
+    public function testPollingIntervals(): void
+    {
+        [$config, $errors] = ConfigBuilder::build(['poll_stock_interval' => ' 60 ', 'poll_items_interval' => '0',
+            'poll_shipments_interval' => '', 'ionapi_upload' => '{"cs":"secret"}']);
+        $this->assertSame([], $errors);
+        $this->assertSame(60, $config['poll_stock_interval']);
+        $this->assertSame(0, $config['poll_items_interval'], '0 is "off", not "unset"');
+        $this->assertArrayNotHasKey('poll_shipments_interval', $config, 'empty: the php.ini value');
+        $this->assertArrayNotHasKey('ionapi_upload', $config, 'credentials never go into the business settings');
+
+        // not a number: passed on for the extension to refuse with the path
+        [$config] = ConfigBuilder::build(['poll_stock_interval' => '5m']);
+        $this->assertSame('5m', $config['poll_stock_interval']);
+        $this->assertSame('poll_stock_interval', ConfigBuilder::optionForPath('poll_stock_interval'));
+    }
+
     public function testOptionForPath(): void
     {
         $this->assertSame('divi', ConfigBuilder::optionForPath('divi'));

@@ -25,6 +25,12 @@ final class ConfigBuilder
         'customer_prefix', 'guest_customer', 'currency', 'stock_warehouse', 'cash_desk', 'base_currency',
     ];
 
+    /**
+     * Polling intervals (seconds, 0 = off): set, they replace the php.ini values; empty leaves
+     * php.ini's value in force, so 0 is not "unset" here.
+     */
+    public const INTERVAL_KEYS = ['poll_stock_interval', 'poll_items_interval', 'poll_shipments_interval'];
+
     /** X-Cart option => status_map part. */
     public const STATUS_MAP_OPTIONS = [
         'status_map_payment' => 'payment',
@@ -73,6 +79,14 @@ final class ConfigBuilder
         $refresh = self::s($options['rate_refresh'] ?? '');
         if ($refresh !== '' && $refresh !== '0') {
             $config['rate_refresh'] = ctype_digit($refresh) ? (int) $refresh : $refresh;
+        }
+
+        foreach (self::INTERVAL_KEYS as $key) {
+            $v = self::s($options[$key] ?? '');
+            if ($v !== '') {
+                // anything but digits goes as it is: the extension refuses it with its path
+                $config[$key] = ctype_digit($v) ? (int) $v : $v;
+            }
         }
 
         $map = [];

@@ -4,12 +4,14 @@ namespace CloudLink\InforSync\Core;
 
 /**
  * The module's X-Cart settings (category CloudLink\InforSync) as an array, and pushing them to the
- * extension with InforSync\save_config(). Needs X-Cart (\XLite\Core\Config, TopMessage).
+ * extension: a pasted .ionapi with InforSync\save_credentials() (then blanked in X-Cart), the business
+ * settings with InforSync\save_config(). Needs X-Cart (\XLite\Core\Config, Database, TopMessage).
  */
 final class Settings
 {
     /** Every option of config/install.yaml that carries a value (separators left out). */
     public const OPTIONS = [
+        'ionapi_upload', 'poll_stock_interval', 'poll_items_interval', 'poll_shipments_interval',
         'cono', 'divi', 'order_type', 'facility', 'warehouse', 'default_customer', 'currency', 'shipping_item',
         'stock_warehouses', 'stock_quantity', 'stock_mode', 'stock_warehouse',
         'product_update_name', 'product_update_weight', 'product_disable_blocked',
@@ -18,6 +20,15 @@ final class Settings
         'payment_posting', 'cash_desk', 'payment_method_code', 'journal_interface', 'journal_cash_account',
         'journal_receivable_account', 'base_currency', 'rate_source', 'rate_refresh', 'extra_json',
     ];
+
+    /** The option the .ionapi text is pasted into; blanked once handed over (never kept in X-Cart). */
+    public const CREDENTIALS_OPTION = 'ionapi_upload';
+
+    /** @var callable|null test seam: replaces \InforSync\save_config */
+    public static $saveConfig = null;
+
+    /** @var callable|null test seam: replaces \InforSync\save_credentials */
+    public static $saveCredentials = null;
 
     /**
      * @return array<string, mixed>
@@ -49,19 +60,34 @@ final class Settings
     }
 
     /**
-     * Builds the business settings from the saved X-Cart settings and calls InforSync\save_config().
-     * Problems are shown with TopMessage::addError, one per field; returns whether it was saved.
+     * Hands the settings to the extension: a pasted .ionapi text first (InforSync\save_credentials(),
+     * then blanked in X-Cart's config), then the business settings (InforSync\save_config()).
+     * Problems are shown with TopMessage::addError, one per field; returns whether everything was saved.
      */
     public static function pushToExtension(): bool
     {
-        if (!ModuleInfo::extensionLoaded()) {
+        $options = self::options();
+        $loaded = self::$saveConfig !== null || ModuleInfo::extensionLoaded();
+        $credentialsSaved = self::pushCredentials((string) ($options[self::CREDENTIALS_OPTION] ?? ''), $loaded);
+        if (!$loaded) {
             \XLite\Core\TopMessage::addWarning(
                 'The settings were saved in X-Cart, but the infor_sync PHP extension is not loaded, so Infor M3 does not get them. Enable it in php.ini (extension=infor_sync.so, infor_sync.config_file) and save again.'
             );
 
             return false;
         }
-        [$config, $errors] = ConfigBuilder::build(self::options());
+
+        return self::pushConfig($options) && $credentialsSaved;
+    }
+
+    /**
+     * The business settings to InforSync\save_config(); each refused field as a TopMessage.
+     *
+     * @param array<string, mixed> $options
+     */
+    private static function pushConfig(array $options): bool
+    {
+        [$config, $errors] = ConfigBuilder::build($options);
         if ($errors) {
             foreach ($errors as $err) {
                 \XLite\Core\TopMessage::addError(self::fieldMessage($err['path'], $err['message']));
@@ -70,7 +96,8 @@ final class Settings
             return false;
         }
         try {
-            \InforSync\save_config($config);
+            $save = self::$saveConfig ?? 'InforSync\\save_config';
+            $save($config);
             \XLite\Core\TopMessage::addInfo('The Infor M3 business settings were saved; the worker uses them for the next delivery.');
             Extension::log('info', 'business settings saved', ['keys' => array_keys($config)]);
 
@@ -93,6 +120,78 @@ final class Settings
     }
 
     /**
+     * A pasted .ionapi text to InforSync\save_credentials(), which writes it where php.ini's
+     * infor_sync.ionapi_file says. Whatever the outcome the X-Cart option is blanked: X-Cart keeps
+     * option values in plain text, and the secret must live in the 0600 file only. Empty: nothing to do.
+     */
+    private static function pushCredentials(string $text, bool $loaded): bool
+    {
+        if (trim($text) === '') {
+            return true;
+        }
+        try {
+            if (!$loaded) {
+                \XLite\Core\TopMessage::addError(self::credentialsMessage('ionapi',
+                    'not saved: the infor_sync PHP extension is not loaded. The text was not kept; paste it again once the extension is loaded.'));
+
+                return false;
+            }
+            $save = self::$saveCredentials ?? 'InforSync\\save_credentials';
+            $summary = (array) $save($text);
+            \XLite\Core\TopMessage::addInfo(sprintf(
+                'The Infor credentials were saved to %s (tenant %s, %s grant, gateway %s); the worker uses them for its next call.',
+                $summary['file'] ?? '?', $summary['tenant'] ?? '?', $summary['grant'] ?? '?', $summary['gateway'] ?? '?'
+            ));
+            Extension::log('info', 'credentials saved', ['tenant' => $summary['tenant'] ?? null, 'grant' => $summary['grant'] ?? null]);
+
+            return true;
+        } catch (\InforSync\ValidationException $e) {
+            foreach ($e->getErrors() as $err) {
+                \XLite\Core\TopMessage::addError(self::credentialsMessage((string) ($err['path'] ?? ''),
+                    (string) ($err['message'] ?? '') . '. The text was not kept; paste the corrected file again.'));
+            }
+            Extension::failure('save_credentials', $e);
+        } catch (\InforSync\ConfigurationException $e) {
+            \XLite\Core\TopMessage::addError(self::credentialsMessage('ionapi', 'not saved: ' . $e->getMessage()
+                . ' (php.ini setting ' . $e->getSetting() . ')'));
+            Extension::failure('save_credentials', $e);
+        } catch (\Throwable $e) {
+            \XLite\Core\TopMessage::addError(self::credentialsMessage('ionapi', 'not saved: ' . $e->getMessage()));
+            Extension::failure('save_credentials', $e);
+        } finally {
+            self::forgetCredentialsText();
+        }
+
+        return false;
+    }
+
+    /** Blanks the pasted .ionapi text in X-Cart's config table. */
+    private static function forgetCredentialsText(): void
+    {
+        try {
+            \XLite\Core\Database::getRepo('XLite\Model\Config')->createOption([
+                'category' => ModuleInfo::CONFIG_CATEGORY, 'name' => self::CREDENTIALS_OPTION, 'value' => '',
+            ]);
+            \XLite\Core\Config::updateInstance();
+        } catch (\Throwable $e) {
+            Extension::failure('blank the pasted credentials', $e);
+            \XLite\Core\TopMessage::addError('The pasted .ionapi text could not be removed from the X-Cart settings: empty the field "'
+                . self::LABELS[self::CREDENTIALS_OPTION] . '" and save again.');
+        }
+    }
+
+    /**
+     * 'Infor M3 setting "Infor credentials (.ionapi file)" (key cs): key "cs" is missing' — the key
+     * of the file at fault, never its value.
+     */
+    public static function credentialsMessage(string $key, string $message): string
+    {
+        $where = $key === '' || $key === 'ionapi' ? 'the file' : 'key ' . $key;
+
+        return 'Infor M3 setting "' . self::LABELS[self::CREDENTIALS_OPTION] . '" (' . $where . '): ' . $message;
+    }
+
+    /**
      * "Division (divi): is 5 characters, Infor allows 3" — the field as the settings page names it.
      */
     public static function fieldMessage(string $path, string $message): string
@@ -105,6 +204,10 @@ final class Settings
 
     /** Labels of the settings page (config/install.yaml option_name), for error messages. */
     public const LABELS = [
+        'ionapi_upload' => 'Infor credentials (.ionapi file)',
+        'poll_stock_interval' => 'Stock polling interval (seconds)',
+        'poll_items_interval' => 'Item polling interval (seconds)',
+        'poll_shipments_interval' => 'Shipment polling interval (seconds)',
         'cono' => 'Company (CONO)',
         'divi' => 'Division (DIVI)',
         'order_type' => 'Customer order type (ORTP)',

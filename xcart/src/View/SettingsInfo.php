@@ -7,8 +7,9 @@ use XCart\Extender\Mapping\ListChild;
 
 /**
  * Above the module's settings form (target module, moduleId CloudLink-InforSync): whether the
- * extension is loaded, and its php.ini settings read-only — the .ionapi file, spool, business
- * settings file and the polling intervals cannot be changed from the shop (PHP_INI_SYSTEM).
+ * extension is loaded, the Infor credentials it has (a summary without secrets: the file php.ini
+ * names, tenant, gateway, grant, file mode), the polling intervals in effect and where each comes
+ * from, and the php.ini settings read-only (spool, file paths: PHP_INI_SYSTEM).
  *
  * @ListChild (list="admin.center", zone="admin", weight="10")
  */
@@ -49,5 +50,97 @@ class SettingsInfo extends AInforSync
         } catch (\Throwable $e) {
             return 'not readable: ' . $e->getMessage();
         }
+    }
+
+    /** @var array<string, mixed>|null InforSync\status() of this request, once */
+    private $extensionStatus;
+
+    /**
+     * @return array<string, mixed>|null null: extension not loaded or status not readable
+     */
+    protected function getExtensionStatus()
+    {
+        if ($this->extensionStatus === null && ModuleInfo::extensionLoaded()) {
+            try {
+                $this->extensionStatus = \InforSync\status();
+            } catch (\Throwable $e) {
+                $this->extensionStatus = [];
+            }
+        }
+
+        return $this->extensionStatus ?: null;
+    }
+
+    /**
+     * @return array<string, string>
+     */
+    public function getCredentialRows()
+    {
+        $status = $this->getExtensionStatus();
+
+        return self::credentialRows($status['credentials'] ?? null, (string) ini_get('infor_sync.ionapi_file'));
+    }
+
+    /**
+     * @return array<string, string>
+     */
+    public function getPollingRows()
+    {
+        $status = $this->getExtensionStatus();
+
+        return self::pollingRows($status['polling'] ?? null);
+    }
+
+    /**
+     * The credentials summary of InforSync\status() as label => text (it holds no secret).
+     *
+     * @param array<string, mixed>|null $credentials
+     *
+     * @return array<string, string>
+     */
+    public static function credentialRows($credentials, string $iniFile): array
+    {
+        $rows = ['File (php.ini infor_sync.ionapi_file)' => $iniFile !== '' ? $iniFile
+            : '(not set: the credentials cannot be uploaded until php.ini names the file)'];
+        if (!is_array($credentials)) {
+            $rows['Usable'] = 'unknown (the extension is not loaded or its status cannot be read)';
+
+            return $rows;
+        }
+        $rows['Usable'] = !empty($credentials['ok']) ? 'yes' : 'no: ' . ($credentials['error'] ?? 'unknown reason');
+        if (!empty($credentials['ok'])) {
+            $rows['Tenant'] = (string) ($credentials['tenant'] ?? '');
+            $rows['ION API gateway'] = (string) ($credentials['gateway'] ?? '');
+            $rows['Grant'] = ($credentials['grant'] ?? '') === 'password' ? 'password (service account)' : 'client credentials';
+        }
+        if (!empty($credentials['mode'])) {
+            $mode = (string) $credentials['mode'];
+            $rows['File mode'] = $mode . ($mode === '0600' || $mode === '0400' ? ''
+                : ': readable by other users, chmod 600 it (an upload on this page writes it 0600)');
+        }
+
+        return $rows;
+    }
+
+    /**
+     * status()['polling'] as "Stock" => "every 300 s (php.ini)".
+     *
+     * @param array<string, mixed>|null $polling
+     *
+     * @return array<string, string>
+     */
+    public static function pollingRows($polling): array
+    {
+        $rows = [];
+        foreach (['stock' => 'Stock', 'items' => 'Items', 'shipments' => 'Shipments'] as $kind => $label) {
+            if (!isset($polling[$kind]['interval'])) {
+                continue;
+            }
+            $seconds = (int) $polling[$kind]['interval'];
+            $source = ($polling[$kind]['source'] ?? '') === 'config' ? 'this page' : 'php.ini';
+            $rows[$label] = ($seconds > 0 ? 'every ' . $seconds . ' s' : 'off') . ' (' . $source . ')';
+        }
+
+        return $rows;
     }
 }
