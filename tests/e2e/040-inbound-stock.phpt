@@ -12,16 +12,19 @@ newSpool(['stock_warehouses' => ['100', '200']]);
 $poll = ['infor_sync.poll_stock_interval' => '1', 'infor_sync.poll_items_interval' => '0',
          'infor_sync.poll_shipments_interval' => '0'];
 
-/* a child that waits up to $waitS for stock events, then acknowledges them */
+/* a child that waits up to $waitS for stock events, then acknowledges them; a poll writes its
+   events one by one, so they are taken once two looks 100 ms apart see the same number */
 function stockEvents(array $ini, float $waitS, float $settleS = 0): array
 {
     return runJson('
         $deadline = microtime(true) + ' . $waitS . ';
         $events = [];
+        $seen = -1;
         while (microtime(true) < $deadline) {
             $events = InforSync\inbound(1000, ["stock.changed"]);
             if ($events && microtime(true) + ' . $settleS . ' >= $deadline) break;
-            if ($events && ' . $settleS . ' == 0) break;
+            if ($events && ' . $settleS . ' == 0 && count($events) === $seen) break;
+            $seen = count($events);
             usleep(100000);
         }
         InforSync\ack(array_column($events, "id"));
