@@ -6,10 +6,11 @@
  *
  * Environment: BASE_URL (the built-in server), SANDBOX_DIR (port, ca.pem; NODE_EXTRA_CA_CERTS is set
  * to its ca.pem), ORDER_NUMBER, MISSING_ITEM, CONFIG_FILE (the extension's business settings file),
+ * IONAPI_FILE (the server's infor_sync.ionapi_file, a copy of the sandbox's),
  * ARTEFACTS (screenshot folder), CHROMIUM (default /usr/bin/chromium), TAP_START.
  */
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, statSync } from 'node:fs';
 
 const env = (name, fallback) => {
   const v = process.env[name] ?? fallback;
@@ -21,6 +22,7 @@ const SANDBOX = env('SANDBOX_DIR');
 const ORDER = env('ORDER_NUMBER');
 const ITEM = env('MISSING_ITEM');
 const CONFIG_FILE = env('CONFIG_FILE');
+const IONAPI_FILE = env('IONAPI_FILE');
 const ARTEFACTS = env('ARTEFACTS');
 const WAIT_MS = 30000;
 
@@ -180,6 +182,38 @@ async function settingsPage(page) {
     check(businessSettings().cono === 200, `settings file: cono ${businessSettings().cono}`);
   });
   await screenshot(page, 'settings-saved');
+
+  const good = JSON.parse(readFileSync(`${SANDBOX}/sandbox.ionapi`, 'utf8'));
+  const paste = async (text) => {
+    await page.fill('#opt-ionapi_upload', text);
+    await Promise.all([page.waitForNavigation(), page.click('form.module-settings button[type="submit"]')]);
+  };
+
+  await step('a pasted .ionapi without its secret is refused by key; the file stays, the text is not kept', async () => {
+    const broken = { ...good };
+    delete broken.cs;
+    const fileBefore = readFileSync(IONAPI_FILE, 'utf8');
+    await paste(JSON.stringify(broken, null, 2));
+    const error = await messages.locator('li.error').allTextContents();
+    check(error.some((e) => e.includes('(key cs)')), `error messages: ${JSON.stringify(error)}`);
+    check(!error.join(' ').includes(good.ci), 'a message repeats a credential value');
+    check(readFileSync(IONAPI_FILE, 'utf8') === fileBefore, 'the credentials file changed');
+    check(await page.inputValue('#opt-ionapi_upload') === '', 'the pasted text is still in the form');
+  });
+
+  await step('a pasted .ionapi is written to php.ini\'s file (0600), not kept in X-Cart, and the page shows it', async () => {
+    const renamed = { ...good, cn: 'xcart-browser-upload' };
+    await paste(JSON.stringify(renamed, null, 2));
+    const info = await messages.locator('li.info').allTextContents();
+    check(info.some((t) => t.includes('Infor credentials were saved')), `messages: ${JSON.stringify(info)}`);
+    check(JSON.parse(readFileSync(IONAPI_FILE, 'utf8')).cn === 'xcart-browser-upload', 'the file has not the pasted content');
+    check((statSync(IONAPI_FILE).mode & 0o777) === 0o600, `mode ${(statSync(IONAPI_FILE).mode & 0o777).toString(8)}`);
+    check(await page.inputValue('#opt-ionapi_upload') === '', 'the pasted text is still in the form');
+    const box = await page.locator('.infor-sync-settings-info').textContent();
+    check(box.includes(good.ti), 'the page does not show the tenant of the credentials');
+    check(!box.includes(good.cs) && !box.includes(good.sask), 'the page shows a secret');
+  });
+  await screenshot(page, 'settings-credentials');
 }
 
 main().catch((err) => {

@@ -71,8 +71,12 @@ function freePort(): int
 function startServer(string $root, string $base, int $port): array
 {
     // the stand-in's class loader reads sources with PhpToken; ConfigBuilder uses ctype_digit()
+    // the shop's own copy of the credentials: the settings page may replace it (save_credentials())
+    copy(sandboxDir() . '/sandbox.ionapi', "$base/xcart.ionapi");
+    chmod("$base/xcart.ionapi", 0600);
     $cmd = array_merge([PHP_BINARY, '-n', '-d', 'extension=tokenizer', '-d', 'extension=ctype'],
-        array_slice(phpArgs(), 2), ['-S', "127.0.0.1:$port", "$root/tests/browser/admin_router.php"]);
+        array_slice(phpArgs(['infor_sync.ionapi_file' => "$base/xcart.ionapi"]), 2),
+        ['-S', "127.0.0.1:$port", "$root/tests/browser/admin_router.php"]);
     mkdir("$base/state");
     $log = "$base/server.log";
     $env = array_replace(getenv(), ['INFOR_BROWSER_STATE' => "$base/state"]);
@@ -102,6 +106,7 @@ function runBrowser(string $root, string $base, int $port, string $artefacts, st
         'ORDER_NUMBER' => ORDER_NUMBER,
         'MISSING_ITEM' => MISSING_ITEM,
         'CONFIG_FILE' => "$base/config.json",
+        'IONAPI_FILE' => "$base/xcart.ionapi",
         'ARTEFACTS' => $artefacts,
         'CHROMIUM' => $chromium,
         'TAP_START' => (string)($tap + 1),
