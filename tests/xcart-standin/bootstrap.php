@@ -13,6 +13,15 @@
 declare(strict_types=1);
 
 require_once __DIR__ . '/extender.php';
+// Debian's packages: php-doctrine-orm (with dbal, collections, persistence), php-doctrine-annotations,
+// php-symfony-console, php-symfony-yaml
+foreach (['Doctrine/ORM/autoload.php', 'Doctrine/Common/Annotations/autoload.php',
+    'Symfony/Component/Yaml/autoload.php', 'Symfony/Component/Console/autoload.php'] as $package) {
+    if (!stream_resolve_include_path($package)) {
+        throw new \RuntimeException("$package not found: scripts/install-deps.sh installs the Debian packages");
+    }
+    require_once $package;
+}
 
 use XCartStandin\Extender;
 

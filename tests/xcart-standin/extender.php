@@ -90,6 +90,19 @@ final class Extender
         return array_map(static fn ($m) => $m['class'], self::orderedMixins(ltrim($class, '\\')));
     }
 
+    /** @return list<array{0:string, 1:string}> [namespace prefix, dir] of the core roots and enabled modules */
+    public static function classRoots(): array
+    {
+        $roots = self::$coreRoots;
+        foreach (self::$modules as $m) {
+            if ($m['dir'] !== '' && $m['enabled']) {
+                $roots[] = [$m['prefix'], $m['dir']];
+            }
+        }
+
+        return $roots;
+    }
+
     public static function setCacheDir(string $dir): void
     {
         self::$cacheDir = rtrim($dir, '/');
@@ -147,16 +160,61 @@ final class Extender
         $short = $pos === false ? $class : substr($class, $pos + 1);
         $coreName = $short . '__Core';
         $info = self::parse($file);
-        self::requireSource(self::rewrite($file, $coreName, null), $class . '__Core');
+        $mapped = self::isMapped($info['doc']);
+        self::requireSource(self::rewrite($file, $coreName, null, $mapped ? [self::class, 'asMappedSuperclass'] : null), $class . '__Core');
         $previous = ($ns === '' ? '' : $ns . '\\') . $coreName;
         foreach ($mixins as $mixin) {
-            self::requireSource(self::rewrite($mixin['file'], null, $previous), $mixin['class']);
+            self::requireSource(self::rewrite($mixin['file'], null, $previous, $mapped ? [self::class, 'asMappedSuperclass'] : null), $mixin['class']);
             $previous = $mixin['class'];
         }
-        $code = "<?php\n" . ($ns === '' ? '' : "namespace $ns;\n")
-            . "/** compiled by the X-Cart stand-in from " . $file . " and its mixins */\n"
+        // the composed class carries the core class's docblock (its Doctrine mapping) and imports
+        $code = "<?php\n" . ($ns === '' ? '' : "namespace $ns;\n") . implode('', $info['useStatements'])
+            . "/* compiled by the X-Cart stand-in from " . $file . " and its mixins */\n"
+            . ($mapped ? $info['doc'] . "\n" : '')
             . ($info['abstract'] ? 'abstract ' : '') . "class $short extends \\$previous\n{\n}\n";
         self::requireSource($code, $class);
+    }
+
+    /** Whether a class docblock maps the class for Doctrine (entity or mapped superclass). */
+    private static function isMapped(string $doc): bool
+    {
+        return (bool) preg_match('/@(ORM\\\\|Doctrine\\\\ORM\\\\Mapping\\\\)(Entity|MappedSuperclass)\b/', $doc);
+    }
+
+    /**
+     * [inferred] How a chain of an entity and its mixins maps: the links below the composed
+     * class are mapped superclasses (their columns and lifecycle callbacks are inherited), the
+     * composed class is the entity, with the core class's table, inheritance and discriminator.
+     */
+    public static function asMappedSuperclass(string $doc): string
+    {
+        foreach (['Entity', 'MappedSuperclass', 'Table', 'InheritanceType', 'DiscriminatorColumn', 'DiscriminatorMap'] as $name) {
+            $doc = self::stripAnnotation($doc, $name);
+        }
+        $doc = $doc === '' ? "/**\n */" : $doc;
+
+        return substr($doc, 0, -2) . "* @\\Doctrine\\ORM\\Mapping\\MappedSuperclass\n */";
+    }
+
+    /** Removes @ORM\<name> and its (nested) argument list from a docblock. */
+    private static function stripAnnotation(string $doc, string $name): string
+    {
+        while (preg_match('/@ORM\\\\' . $name . '\b\s*/', $doc, $m, PREG_OFFSET_CAPTURE)) {
+            $start = $m[0][1];
+            $end = $start + strlen($m[0][0]);
+            if (($doc[$end] ?? '') === '(') {
+                for ($depth = 0; $end < strlen($doc); $end++) {
+                    $depth += $doc[$end] === '(' ? 1 : ($doc[$end] === ')' ? -1 : 0);
+                    if ($depth === 0) {
+                        $end++;
+                        break;
+                    }
+                }
+            }
+            $doc = substr($doc, 0, $start) . substr($doc, $end);
+        }
+
+        return $doc;
     }
 
     private static function requireSource(string $code, string $class): void
@@ -184,10 +242,14 @@ final class Extender
      * Copies a class file, renaming the declared class ($newName) or pointing
      * its extends clause at $newParent (a fully qualified name).
      */
-    private static function rewrite(string $file, ?string $newName, ?string $newParent): string
+    private static function rewrite(string $file, ?string $newName, ?string $newParent, ?callable $docFilter = null): string
     {
         $tokens = \PhpToken::tokenize((string)file_get_contents($file));
         $out = '';
+        $classDoc = $docFilter === null ? null : self::classDocIndex($tokens);
+        if ($classDoc === -1) {
+            $out = ''; // no docblock: one is added before the class keyword below
+        }
         $state = 0; // 1 after `class`, 2 after `extends`
         $done = false;
         foreach ($tokens as $i => $t) {
@@ -198,6 +260,14 @@ final class Extender
             if ($t->is(T_FILE)) {
                 $out .= var_export($file, true);
                 continue;
+            }
+            if ($classDoc !== null && $i === $classDoc) {
+                $out .= $docFilter($t->text);
+                continue;
+            }
+            if ($classDoc === -1 && !$done && $state === 0 && $t->is([T_ABSTRACT, T_FINAL, T_CLASS]) && !self::prevIs($tokens, $i, [T_DOUBLE_COLON, T_NEW, T_ABSTRACT, T_FINAL])) {
+                $out .= $docFilter('') . "\n";
+                $classDoc = null;
             }
             if (!$done && $t->is(T_CLASS) && !self::prevIs($tokens, $i, [T_DOUBLE_COLON, T_NEW])) {
                 $state = 1;
@@ -222,6 +292,27 @@ final class Extender
         return $out;
     }
 
+    /** The index of the class's docblock token, -1 when the class has none. */
+    private static function classDocIndex(array $tokens): int
+    {
+        foreach ($tokens as $i => $t) {
+            if ($t->is(T_CLASS) && !self::prevIs($tokens, $i, [T_DOUBLE_COLON, T_NEW])) {
+                for ($j = $i - 1; $j >= 0; $j--) {
+                    if ($tokens[$j]->is(T_DOC_COMMENT)) {
+                        return $j;
+                    }
+                    if (!$tokens[$j]->isIgnorable() && !$tokens[$j]->is([T_ABSTRACT, T_FINAL])) {
+                        return -1;
+                    }
+                }
+
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
     private static function prevIs(array $tokens, int $i, array $kinds): bool
     {
         for ($j = $i - 1; $j >= 0; $j--) {
@@ -242,6 +333,7 @@ final class Extender
         $ns = '';
         $uses = [];
         $doc = '';
+        $useStatements = [];
         $abstract = false;
         $name = null;
         $parent = null;
@@ -260,6 +352,7 @@ final class Extender
                 for ($i++; $i < $n && $tokens[$i]->text !== ';'; $i++) {
                     $stmt .= $tokens[$i]->text;
                 }
+                $useStatements[] = 'use ' . trim($stmt) . ";\n";
                 foreach (explode(',', $stmt) as $part) {
                     if (preg_match('/^\s*\\\\?([\w\\\\]+)(?:\s+as\s+(\w+))?\s*$/i', $part, $m)) {
                         $alias = $m[2] ?? '';
@@ -294,6 +387,8 @@ final class Extender
             'class' => $name === null ? null : ltrim($ns . '\\' . $name, '\\'),
             'abstract' => $abstract,
             'parent' => $parent,
+            'doc' => $doc,
+            'useStatements' => $useStatements,
         ] + $annotations;
     }
 

@@ -13,6 +13,16 @@ final class Clock
         return self::$now ?? time();
     }
 
+    /** sleep(): a frozen clock moves on by $seconds at once; the real one sleeps. */
+    public static function sleep(int $seconds): void
+    {
+        if (self::$now !== null) {
+            self::$now += $seconds;
+        } elseif ($seconds > 0) {
+            sleep($seconds);
+        }
+    }
+
     public static function set(?int $now): void
     {
         self::$now = $now;

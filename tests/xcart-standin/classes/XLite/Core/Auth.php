@@ -27,6 +27,18 @@ class Auth
         return in_array(static::PERMISSION_ROOT, $this->permissions, true);
     }
 
+    /** Auth.php:650 */
+    public function getAdminAccessLevel()
+    {
+        return 100;
+    }
+
+    /** Auth.php:660 */
+    public function getCustomerAccessLevel()
+    {
+        return 0;
+    }
+
     /** Stand-in only: the logged-in admin's permissions (default: root access). */
     public function standinSetPermissions(array $codes): void
     {

@@ -48,4 +48,10 @@ class Converter
     {
         return '\\XLite\\Controller\\Admin\\' . static::convertToUpperCamelCase($target);
     }
+
+    /** Converter.php:545 — now, as a Unix time (the stand-in's clock, XCartStandin\Clock) */
+    public static function time($timeZone = null)
+    {
+        return \XCartStandin\Clock::now();
+    }
 }

@@ -1,54 +1,88 @@
 <?php
-// XLite\Core\Database (classes/XLite/Core/Database.php): getEM() :47, getRepo($entity) :63
+/*
+ * XLite\Core\Database (classes/XLite/Core/Database.php): getEM() :47 returns
+ * the entity manager (XLite\Core\Doctrine\ORM\EntityManager), getRepo($entity)
+ * :63 its repository for the class, or null for a class that does not exist.
+ * startEntityManager() :143 takes the entity manager from the container again;
+ * that is how X-Cart recovers from a closed one (e.g.
+ * modules/XC/MigrationWizard/src/Logic/Import/Processor/AProcessor.php:2841:
+ * "if (!Database::getEM()->isOpen()) Database::getInstance()->startEntityManager()").
+ * [inferred] The container hands out a new entity manager when the old one was
+ * closed (Symfony's doctrine registry resets a closed manager); here a new one
+ * on the same database.
+ */
 declare(strict_types=1);
 
 namespace XLite\Core;
 
 class Database
 {
-    private static ?\XCartStandin\EntityManager $em = null;
-    /** @var array<string, \XLite\Model\Repo\ARepo> */
-    private static array $repos = [];
+    /** @var \XLite\Core\Doctrine\ORM\EntityManager|null */
+    protected static $em = null;
 
-    /** [inferred] the Doctrine EntityManager; here the stand-in's in-memory one */
+    private static ?self $instance = null;
+
+    public static function getInstance()
+    {
+        return self::$instance ??= new static();
+    }
+
+    public function __construct()
+    {
+        if (static::$em === null) {
+            $this->startEntityManager();
+        }
+    }
+
+    public function startEntityManager()
+    {
+        if (static::$em === null || !static::$em->isOpen()) {
+            static::$em = \XCartStandin\Doctrine::createEntityManager();
+        }
+    }
+
     public static function getEM()
     {
-        if (self::$em === null) {
-            self::standinReset();
+        if (static::$em === null) {
+            static::getInstance();
         }
-        return self::$em;
+
+        return static::$em;
+    }
+
+    public static function getRepo($entity)
+    {
+        $entity = static::getEntityClass($entity);
+
+        return class_exists($entity) ? static::getEM()->getRepository($entity) : null;
+    }
+
+    public static function getEntityClass($entity)
+    {
+        return ltrim($entity, '\\');
     }
 
     /**
-     * The repository of an entity class: <ns>\Model\Repo\<rest> when that class
-     * exists (XLite\Model\Order -> XLite\Model\Repo\Order), a generic ARepo otherwise.
+     * Stand-in only: an empty database (every table emptied) with X-Cart's order statuses
+     * (Shipping ids 1-8: N P S D WND R WFA NBA; Payment ids 1-7: A PP P D C Q R), a new entity
+     * manager, and the other in-process state of the stand-in reset.
      */
-    public static function getRepo($entityName)
-    {
-        $entityName = ltrim((string)$entityName, '\\');
-        if (isset(self::$repos[$entityName])) {
-            return self::$repos[$entityName];
-        }
-        self::getEM();
-        $pos = strpos($entityName, '\\Model\\');
-        $repoClass = $pos === false ? null : substr($entityName, 0, $pos) . '\\Model\\Repo\\' . substr($entityName, $pos + 7);
-        if ($repoClass === null || !class_exists($repoClass)) {
-            $repoClass = \XLite\Model\Repo\ARepo::class;
-        }
-        return self::$repos[$entityName] = new $repoClass($entityName);
-    }
-
-    /** Stand-in only: a fresh empty database with the order statuses (§2.2) in it. */
     public static function standinReset(): void
     {
-        self::$em = new \XCartStandin\EntityManager();
-        self::$repos = [];
-        foreach (\XLite\Model\Order\Status\Shipping::standinDefaults() as $code => $name) {
-            self::$em->standinSeed(new \XLite\Model\Order\Status\Shipping(['code' => $code, 'name' => $name]));
+        if (static::$em !== null && static::$em->isOpen()) {
+            static::$em->clear();
+            static::$em->getConnection()->close();
         }
-        foreach (\XLite\Model\Order\Status\Payment::standinDefaults() as $code => $name) {
-            self::$em->standinSeed(new \XLite\Model\Order\Status\Payment(['code' => $code, 'name' => $name]));
+        static::$em = \XCartStandin\Doctrine::createEntityManager();
+        \XCartStandin\Doctrine::truncateAll(static::$em->getConnection());
+        foreach (\XLite\Model\Order\Status\Shipping::standinDefaults() as $position => [$code, $name]) {
+            static::$em->persist(new \XLite\Model\Order\Status\Shipping(['code' => $code, 'name' => $name, 'position' => $position]));
         }
+        foreach (\XLite\Model\Order\Status\Payment::standinDefaults() as $position => [$code, $name]) {
+            static::$em->persist(new \XLite\Model\Order\Status\Payment(['code' => $code, 'name' => $name, 'position' => $position]));
+        }
+        static::$em->flush();
+        static::$em->clear();
         Config::updateInstance();
         Mailer::standinReset();
         TopMessage::getInstance()->clear();

@@ -22,7 +22,7 @@ class Mailer
     }
 
     /** Order status changed (§2.7: other status changes) */
-    public static function sendOrderChanged(\XLite\Model\Order $order)
+    public static function sendOrderChanged(\XLite\Model\Order $order, $ignoreCustomerNotification = false)
     {
         static::standinRecord('order_changed', $order);
     }
@@ -31,6 +31,12 @@ class Mailer
     public static function sendOrderCreated(\XLite\Model\Order $order)
     {
         static::standinRecord('order_created', $order);
+    }
+
+    /** Mailer.php:62 — "account created" (checkout sends it for a guest who registers) */
+    public static function sendProfileCreated(\XLite\Model\Profile $profile, $password = null, $byCheckout = false)
+    {
+        static::standinRecord('profile_created', null);
     }
 
     /** The separate tracking-information mail (Mailer.php:142) */

@@ -36,6 +36,12 @@ class OrderHistory
         $this->registerEvent($orderId, static::CODE_CHANGE_STATUS_ORDER, 'Order status changed', (array)$change);
     }
 
+    /** :581 — a payment transaction (BackendTransaction::registerTransactionInOrderHistory()) */
+    public function registerTransaction($orderId, $description, $details = [], $comment = '')
+    {
+        $this->registerEvent($orderId, 'TRANSACTION', $description, [], $comment, $details);
+    }
+
     /** registerTrackingInfoUpdate($orderId, $added, $removed, $changed) :458 (the core never calls it) */
     public function registerTrackingInfoUpdate($orderId, $added, $removed, $changed)
     {

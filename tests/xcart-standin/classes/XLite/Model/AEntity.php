@@ -1,68 +1,139 @@
 <?php
-// XLite\Model\AEntity: base of every entity (classes/XLite/Model/AEntity.php).
+/*
+ * XLite\Model\AEntity (classes/XLite/Model/AEntity.php): base of every entity.
+ * - __construct(array $data = []) :59 maps $data through map() :75: a setter
+ *   method when the class has one, else setterProperty().
+ * - __call() :194: getFoo()/setFoo($v) become getterProperty('foo')/
+ *   setterProperty('foo', $v) with the name converted from camel case
+ *   (getFirstname -> 'firstname', getOrderNumber -> 'order_number').
+ * - getterProperty() :251 returns the property when it exists, else null;
+ *   setterProperty() :229 returns true when it set one, else null.
+ * - isPersistent() :291 is true once the entity has an id.
+ * - cloneEntity() :558 copies the mapped fields that are not ids into a new entity.
+ */
 declare(strict_types=1);
 
 namespace XLite\Model;
 
 abstract class AEntity
 {
-    /** [inferred] like X-Cart's AEntity::__construct(array $data = []): maps $data through the setters */
+    public const ACTION_INSERT = 'insert';
+    public const ACTION_UPDATE = 'update';
+    public const ACTION_DELETE = 'delete';
+
     public function __construct(array $data = [])
     {
-        foreach ($data as $name => $value) {
-            $this->{'set' . \XLite\Core\Converter::convertToUpperCamelCase((string)$name)}($value);
+        if (!empty($data)) {
+            $this->map($data);
         }
     }
 
-    /**
-     * Dynamic getters/setters (AEntity::__call :194-207): getFooBar() calls
-     * getterProperty('foo_bar'), setFooBar($v) calls setterProperty('foo_bar', $v).
-     */
+    public function map(array $data)
+    {
+        foreach ($data as $key => $value) {
+            $method = 'set' . \XLite\Core\Converter::convertToUpperCamelCase((string) $key);
+            if (method_exists($this, $method)) {
+                $this->$method($value);
+            } else {
+                $this->setterProperty($key, $value);
+            }
+        }
+
+        return $this;
+    }
+
     public function __call($method, array $args = [])
     {
-        if (preg_match('/^(get|set|is)([A-Z]\w*)$/', $method, $m)) {
-            $property = \XLite\Core\Converter::convertFromCamelCase($m[2]);
-            if ($m[1] === 'set') {
-                return $this->setterProperty($property, $args[0] ?? null);
-            }
-            return $this->getterProperty($property);
+        if (!preg_match('/^(get|set)(\w+)$/Si', $method, $matches) || $matches[2] === '') {
+            return null;
         }
-        throw new \BadMethodCallException(sprintf('Call to undefined method %s::%s()', static::class, $method));
+        $property = \XLite\Core\Converter::convertFromCamelCase($matches[2]);
+
+        return $matches[1] === 'set'
+            ? $this->setterProperty($property, array_shift($args))
+            : $this->getterProperty($property);
     }
 
-    /** [inferred] reads a declared property (snake_case or camelCase) */
-    public function getterProperty($property)
+    public function isPropertyExists($name)
     {
-        foreach ([$property, lcfirst(\XLite\Core\Converter::convertToUpperCamelCase($property))] as $name) {
-            if (property_exists($this, $name)) {
-                return $this->$name;
-            }
-        }
-        throw new \BadMethodCallException(sprintf('%s has no property %s', static::class, $property));
+        return property_exists($this, $name);
     }
 
-    /** [inferred] */
     public function setterProperty($property, $value)
     {
-        foreach ([$property, lcfirst(\XLite\Core\Converter::convertToUpperCamelCase($property))] as $name) {
-            if (property_exists($this, $name)) {
-                $this->$name = $value;
-                return $this;
-            }
+        if (!property_exists($this, $property)) {
+            return null;
         }
-        throw new \BadMethodCallException(sprintf('%s has no property %s', static::class, $property));
+        $this->$property = $value;
+
+        return true;
     }
 
-    /** [inferred] the entity's primary key value */
+    public function getterProperty($property)
+    {
+        return property_exists($this, $property) ? $this->$property : null;
+    }
+
+    public function getRepository()
+    {
+        return \XLite\Core\Database::getRepo(static::class);
+    }
+
+    public function isPersistent()
+    {
+        return (bool) $this->getUniqueIdentifier();
+    }
+
+    public function isManaged()
+    {
+        return \XLite\Core\Database::getEM()->contains($this);
+    }
+
+    public function getUniqueIdentifierName()
+    {
+        return \XLite\Core\Database::getEM()->getClassMetadata(static::class)->getSingleIdentifierFieldName();
+    }
+
     public function getUniqueIdentifier()
     {
-        [$class, $field] = \XCartStandin\EntityManager::idField($this);
-        return $field === null ? null : (new \ReflectionProperty($class, $field))->getValue($this);
+        $name = $this->getUniqueIdentifierName();
+
+        return $this->$name;
     }
 
-    /** [inferred] related entities mapped with cascade persist, for the stand-in EntityManager */
-    public function standinCascade(): array
+    public function getEntityName()
     {
-        return [];
+        return \Doctrine\Common\Util\ClassUtils::getClass($this);
+    }
+
+    /** Since Doctrine lifecycle callbacks may not change associations (ARepo::performInsert). */
+    public function prepareEntityBeforeCommit($type)
+    {
+    }
+
+    public function cloneEntity()
+    {
+        $class = \Doctrine\Common\Util\ClassUtils::getClass($this);
+        $entity = new $class();
+        $map = [];
+        foreach (array_keys($this->cloneFields()) as $field) {
+            $map[$field] = $this->$field;
+        }
+
+        return $entity->map($map);
+    }
+
+    /** The mapped fields that are not ids (AEntity.php:582). */
+    protected function cloneFields()
+    {
+        $metadata = \XLite\Core\Database::getEM()->getClassMetadata(static::class);
+        $fields = [];
+        foreach ($metadata->fieldMappings as $name => $mapping) {
+            if (empty($mapping['id'])) {
+                $fields[$name] = $mapping;
+            }
+        }
+
+        return $fields;
     }
 }

@@ -1,66 +1,199 @@
 <?php
-/*
- * XLite\Model\Address.  Its fields (firstname, lastname, street, city,
- * zipcode, phone, title, custom_state, ...) are dynamic address-field values:
- * getFirstname() goes through AEntity::__call -> getterProperty('firstname')
- * (Address.php:281), setFirstname($v) -> setterProperty (:176).
- * Confirmed getters (§2.5): getTitle, getFirstname, getLastname, getPhone,
- * getStreet, getCity, getZipcode, getCountryCode, getStateName, getCustomState.
- */
 declare(strict_types=1);
 
 namespace XLite\Model;
 
-class Address extends Base\Address
-{
-    protected $profile;
-    protected $is_billing = false;
-    protected $is_shipping = false;
-    protected $is_work = false;
-    /** @var array<string, string> service name => value */
-    protected $addressFields = [];
+use Doctrine\Common\Collections\ArrayCollection;
+use Doctrine\ORM\Mapping as ORM;
 
-    /** [inferred] an unknown field reads as null, like a missing address-field value */
-    public function getterProperty($property)
+/**
+ * XLite\Model\Address (classes/XLite/Model/Address.php): table profile_addresses.
+ * Its fields (firstname, lastname, street, city, zipcode, phone, title,
+ * custom_state, ...) are XLite\Model\AddressFieldValue rows, one per
+ * XLite\Model\AddressField (serviceName). getFirstname() goes through
+ * AEntity::__call -> getterProperty('firstname') (:281): the field value,
+ * else the field's default. setterProperty (:176) changes or adds the value
+ * row; on an address already in the database it saves that row at once
+ * through the repository, which flushes (ARepo::update()/insert() with
+ * FLUSH_BY_DEFAULT). Editing an address therefore writes address_field_value
+ * rows, not the profile: Profile::$addresses is the inverse side.
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="profile_addresses")
+ * @ORM\HasLifecycleCallbacks
+ */
+class Address extends \XLite\Model\Base\PersonalAddress
+{
+    public const BILLING  = 'b';
+    public const SHIPPING = 's';
+
+    /** @ORM\OneToMany (targetEntity="XLite\Model\AddressFieldValue", mappedBy="address", cascade={"all"}) */
+    protected $addressFields;
+    /** @ORM\Column (type="boolean") */
+    protected $is_billing = false;
+    /** @ORM\Column (type="boolean") */
+    protected $is_shipping = false;
+    /** @ORM\Column (type="boolean") */
+    protected $isWork = false;
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Profile", inversedBy="addresses", cascade={"persist","merge","detach"})
+     * @ORM\JoinColumn (name="profile_id", referencedColumnName="profile_id", onDelete="CASCADE")
+     */
+    protected $profile;
+
+    public function __construct(array $data = [])
     {
-        if (in_array($property, ['address_id', 'profile', 'is_billing', 'is_shipping', 'is_work'], true)) {
-            return parent::getterProperty($property);
-        }
-        return $this->addressFields[$property] ?? null;
+        $this->addressFields = new ArrayCollection();
+        parent::__construct($data);
     }
 
     public function setterProperty($property, $value)
     {
-        if (in_array($property, ['address_id', 'profile', 'is_billing', 'is_shipping', 'is_work'], true)) {
-            return parent::setterProperty($property, $value);
+        $result = parent::setterProperty($property, $value);
+        if ($result !== null) {
+            return $result;
         }
-        $this->addressFields[$property] = $value === null ? null : (string)$value;
+        $addressField = static::getAddressFieldByServiceName($property);
+        if (!$addressField) {
+            return null;
+        }
+        $repo = \XLite\Core\Database::getRepo('XLite\Model\AddressFieldValue');
+        $fieldValue = $this->getFieldValue($property);
+        if ($fieldValue) {
+            $fieldValue->setValue($value);
+            if ($this->isPersistent()) {
+                $repo->update($fieldValue);
+            }
+        } else {
+            $fieldValue = new \XLite\Model\AddressFieldValue();
+            $fieldValue->map(['address' => $this, 'addressField' => $addressField, 'value' => $value]);
+            $this->addAddressFields($fieldValue);
+            if ($this->isPersistent()) {
+                $repo->insert($fieldValue);
+            }
+        }
+
+        return true;
+    }
+
+    public function getterProperty($property)
+    {
+        $result = parent::getterProperty($property);
+        if ($result !== null || !static::getAddressFieldByServiceName($property)) {
+            return $result;
+        }
+        $fieldValue = $this->getFieldValue($property);
+
+        return $fieldValue ? $fieldValue->getValue() : null;
+    }
+
+    /** :348 — the value row of the field named $name */
+    public function getFieldValue($name)
+    {
+        $addressField = static::getAddressFieldByServiceName($name);
+        if (!$addressField) {
+            return null;
+        }
+        foreach ($this->getAddressFields() as $field) {
+            if ($field->getAddressField() && (int) $field->getAddressField()->getId() === (int) $addressField->getId()) {
+                return $field;
+            }
+        }
+
+        return null;
+    }
+
+    public static function getAddressFieldByServiceName($serviceName)
+    {
+        return \XLite\Core\Database::getRepo('XLite\Model\AddressField')->findOneBy(['serviceName' => $serviceName]);
+    }
+
+    /** :529 — the fields and the profile carried over to a new address */
+    public function cloneEntity()
+    {
+        $entity = parent::cloneEntity();
+        $entity->setCountry($this->getCountry());
+        foreach (\XLite\Core\Database::getRepo('XLite\Model\AddressField')->findAllEnabled() as $field) {
+            $entity->setterProperty($field->getServiceName(), $this->getterProperty($field->getServiceName()));
+        }
+        if ($this->getState() && $this->getState()->getStateId()) {
+            $entity->setState($this->getState());
+        }
+        if ($this->getProfile()) {
+            $entity->setProfile($this->getProfile());
+        }
+
+        return $entity;
+    }
+
+    /** :557 */
+    public function getCountry()
+    {
+        return $this->country;
+    }
+
+    public function setIsBilling($isBilling)
+    {
+        $this->is_billing = (bool) $isBilling;
+
         return $this;
     }
 
-    /** Address.php:557 */
-    public function getCountry()
+    public function getIsBilling()
     {
-        return parent::getCountry();
+        return $this->is_billing;
     }
 
-    /** [inferred] the country's code or '' */
-    public function getCountryCode()
+    public function setIsShipping($isShipping)
     {
-        return $this->getCountry() ? $this->getCountry()->getCode() : '';
+        $this->is_shipping = (bool) $isShipping;
+
+        return $this;
     }
 
-    /** [inferred] the state's name, or the custom state */
-    public function getStateName()
+    public function getIsShipping()
     {
-        return $this->state !== null ? $this->state->getState() : (string)($this->addressFields['custom_state'] ?? '');
+        return $this->is_shipping;
     }
 
-    public function getProfile() { return $this->profile; }
-    public function setProfile(?Profile $profile = null) { $this->profile = $profile; return $this; }
-    public function getIsBilling() { return $this->is_billing; }
-    public function setIsBilling($b) { $this->is_billing = (bool)$b; return $this; }
-    public function getIsShipping() { return $this->is_shipping; }
-    public function setIsShipping($b) { $this->is_shipping = (bool)$b; return $this; }
+    public function setIsWork($isWork)
+    {
+        $this->isWork = (bool) $isWork;
 
+        return $this;
+    }
+
+    public function getIsWork()
+    {
+        return $this->isWork;
+    }
+
+    public function getAddressId()
+    {
+        return $this->address_id;
+    }
+
+    public function addAddressFields(\XLite\Model\AddressFieldValue $addressFields)
+    {
+        $this->addressFields[] = $addressFields;
+
+        return $this;
+    }
+
+    public function getAddressFields()
+    {
+        return $this->addressFields;
+    }
+
+    public function setProfile(\XLite\Model\Profile $profile = null)
+    {
+        $this->profile = $profile;
+
+        return $this;
+    }
+
+    public function getProfile()
+    {
+        return $this->profile;
+    }
 }

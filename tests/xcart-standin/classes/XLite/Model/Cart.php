@@ -1,9 +1,33 @@
 <?php
-// XLite\Model\Cart: an unplaced order (is_order = 0, Order.php:45-47); the Order repository skips it
 declare(strict_types=1);
 
 namespace XLite\Model;
 
-class Cart extends Order
+use Doctrine\ORM\Mapping as ORM;
+
+/**
+ * XLite\Model\Cart (classes/XLite/Model/Cart.php): an unplaced order (is_order = 0).
+ * markAsOrder() gives it an order number (assignOrderNumber) and sets is_order = 1 in
+ * the database through Repo\Order::markAsOrder(); the object stays a Cart in this
+ * request, as in X-Cart.
+ *
+ * @ORM\Entity
+ * @ORM\HasLifecycleCallbacks
+ */
+class Cart extends \XLite\Model\Order
 {
+    public function markAsOrder()
+    {
+        parent::markAsOrder();
+        $this->assignOrderNumber();
+        $this->getRepository()->markAsOrder($this->getOrderId());
+    }
+
+    /** [inferred] the next free number when the cart has none (X-Cart keeps a counter in its config). */
+    public function assignOrderNumber()
+    {
+        if (!$this->getOrderNumber()) {
+            $this->setOrderNumber((string) \XLite\Core\Database::getRepo(\XLite\Model\Order::class)->findNextOrderNumber());
+        }
+    }
 }

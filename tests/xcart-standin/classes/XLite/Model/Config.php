@@ -1,10 +1,21 @@
 <?php
-// XLite\Model\Config: one setting row (classes/XLite/Model/Config.php); name <= 32 chars (:55)
 declare(strict_types=1);
 
 namespace XLite\Model;
 
-class Config extends AEntity
+use Doctrine\ORM\Mapping as ORM;
+
+/**
+ * XLite\Model\Config (classes/XLite/Model/Config.php), §4.1: one setting row, table config,
+ * unique (name, category); name <= 32 characters (:55); its label and comment are a
+ * translation (ConfigTranslation option_name, option_comment).
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="config",
+ *      uniqueConstraints={ @ORM\UniqueConstraint (name="nc", columns={"name", "category"}) }
+ * )
+ */
+class Config extends \XLite\Model\Base\I18n
 {
     /** short type names (:67-75) */
     const TYPE_TEXT = 'text';
@@ -17,13 +28,43 @@ class Config extends AEntity
     const TYPE_COUNTRY = 'country';
     const TYPE_STATE = 'state';
 
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $config_id;
+    /** @ORM\Column (type="string", length=32) */
     protected $name = '';
+    /** @ORM\Column (type="string", length=64) */
     protected $category = '';
+    /** @ORM\Column (type="string", length=128) */
     protected $type = '';
+    /** @ORM\Column (type="integer") */
     protected $orderby = 0;
+    /** @ORM\Column (type="text") */
     protected $value = '';
+    /** @ORM\Column (type="array", nullable=true) */
     protected $widgetParameters;
+
+    /** @ORM\OneToMany (targetEntity="XLite\Model\ConfigTranslation", mappedBy="owner", cascade={"all"}) */
+    protected $translations;
+
+    public function getOptionName()
+    {
+        return $this->getTranslationField(__FUNCTION__);
+    }
+
+    public function setOptionName($optionName)
+    {
+        return $this->setTranslationField(__FUNCTION__, $optionName);
+    }
+
+    public function getOptionComment()
+    {
+        return $this->getTranslationField(__FUNCTION__);
+    }
+
+    public function setOptionComment($optionComment)
+    {
+        return $this->setTranslationField(__FUNCTION__, $optionComment);
+    }
 
     public function getConfigId() { return $this->config_id; }
     public function getName() { return $this->name; }

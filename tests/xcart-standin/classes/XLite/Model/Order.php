@@ -1,56 +1,111 @@
 <?php
-/*
- * XLite\Model\Order (classes/XLite/Model/Order.php), §2.1, §2.7.
- *
- * Status changes: setPaymentStatus()/setShippingStatus() accept an entity, an
- * id or a code.  The first change since the last flush remembers the old
- * status; at flush the EntityManager calls checkStatuses() (PostPersist/
- * PostUpdate, :3255), which queues after-flush work: the history entry
- * (OrderHistory::registerOrderChangeStatus, :3273) and the status handlers:
- * any non-S -> S runs processShip() (:3529) -> Mailer::sendOrderShipped()
- * unless customer notifications are off; any other change sends
- * Mailer::sendOrderChanged() (:3317) [inferred: X-Cart decides per status whether it notifies].
- * S -> S is no change and triggers nothing.  A status set on an order that had
- * none yet (a new order) runs no handlers [inferred].
- */
 declare(strict_types=1);
 
 namespace XLite\Model;
 
 use Doctrine\Common\Collections\ArrayCollection;
+use Doctrine\ORM\Mapping as ORM;
 use XLite\Model\Order\Status\Payment as PaymentStatus;
 use XLite\Model\Order\Status\Shipping as ShippingStatus;
 
 /**
+ * XLite\Model\Order (classes/XLite/Model/Order.php), §2.1, §2.7: table orders,
+ * single-table inheritance on is_order (1 Order, 0 Cart), mappings as the real class.
+ *
+ * Status changes: setPaymentStatus()/setShippingStatus() accept an entity, an
+ * id or a code (processStatus :3214); the first change remembers the old
+ * status. At flush Doctrine calls checkStatuses() (PostPersist/PostUpdate,
+ * :3252-3255), which registers after-flush callbacks on X-Cart's entity
+ * manager: the history entry (OrderHistory::registerOrderChangeStatus) and
+ * the status handlers: any non-S -> S runs processShip() (:3529) ->
+ * Mailer::sendOrderShipped() unless customer notifications are off; any other
+ * change sends Mailer::sendOrderChanged() (:3317). S -> S is no change. A
+ * status set on an order that had none yet (a new order) runs no handlers.
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="orders",
+ *      indexes={
+ *          @ORM\Index (name="date", columns={"date"}),
+ *          @ORM\Index (name="orderNumber", columns={"orderNumber"}),
+ *          @ORM\Index (name="is_order", columns={"is_order"})
+ *      }
+ * )
  * @ORM\HasLifecycleCallbacks
+ * @ORM\InheritanceType ("SINGLE_TABLE")
+ * @ORM\DiscriminatorColumn (name="is_order", type="integer", length=1)
+ * @ORM\DiscriminatorMap ({1 = "XLite\Model\Order", 0 = "XLite\Model\Cart"})
  */
-class Order extends AEntity
+class Order extends Base\SurchargeOwner
 {
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $order_id;
-    protected $orderNumber;         // string, nullable (:296)
-    protected $date = 0;
-    protected $lastRenewDate = 0;
-    protected $total = 0.0;
-    protected $subtotal = 0.0;
-    protected $currency;
-    protected $items;
-    protected $surcharges;
-    protected $profile;             // the order's own profile copy
-    protected $orig_profile;        // the customer account
-    protected $payment_transactions;
-    protected $payment_method_name = '';
-    protected $shipping_method_name = '';
+    /**
+     * the order's own profile copy
+     * @ORM\OneToOne (targetEntity="XLite\Model\Profile", cascade={"merge","detach","persist"})
+     * @ORM\JoinColumn (name="profile_id", referencedColumnName="profile_id", onDelete="CASCADE")
+     */
+    protected $profile;
+    /**
+     * the customer account
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Profile", cascade={"merge","detach","persist"})
+     * @ORM\JoinColumn (name="orig_profile_id", referencedColumnName="profile_id", onDelete="SET NULL")
+     */
+    protected $orig_profile;
+    /** @ORM\Column (type="integer") */
     protected $shipping_id = 0;
-    protected $trackingNumbers;
-    protected $notes = '';
-    protected $adminNotes = '';
+    /** @ORM\Column (type="string", nullable=true) */
+    protected $shipping_method_name = '';
+    /** @ORM\Column (type="string", nullable=true) */
+    protected $payment_method_name = '';
+    /** @ORM\Column (type="string", length=32) */
+    protected $tracking = '';
+    /** @ORM\Column (type="integer") */
+    protected $date = 0;
+    /** @ORM\Column (type="integer") */
+    protected $lastRenewDate = 0;
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Order\Status\Payment")
+     * @ORM\JoinColumn (name="payment_status_id", referencedColumnName="id", onDelete="SET NULL")
+     */
     protected $paymentStatus;
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Order\Status\Shipping")
+     * @ORM\JoinColumn (name="shipping_status_id", referencedColumnName="id", onDelete="SET NULL")
+     */
     protected $shippingStatus;
-    /** @var array<string, ?Order\Status\AStatus> type => status before the first change since the last flush */
-    protected $oldStatuses = [];
-    // notification flags (:364-378)
+    /** @ORM\Column (type="text") */
+    protected $notes = '';
+    /** @ORM\Column (type="text") */
+    protected $adminNotes = '';
+    /** @ORM\OneToMany (targetEntity="XLite\Model\OrderTrackingNumber", mappedBy="order", cascade={"all"}) */
+    protected $trackingNumbers;
+    /** @ORM\OneToMany (targetEntity="XLite\Model\OrderItem", mappedBy="order", cascade={"all"}) */
+    protected $items;
+    /** @ORM\OneToMany (targetEntity="XLite\Model\Order\Surcharge", mappedBy="owner", cascade={"all"}) @ORM\OrderBy ({"weight" = "ASC", "id" = "ASC"}) */
+    protected $surcharges;
+    /** @ORM\OneToMany (targetEntity="XLite\Model\Payment\Transaction", mappedBy="order", cascade={"all"}) */
+    protected $payment_transactions;
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Currency", inversedBy="orders", cascade={"merge","detach"})
+     * @ORM\JoinColumn (name="currency_id", referencedColumnName="currency_id", onDelete="CASCADE")
+     */
+    protected $currency;
+    /** string, nullable (:296) @ORM\Column (type="string", length=255, nullable=true) */
+    protected $orderNumber;
+    /** @ORM\Column (type="boolean") */
+    protected $recent = true;
+    /** @ORM\Column (type="string", length=255, nullable=true) */
+    protected $stockStatus = '';
+    /** @ORM\Column (type="boolean") */
+    protected $xcPendingExport = false;
+
+    // not mapped (:328-385)
+    protected $oldPaymentStatus;
+    protected $oldShippingStatus;
+    protected $isNotificationSent = false;
     protected $ignoreCustomerNotifications = false;
     protected $isNotificationsAllowedFlag = true;
+    protected $statusIsSet = false;
 
     public function __construct(array $data = [])
     {
@@ -69,15 +124,9 @@ class Order extends AEntity
     public function setDate($d) { $this->date = (int)$d; return $this; }
     public function getLastRenewDate() { return $this->lastRenewDate; }
     public function setLastRenewDate($d) { $this->lastRenewDate = (int)$d; return $this; }
-    public function getTotal() { return $this->total; }
-    public function setTotal($t) { $this->total = (float)$t; return $this; }
-    public function getSubtotal() { return $this->subtotal; }
-    public function setSubtotal($t) { $this->subtotal = (float)$t; return $this; }
-
-    /** [inferred: USD when none was set] */
     public function getCurrency()
     {
-        return $this->currency ??= new Currency();
+        return $this->currency;
     }
 
     public function setCurrency(?Currency $c = null) { $this->currency = $c; return $this; }
@@ -224,112 +273,153 @@ class Order extends AEntity
     public function setPaymentStatus($paymentStatus = null)
     {
         $this->processStatus($paymentStatus, 'payment');
-        return $this;
     }
 
     /** :3201 */
     public function setShippingStatus($shippingStatus = null)
     {
         $this->processStatus($shippingStatus, 'shipping');
-        return $this;
     }
 
-    /** :3214 — an entity, an id or a code */
+    /** :3214 — an entity, an id or a code; the old status is kept until the flush handles it */
     protected function processStatus($status, $type)
     {
         $class = $type === 'payment' ? PaymentStatus::class : ShippingStatus::class;
         if (is_int($status) || (is_string($status) && ctype_digit($status))) {
             $status = \XLite\Core\Database::getRepo($class)->find((int)$status);
         } elseif (is_string($status)) {
-            $status = \XLite\Core\Database::getRepo($class)->findOneBy(['code' => $status])
-                ?? throw new \InvalidArgumentException("unknown $type status code $status"); // [inferred]
+            $status = \XLite\Core\Database::getRepo($class)->findOneBy(['code' => $status]);
+        }
+        if (!$status) {
+            return;
         }
         $property = $type . 'Status';
-        if (!array_key_exists($type, $this->oldStatuses)) {
-            $this->oldStatuses[$type] = $this->$property;
+        $old = 'old' . ucfirst($type) . 'Status';
+        if ($this->$old === null && $this->$property !== null) {
+            $this->$old = $this->$property;
         }
         $this->$property = $status;
+        $this->statusIsSet = true;
     }
 
     /**
-     * PostPersist/PostUpdate (:3255): queues the after-flush handlers of the status changes
+     * :3252-3255: registers the after-flush work of the status changes (history, handlers, mail).
      *
      * @ORM\PostPersist
      * @ORM\PostUpdate
      */
     public function checkStatuses()
     {
-        $changes = [];
-        foreach ($this->oldStatuses as $type => $old) {
-            $new = $this->{$type . 'Status'};
-            $oldCode = $old ? $old->getCode() : null;
-            $newCode = $new ? $new->getCode() : null;
-            if ($oldCode !== null && $newCode !== null && $oldCode !== $newCode) {
-                $changes[$type] = ['type' => $type, 'old' => $oldCode, 'new' => $newCode];
+        if (!$this->statusIsSet) {
+            return false;
+        }
+        $this->statusIsSet = false;
+        $em = \XLite\Core\Database::getEM();
+        $changed = false;
+        $shipped = false;
+        foreach (['payment', 'shipping'] as $type) {
+            $status = $this->{$type . 'Status'};
+            $oldStatus = $this->{'old' . ucfirst($type) . 'Status'};
+            if ($status && $oldStatus && $status->getId() !== $oldStatus->getId()) {
+                $em->addAfterFlushCallback(function () use ($oldStatus, $status, $type) {
+                    \XLite\Core\OrderHistory::getInstance()->registerOrderChangeStatus(
+                        $this->getOrderId(),
+                        ['type' => $type, 'old' => $oldStatus->getCode(), 'new' => $status->getCode()]
+                    );
+                });
+                // Shipping::getStatusHandlers() (Shipping.php:155-194): any -> S is "ship"
+                $shipped = $shipped || ($type === 'shipping' && $status->getCode() === ShippingStatus::STATUS_SHIPPED);
+                $changed = true;
             }
         }
-        $this->oldStatuses = [];
-        if ($changes === []) {
-            return;
-        }
-        \XLite\Core\Database::getEM()->addAfterFlushCallback(function () use ($changes) {
-            foreach ($changes as $change) {
-                \XLite\Core\OrderHistory::getInstance()->registerOrderChangeStatus($this->getOrderId(), $change);
-            }
-            $shipping = $changes['shipping'] ?? null;
-            if ($shipping && $shipping['new'] === ShippingStatus::STATUS_SHIPPED) {
+        $em->addAfterFlushCallback(function () use ($changed, $shipped) {
+            if ($shipped) {
                 $this->processShip();
-            } elseif ($this->standinCustomerNotificationsOn()) {
-                \XLite\Core\Mailer::sendOrderChanged($this);
+            }
+            $this->oldPaymentStatus = null;
+            $this->oldShippingStatus = null;
+            if ($changed && !$this->isNotificationSent && $this->isNotificationsAllowed() && $this->getOrderNumber()) {
+                \XLite\Core\Mailer::sendOrderChanged($this, $this->isIgnoreCustomerNotifications());
             }
         });
+
+        return $changed;
     }
 
     /** :3529 — the non-S -> S handler */
     protected function processShip()
     {
-        if ($this->standinCustomerNotificationsOn()) {
+        if ($this->isNotificationsAllowed() && !$this->isIgnoreCustomerNotifications()) {
             \XLite\Core\Mailer::sendOrderShipped($this);
         }
-    }
-
-    protected function standinCustomerNotificationsOn(): bool
-    {
-        return $this->isNotificationsAllowedFlag && !$this->ignoreCustomerNotifications;
+        $this->isNotificationSent = true;
     }
 
     /**
-     * :1608 — the customer placed the order: shipping status N, stock reduced
-     * for tracked products, "place order" history, "order created" mail.
-     * [inferred] it neither flushes nor assigns an order number.
+     * :1608 — the customer placed the order (callers: Controller/Customer/Checkout.php:599,
+     * Model/Cart.php:322): markAsOrder(), shipping status N, stock reduced, "place order"
+     * history, "order created" mail. It does not flush.
+     * [inferred] stock is reduced for every placed order (the default Status\Property rows of
+     * Q/A/P with N have incStock false).
      */
     public function processSucceed()
     {
-        if ($this->shippingStatus === null) {
-            $this->shippingStatus = \XLite\Core\Database::getRepo(ShippingStatus::class)->findOneBy(['code' => ShippingStatus::STATUS_NEW]);
-        } else {
-            $this->setShippingStatus(ShippingStatus::STATUS_NEW);
-        }
+        $this->markAsOrder();
+        $this->setShippingStatus(ShippingStatus::STATUS_NEW);
         foreach ($this->getItems() as $item) {
             $item->getObject()?->changeAmount(-$item->getAmount());
         }
         \XLite\Core\OrderHistory::getInstance()->registerPlaceOrder($this->getOrderId());
-        if ($this->isNotificationsAllowedFlag) {
+        if ($this->isNotificationsAllowed()) {
             \XLite\Core\Mailer::sendOrderCreated($this);
         }
     }
 
-    public function standinCascade(): array
+    /** :renewPaymentStatus — the payment status the transactions give; true when it changed */
+    public function renewPaymentStatus()
     {
-        $children = array_merge(
-            $this->items->toArray(),
-            $this->surcharges->toArray(),
-            $this->payment_transactions->toArray(),
-            $this->trackingNumbers->toArray(),
-        );
-        if ($this->profile !== null) {
-            $children[] = $this->profile;
+        $status = $this->getCalculatedPaymentStatus(true);
+        if ($this->getPaymentStatusCode() !== $status) {
+            $this->setPaymentStatus($status);
+
+            return true;
         }
-        return $children;
+
+        return false;
+    }
+
+    /**
+     * [simplified from :getCalculatedPaymentStatus] from what the transactions charged: all of
+     * the total P, part of it PP, all given back R, an open authorisation A, voided C, else Q.
+     */
+    public function getCalculatedPaymentStatus($override = false)
+    {
+        $charged = 0.0;
+        $refunded = false;
+        $authorized = false;
+        $voided = false;
+        foreach ($this->getPaymentTransactions() as $transaction) {
+            $charged += $transaction->getChargeValueModifier();
+            $refunded = $refunded || $transaction->isRefunded();
+            $authorized = $authorized || ($transaction->isAuthorized() && !$transaction->isCaptured());
+            $voided = $voided || $transaction->isVoid();
+        }
+        $charged = $this->getCurrency()->roundValue($charged);
+        if ($charged > 0) {
+            return $charged >= $this->getCurrency()->roundValue($this->getTotal()) ? PaymentStatus::STATUS_PAID : PaymentStatus::STATUS_PART_PAID;
+        }
+        if ($refunded) {
+            return PaymentStatus::STATUS_REFUNDED;
+        }
+        if ($authorized) {
+            return PaymentStatus::STATUS_AUTHORIZED;
+        }
+
+        return $voided ? PaymentStatus::STATUS_CANCELED : PaymentStatus::STATUS_QUEUED;
+    }
+
+    /** Order.php: nothing for an order; Cart::markAsOrder() turns a cart into one. */
+    public function markAsOrder()
+    {
     }
 }

@@ -1,24 +1,53 @@
 <?php
-// XLite\Model\OrderItem (classes/XLite/Model/OrderItem.php), §2.3
 declare(strict_types=1);
 
 namespace XLite\Model;
 
 use Doctrine\Common\Collections\ArrayCollection;
+use Doctrine\ORM\Mapping as ORM;
 
-class OrderItem extends AEntity
+/**
+ * XLite\Model\OrderItem (classes/XLite/Model/OrderItem.php), §2.3, table order_items
+ * (single-table inheritance on object_type, as the real class).
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="order_items")
+ * @ORM\InheritanceType ("SINGLE_TABLE")
+ * @ORM\DiscriminatorColumn (name="object_type", type="string", length=16)
+ * @ORM\DiscriminatorMap ({"product" = "XLite\Model\OrderItem"})
+ */
+class OrderItem extends Base\SurchargeOwner
 {
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $item_id;
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Order", inversedBy="items")
+     * @ORM\JoinColumn (name="order_id", referencedColumnName="order_id", onDelete="CASCADE")
+     */
     protected $order;
-    protected $object;            // the product, null once deleted
-    protected $sku = '';          // stored, string(32)
-    protected $name = '';         // stored
+    /**
+     * the product, null once deleted
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Product", inversedBy="order_items", cascade={"merge","detach"})
+     * @ORM\JoinColumn (name="object_id", referencedColumnName="product_id", onDelete="SET NULL")
+     */
+    protected $object;
+    /** @ORM\Column (type="string", length=32) */
+    protected $sku = '';
+    /** @ORM\Column (type="string", length=255) */
+    protected $name = '';
+    /** @ORM\Column (type="integer") */
     protected $amount = 1;
-    protected $price = 0.0;       // stored unit price
-    protected $itemNetPrice = 0.0; // stored net unit price once placed
-    protected $subtotal;
-    protected $discountedSubtotal;
-    protected $total;
+    /** stored unit price @ORM\Column (type="decimal", precision=14, scale=4) */
+    protected $price = 0.0;
+    /** stored net unit price once placed @ORM\Column (type="decimal", precision=14, scale=4) */
+    protected $itemNetPrice = 0.0;
+    /** @ORM\Column (type="decimal", precision=14, scale=4) */
+    protected $discountedSubtotal = 0.0;
+    /** @ORM\Column (type="integer") */
+    protected $backorderedAmount = 0;
+    /** @ORM\Column (type="integer") */
+    protected $updateDate = 0;
+    /** @ORM\OneToMany (targetEntity="XLite\Model\OrderItem\Surcharge", mappedBy="owner", cascade={"all"}) @ORM\OrderBy ({"weight" = "ASC", "id" = "ASC"}) */
     protected $surcharges;
 
     public function __construct(array $data = [])
@@ -55,16 +84,15 @@ class OrderItem extends AEntity
     }
 
     /** [inferred] stored, else price x amount */
-    public function getSubtotal() { return $this->subtotal ?? $this->price * $this->amount; }
-    public function setSubtotal($v) { $this->subtotal = (float)$v; return $this; }
+    public function getSubtotal() { return (float)$this->subtotal ?: $this->price * $this->amount; }
     /** [inferred] stored, else the subtotal */
-    public function getDiscountedSubtotal() { return $this->discountedSubtotal ?? $this->getSubtotal(); }
+    public function getDiscountedSubtotal() { return (float)$this->discountedSubtotal ?: $this->getSubtotal(); }
     public function setDiscountedSubtotal($v) { $this->discountedSubtotal = (float)$v; return $this; }
     /** [inferred] stored, else the subtotal plus the item's surcharges not included */
     public function getTotal()
     {
-        if ($this->total !== null) {
-            return $this->total;
+        if ((float)$this->total) {
+            return (float)$this->total;
         }
         $total = $this->getSubtotal();
         foreach ($this->surcharges as $s) {
@@ -74,7 +102,6 @@ class OrderItem extends AEntity
         }
         return $total;
     }
-    public function setTotal($v) { $this->total = (float)$v; return $this; }
 
     /** the product, or a "deleted" stub carrying the stored name and SKU (:320) */
     public function getProduct()
@@ -104,8 +131,4 @@ class OrderItem extends AEntity
         return $this;
     }
 
-    public function standinCascade(): array
-    {
-        return $this->surcharges->toArray();
-    }
 }

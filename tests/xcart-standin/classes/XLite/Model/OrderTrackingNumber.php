@@ -1,14 +1,29 @@
 <?php
-// XLite\Model\OrderTrackingNumber (table order_tracking_number), §2.7
 declare(strict_types=1);
 
 namespace XLite\Model;
 
+use Doctrine\ORM\Mapping as ORM;
+
+/**
+ * XLite\Model\OrderTrackingNumber (classes/XLite/Model/OrderTrackingNumber.php), §2.7:
+ * table order_tracking_number.
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="order_tracking_number")
+ */
 class OrderTrackingNumber extends AEntity
 {
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $tracking_id;
+    /** @ORM\Column (type="text") */
     protected $value = '';
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Order", inversedBy="trackingNumbers", fetch="LAZY")
+     * @ORM\JoinColumn (name="order_id", referencedColumnName="order_id", onDelete="CASCADE")
+     */
     protected $order;
+    /** @ORM\Column (type="integer") */
     protected $creationDate = 0;
 
     public function getTrackingId() { return $this->tracking_id; }
@@ -17,7 +32,7 @@ class OrderTrackingNumber extends AEntity
     public function setValue($value)
     {
         $this->value = $value;
-        $this->creationDate = \XCartStandin\Clock::now();
+        $this->creationDate = \XLite\Core\Converter::time();
         return $this;
     }
 

@@ -1,26 +1,44 @@
 <?php
-// XLite\Model\Product (classes/XLite/Model/Product.php), §3
 declare(strict_types=1);
 
 namespace XLite\Model;
 
-class Product extends AEntity
+use Doctrine\ORM\Mapping as ORM;
+
+/**
+ * XLite\Model\Product (classes/XLite/Model/Product.php), §3: table products; the name is a
+ * translation (ProductTranslation.name).
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="products", indexes={ @ORM\Index (name="sku", columns={"sku"}) })
+ * @ORM\HasLifecycleCallbacks
+ */
+class Product extends \XLite\Model\Base\I18n
 {
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer", options={ "unsigned": true }) */
     protected $product_id;
+    /** string(32), indexed, not unique (:28, :113) @ORM\Column (type="string", length=32, nullable=true) */
     protected $sku;              // string(32), indexed, not unique (:28, :113)
-    protected $name = '';
+    /** @ORM\Column (type="decimal", precision=14, scale=4) */
     protected $price = 0.0;
+    /** @ORM\Column (type="decimal", precision=14, scale=4) */
     protected $weight = 0.0;
+    /** @ORM\Column (type="boolean") */
     protected $enabled = true;
+    /** @ORM\Column (type="boolean") */
     protected $inventoryEnabled = true;  // [inferred default]
+    /** @ORM\Column (type="integer", options={ "unsigned": true }) */
     protected $amount = 1000;            // [inferred default]
+
+    /** @ORM\OneToMany (targetEntity="XLite\Model\OrderItem", mappedBy="object") */
+    protected $order_items;
+    /** @ORM\OneToMany (targetEntity="XLite\Model\ProductTranslation", mappedBy="owner", cascade={"all"}) */
+    protected $translations;
 
     public function getProductId() { return $this->product_id; }
     public function getId() { return $this->product_id; }
     public function getSku() { return $this->sku; }
     public function setSku($sku) { $this->sku = $sku; return $this; }
-    public function getName() { return $this->name; }
-    public function setName($name) { $this->name = $name; return $this; }
     public function getPrice() { return $this->price; }
     public function setPrice($price) { $this->price = (float)$price; return $this; }
     public function getWeight() { return $this->weight; }

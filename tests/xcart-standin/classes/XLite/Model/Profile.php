@@ -1,19 +1,52 @@
 <?php
-// XLite\Model\Profile (classes/XLite/Model/Profile.php), §2.5
 declare(strict_types=1);
 
 namespace XLite\Model;
 
 use Doctrine\Common\Collections\ArrayCollection;
+use Doctrine\ORM\Mapping as ORM;
 
-class Profile extends AEntity
+/**
+ * XLite\Model\Profile (classes/XLite/Model/Profile.php), §2.5: table profiles.
+ * An order keeps its own copy (order_id set, Order::$profile); the customer's
+ * account is Order::$orig_profile. Profile::$addresses is the inverse side of
+ * Address::$profile: adding or editing an address does not change this row.
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="profiles")
+ * @ORM\HasLifecycleCallbacks
+ */
+class Profile extends \XLite\Model\AEntity
 {
+    public const STATUS_ENABLED  = 'E';
+    public const STATUS_DISABLED = 'D';
+
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $profile_id;
+    /** the e-mail (:1164) @ORM\Column (type="string", length=128) */
     protected $login = '';
-    protected $lastCheckoutEmail;   // [inferred name]
+    /** @ORM\Column (type="string") */
+    protected $password = '';
+    /** @ORM\Column (type="integer") */
+    protected $access_level = 0;
+    /** @ORM\Column (type="integer") */
+    protected $added = 0;
+    /** @ORM\Column (type="string", options={ "fixed": true }, length=1) */
+    protected $status = self::STATUS_ENABLED;
+    /**
+     * set on an order's own profile copy
+     * @ORM\OneToOne (targetEntity="XLite\Model\Order")
+     * @ORM\JoinColumn (name="order_id", referencedColumnName="order_id", onDelete="CASCADE")
+     */
+    protected $order;
+    /** @ORM\Column (type="string", length=2) */
+    protected $language = 'en';
+    /** @ORM\OneToMany (targetEntity="XLite\Model\Address", mappedBy="profile", cascade={"all"}) */
     protected $addresses;
-    protected $order;               // set on an order's own profile copy [inferred]
+    /** @ORM\Column (type="boolean") */
     protected $anonymous = false;
+    /** @ORM\Column (type="string") */
+    protected $lastCheckoutEmail = '';
 
     public function __construct(array $data = [])
     {
@@ -21,76 +54,169 @@ class Profile extends AEntity
         parent::__construct($data);
     }
 
-    public function getProfileId() { return $this->profile_id; }
-    /** the e-mail (:1164) */
-    public function getLogin() { return $this->login; }
-    public function setLogin($login) { $this->login = $login; return $this; }
+    public function getProfileId()
+    {
+        return $this->profile_id;
+    }
+
+    public function getLogin()
+    {
+        return $this->login;
+    }
+
+    public function setLogin($login)
+    {
+        $this->login = $login;
+
+        return $this;
+    }
+
+    public function setPassword($password)
+    {
+        $this->password = $password;
+
+        return $this;
+    }
 
     /** last checkout e-mail, else the login (:1708) */
     public function getEmail()
     {
-        return $this->lastCheckoutEmail ?: $this->login;
+        return $this->getLastCheckoutEmail() ?: $this->getLogin();
     }
 
-    public function setLastCheckoutEmail($email) { $this->lastCheckoutEmail = $email; return $this; }
-    public function getAnonymous() { return $this->anonymous; }
-    public function setAnonymous($b) { $this->anonymous = (bool)$b; return $this; }
-    public function getOrder() { return $this->order; }
-    public function setOrder(?Order $order = null) { $this->order = $order; return $this; }
-
-    public function getAddresses() { return $this->addresses; }
-
-    public function addAddresses(Address $address)
+    public function getLastCheckoutEmail()
     {
-        $address->setProfile($this);
-        $this->addresses->add($address);
+        return $this->lastCheckoutEmail;
+    }
+
+    public function setLastCheckoutEmail($lastCheckoutEmail)
+    {
+        $this->lastCheckoutEmail = (string) $lastCheckoutEmail;
+
         return $this;
     }
 
-    /** may be null (:495) */
-    public function getBillingAddress()
+    public function getAnonymous()
     {
-        foreach ($this->addresses as $a) {
-            if ($a->getIsBilling()) {
-                return $a;
-            }
-        }
-        return null;
+        return $this->anonymous;
     }
 
-    /** may be null (:505) */
+    public function setAnonymous($anonymous)
+    {
+        $this->anonymous = (bool) $anonymous;
+
+        return $this;
+    }
+
+    public function getAccessLevel()
+    {
+        return $this->access_level;
+    }
+
+    public function setAccessLevel($accessLevel)
+    {
+        $this->access_level = (int) $accessLevel;
+
+        return $this;
+    }
+
+    public function isAdmin()
+    {
+        return $this->getAccessLevel() >= \XLite\Core\Auth::getInstance()->getAdminAccessLevel();
+    }
+
+    public function getOrder()
+    {
+        return $this->order;
+    }
+
+    public function setOrder(\XLite\Model\Order $order = null)
+    {
+        $this->order = $order;
+    }
+
+    public function getAddresses()
+    {
+        return $this->addresses;
+    }
+
+    public function addAddresses(\XLite\Model\Address $addresses)
+    {
+        $this->addresses[] = $addresses;
+
+        return $this;
+    }
+
+    public function getBillingAddress()
+    {
+        return $this->getAddressByType(\XLite\Model\Address::BILLING);
+    }
+
     public function getShippingAddress()
     {
-        foreach ($this->addresses as $a) {
-            if ($a->getIsShipping()) {
-                return $a;
+        return $this->getAddressByType(\XLite\Model\Address::SHIPPING);
+    }
+
+    /** the address flagged billing ('b') or shipping ('s'), or null */
+    public function getAddressByType($atype = \XLite\Model\Address::BILLING)
+    {
+        foreach ($this->getAddresses() as $address) {
+            if (($atype === \XLite\Model\Address::BILLING && $address->getIsBilling())
+                || ($atype === \XLite\Model\Address::SHIPPING && $address->getIsShipping())) {
+                return $address;
             }
         }
+
         return null;
     }
 
     /**
-     * getName($useDefault = true, $shortName = false) (:444)
-     * [inferred] first and last name of the billing (else shipping) address; the
-     * first name alone when $shortName; the login part before "@" when there is
-     * no name and $useDefault.
+     * :444 — first and last name of the billing (else shipping) address; the first name alone
+     * when $shortName; else [inferred] the login's part before "@" when $useDefault.
      */
     public function getName($useDefault = true, $shortName = false)
     {
-        $address = $this->getBillingAddress() ?? $this->getShippingAddress();
-        $name = '';
+        $address = $this->getBillingAddress() ?: $this->getShippingAddress();
         if ($address) {
-            $name = $shortName ? (string)$address->getFirstname()
-                : trim($address->getFirstname() . ' ' . $address->getLastname());
+            if ($shortName && $address->getFirstname()) {
+                return trim($address->getFirstname());
+            }
+            if ($address->getFirstname() || $address->getLastname()) {
+                return trim($address->getFirstname() . ' ' . $address->getLastname());
+            }
         }
-        if ($name === '' && $useDefault) {
-            $name = explode('@', (string)$this->login)[0];
-        }
-        return $name;
+
+        return $useDefault ? explode('@', (string) $this->login)[0] : '';
     }
 
-    public function standinCascade(): array
+    /** :cloneEntity — the profile with copies of its billing and shipping addresses */
+    public function cloneEntity()
     {
-        return $this->addresses->toArray();
+        $newProfile = parent::cloneEntity();
+        $newProfile->setPassword('');
+        $billingAddress = $this->getBillingAddress();
+        if ($billingAddress !== null) {
+            $newBillingAddress = $billingAddress->cloneEntity();
+            $newBillingAddress->setProfile($newProfile);
+            $newProfile->addAddresses($newBillingAddress);
+        }
+        $shippingAddress = $this->getShippingAddress();
+        if ($shippingAddress && (!$billingAddress || $billingAddress !== $shippingAddress)) {
+            $newShippingAddress = $shippingAddress->cloneEntity();
+            $newShippingAddress->setProfile($newProfile);
+            $newProfile->addAddresses($newShippingAddress);
+        }
+
+        return $newProfile;
+    }
+
+    /**
+     * @ORM\PrePersist
+     */
+    public function prepareBeforeCreate()
+    {
+        if (!$this->added) {
+            $this->added = \XLite\Core\Converter::time();
+        }
     }
 }

@@ -1,16 +1,70 @@
 <?php
-// XCart\Event\Task\CronEvent (src/Event/Task/CronEvent.php:17-45), the xcart.cronjob event. [inferred] no 600 s / memory limits here.
+/*
+ * XCart\Event\Task\CronEvent (src/Event/Task/CronEvent.php), the xcart.cronjob event that
+ * CronCommand dispatches to every task: a run stops after timeLimit (600 s) or when memory runs
+ * low (ATask::checkThreadResource()); each task that ran is followed by sleepTime (3 s).
+ */
 declare(strict_types=1);
 
 namespace XCart\Event\Task;
 
-class CronEvent
-{
-    private array $executed = [];
+use Symfony\Component\Console\Output\OutputInterface;
+use Symfony\Contracts\EventDispatcher\Event;
 
-    public function __construct(private int $startTime = 0)
+final class CronEvent extends Event
+{
+    public const NAME = 'xcart.cronjob';
+
+    protected $timeLimit = 600;
+
+    protected $memoryLimit = 4000000;
+
+    protected $memoryLimitIni;
+
+    protected $sleepTime = 3;
+
+    protected $startTime;
+
+    protected $output;
+
+    public function getTimeLimit(): int
     {
-        $this->startTime = $startTime ?: \XCartStandin\Clock::now();
+        return $this->timeLimit;
+    }
+
+    public function setTimeLimit(int $timeLimit): void
+    {
+        $this->timeLimit = $timeLimit;
+    }
+
+    public function getMemoryLimit(): int
+    {
+        return $this->memoryLimit;
+    }
+
+    public function setMemoryLimit(int $memoryLimit): void
+    {
+        $this->memoryLimit = $memoryLimit;
+    }
+
+    public function getMemoryLimitIni(): int
+    {
+        return $this->memoryLimitIni;
+    }
+
+    public function setMemoryLimitIni(int $memoryLimitIni): void
+    {
+        $this->memoryLimitIni = $memoryLimitIni;
+    }
+
+    public function getSleepTime(): int
+    {
+        return $this->sleepTime;
+    }
+
+    public function setSleepTime(int $sleepTime): void
+    {
+        $this->sleepTime = $sleepTime;
     }
 
     public function getStartTime(): int
@@ -18,14 +72,18 @@ class CronEvent
         return $this->startTime;
     }
 
-    /** Stand-in only: which tasks ran, with their messages */
-    public function standinExecuted(string $task, $message): void
+    public function setStartTime(int $startTime): void
     {
-        $this->executed[] = ['task' => $task, 'message' => $message];
+        $this->startTime = $startTime;
     }
 
-    public function standinGetExecuted(): array
+    public function getOutput(): OutputInterface
     {
-        return $this->executed;
+        return $this->output;
+    }
+
+    public function setOutput(OutputInterface $output): void
+    {
+        $this->output = $output;
     }
 }

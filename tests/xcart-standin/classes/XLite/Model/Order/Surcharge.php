@@ -1,14 +1,21 @@
 <?php
-// XLite\Model\Order\Surcharge: getType :67, getCode :89, getInclude :133, getAvailable :155, getValue :165, getName
 declare(strict_types=1);
 
 namespace XLite\Model\Order;
 
+use Doctrine\ORM\Mapping as ORM;
+
+/**
+ * XLite\Model\Order\Surcharge (classes/XLite/Model/Order/Surcharge.php), table order_surcharges.
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="order_surcharges")
+ */
 class Surcharge extends \XLite\Model\Base\Surcharge
 {
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Order", inversedBy="surcharges")
+     * @ORM\JoinColumn (name="order_id", referencedColumnName="order_id", onDelete="CASCADE")
+     */
     protected $owner;
-
-    public function getOwner() { return $this->owner; }
-    public function setOwner($order) { $this->owner = $order; return $this; }
-    public function getOrder() { return $this->owner; }
 }

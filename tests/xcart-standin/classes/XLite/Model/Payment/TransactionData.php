@@ -1,28 +1,94 @@
 <?php
-// [inferred] XLite\Model\Payment\TransactionData: one data cell of a transaction (name, value, label, access level)
 declare(strict_types=1);
 
 namespace XLite\Model\Payment;
 
+use Doctrine\ORM\Mapping as ORM;
+
+/**
+ * XLite\Model\Payment\TransactionData (classes/XLite/Model/Payment/TransactionData.php): one named value of a transaction (gateway references).
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="payment_transaction_data")
+ */
 class TransactionData extends \XLite\Model\AEntity
 {
-    const ACCESS_ADMIN = 'A';
-    const ACCESS_CUSTOMER = 'C';
+    public const ACCESS_ADMIN    = 'A';
+    public const ACCESS_CUSTOMER = 'C';
 
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $data_id;
-    protected $transaction;
+    /** @ORM\Column (type="string", length=128) */
     protected $name = '';
-    protected $value = '';
+    /** @ORM\Column (type="string", length=255) */
     protected $label = '';
+    /** @ORM\Column (type="string", options={ "fixed": true }, length=1) */
     protected $access_level = self::ACCESS_ADMIN;
+    /** @ORM\Column (type="text") */
+    protected $value = '';
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Payment\Transaction", inversedBy="data")
+     * @ORM\JoinColumn (name="transaction_id", referencedColumnName="transaction_id", onDelete="CASCADE")
+     */
+    protected $transaction;
 
-    public function getName() { return $this->name; }
-    public function setName($n) { $this->name = $n; return $this; }
-    public function getValue() { return $this->value; }
-    public function setValue($v) { $this->value = $v; return $this; }
-    public function getLabel() { return $this->label; }
-    public function setLabel($l) { $this->label = $l; return $this; }
-    public function getAccessLevel() { return $this->access_level; }
-    public function setAccessLevel($a) { $this->access_level = $a; return $this; }
-    public function setTransaction($t) { $this->transaction = $t; return $this; }
+    public function getName()
+    {
+        return $this->name;
+    }
+
+    public function setName($name)
+    {
+        $this->name = $name;
+
+        return $this;
+    }
+
+    public function getValue()
+    {
+        return $this->value;
+    }
+
+    public function setValue($value)
+    {
+        $this->value = $value;
+
+        return $this;
+    }
+
+    public function getLabel()
+    {
+        return $this->label;
+    }
+
+    public function setLabel($label)
+    {
+        $this->label = $label;
+
+        return $this;
+    }
+
+    public function getAccessLevel()
+    {
+        return $this->access_level;
+    }
+
+    public function setAccessLevel($accessLevel)
+    {
+        $this->access_level = $accessLevel;
+
+        return $this;
+    }
+
+    public function getTransaction()
+    {
+        return $this->transaction;
+    }
+
+    public function setTransaction(\XLite\Model\Payment\Transaction $transaction = null)
+    {
+        $this->transaction = $transaction;
+
+        return $this;
+    }
 }

@@ -1,21 +1,56 @@
 <?php
-// [inferred] common base of the order status entities: getId, getCode, getName (I18n.php:48), getCustomerName
 declare(strict_types=1);
 
 namespace XLite\Model\Order\Status;
 
-abstract class AStatus extends \XLite\Model\AEntity
-{
-    protected $id;
-    protected $code = '';
-    protected $name = '';
-    protected $customerName;
+use Doctrine\ORM\Mapping as ORM;
 
-    public function getId() { return $this->id; }
-    public function getCode() { return $this->code; }
-    public function setCode($code) { $this->code = $code; return $this; }
-    public function getName() { return $this->name; }
-    public function setName($name) { $this->name = $name; return $this; }
-    public function getCustomerName() { return $this->customerName ?? $this->name; }
-    public function setCustomerName($name) { $this->customerName = $name; return $this; }
+/**
+ * XLite\Model\Order\Status\AStatus (classes/XLite/Model/Order/Status/AStatus.php): id, code
+ * (unique), position; name and customer name are translations.
+ *
+ * @ORM\MappedSuperclass
+ */
+abstract class AStatus extends \XLite\Model\Base\I18n
+{
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer", options={"unsigned": true}) */
+    protected $id;
+    /** @ORM\Column (type="string", options={"fixed": true}, length=4, unique=true, nullable=true) */
+    protected $code;
+    /** @ORM\Column (type="integer") */
+    protected $position = 0;
+
+    public function getId()
+    {
+        return $this->id;
+    }
+
+    public function getCode()
+    {
+        return $this->code;
+    }
+
+    public function setCode($code)
+    {
+        $this->code = $code;
+
+        return $this;
+    }
+
+    public function getPosition()
+    {
+        return $this->position;
+    }
+
+    public function setPosition($position)
+    {
+        $this->position = $position;
+
+        return $this;
+    }
+
+    public function getCustomerName()
+    {
+        return $this->getTranslationField(__FUNCTION__) ?: $this->getName();
+    }
 }

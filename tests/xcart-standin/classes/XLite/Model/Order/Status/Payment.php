@@ -1,23 +1,34 @@
 <?php
-// XLite\Model\Order\Status\Payment (Order/Status/Payment.php:50-56)
 declare(strict_types=1);
 
 namespace XLite\Model\Order\Status;
 
-class Payment extends AStatus
-{
-    const STATUS_AUTHORIZED = 'A';
-    const STATUS_PART_PAID = 'PP';
-    const STATUS_PAID = 'P';
-    const STATUS_DECLINED = 'D';
-    const STATUS_CANCELED = 'C';
-    const STATUS_QUEUED = 'Q';
-    const STATUS_REFUNDED = 'R';
+use Doctrine\ORM\Mapping as ORM;
 
-    /** @return array<string, string> code => name [inferred names] */
+/**
+ * XLite\Model\Order\Status\Payment (classes/XLite/Model/Order/Status/Payment.php:50-56), table
+ * order_payment_statuses.
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="order_payment_statuses")
+ */
+class Payment extends \XLite\Model\Order\Status\AStatus
+{
+    public const STATUS_AUTHORIZED = 'A';
+    public const STATUS_PART_PAID  = 'PP';
+    public const STATUS_PAID       = 'P';
+    public const STATUS_DECLINED   = 'D';
+    public const STATUS_CANCELED   = 'C';
+    public const STATUS_QUEUED     = 'Q';
+    public const STATUS_REFUNDED   = 'R';
+
+    /** @ORM\OneToMany (targetEntity="XLite\Model\Order\Status\PaymentTranslation", mappedBy="owner", cascade={"all"}) */
+    protected $translations;
+
+    /** @return array<int, array{0: string, 1: string}> position => [code, name] [inferred names] */
     public static function standinDefaults(): array
     {
-        return ['A' => 'Authorized', 'PP' => 'Partially paid', 'P' => 'Paid', 'D' => 'Declined',
-            'C' => 'Canceled', 'Q' => 'Awaiting payment', 'R' => 'Refunded'];
+        return [1 => ['A', 'Authorized'], 2 => ['PP', 'Partially paid'], 3 => ['P', 'Paid'], 4 => ['D', 'Declined'],
+            5 => ['C', 'Canceled'], 6 => ['Q', 'Awaiting payment'], 7 => ['R', 'Refunded']];
     }
 }

@@ -1,24 +1,35 @@
 <?php
-// XLite\Model\Order\Status\Shipping (Order/Status/Shipping.php:50-57)
 declare(strict_types=1);
 
 namespace XLite\Model\Order\Status;
 
-class Shipping extends AStatus
-{
-    const STATUS_NEW = 'N';
-    const STATUS_PROCESSING = 'P';
-    const STATUS_SHIPPED = 'S';
-    const STATUS_DELIVERED = 'D';
-    const STATUS_WILL_NOT_DELIVER = 'WND';
-    const STATUS_RETURNED = 'R';
-    const STATUS_WAITING_FOR_APPROVE = 'WFA';   // [inferred constant name]
-    const STATUS_NEW_BACKORDER = 'NBA';         // [inferred constant name]
+use Doctrine\ORM\Mapping as ORM;
 
-    /** @return array<string, string> code => name [inferred names] */
+/**
+ * XLite\Model\Order\Status\Shipping (classes/XLite/Model/Order/Status/Shipping.php:50-57), table
+ * order_shipping_statuses.
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="order_shipping_statuses")
+ */
+class Shipping extends \XLite\Model\Order\Status\AStatus
+{
+    public const STATUS_NEW                 = 'N';
+    public const STATUS_PROCESSING          = 'P';
+    public const STATUS_SHIPPED             = 'S';
+    public const STATUS_DELIVERED           = 'D';
+    public const STATUS_WILL_NOT_DELIVER    = 'WND';
+    public const STATUS_RETURNED            = 'R';
+    public const STATUS_WAITING_FOR_APPROVE = 'WFA';
+    public const STATUS_NEW_BACKORDERED     = 'NBA';
+
+    /** @ORM\OneToMany (targetEntity="XLite\Model\Order\Status\ShippingTranslation", mappedBy="owner", cascade={"all"}) */
+    protected $translations;
+
+    /** @return array<int, array{0: string, 1: string}> position => [code, name] [inferred names] */
     public static function standinDefaults(): array
     {
-        return ['N' => 'Awaiting shipping', 'P' => 'Processing', 'S' => 'Shipped', 'D' => 'Delivered',
-            'WND' => 'Will not deliver', 'R' => 'Returned', 'WFA' => 'Waiting for approve', 'NBA' => 'New backorder'];
+        return [1 => ['N', 'Awaiting shipping'], 2 => ['P', 'Processing'], 3 => ['S', 'Shipped'], 4 => ['D', 'Delivered'],
+            5 => ['WND', 'Will not deliver'], 6 => ['R', 'Returned'], 7 => ['WFA', 'Waiting for approve'], 8 => ['NBA', 'New backorder']];
     }
 }

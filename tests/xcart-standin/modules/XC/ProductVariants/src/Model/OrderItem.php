@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace XC\ProductVariants\Model;
 
+use Doctrine\ORM\Mapping as ORM;
 use XCart\Extender\Mapping\Extender;
 
 /**
@@ -11,6 +12,10 @@ use XCart\Extender\Mapping\Extender;
  */
 class OrderItem extends \XLite\Model\OrderItem
 {
+    /**
+     * @ORM\ManyToOne (targetEntity="XC\ProductVariants\Model\ProductVariant", inversedBy="orderItems", cascade={"merge","detach"})
+     * @ORM\JoinColumn (name="variant_id", referencedColumnName="id", onDelete="SET NULL")
+     */
     protected $variant;
 
     public function getVariant()

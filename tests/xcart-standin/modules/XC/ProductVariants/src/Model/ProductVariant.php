@@ -1,19 +1,42 @@
 <?php
-// XC\ProductVariants\Model\ProductVariant (modules/XC/ProductVariants/src/Model/ProductVariant.php), §3
 declare(strict_types=1);
 
 namespace XC\ProductVariants\Model;
 
+use Doctrine\ORM\Mapping as ORM;
+
+/**
+ * XC\ProductVariants\Model\ProductVariant (modules/XC/ProductVariants/src/Model/ProductVariant.php), §3:
+ * table product_variants.
+ *
+ * @ORM\Entity
+ * @ORM\Table (name="product_variants")
+ * @ORM\HasLifecycleCallbacks
+ */
 class ProductVariant extends \XLite\Model\AEntity
 {
+    /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer", options={ "unsigned": true }) */
     protected $id;
+    /** @ORM\Column (type="string", length=32, nullable=true) */
     protected $variant_id = '';
+    /**
+     * @ORM\ManyToOne (targetEntity="XLite\Model\Product")
+     * @ORM\JoinColumn (name="product_id", referencedColumnName="product_id", onDelete="CASCADE")
+     */
     protected $product;
+    /** @ORM\Column (type="string", length=32, nullable=true) */
     protected $sku;
+    /** @ORM\Column (type="decimal", precision=14, scale=4) */
     protected $price = 0.0;
+    /** @ORM\Column (type="boolean") */
     protected $defaultPrice = true;
+    /** @ORM\Column (type="integer", options={ "unsigned": true }) */
     protected $amount = 0;
+    /** @ORM\Column (type="boolean") */
     protected $defaultAmount = true;
+
+    /** @ORM\OneToMany (targetEntity="XLite\Model\OrderItem", mappedBy="variant") */
+    protected $orderItems;
 
     public function getId() { return $this->id; }
     /** string :422 */
@@ -36,7 +59,7 @@ class ProductVariant extends \XLite\Model\AEntity
     {
         return $this->defaultPrice && $this->product ? $this->product->getPrice() : $this->price;
     }
-    public function setPrice($p) { $this->price = (float)$p; return $this; }
+    public function setPrice($p) { $this->price = $p; return $this; }
     public function getDefaultPrice() { return $this->defaultPrice; }
     public function setDefaultPrice($b) { $this->defaultPrice = (bool)$b; return $this; }
 

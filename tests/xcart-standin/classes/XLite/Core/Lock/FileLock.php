@@ -1,0 +1,81 @@
+<?php
+/*
+ * XLite\Core\Lock\FileLock (classes/XLite/Core/Lock/FileLock.php): a task's "running" mark is a
+ * file <lock dir>/<key>.lock holding its expiry time (empty: 24 h after the file's mtime).
+ * isRunning() is true while the file exists and has not expired (with $strict, whatever its
+ * age); an expired file is removed. Not a mutual exclusion: two processes that both look
+ * before either writes both run. The stand-in's lock directory is $XCART_LOCK_DIR, else one
+ * under the system temp dir (X-Cart: var/datacache/locks/).
+ */
+declare(strict_types=1);
+
+namespace XLite\Core\Lock;
+
+class FileLock
+{
+    public const FILE_SUFFIX = '.lock';
+
+    public const DEFAULT_TTL = 86400;
+
+    private static ?self $instance = null;
+
+    public static function getInstance()
+    {
+        return self::$instance ??= new static();
+    }
+
+    public function __construct()
+    {
+        if (!is_dir(static::lockDir())) {
+            @mkdir(static::lockDir(), 0777, true);
+        }
+    }
+
+    protected static function lockDir(): string
+    {
+        $dir = getenv('XCART_LOCK_DIR');
+
+        return is_string($dir) && $dir !== '' ? rtrim($dir, '/') . '/' : sys_get_temp_dir() . '/xcart-standin-locks/';
+    }
+
+    protected function getFileName($key)
+    {
+        return static::lockDir() . str_replace('\\', '_', $key) . static::FILE_SUFFIX;
+    }
+
+    protected function isExpired($filename, $ttl)
+    {
+        clearstatcache();
+        $lastModified = @filemtime($filename);
+        $expirationTime = (int) @file_get_contents($filename);
+        if (empty($expirationTime)) {
+            $expirationTime = $lastModified + ($ttl ?: static::DEFAULT_TTL);
+        }
+
+        return $lastModified !== false && time() > $expirationTime;
+    }
+
+    public function isRunning($key, $strict = false, $ttl = null)
+    {
+        $filename = $this->getFileName($key);
+        if (file_exists($filename) && ($strict || !$this->isExpired($filename, $ttl))) {
+            return true;
+        }
+        $this->release($key);
+
+        return false;
+    }
+
+    public function setRunning($key, $ttl = null)
+    {
+        file_put_contents($this->getFileName($key), $ttl === null ? '' : (string) (int) (time() + $ttl));
+    }
+
+    public function release($key)
+    {
+        $filename = $this->getFileName($key);
+        if (file_exists($filename)) {
+            @unlink($filename);
+        }
+    }
+}

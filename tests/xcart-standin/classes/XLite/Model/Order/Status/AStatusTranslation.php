@@ -1,0 +1,43 @@
+<?php
+declare(strict_types=1);
+
+namespace XLite\Model\Order\Status;
+
+use Doctrine\ORM\Mapping as ORM;
+
+/**
+ * XLite\Model\Order\Status\AStatusTranslation (classes/XLite/Model/Order/Status/AStatusTranslation.php).
+ *
+ * @ORM\MappedSuperclass
+ */
+abstract class AStatusTranslation extends \XLite\Model\Base\Translation
+{
+    /** @ORM\Column (type="string", length=255) */
+    protected $name = '';
+    /** @ORM\Column (type="string", length=255, nullable=true) */
+    protected $customerName = '';
+
+    public function getName()
+    {
+        return $this->name;
+    }
+
+    public function setName($value)
+    {
+        $this->name = $value;
+
+        return $this;
+    }
+
+    public function getCustomerName()
+    {
+        return $this->customerName;
+    }
+
+    public function setCustomerName($value)
+    {
+        $this->customerName = $value;
+
+        return $this;
+    }
+}
