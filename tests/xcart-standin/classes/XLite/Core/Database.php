@@ -63,8 +63,9 @@ class Database
     }
 
     /**
-     * Stand-in only: an empty database (every table emptied) with X-Cart's order statuses
-     * (Shipping ids 1-8: N P S D WND R WFA NBA; Payment ids 1-7: A PP P D C Q R), a new entity
+     * Stand-in only: an empty database (every table emptied) with the rows a fresh X-Cart has
+     * (XCartStandin\SeedData: order statuses — Shipping ids 1-8: N P S D WND R WFA NBA, Payment
+     * ids 1-7: A PP P D C Q R —, currencies, countries, US states, address fields), a new entity
      * manager, and the other in-process state of the stand-in reset.
      */
     public static function standinReset(): void
@@ -75,14 +76,7 @@ class Database
         }
         static::$em = \XCartStandin\Doctrine::createEntityManager();
         \XCartStandin\Doctrine::truncateAll(static::$em->getConnection());
-        foreach (\XLite\Model\Order\Status\Shipping::standinDefaults() as $position => [$code, $name]) {
-            static::$em->persist(new \XLite\Model\Order\Status\Shipping(['code' => $code, 'name' => $name, 'position' => $position]));
-        }
-        foreach (\XLite\Model\Order\Status\Payment::standinDefaults() as $position => [$code, $name]) {
-            static::$em->persist(new \XLite\Model\Order\Status\Payment(['code' => $code, 'name' => $name, 'position' => $position]));
-        }
-        static::$em->flush();
-        static::$em->clear();
+        \XCartStandin\SeedData::load(static::$em);
         Config::updateInstance();
         Mailer::standinReset();
         TopMessage::getInstance()->clear();

@@ -89,6 +89,16 @@ class EntityManager extends \Doctrine\ORM\Decorator\EntityManagerDecorator
         $this->tryExecuteAfterFlushCallbacks();
     }
 
+    /**
+     * Doctrine's EntityManager::merge() (deprecated in ORM 2, still used by
+     * Task\Base\Periodic::finalizeStep()); Debian's doctrine/persistence 3 dropped it from the
+     * decorator, so it is passed on here. Throws EntityManagerClosed on a closed entity manager.
+     */
+    public function merge($entity)
+    {
+        return $this->wrapped->merge($entity);
+    }
+
     public function flushIsAvailable(): bool
     {
         return $this->isOpen() && !$this->flushInProgress;
