@@ -37,6 +37,7 @@ const EXTRA = [
     'XLite\Controller\Admin\Module',
     'XLite\Controller\Customer\Checkout',
     'XLite\Core\Database',
+    'XLite\Core\Doctrine\ORM\EntityManager', // what Database::getEM() returns (config/services.yaml)
     'XLite\Core\Lock\FileLock', // ATask/Periodic lock with FileLock::getInstance()
     'XLite\Core\Task\ATask',
     'XLite\Core\Task\Base\Periodic',
@@ -71,8 +72,7 @@ const EXTRA = [
 ];
 
 /** Vendor packages whose versions the allow-list's reasons cite (from composer.lock). */
-const PACKAGES = ['doctrine/collections', 'doctrine/orm', 'doctrine/persistence', 'psr/log', 'symfony/event-dispatcher',
-    'xcart/meta-decorator'];
+const PACKAGES = ['doctrine/collections', 'doctrine/orm', 'doctrine/persistence', 'psr/log', 'symfony/event-dispatcher'];
 
 /** A name that looks like an X-Cart class: core (XLite\, XCart\, Includes\) or a module's (Author\Name\...). */
 const XCART_NAME = '/^(XLite|XCart|XC|Includes)\\\\/';
