@@ -71,9 +71,12 @@ final class RealApi
         return "{$this->snapshot['repository']}@" . substr($this->snapshot['commit'], 0, 8) . ", X-Cart {$this->snapshot['xc_version']}";
     }
 
+    /** The data file's path, from the project's root when it is inside it. */
     public function dataFile(): string
     {
-        return 'tests/xcart-lint/' . basename($this->file);
+        $root = dirname(__DIR__, 2) . '/';
+
+        return str_starts_with($this->file, $root) ? substr($this->file, strlen($root)) : $this->file;
     }
 
     /** @return list<string> the class and its parents in the data, nearest first */

@@ -206,8 +206,8 @@ final class RealSignature
     /** A default as the prose writes it, in ApiExtractor's form (`array()` => `[]`, `NULL` => `null`). */
     private static function normalizeDefault(string $default): string
     {
-        $stmts = ApiExtractor::parse("<?php \$x = $default;");
-        $expr = $stmts[0]->expr->expr ?? null;
+        $stmts = ApiExtractor::parse("<?php namespace N; \$x = $default;");
+        $expr = $stmts[0]->stmts[0]->expr->expr ?? null;
 
         return $expr instanceof \PhpParser\Node\Expr ? ApiExtractor::expr($expr) : $default;
     }
