@@ -179,9 +179,11 @@ final class RealChecks
         $found = $this->real->method($class, $name);
         if ($found === null) {
             $magic = $this->real->magic($class, $name);
+            $external = $this->real->externalParent($class);
+            $hint = $magic !== null ? "; the real one has it only through $magic: mark it @standin-only with that reason"
+                : ($external === null ? '' : "; if it is the vendor parent $external's, mark it @standin-only saying so");
 
-            return [["$where: $class::$name() is not in the real $class (nor its parents, traits or mixins)"
-                . ($magic === null ? '' : "; the real one has it only through $magic: mark it @standin-only with that reason")], []];
+            return [["$where: $class::$name() is not in the real $class (nor its parents, traits or mixins)$hint"], []];
         }
         $mine = ApiExtractor::method($method);
         $at = $this->realWhere($found['class'], $found['method']['line']);
