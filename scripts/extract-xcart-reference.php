@@ -227,24 +227,31 @@ function standinClasses(string $standin): array
     return $out;
 }
 
-/** @return list<string> every class name the add-on's code and docblocks name (extends, new, ::, types, instanceof, strings) */
+/**
+ * Every class name the add-on names: in code (extends, implements, new, X::, type hints, instanceof, catch),
+ * and loosely (use imports, class-like strings, docblocks), which count only when the snapshot has them.
+ * @return array{0: list<string>, 1: list<string>} code names, loose names
+ */
 function addonNames(string $addon): array
 {
-    $out = [];
+    $code = [];
+    $loose = [];
     foreach (phpFiles($addon) as $file) {
-        $code = file_get_contents($file);
-        foreach ((new \PhpParser\NodeFinder())->find(ApiExtractor::parse($code) ?? [], fn ($n) => true) as $node) {
+        $source = file_get_contents($file);
+        foreach ((new \PhpParser\NodeFinder())->find(ApiExtractor::parse($source) ?? [], fn ($n) => true) as $node) {
             if ($node instanceof Node\Name\FullyQualified) {
-                $out[] = $node->toString();
+                $code[] = $node->toString();
+            } elseif ($node instanceof Node\Stmt\UseUse) {
+                $loose[] = $node->name->toString();
             } elseif ($node instanceof Node\Scalar\String_ && preg_match('/^\\\\?([A-Z]\w*(\\\\[A-Z]\w*)+)$/', $node->value, $m)) {
-                $out[] = $m[1];
+                $loose[] = $m[1];
             }
         }
-        preg_match_all('/\\\\?\b((?:XLite|XCart|XC)(?:\\\\\w+)+)/', implode("\n", docComments($code)), $found);
-        array_push($out, ...$found[1]);
+        preg_match_all('/\\\\?\b((?:XLite|XCart|XC)(?:\\\\\w+)+)/', implode("\n", docComments($source)), $found);
+        array_push($loose, ...$found[1]);
     }
 
-    return $out;
+    return [$code, $loose];
 }
 
 function docComments(string $code): array
@@ -340,8 +347,11 @@ function main(array $argv, string $root): int
     }
     $snapshot = new Snapshot($gitDir);
     $standin = standinClasses($options['standin']);
-    $addon = array_values(array_filter(array_unique(addonNames($options['addon'])),
-        fn ($c) => $snapshot->pathOf($c) !== null || preg_match(XCART_NAME, $c)));
+    [$code, $loose] = addonNames($options['addon']);
+    $addon = array_values(array_unique(array_merge(
+        array_filter($code, fn ($c) => $snapshot->pathOf($c) !== null || preg_match(XCART_NAME, $c)),
+        array_filter($loose, fn ($c) => $snapshot->pathOf($c) !== null)
+    )));
     $wanted = array_values(array_unique(array_merge($standin, $addon, EXTRA)));
     [$records, $missing] = closure($snapshot, $wanted);
     ksort($records, SORT_STRING);
