@@ -1,7 +1,9 @@
 <?php
 /*
- * The lint's checks and their TAP output: one test per reference member, per X-Cart member the add-on
- * uses and per allow-list entry; problems name file:line.
+ * The lint's checks and their TAP output: one test per prose reference member, per stand-in class (against
+ * the real X-Cart, RealChecks), per X-Cart member the add-on uses and per allow-list entry; problems name
+ * file:line. The real X-Cart (xcart-5.5-api.json) is the authority: where the prose reference disagrees
+ * with it, the prose only gets a note.
  */
 
 declare(strict_types=1);
@@ -18,25 +20,28 @@ final class Checks
     private array $allowGuarded = [];
     /** @var array<string, true> reference_not_in_standin keys some mention matched */
     private array $notInStandinUsed = [];
+    private RealChecks $realChecks;
 
     public function __construct(
         private Standin $standin,
         private Reference $reference,
         private Uses $uses,
         private array $allow,
-        private string $root
+        private string $root,
+        private RealApi $real
     ) {
-        $this->allow += ['uses' => [], 'reference_not_in_standin' => []];
+        $this->allow += ['uses' => [], 'reference_not_in_standin' => [], 'standin_outside_source' => []];
         unset($this->allow['_about']);
+        $this->realChecks = new RealChecks($real, $this, $standin->dir, $this->allow['standin_outside_source']);
     }
 
-    private function test(string $name, array $problems, array $notes = []): void
+    public function test(string $name, array $problems, array $notes = []): void
     {
         $lines = array_merge(array_map(fn ($p) => "# $p", $problems), array_map(fn ($n) => "# note: $n", $notes));
         $this->tests[] = ['ok' => !$problems, 'name' => $name, 'lines' => $lines];
     }
 
-    private function where(string $file, int $line): string
+    public function where(string $file, int $line): string
     {
         $relative = str_starts_with($file, $this->root . '/') ? substr($file, strlen($this->root) + 1) : $file;
 
@@ -74,7 +79,11 @@ final class Checks
         $this->test("reference copy is $shared verbatim", $same ? [] : [$this->where($copy, 1) . " differs from $shared: copy it again"]);
     }
 
-    /** Every method the mapped sections state exists in the stand-in with the stated signature. */
+    /**
+     * Every method the mapped sections state exists in the stand-in with the stated signature; for a class
+     * of the real X-Cart the real one decides instead (the stand-in is compared with it by standinAgainstReal),
+     * and the prose gets a note where it differs from it.
+     */
     public function referenceAgainstStandin(): void
     {
         $groups = [];
@@ -84,10 +93,12 @@ final class Checks
         }
         foreach ($groups as $key => $mentions) {
             $problems = [];
-            foreach ($mentions as $m) {
-                array_push($problems, ...$this->mentionProblems($m));
-            }
             $notes = [];
+            foreach ($mentions as $m) {
+                [$p, $n] = $this->mentionProblems($m);
+                array_push($problems, ...$p);
+                array_push($notes, ...$n);
+            }
             if (!$mentions[0]['classes']) {
                 $notKey = $mentions[0]['section'] . ' ' . $mentions[0]['name'];
                 if (isset($this->allow['reference_not_in_standin'][$notKey])) {
@@ -96,18 +107,24 @@ final class Checks
                     $problems = [];
                 }
             }
-            $this->test("reference: $key", array_values(array_unique($problems)), $notes);
+            $this->test("reference: $key", array_values(array_unique($problems)), array_values(array_unique($notes)));
         }
     }
 
+    /** @return array{0: list<string>, 1: list<string>} problems and notes */
     private function mentionProblems(array $m): array
     {
         $at = $this->where($this->reference->file, $m['line']) . " (§{$m['section']}) `{$m['span']}`";
         if (!$m['classes']) {
-            return ["$at: no stand-in class of §{$m['section']} has {$m['name']}()"];
+            return [["$at: no stand-in class of §{$m['section']} has {$m['name']}()"], []];
         }
         $problems = [];
+        $notes = [];
         foreach ($m['classes'] as $class) {
+            if ($this->real->find($class) !== null) {
+                array_push($notes, ...$this->proseAgainstReal($m, $class, $at));
+                continue;
+            }
             $method = $this->standin->method($class, $m['name']);
             if ($method === null) {
                 continue; // magic (Reference::MAGIC): nothing to compare
@@ -118,7 +135,28 @@ final class Checks
             }
         }
 
-        return $problems;
+        return [$problems, $notes];
+    }
+
+    /** Where the prose differs from the real X-Cart: notes (the real one decides). */
+    private function proseAgainstReal(array $m, string $class, string $at): array
+    {
+        $found = $this->real->method($class, $m['name']);
+        if ($found === null) {
+            return $this->real->magic($class, $m['name']) !== null ? []
+                : ["$at: the prose states $class::{$m['name']}(), the real X-Cart has no such method (the real one decides)"];
+        }
+        $where = $this->real->classes[$found['class']]['file'] . ':' . $found['method']['line'];
+
+        return array_map(fn ($d) => "$at: $d (real: {$found['class']}::{$found['name']}" . RealSignature::describe($found['method'])
+            . " at $where; the real one decides)", RealSignature::againstProse($m, $found['method']));
+    }
+
+    // ---- the stand-in against the real X-Cart -----------------------------------------------------
+
+    public function standinAgainstReal(): void
+    {
+        $this->realChecks->standin();
     }
 
     // ---- the add-on's uses ------------------------------------------------------------------------
@@ -152,37 +190,53 @@ final class Checks
         return $class . '::' . $use['member'] . '()';
     }
 
-    /** @return array{0: list<string>, 1: list<string>} */
+    /**
+     * The use against the stand-in (it must be there for the tests) and the real X-Cart (it must be there, or
+     * be outside X-Cart's source and in the allow-list); the prose reference only gets a note.
+     * @return array{0: list<string>, 1: list<string>}
+     */
     private function useProblems(string $key, array $uses): array
     {
         $first = $uses[0];
         $sites = implode(', ', array_unique(array_map(fn ($u) => $this->where($u['file'], $u['line']), $uses)));
         $problems = [];
+        $notes = [];
+        $missing = null;
+        $keys = [];
         foreach ($uses as $use) {
+            $at = $this->where($use['file'], $use['line']);
             foreach ($this->existenceProblems($use) as $p) {
-                $problems[] = $this->where($use['file'], $use['line']) . ": $p";
+                $problems[] = "$at: $p";
             }
+            $real = $this->realChecks->use($use);
+            foreach ($real['problems'] as $p) {
+                $problems[] = "$at: $p";
+            }
+            array_push($notes, ...$real['notes']);
+            $missing ??= $real['missing'];
+            array_push($keys, ...$real['keys']);
         }
         $guarded = !in_array(false, array_column($uses, 'guarded'), true);
-        $stated = $this->stated($first);
-        $allowKey = $this->allowKeyFor($first);
-        $notes = [];
+        $allowKey = $this->allowKeyFor($first, array_values(array_unique($keys)));
         if ($guarded && $first['class'] !== null && $first['member'] !== null && !$this->standin->has($first['class'], $first['member'])) {
             $notes[] = "the stand-in's {$first['class']} has no {$first['member']}(): the tests never take the guarded branch";
         }
         if ($allowKey !== null) {
             $this->allowUsed[$allowKey] = true;
             $this->allowGuarded[$allowKey] = array_merge($this->allowGuarded[$allowKey] ?? [], [$guarded]);
-            $notes[] = 'outside the reference' . ($guarded ? ' (guarded by method_exists)' : '') . ": $allowKey — "
+            $notes[] = 'outside the real X-Cart source' . ($guarded ? ' (guarded by method_exists)' : '') . ": $allowKey — "
                 . $this->allow['uses'][$allowKey]['reason'];
-            if ($stated) {
-                $problems[] = "$allowKey is stated by the reference: remove it from the allow-list";
+            if ($missing === null) {
+                $problems[] = "$allowKey: the real X-Cart has it (" . $this->real->where() . '): remove it from the allow-list';
             }
-        } elseif (!$stated) {
-            $problems[] = "$sites: the reference does not state $key and the allow-list does not hold it";
+        } elseif ($missing !== null) {
+            $problems[] = "$sites: $missing, and the allow-list does not hold " . ($keys[0] ?? $key);
+        }
+        if (!$this->stated($first)) {
+            $notes[] = 'the prose reference does not state it';
         }
 
-        return [array_values(array_unique($problems)), $notes];
+        return [array_values(array_unique($problems)), array_values(array_unique($notes))];
     }
 
     private function existenceProblems(array $use): array
@@ -204,7 +258,10 @@ final class Checks
             case 'const':
                 return $this->standin->hasConstant($class, $member) ? [] : ["the stand-in's $class has no constant $member"];
             case 'override':
-                return Signature::override($use['node'], $this->standin->method($class, $member));
+                $method = $this->standin->method($class, $member);
+
+                return $method === null ? ["the stand-in's $class has no $member() (the real X-Cart has it): the tests never run this override"]
+                    : Signature::override($use['node'], $method);
         }
         if ($class === null) {
             return $this->standin->classesWith($member) || $use['guarded'] ? [] : ["no stand-in class has $member()"];
@@ -257,12 +314,13 @@ final class Checks
         return false;
     }
 
-    /** The allow-list entry for a use: its own key, or for an unknown receiver an entry of a class that has the method. */
-    private function allowKeyFor(array $use): ?string
+    /** The allow-list entry for a use: its own key or one the real check proposes, or for an unknown receiver an entry of a class that has the method. */
+    private function allowKeyFor(array $use, array $keys): ?string
     {
-        $key = $this->useKey($use);
-        if (isset($this->allow['uses'][$key])) {
-            return $key;
+        foreach ([$this->useKey($use), ...$keys] as $key) {
+            if (isset($this->allow['uses'][$key])) {
+                return $key;
+            }
         }
         if ($use['class'] === null) {
             foreach ($this->allow['uses'] as $entry => $_) {
@@ -295,6 +353,13 @@ final class Checks
                 $problems[] = "$key: no reason given";
             }
             $this->test("allow-list entry $key is still true", $problems);
+        }
+        foreach ($this->allow['standin_outside_source'] as $class => $reason) {
+            $problems = in_array($class, $this->realChecks->unusedOutside(), true) ? ["the stand-in no longer declares $class: remove it from standin_outside_source"] : [];
+            if (trim((string) $reason) === '') {
+                $problems[] = "$class: no reason given";
+            }
+            $this->test("allow-list entry $class (stand-in class outside the X-Cart source) is still true", $problems);
         }
         foreach ($this->allow['reference_not_in_standin'] as $key => $reason) {
             $problems = isset($this->notInStandinUsed[$key]) ? [] : ["§$key: the stand-in has it now, or the reference no longer states it: remove it from the allow-list"];

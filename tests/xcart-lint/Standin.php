@@ -23,6 +23,9 @@ final class Standin
     {
         require_once $dir . '/bootstrap.php';
         foreach (self::ROOTS as $sub => $namespace) {
+            if (!is_dir("$dir/$sub")) {
+                continue;
+            }
             $files = new \RecursiveIteratorIterator(new \RecursiveDirectoryIterator("$dir/$sub", \FilesystemIterator::SKIP_DOTS));
             foreach ($files as $file) {
                 if (str_ends_with($file->getFilename(), '.php')) {

@@ -6,7 +6,9 @@
  * A use: ['kind' => extends|override|call|const|class, 'class' => receiver class or null (receiver
  * unknown: matched by method name), 'member' => method/constant or null, 'file', 'line',
  * 'guarded' => the call sits behind method_exists()/EventBuilder::optional(), 'args' => argument count,
- * 'node' => the add-on's ClassMethod for overrides].
+ * 'node' => the add-on's ClassMethod for overrides, 'caller' => the add-on class, 'receiver' => how the
+ * class was named: this ($this->), relative (parent::/self::/static::), named (X::) or object ($x->),
+ * 'callerBase' => the caller's first X-Cart ancestor, 'mixin' => the add-on class is an @Extender\Mixin].
  */
 
 declare(strict_types=1);
@@ -43,7 +45,7 @@ final class Uses
     private string $file = '';
     private ?string $class = null;
 
-    public function __construct(private string $srcDir, private string $namespace, private Standin $standin)
+    public function __construct(private string $srcDir, private string $namespace, private Standin $standin, private ?RealApi $real = null)
     {
         $parser = (new \PhpParser\ParserFactory())->create(\PhpParser\ParserFactory::PREFER_PHP7);
         foreach ($this->files() as $file) {
@@ -123,7 +125,9 @@ final class Uses
     private function add(string $kind, ?string $class, ?string $member, Node $node, array $extra = []): void
     {
         $this->uses[] = $extra + ['kind' => $kind, 'class' => $class === null ? null : ltrim($class, '\\'), 'member' => $member,
-            'file' => $this->file, 'line' => $node->getStartLine(), 'guarded' => false, 'args' => null];
+            'file' => $this->file, 'line' => $node->getStartLine(), 'guarded' => false, 'args' => null,
+            'caller' => $this->class, 'callerBase' => $this->class === null ? null : $this->xcartAncestor($this->class),
+            'receiver' => 'object', 'mixin' => false];
     }
 
     private function collectClass(string $name, Stmt\ClassLike $node, string $file): void
@@ -135,9 +139,11 @@ final class Uses
             $this->add('extends', $parent->toString(), null, $node);
         }
         $ancestor = $this->xcartAncestor($name);
+        $mixin = str_contains((string) $node->getDocComment(), '@Extender\Mixin');
         foreach ($node->getMethods() as $method) {
-            if ($ancestor !== null && $this->standin->declares($ancestor, $method->name->toString())) {
-                $this->add('override', $ancestor, $method->name->toString(), $method, ['node' => $method]);
+            $name = $method->name->toString();
+            if ($ancestor !== null && ($this->standin->declares($ancestor, $name) || $this->real?->method($ancestor, $name) !== null)) {
+                $this->add('override', $ancestor, $name, $method, ['node' => $method, 'mixin' => $mixin]);
             }
             $types = $this->paramTypes($method);
             $this->walk($method->stmts ?? [], $types, $this->guardsIn($method));
@@ -285,7 +291,7 @@ final class Uses
                 $this->recordClass($class, $node);
             }
             if ($kind !== 'class') {
-                $this->add($kind, $class, $member, $node, ['args' => $args]);
+                $this->add($kind, $class, $member, $node, ['args' => $args, 'receiver' => $relative ? 'relative' : 'named']);
             }
         }
     }
@@ -313,7 +319,7 @@ final class Uses
         $guarded = $var !== null && isset($guards[$var][strtolower($method)]);
         if ($var === 'this') {
             if ($this->ownMethod($this->class, $method) === null && ($a = $this->xcartAncestor($this->class)) !== null) {
-                $this->add('call', $a, $method, $node, ['args' => count($node->args), 'guarded' => $guarded]);
+                $this->add('call', $a, $method, $node, ['args' => count($node->args), 'guarded' => $guarded, 'receiver' => 'this']);
             }
 
             return;
@@ -350,7 +356,7 @@ final class Uses
         if ($type === null && isset($this->ownMethodNames[strtolower($method)])) {
             return;
         }
-        $this->add('call', $type, $method, $node, ['guarded' => true]);
+        $this->add('call', $type, $method, $node, ['guarded' => true, 'receiver' => $var === 'this' ? 'this' : 'object']);
     }
 
     /** The class an expression evaluates to, when known. */
