@@ -42,6 +42,13 @@ final class EventBuilder
             . '-' . $kind;
     }
 
+    /** A backend transaction's event: its own id and the id Infor gets (see backendTransactionId()). */
+    public static function backendTransactionKey($backendTransaction, string $type): string
+    {
+        return 'xcart-btxn-' . $backendTransaction->getId() . '-' . self::keyPart(self::backendTransactionId($backendTransaction))
+            . '-' . substr($type, strlen('payment.'));
+    }
+
     public static function statusKey($order, string $which, ?string $from, string $to, int $time): string
     {
         return 'xcart-order-' . $order->getOrderId() . '-' . $which . '-' . ($from ?? '') . '-' . $to . '-' . $time;
@@ -312,6 +319,56 @@ final class EventBuilder
         }
 
         return null;
+    }
+
+    /**
+     * The event of a backend transaction (XLite\Model\Payment\BackendTransaction: an admin's
+     * capture, refund or void), null while it has not succeeded or for other types (getInfo, ...).
+     */
+    public static function backendPaymentEventType($backendTransaction): ?string
+    {
+        if (!$backendTransaction->isSucceed()) {
+            return null;
+        }
+        if ($backendTransaction->isCapture()) {
+            return 'payment.captured';
+        }
+        if ($backendTransaction->isRefund()) {
+            return 'payment.refunded';
+        }
+
+        return $backendTransaction->isVoid() ? 'payment.voided' : null;
+    }
+
+    /**
+     * A backend transaction as a payment event: its own amount and date, the payment's order,
+     * currency and method.
+     *
+     * @param object $backendTransaction \XLite\Model\Payment\BackendTransaction
+     */
+    public static function backendPayment($backendTransaction): array
+    {
+        $transaction = $backendTransaction->getPaymentTransaction();
+        $order = $transaction->getOrder();
+        $payload = self::payment($transaction, $order);
+        $payload['transaction_id'] = self::backendTransactionId($backendTransaction);
+        $payload['amount'] = Money::format(abs((float) $backendTransaction->getValue()));
+        $payload['date'] = self::isoDate($backendTransaction->getDate() ?: time());
+        $payload['xcart_backend_transaction_id'] = (int) $backendTransaction->getId();
+        $payload['xcart_type'] = self::str($backendTransaction->getType());
+
+        return $payload;
+    }
+
+    /**
+     * The id Infor gets for a backend transaction (IRNO, at most 40): the payment's id with "-B" and
+     * the backend transaction's id, so a partial refund and a second refund are two postings.
+     */
+    public static function backendTransactionId($backendTransaction): string
+    {
+        $suffix = '-B' . $backendTransaction->getId();
+
+        return substr(self::transactionId($backendTransaction->getPaymentTransaction()), 0, 40 - strlen($suffix)) . $suffix;
     }
 
     /**

@@ -147,7 +147,13 @@ final class MonitorApi
         }
         try {
             $events = (array) $this->fn('inbound', [20]);
-            $out['inbound']['events'] = array_map([self::class, 'inboundSummary'], $events);
+            $failing = InboundStats::get()['failing'] ?? [];
+            $out['inbound']['events'] = array_map(static function ($event) use ($failing) {
+                $summary = self::inboundSummary($event);
+                $summary['failure'] = $failing[(string) $summary['id']] ?? null;
+
+                return $summary;
+            }, $events);
         } catch (\Throwable $e) {
             $out['errors']['inbound'] = $e->getMessage();
         }

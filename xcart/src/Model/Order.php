@@ -2,14 +2,25 @@
 
 namespace CloudLink\InforSync\Model;
 
+use CloudLink\InforSync\Core\AfterCommit;
+use CloudLink\InforSync\Core\Committed;
 use CloudLink\InforSync\Core\EventBuilder;
 use CloudLink\InforSync\Core\Extension;
 use Doctrine\ORM\Mapping as ORM;
 use XCart\Extender\Mapping\Extender;
 
 /**
- * Orders to Infor: order.placed after processSucceed(), order.status_changed after a payment or
- * shipping status change was written (PostUpdate), and the payments already completed at placement.
+ * Orders to Infor: order.placed once the placed order is committed, order.status_changed after a
+ * payment or shipping status change was written (PostUpdate), and the payments already completed at
+ * placement.
+ *
+ * order.placed does not leave from processSucceed(): in X-Cart's checkout
+ * (classes/XLite/Controller/Customer/Checkout.php, processSucceed() :594) the cart's
+ * processSucceed() runs first, then processCartProfile() — a guest who registers gets the new
+ * profile as orig_profile there, a registered customer's profile is cloned for the order
+ * (cloneProfile(), which flushes) — and then the final flush. The order is queued after the first
+ * successful flush that follows (Core\AfterCommit), so it carries the customer as it ends up, and
+ * an order whose flush fails is never sent.
  *
  * Every call goes through Core\Extension: without the extension it is a no-op, and nothing it throws
  * reaches checkout.
@@ -29,6 +40,9 @@ class Order extends \XLite\Model\Order
     /** True while processSucceed() runs: its statuses are part of order.placed. Not mapped. */
     protected $inforSyncPlacing = false;
 
+    /** True from processSucceed() until order.placed was queued after the commit. Not mapped. */
+    protected $inforSyncAwaitingCommit = false;
+
     public function processSucceed()
     {
         $this->inforSyncPlacing = true;
@@ -39,8 +53,9 @@ class Order extends \XLite\Model\Order
             $this->inforSyncStatusChanges = [];
         }
 
-        // X-Cart placed the order (status N, stock, history, mail): now queue it, from what is stored
-        $this->inforSyncEnqueuePlaced();
+        // X-Cart placed the order (status N, stock, history, mail); the profile and the final flush
+        // are still to come
+        $this->inforSyncQueueWhenCommitted();
 
         return $result;
     }
@@ -92,8 +107,28 @@ class Order extends \XLite\Model\Order
         }
     }
 
-    protected function inforSyncEnqueuePlaced(): void
+    protected function inforSyncQueueWhenCommitted(): void
     {
+        $this->inforSyncAwaitingCommit = true;
+        try {
+            $order = $this;
+            AfterCommit::add(
+                'order.placed:' . spl_object_id($this),
+                static function () use ($order) {
+                    $order->inforSyncEnqueuePlaced();
+                },
+                static function () use ($order) {
+                    return Committed::order($order);
+                }
+            );
+        } catch (\Throwable $e) {
+            Extension::failure('order.placed', $e, ['order_id' => $this->getOrderId()]);
+        }
+    }
+
+    public function inforSyncEnqueuePlaced(): void
+    {
+        $this->inforSyncAwaitingCommit = false;
         try {
             Extension::enqueue('order.placed', EventBuilder::orderPlaced($this), EventBuilder::orderKey($this));
         } catch (\Throwable $e) {
@@ -121,11 +156,11 @@ class Order extends \XLite\Model\Order
 
     /**
      * Whether the order was placed for Infor's purposes: it has a shipping status (processSucceed
-     * sets N) and is not being placed right now.
+     * sets N), is not being placed right now and its order.placed was queued.
      */
     public function inforSyncIsPlaced(): bool
     {
-        return !$this->inforSyncPlacing && $this->inforSyncCurrentCode('shipping') !== '';
+        return !$this->inforSyncPlacing && !$this->inforSyncAwaitingCommit && $this->inforSyncCurrentCode('shipping') !== '';
     }
 
     protected function inforSyncNoteChange(string $which, string $before): void

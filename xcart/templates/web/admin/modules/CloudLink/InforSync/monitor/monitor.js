@@ -219,13 +219,14 @@
     var inbound = data.inbound || {};
     rows = (inbound.events || []).map(function (e) {
       var about = e.about || {};
+      var failure = e.failure ? esc(e.failure.reason) + ' (' + num(e.failure.attempts) + ' attempt(s))' : '';
       return [esc(e.created_at || ''), esc(e.type), Object.keys(about).map(function (k) {
         return esc(k) + ' ' + esc(about[k]);
-      }).join(', ')];
+      }).join(', '), failure];
     });
     this.section('inbound').innerHTML = '<p>' + num(inbound.count) + ' event(s) waiting; the cron task '
       + '(<code>php bin/console xcart:cron</code>) applies them every minute.</p>'
-      + table(['Written', 'Type', 'About'], rows, 'Nothing waiting.');
+      + table(['Written', 'Type', 'About', 'Last attempt failed'], rows, 'Nothing waiting.');
 
     this.renderModule(data.module || {});
   };

@@ -1,0 +1,49 @@
+<?php
+
+namespace CloudLink\InforSync\Core;
+
+/**
+ * Whether a row is in the database, read from the database (not from Doctrine's identity map).
+ * Table and column names come from the entities' mappings, so X-Cart's table prefix applies.
+ */
+final class Committed
+{
+    /** The order exists as an order (not a cart: is_order = 1). */
+    public static function order($order): bool
+    {
+        $id = (int) $order->getOrderId();
+
+        return $id > 0 && (int) self::fetch(\XLite\Model\Order::class, 'is_order', 'order_id', $id) === 1;
+    }
+
+    /** The backend transaction exists and succeeded. */
+    public static function backendTransaction($transaction): bool
+    {
+        $id = (int) $transaction->getId();
+
+        return $id > 0 && self::fetch(\XLite\Model\Payment\BackendTransaction::class, 'status', 'id', $id)
+            === \XLite\Model\Payment\BackendTransaction::STATUS_SUCCESS;
+    }
+
+    /** The profile exists. */
+    public static function profile($profile): bool
+    {
+        $id = (int) $profile->getProfileId();
+
+        return $id > 0 && self::fetch(\XLite\Model\Profile::class, 'profile_id', 'profile_id', $id) !== false;
+    }
+
+    /** @return mixed|false the column's value, false without a row */
+    private static function fetch(string $entity, string $column, string $idColumn, int $id)
+    {
+        $em = \XLite\Core\Database::getEM();
+        $table = $em->getClassMetadata($entity)->getTableName();
+        $connection = $em->getConnection();
+
+        return $connection->fetchOne(
+            'SELECT ' . $connection->quoteIdentifier($column) . ' FROM ' . $connection->quoteIdentifier($table)
+            . ' WHERE ' . $connection->quoteIdentifier($idColumn) . ' = ?',
+            [$id]
+        );
+    }
+}
