@@ -125,7 +125,9 @@ size_t isync_anomaly_values(json_t *envelope, isync_metric metrics[ISYNC_METRIC_
     if (strcmp(type, "order.placed") == 0) {
         return order_values(payload, metrics, values);
     }
-    if (strncmp(type, "payment.", 8) == 0 && number_of(json_object_get(payload, "amount"), &values[0])) {
+    /* a void reaches no Infor call: nothing to screen, and not a payment for the history */
+    if (strncmp(type, "payment.", 8) == 0 && strcmp(type, "payment.voided") != 0 &&
+        number_of(json_object_get(payload, "amount"), &values[0])) {
         metrics[0] = ISYNC_METRIC_PAYMENT_AMOUNT;
         return 1;
     }

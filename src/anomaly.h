@@ -4,7 +4,8 @@
  * Infor, and a sudden rise of the delivery error rate shows in status().
  *
  * Metrics: order.placed total_amount, its largest line quantity and its line
- * count; payment.* amount. Each keeps a window of the last
+ * count; payment.captured / payment.refunded amount (a payment.voided makes
+ * no Infor call: it is neither checked nor kept). Each keeps a window of the last
  * ISYNC_ANOMALY_WINDOW values of delivered events. A value x is anomalous
  * when the window holds at least min_history values and
  *

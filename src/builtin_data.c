@@ -1671,5 +1671,11 @@ const isync_builtin_file isync_builtin_templates[] = {
     "m\": \"GLS840MI\",\012      \"transaction\": \"UpdBatch\",\012      \"when\": {\"equals\": {\"path\": \"setting:paym"
     "ent_posting\", \"value\": \"journal\"}},\012      \"fields\": {\012        \"CONO\": {\"setting\": \"cono\"},\012     "
     "   \"KEY1\": {\"context\": \"journal_key\"},\012        \"DIVI\": {\"setting\": \"divi\"}\012      }\012    }\012  ]\012}\012" },
+    { "payment.voided.json",
+    "{\012  \"format\": 1,\012  \"event\": \"payment.voided\",\012  \"target\": \"m3\",\012  \"description\": \"X-Cart void of"
+    " an authorization -> nothing in Infor. An authorization is never posted to Infor (only captures/"
+    "sales and refunds are), so a void has nothing to reverse: the event is delivered without any M3 "
+    "call and its record says so. The payment.voided connector makes no call, so calls is always empt"
+    "y; an admin's payment.voided.json may change the description only.\",\012  \"calls\": []\012}\012" },
     { 0, 0 },
 };

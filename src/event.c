@@ -19,7 +19,7 @@
 #define PROFILE_ID_DIGITS 8
 
 static const char *const known_types[] = { "order.placed", "order.status_changed", "payment.captured",
-                                            "payment.refunded", "customer.created",
+                                            "payment.refunded", "payment.voided", "customer.created",
                                             "customer.updated" };
 
 void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
@@ -60,7 +60,8 @@ int isync_event_type_known(const char *type)
 
 const char *isync_event_types(void)
 {
-    return "order.placed, order.status_changed, payment.captured, payment.refunded, customer.created, customer.updated";
+    return "order.placed, order.status_changed, payment.captured, payment.refunded, payment.voided, "
+           "customer.created, customer.updated";
 }
 
 int isync_decimal_normalise(const char *text, char *out, size_t size)
@@ -606,7 +607,7 @@ static void validate_status_changed(json_t *payload, isync_problems *problems)
     check_date(payload, 0, problems);
 }
 
-/* payment.captured / payment.refunded: one X-Cart payment transaction. */
+/* payment.captured / payment.refunded / payment.voided: one X-Cart payment transaction. */
 static void validate_payment(json_t *payload, isync_problems *problems)
 {
     check_string(payload, "", "order_number", 1, CUOR_LENGTH, problems);
@@ -619,6 +620,12 @@ static void validate_payment(json_t *payload, isync_problems *problems)
     check_date(payload, 1, problems);
     check_string(payload, "", "method", 0, 0, problems);
     check_string(payload, "", "infor_customer", 0, CUNO_LENGTH, problems);
+}
+
+static int is_payment_type(const char *type)
+{
+    return strcmp(type, "payment.captured") == 0 || strcmp(type, "payment.refunded") == 0 ||
+           strcmp(type, "payment.voided") == 0;
 }
 
 isync_status isync_event_validate(const char *type, json_t *payload, isync_problems *problems)
@@ -634,7 +641,7 @@ isync_status isync_event_validate(const char *type, json_t *payload, isync_probl
         validate_customer(payload, strcmp(type, "customer.created") == 0, problems);
     } else if (strcmp(type, "order.status_changed") == 0) {
         validate_status_changed(payload, problems);
-    } else if (strcmp(type, "payment.captured") == 0 || strcmp(type, "payment.refunded") == 0) {
+    } else if (is_payment_type(type)) {
         validate_payment(payload, problems);
     } else {
         isync_problems_add(problems, "type", "unknown event type \"%.40s\"", type);

@@ -319,6 +319,29 @@ static void journal_lines(payment_job *job)
     }
 }
 
+/* payment.voided: the template (its calls are [], template.c refuses any
+ * other) is applied so the record names the one in use; nothing is sent. */
+static isync_delivery_result deliver_void(const isync_mapping_env *env, json_t *payload, json_t *progress,
+                                          isync_delivery_outcome *out)
+{
+    const isync_template *tmpl = env->templates ? isync_mapping_set_get(env->templates, "payment.voided") : NULL;
+    if (!tmpl) {
+        snprintf(out->reason, sizeof out->reason, "no mapping template for payment.voided");
+        return out->result = ISYNC_RETRY_LATER;
+    }
+    json_t *plan = isync_plan_make(tmpl, env, payload, out);
+    if (!plan) {
+        return out->result;
+    }
+    json_decref(plan);
+    json_decref(out->infor_refs);
+    out->infor_refs = json_pack("{s:s}", "note", ISYNC_PAYMENT_VOID_NOTE);
+    json_object_set_new(progress, "step", json_string("done"));
+    isync_log(ISYNC_LOG_INFO, "payment %s of order %s: %s", text(payload, "transaction_id"),
+              text(payload, "order_number"), ISYNC_PAYMENT_VOID_NOTE);
+    return out->result = ISYNC_DELIVERED;
+}
+
 isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_mapping_env *env,
                                                const isync_spool *spool, const char *type, json_t *payload,
                                                json_t *progress, int resuming, isync_progress_save_fn save,
@@ -333,6 +356,9 @@ isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_
     isync_error err;
 
     (void)resuming; /* every step is safe to repeat: Infor refuses a second one by its key */
+    if (type && strcmp(type, "payment.voided") == 0) {
+        return deliver_void(env, payload, progress, out);
+    }
     job.refund = type && strcmp(type, "payment.refunded") == 0;
     json_decref(out->infor_refs);
     out->infor_refs = json_pack("{s:s}", "posting", posting);

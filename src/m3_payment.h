@@ -1,6 +1,6 @@
 /* payment.captured / payment.refunded (X-Cart payment transactions) ->
  * Infor accounts receivable or the general ledger, by the business setting
- * payment_posting:
+ * payment_posting (payment.voided: see ISYNC_PAYMENT_VOID_NOTE):
  *
  *   "none" (default): nothing is posted; the event is delivered with a note.
  *   "cash_desk": OIS215MI/AddPayment with PMNB = the payment number below,
@@ -51,6 +51,12 @@
 #include "spool.h"
 
 #define ISYNC_PARM_LENGTH 106
+
+/* payment.voided, whatever payment_posting says: an authorization is never
+ * posted to Infor (only captures/sales and refunds are), so its void is
+ * delivered without any call, with this note as infor.note in its record
+ * and an info line in the log. No payment number is taken. */
+#define ISYNC_PAYMENT_VOID_NOTE "authorization voided: nothing was posted to Infor, nothing to reverse"
 
 /* Payment numbers (PMNB, and the journal key "XC" + the number) are taken
  * from this range of the cash desk's series, in order. */

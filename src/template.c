@@ -59,6 +59,8 @@ static const connector_shape shapes[] = {
     { "payment.refunded", NULL, NULL, { NULL, NULL }, NULL,
       { "OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL },
       PAYMENT_CONTEXTS },
+    /* an authorization was never posted to Infor: a void has nothing to reverse */
+    { "payment.voided", NULL, NULL, { NULL, NULL }, NULL, { NULL }, "event_id" },
 };
 
 typedef struct {
@@ -80,6 +82,12 @@ static const connector_shape *shape_of(const char *event)
         }
     }
     return NULL;
+}
+
+/* 1 when the connector makes no Infor call at all: its template's calls are []. */
+static int calls_nothing(const connector_shape *shape)
+{
+    return !shape->first && !shape->last[0] && !shape->allowed_prefix && !shape->allowed[0];
 }
 
 /* name in "a|b|c" */
@@ -628,6 +636,13 @@ static void check_root(checker *c, json_t *root)
         check_lookups(c, json_object_get(root, "lookups"));
     }
     json_t *calls = json_object_get(root, "calls");
+    const connector_shape *shape = isync_event_type_known(c->tmpl->event) ? shape_of(c->tmpl->event) : NULL;
+    if (shape && calls_nothing(shape)) {
+        if (!json_is_array(calls) || json_array_size(calls) != 0) {
+            problem(c, "calls", "must be [] (an empty list): the %s connector makes no Infor call", shape->event);
+        }
+        return;
+    }
     if (!json_is_array(calls) || json_array_size(calls) == 0) {
         problem(c, "calls", "must be a non-empty list of calls");
         return;

@@ -32,9 +32,9 @@ require __DIR__ . '/helpers.inc';
 clean_spool('014');
 ?>
 --EXPECT--
-InforSync\enqueue(): Argument #1 ($type) must be a known event type (order.placed, order.status_changed, payment.captured, payment.refunded, customer.created, customer.updated), "order.cancelled" given
-InforSync\enqueue(): Argument #1 ($type) must be a known event type (order.placed, order.status_changed, payment.captured, payment.refunded, customer.created, customer.updated), "" given
-InforSync\enqueue(): Argument #1 ($type) must be a known event type (order.placed, order.status_changed, payment.captured, payment.refunded, customer.created, customer.updated), "ORDER.PLACED" given
+InforSync\enqueue(): Argument #1 ($type) must be a known event type (order.placed, order.status_changed, payment.captured, payment.refunded, payment.voided, customer.created, customer.updated), "order.cancelled" given
+InforSync\enqueue(): Argument #1 ($type) must be a known event type (order.placed, order.status_changed, payment.captured, payment.refunded, payment.voided, customer.created, customer.updated), "" given
+InforSync\enqueue(): Argument #1 ($type) must be a known event type (order.placed, order.status_changed, payment.captured, payment.refunded, payment.voided, customer.created, customer.updated), "ORDER.PLACED" given
 InforSync\enqueue(): Argument #2 ($payload) must be of type array, string given
 InforSync\enqueue(): Argument #2 ($payload) must be of type array, int given
 InforSync\enqueue(): Argument #2 ($payload) must be of type array, null given

@@ -111,6 +111,11 @@ Array
                             [origin] => string
                         )
 
+                    [payment.voided] => Array
+                        (
+                            [origin] => string
+                        )
+
                 )
 
             [rates] => null

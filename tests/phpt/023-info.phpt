@@ -49,13 +49,13 @@ infor_sync
 
 infor_sync support => enabled
 Version => %d.%d.%s
-Event types => order.placed, order.status_changed, payment.captured, payment.refunded, customer.created, customer.updated
+Event types => order.placed, order.status_changed, payment.captured, payment.refunded, payment.voided, customer.created, customer.updated
 Credentials => infor_sync.ionapi_file is not set
 Polling => stock every 300 s (php.ini), items every 3600 s (php.ini), shipments every 300 s (php.ini)
 Delivering worker => none running
 Counters => 0 delivered, 0 retried, 0 dead, 0 corrupt
 Anomalies => 0 flagged, 0 held for review (infor_sync.anomaly_hold is off)
-Mapping templates => customer.created (built-in), customer.updated (built-in), order.placed (built-in), order.status_changed (built-in), payment.captured (built-in), payment.refunded (built-in)
+Mapping templates => customer.created (built-in), customer.updated (built-in), order.placed (built-in), order.status_changed (built-in), payment.captured (built-in), payment.refunded (built-in), payment.voided (built-in)
 
 Directive => Local Value => Master Value
 infor_sync.enabled => On => On

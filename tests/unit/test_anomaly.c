@@ -177,6 +177,12 @@ static void test_payment_amount_and_other_types(void **state)
     json_t *customer = json_pack("{s:s, s:{s:s}}", "type", "customer.created", "payload", "amount", "4000.00");
     assert_null(isync_anomaly_check(&a, customer, 6, 20));
     json_decref(customer);
+    /* a void reaches no Infor call: not checked, not kept in the history */
+    json_t *voided = json_pack("{s:s, s:{s:s}}", "type", "payment.voided", "payload", "amount", "4000.00");
+    assert_null(isync_anomaly_check(&a, voided, 6, 20));
+    isync_anomaly_observe(&a, voided);
+    assert_int_equal(a.windows[ISYNC_METRIC_PAYMENT_AMOUNT].count, 30);
+    json_decref(voided);
     json_decref(big);
 }
 

@@ -611,6 +611,62 @@ static void test_order_customer_id(void **state)
     json_decref(order);
 }
 
+#define VALID_VOID                                                                          \
+    "{\"order_number\": \"XC-1001\", \"transaction_id\": 700003, \"amount\": \"049.48\","    \
+    " \"currency\": \"EUR\", \"date\": \"2026-11-27T10:00:00Z\", \"method\": \"Credit card\"}"
+
+/* payment.voided: validated like a capture or a refund. */
+static void test_payment_voided(void **state)
+{
+    (void)state;
+    isync_problems problems;
+    assert_true(isync_event_type_known("payment.voided"));
+    assert_non_null(strstr(isync_event_types(), "payment.voided"));
+
+    json_t *voided = parse(VALID_VOID);
+    assert_int_equal(isync_event_validate("payment.voided", voided, &problems), ISYNC_OK);
+    assert_int_equal(problems.count, 0);
+    assert_string_equal(str_at(voided, "transaction_id"), "700003"); /* an int becomes text */
+    assert_string_equal(str_at(voided, "amount"), "49.48");
+    json_decref(voided);
+
+    /* one field missing: named alone */
+    voided = parse(VALID_VOID);
+    json_object_del(voided, "transaction_id");
+    assert_int_equal(isync_event_validate("payment.voided", voided, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 1);
+    expect_problem(&problems, "transaction_id", "is required");
+    json_decref(voided);
+
+    voided = parse("{}");
+    assert_int_equal(isync_event_validate("payment.voided", voided, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 5);
+    const char *required[] = { "order_number", "transaction_id", "amount", "currency", "date" };
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+        expect_problem(&problems, required[i], "is required");
+    }
+    json_decref(voided);
+
+    /* the same rules as the other payment events */
+    voided = parse("{\"order_number\": \"XC-1001\", \"transaction_id\": \"TX-1\", \"amount\": \"0\","
+                   " \"currency\": \"eur\", \"date\": \"27.11.2026\", \"infor_customer\": \"CUSTOMER-0001\"}");
+    assert_int_equal(isync_event_validate("payment.voided", voided, &problems), ISYNC_ERR_INVALID);
+    assert_int_equal(problems.count, 4);
+    expect_problem(&problems, "amount", "greater than 0");
+    expect_problem(&problems, "currency", "ISO 4217");
+    expect_problem(&problems, "date", "ISO 8601");
+    expect_problem(&problems, "infor_customer", "Infor allows 10");
+    json_decref(voided);
+
+    /* ordered after the order's other events */
+    json_t *envelope = json_pack("{s:s, s:{s:s}}", "type", "payment.voided", "payload", "order_number", "XC-1001");
+    json_t *keys = isync_event_entity_keys(envelope);
+    assert_int_equal(json_array_size(keys), 1);
+    assert_string_equal(json_string_value(json_array_get(keys, 0)), "order:xc-1001");
+    json_decref(keys);
+    json_decref(envelope);
+}
+
 static void test_entity_keys(void **state)
 {
     (void)state;
@@ -641,6 +697,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_entity_keys),
+        cmocka_unit_test(test_payment_voided),
         cmocka_unit_test(test_customer_valid),
         cmocka_unit_test(test_customer_problems_with_paths),
         cmocka_unit_test(test_order_customer_id),

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "business_config.h"
 #include "delivery.h"
@@ -491,6 +492,32 @@ static void test_posting_none_calls_nothing(void **state)
     run_clear(&r);
 }
 
+/* A void makes no call, whatever payment_posting says, takes no payment
+ * number and needs no payer; the record says why. */
+static void test_void_calls_nothing(void **state)
+{
+    (void)state;
+    const char *postings[] = { "cash_desk", "journal", "" };
+    char next[600];
+    open_spool(); /* no order index entry: a void does not wait for its order's payer */
+    for (size_t i = 0; i < sizeof postings / sizeof postings[0]; i++) {
+        run r;
+        run_init(&r, captured, "{}");
+        strcpy(r.cfg.payment_posting, postings[i]);
+        deliver(&r, "payment.voided", NULL, 0, 0);
+        assert_int_equal(r.result, ISYNC_DELIVERED);
+        assert_request_count(0);
+        assert_json_equal(r.out.infor_refs,
+                          "{\"note\":\"authorization voided: nothing was posted to Infor, nothing to reverse\"}");
+        assert_string_equal(json_string_value(json_object_get(r.out.mapping, "template")), "built-in payment.voided.json");
+        assert_json_equal(r.progress, "{\"step\":\"done\"}");
+        assert_int_equal(json_array_size(r.log.saves), 0);
+        run_clear(&r);
+    }
+    snprintf(next, sizeof next, "%s/payments/next.json", spool.dir);
+    assert_int_equal(access(next, F_OK), -1); /* the payment number series is untouched */
+}
+
 static void test_journal_line_layout(void **state)
 {
     (void)state;
@@ -625,6 +652,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cash_desk_other_refusal_is_dead_letter, teardown),
         cmocka_unit_test_teardown(test_payment_without_payer_waits_for_its_order, teardown),
         cmocka_unit_test_teardown(test_posting_none_calls_nothing, teardown),
+        cmocka_unit_test_teardown(test_void_calls_nothing, teardown),
         cmocka_unit_test(test_journal_line_layout),
         cmocka_unit_test_teardown(test_journal_head_lines_update, teardown),
         cmocka_unit_test_teardown(test_journal_resume_after_head, teardown),

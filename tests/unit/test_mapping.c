@@ -121,7 +121,7 @@ static void test_builtin_templates_load(void **state)
     assert_non_null(isync_mapping_set_get(set, "order.placed"));
     assert_string_equal(isync_mapping_set_get(set, "order.placed")->origin, "built-in order.placed.json");
     const char *types[] = { "order.placed", "order.status_changed", "payment.captured", "payment.refunded",
-                            "customer.created", "customer.updated" };
+                            "payment.voided", "customer.created", "customer.updated" };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         assert_non_null(isync_mapping_set_get(set, types[i])); /* a template for every outbound event type */
     }
@@ -320,6 +320,91 @@ static void test_admin_directory_overrides_and_keeps_last_good(void **state)
     unlink(path);
     assert_int_equal(isync_mapping_set_refresh(set), 1);
     assert_string_equal(isync_mapping_set_get(set, "order.placed")->origin, "built-in order.placed.json");
+    isync_mapping_set_free(set);
+    rmdir(dir);
+}
+
+/* payment.voided makes no Infor call: its template's calls are [], and only there. */
+static const char *void_template =
+    "{\n"
+    "  \"format\": 1, \"event\": \"payment.voided\", \"target\": \"m3\",\n"
+    "  \"description\": \"the admin's own\",\n"
+    "  \"calls\": []\n"
+    "}\n";
+
+static void expect_void_error(const char *name, const char *from, const char *to, const char *where, const char *words)
+{
+    isync_template *tmpl = NULL;
+    const char *at = strstr(void_template, from);
+    assert_non_null(at);
+    char *text = malloc(strlen(void_template) + strlen(to) + 1);
+    sprintf(text, "%.*s%s%s", (int)(at - void_template), void_template, to, at + strlen(from));
+    json_t *problems = parse_problems(name, text, &tmpl);
+    assert_null(tmpl);
+    assert_int_equal(json_array_size(problems), 1);
+    assert_string_equal(problem_text(problems, 0, "template"), where);
+    if (!strstr(problem_text(problems, 0, "message"), words)) {
+        fail_msg("\"%s\" does not say \"%s\"", problem_text(problems, 0, "message"), words);
+    }
+    json_decref(problems);
+    free(text);
+}
+
+static void test_void_template_has_no_calls(void **state)
+{
+    (void)state;
+    isync_template *tmpl = NULL;
+    json_t *problems = parse_problems("payment.voided.json", void_template, &tmpl);
+    assert_int_equal(json_array_size(problems), 0);
+    assert_non_null(tmpl);
+    isync_template_free(tmpl);
+    json_decref(problems);
+
+    /* a call, or no list at all, is refused at load time with its line */
+    expect_void_error("payment.voided.json", "\"calls\": []",
+                      "\"calls\": [{\"id\": \"pay\", \"program\": \"OIS215MI\", \"transaction\": \"AddPayment\","
+                      " \"fields\": {\"PMNB\": {\"context\": \"event_id\"}, \"CSHD\": {\"const\": \"WEB\"},"
+                      " \"PYNO\": {\"const\": \"C1\"}, \"PYDT\": {\"from\": \"date\", \"transform\": [\"date\"]},"
+                      " \"CUCD\": {\"from\": \"currency\"}, \"PMAM\": {\"from\": \"amount\"}, \"PYCD\": {\"const\": \"CC\"}}}]",
+                      "payment.voided.json:4", "the payment.voided connector makes no Infor call");
+    expect_void_error("payment.voided.json", "\"calls\": []", "\"calls\": {}", "payment.voided.json:4", "must be []");
+    /* every other event type still needs calls */
+    expect_void_error("payment.captured.json", "\"payment.voided\"", "\"payment.captured\"", "payment.captured.json:4",
+                      "must be a non-empty list of calls");
+
+    /* the built-in one maps to no call and no problem */
+    isync_mapping_set *set = NULL;
+    isync_business_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    assert_int_equal(isync_mapping_set_open(NULL, NULL, &set, NULL), ISYNC_OK);
+    json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:s}", "order_number", "XC-1001", "transaction_id", "TX-1",
+                                "amount", "49.48", "currency", "EUR", "date", "2026-11-27");
+    isync_mapping_env env = { &cfg, isync_mapping_set_spec(set), NULL, NULL, set };
+    json_t *plan = isync_mapping_apply(isync_mapping_set_get(set, "payment.voided"), payload, &env);
+    assert_int_equal(json_array_size(json_object_get(plan, "calls")), 0);
+    assert_int_equal(json_array_size(json_object_get(plan, "problems")), 0);
+    json_decref(plan);
+    json_decref(payload);
+    isync_mapping_set_free(set);
+}
+
+/* An admin's payment.voided.json replaces the built-in one like any other. */
+static void test_admin_void_template(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/isync_mapping_XXXXXX", path[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/payment.voided.json", dir);
+    isync_mapping_set *set = NULL;
+    assert_int_equal(isync_mapping_set_open(dir, NULL, &set, NULL), ISYNC_OK);
+    assert_string_equal(isync_mapping_set_get(set, "payment.voided")->origin, "built-in payment.voided.json");
+    write_text(path, void_template);
+    assert_int_equal(isync_mapping_set_refresh(set), 1);
+    assert_string_equal(isync_mapping_set_get(set, "payment.voided")->origin, path);
+    json_t *status = isync_mapping_set_status(set);
+    assert_null(json_object_get(json_object_get(json_object_get(status, "templates"), "payment.voided"), "errors"));
+    json_decref(status);
+    unlink(path);
     isync_mapping_set_free(set);
     rmdir(dir);
 }
@@ -601,6 +686,8 @@ int main(void)
         cmocka_unit_test(test_template_errors_at_load_time),
         cmocka_unit_test(test_admin_directory_overrides_and_keeps_last_good),
         cmocka_unit_test(test_builtin_order_template_shape),
+        cmocka_unit_test(test_void_template_has_no_calls),
+        cmocka_unit_test(test_admin_void_template),
         cmocka_unit_test(test_transforms_with_realistic_values),
         cmocka_unit_test(test_delivery_needs_every_context_value),
         cmocka_unit_test(test_default_when_empty),
