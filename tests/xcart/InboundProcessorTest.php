@@ -57,21 +57,26 @@ final class InboundProcessorTest extends TestCase
         );
     }
 
-    private function applier(): InboundApplierInterface
+    private function applier(?string $failingType = null): InboundApplierInterface
     {
         $log = &$this->log;
 
-        return new class($log) implements InboundApplierInterface {
+        return new class($log, $failingType) implements InboundApplierInterface {
             private $log;
+            private $failingType;
 
-            public function __construct(&$log)
+            public function __construct(&$log, $failingType)
             {
                 $this->log = &$log;
+                $this->failingType = $failingType;
             }
 
             public function apply(string $type, array $payload): string
             {
                 $this->log[] = 'apply ' . $type;
+                if ($type === $this->failingType) {
+                    throw new \RuntimeException('no such tracking carrier');
+                }
                 if (($payload['sku'] ?? '') === 'NOPE') {
                     return self::UNKNOWN_SKU;
                 }
@@ -97,14 +102,35 @@ final class InboundProcessorTest extends TestCase
         $this->assertSame(['begin', 'apply stock.changed', 'commit', 'ack e1'], array_slice($this->log, 0, 4));
     }
 
-    public function testAFailedTransactionIsNotAckedAndStopsTheRun(): void
+    public function testAFailedEventStaysWithItsReasonAndHoldsBackItsOrderOnly(): void
+    {
+        $this->spool[] = ['id' => 'e5', 'type' => 'stock.changed', 'payload' => ['sku' => 'B', 'quantity' => '2']];
+        $report = $this->processor($this->applier('order.shipped'))->run(100, 2);
+        $this->assertSame(1, $report['failed']);
+        $this->assertSame([['id' => 'e3', 'type' => 'order.shipped', 'message' => 'no such tracking carrier']], $report['errors']);
+        $this->assertSame(1, $report['held_back'], 'e4 is about the same order: it waits behind e3');
+        $this->assertSame(['e1', 'e2', 'e5'], $report['done_ids'], 'the other events go on');
+        $this->assertSame(['e3', 'e4'], array_column($this->spool, 'id'), 'both come back next time');
+        $this->assertNotContains('apply order.status', $this->log);
+        $this->assertSame('no such tracking carrier', LastError::get()['message']);
+    }
+
+    public function testAFailedCommitIsNotAcked(): void
     {
         $report = $this->processor($this->applier(), true)->run();
-        $this->assertSame(1, $report['failed']);
+        $this->assertSame(3, $report['failed'], 'e1, e2, e3 fail; e4 waits behind e3 (order 7)');
+        $this->assertSame(1, $report['held_back']);
         $this->assertSame(0, $report['acked']);
-        $this->assertCount(4, $this->spool, 'the event comes back next time');
+        $this->assertCount(4, $this->spool, 'every event comes back next time');
         $this->assertNotContains('ack e1', $this->log);
         $this->assertSame('flush failed', LastError::get()['message']);
+    }
+
+    public function testTheRunStopsAtItsDeadline(): void
+    {
+        $report = $this->processor($this->applier())->run(100, 2, microtime(true) - 1);
+        $this->assertSame(0, $report['fetched']);
+        $this->assertCount(4, $this->spool);
     }
 
     public function testExtensionBridgeNeverThrows(): void

@@ -27,6 +27,35 @@ class Auth
         return in_array(static::PERMISSION_ROOT, $this->permissions, true);
     }
 
+    /** @var \XLite\Model\Profile|null the logged-in customer */
+    private $profile;
+
+    /** Auth.php:122 [inferred hash] */
+    public static function encryptPassword($password, $algo = 'SHA512')
+    {
+        return password_hash((string) $password, PASSWORD_DEFAULT);
+    }
+
+    /** Auth.php:177 */
+    public function loginProfile(\XLite\Model\Profile $profile, $withCells = true)
+    {
+        $this->profile = $profile;
+
+        return true;
+    }
+
+    /** Auth.php:412 */
+    public function isLogged()
+    {
+        return $this->profile !== null;
+    }
+
+    /** Auth.php:495 */
+    public function getProfile($profileId = null)
+    {
+        return $this->profile;
+    }
+
     /** Auth.php:650 */
     public function getAdminAccessLevel()
     {

@@ -84,5 +84,8 @@ class Database
         \XLite\Logger::standinReset();
         Auth::standinReset();
         Request::standinReset();
+        Session::standinReset();
+        \XCartStandin\TestGateway::standinReset();
+        \XLite\Model\Cart::standinReset();
     }
 }

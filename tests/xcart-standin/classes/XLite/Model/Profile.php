@@ -18,6 +18,10 @@ use Doctrine\ORM\Mapping as ORM;
  */
 class Profile extends \XLite\Model\AEntity
 {
+    public const MERGE_ALL       = 3;
+    public const MERGE_ADDRESSES = 1;
+    public const MERGE_ORDERS    = 2;
+
     public const STATUS_ENABLED  = 'E';
     public const STATUS_DISABLED = 'D';
 
@@ -208,6 +212,28 @@ class Profile extends \XLite\Model\AEntity
         }
 
         return $newProfile;
+    }
+
+    /**
+     * :941 [simplified] the anonymous account takes the checkout's e-mail and, with MERGE_ADDRESSES,
+     * copies of its addresses in place of its own.
+     */
+    public function mergeWithProfile(\XLite\Model\Profile $profile, $flag = self::MERGE_ALL)
+    {
+        $this->setLogin($profile->getLogin());
+        if ($flag & self::MERGE_ADDRESSES) {
+            foreach ($this->getAddresses()->toArray() as $address) {
+                $this->getAddresses()->removeElement($address);
+                \XLite\Core\Database::getEM()->remove($address);
+            }
+            foreach ($profile->getAddresses() as $address) {
+                $copy = $address->cloneEntity();
+                $copy->setProfile($this);
+                $this->addAddresses($copy);
+            }
+        }
+
+        return true;
     }
 
     /**

@@ -27,6 +27,12 @@ class Transaction extends \XLite\Model\AEntity
     public const STATUS_CANCELED    = 'C';
     public const STATUS_VOID        = 'V';
 
+    // results of a payment step (:91-94)
+    public const PROLONGATION = 'R';
+    public const COMPLETED    = 'C';
+    public const SILENT       = 'S';
+    public const SEPARATE     = 'E';
+
     /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $transaction_id;
     /** @ORM\Column (type="integer") */
