@@ -74,22 +74,26 @@ abstract class ShopTestCase extends TestCase
         return $prefix . '-' . strtoupper(bin2hex(random_bytes(3)));
     }
 
+    protected static function repo(string $class)
+    {
+        return Database::getRepo($class);
+    }
+
+    /** An address as X-Cart's forms save one: country and state, then the field values. */
     protected static function address(array $fields, string $country, ?string $stateCode = null): \XLite\Model\Address
     {
-        $address = new \XLite\Model\Address($fields);
-        $address->setCountry(new \XLite\Model\Country(['code' => $country]));
+        $address = new \XLite\Model\Address();
+        $address->setCountry(self::repo(\XLite\Model\Country::class)->find($country));
         if ($stateCode !== null) {
-            $address->setState(new \XLite\Model\State(['code' => $stateCode]));
+            $address->setState($stateCode);
         }
+        $address->map($fields);
 
         return $address;
     }
 
-    /**
-     * A customer's order as checkout leaves it before processSucceed(): profile with addresses,
-     * items [sku, name, price, amount], surcharges [type, code, name, value, include].
-     */
-    protected function newOrder(string $number, array $items, array $surcharges = [], string $currency = 'EUR'): Order
+    /** Anna's two addresses: billing in Berlin, shipping in New York. */
+    protected static function annasAddresses(\XLite\Model\Profile $profile): void
     {
         $billing = self::address(['firstname' => 'Anna', 'lastname' => 'Schmidt', 'street' => 'Hauptstraße 5',
             'city' => 'Berlin', 'zipcode' => '10115', 'phone' => '+49 30 1234567'], 'DE');
@@ -97,38 +101,87 @@ abstract class ShopTestCase extends TestCase
         $shipping = self::address(['firstname' => 'Anna', 'lastname' => 'Schmidt', 'street' => '350 Fifth Avenue',
             'city' => 'New York', 'zipcode' => '10118', 'phone' => '+1 212 555 0100'], 'US', 'NY');
         $shipping->setIsShipping(true);
-        $profile = new \XLite\Model\Profile(['login' => 'anna@example.com']);
-        $profile->addAddresses($billing);
-        $profile->addAddresses($shipping);
+        foreach ([$billing, $shipping] as $address) {
+            $address->setProfile($profile);
+            $profile->addAddresses($address);
+        }
+    }
 
-        $order = new Order(['orderNumber' => $number, 'date' => Clock::now()]);
-        $order->setCurrency(new \XLite\Model\Currency(['code' => $currency]));
-        $order->setProfile($profile);
+    /** A registered customer's account, saved. */
+    protected static function customer(string $login): \XLite\Model\Profile
+    {
+        $profile = new \XLite\Model\Profile(['login' => $login]);
+        self::annasAddresses($profile);
+        Database::getEM()->persist($profile);
+        Database::getEM()->flush();
+
+        return $profile;
+    }
+
+    /**
+     * A cart as checkout leaves it before processSucceed(): saved, with a guest's profile (or the
+     * logged-in customer's account as profile and orig_profile, as Cart::getInstance() sets them),
+     * items [sku, name, price, amount], surcharges [type, code, name, value, include].
+     */
+    protected function newOrder(string $number, array $items, array $surcharges = [], string $currency = 'EUR',
+                                ?\XLite\Model\Profile $customer = null): \XLite\Model\Cart
+    {
+        $cart = new \XLite\Model\Cart(['orderNumber' => $number, 'date' => Clock::now()]);
+        $cart->setCurrency(self::repo(\XLite\Model\Currency::class)->findOneByCode($currency));
+        if ($customer !== null) {
+            $cart->setProfile($customer);
+            $cart->setOrigProfile($customer);
+        } else {
+            $guest = new \XLite\Model\Profile(['login' => 'anna@example.com', 'anonymous' => true]);
+            self::annasAddresses($guest);
+            $guest->setOrder($cart);
+            $cart->setProfile($guest);
+        }
         $total = 0.0;
         foreach ($items as [$sku, $name, $price, $amount]) {
-            $order->addItems(new \XLite\Model\OrderItem(['sku' => $sku, 'name' => $name, 'price' => $price,
-                'itemNetPrice' => $price, 'amount' => $amount]));
+            $item = new \XLite\Model\OrderItem(['sku' => $sku, 'name' => $name, 'price' => $price,
+                'itemNetPrice' => $price, 'amount' => $amount]);
+            $item->setOrder($cart);
+            $cart->addItems($item);
             $total += $price * $amount;
         }
         foreach ($surcharges as [$type, $code, $name, $value, $include]) {
-            $order->addSurcharges(new \XLite\Model\Order\Surcharge(['type' => $type, 'code' => $code,
-                'name' => $name, 'value' => $value, 'include' => $include]));
+            $surcharge = new \XLite\Model\Order\Surcharge(['type' => $type, 'code' => $code,
+                'name' => $name, 'value' => $value, 'include' => $include]);
+            $surcharge->setOwner($cart);
+            $cart->addSurcharges($surcharge);
             $total += $include ? 0 : $value;
         }
-        $order->setTotal(round($total, 2));
+        $cart->setTotal(round($total, 2));
+        Database::getEM()->persist($cart);
+        Database::getEM()->flush();
 
-        return $order;
+        return $cart;
     }
 
-    /** A completed payment transaction of the order (type sale, status S). */
-    protected static function addPayment(Order $order, string $publicTxnId, float $value, string $type = 'sale'): \XLite\Model\Payment\Transaction
+    /** The payment method of the test gateway (XCartStandin\TestGateway), saved once. */
+    protected static function gateway(): \XLite\Model\Payment\Method
+    {
+        $method = self::repo(\XLite\Model\Payment\Method::class)->findOneBy(['service_name' => 'TestGateway']);
+        if ($method === null) {
+            $method = new \XLite\Model\Payment\Method(['service_name' => 'TestGateway', 'class' => \XCartStandin\TestGateway::class]);
+            $method->setName('Credit card');
+            Database::getEM()->persist($method);
+            Database::getEM()->flush();
+        }
+
+        return $method;
+    }
+
+    /** A completed payment of the order through the test gateway: a sale, or an authorisation (type auth). */
+    protected static function addPayment(\XLite\Model\Order $order, string $publicTxnId, float $value, string $type = 'sale'): \XLite\Model\Payment\Transaction
     {
         $transaction = new \XLite\Model\Payment\Transaction();
+        $transaction->setPaymentMethod(self::gateway());
         $transaction->setType($type);
         $transaction->setStatus(\XLite\Model\Payment\Transaction::STATUS_SUCCESS);
         $transaction->setValue($value);
         $transaction->setPublicTxnId($publicTxnId);
-        $transaction->setMethodLocalName('Credit card');
         $transaction->setDate(Clock::now());
         $transaction->setOrder($order);
         $order->addPaymentTransactions($transaction);
@@ -136,13 +189,28 @@ abstract class ShopTestCase extends TestCase
         return $transaction;
     }
 
-    /** Checkout's last step: the order is stored, then processSucceed() and its flush. */
-    protected static function place(Order $order): void
+    /**
+     * An admin's capture, refund or void, as the order page runs it: the gateway's
+     * Processor::doTransaction() with the amount typed in (partial and further refunds).
+     */
+    protected static function backendTransaction(\XLite\Model\Payment\Transaction $transaction, string $type, ?float $amount = null): void
     {
-        Database::getEM()->persist($order);
-        Database::getEM()->flush();
-        $order->processSucceed();
-        Database::getEM()->flush();
+        \XLite\Core\Request::getInstance()->standinSet($amount === null ? [] : ['amount' => $amount], 'POST');
+        $transaction->getPaymentMethod()->getProcessor()->doTransaction($transaction, $type);
+    }
+
+    /**
+     * Checkout's end (Controller\Customer\Checkout::processSucceed()): the cart becomes an order, the
+     * profile is settled, the final flush. $register: the guest asked for an account.
+     */
+    protected static function place(\XLite\Model\Cart $cart, bool $register = false): void
+    {
+        \XLite\Model\Cart::setObject($cart);
+        if ($register) {
+            \XLite\Core\Session::getInstance()->order_create_profile = true;
+            \XLite\Core\Session::getInstance()->createProfilePassword = 'secret-' . bin2hex(random_bytes(4));
+        }
+        (new \XLite\Controller\Customer\Checkout())->processSucceed();
     }
 
     /** Waits until the worker delivered everything queued. */
@@ -179,13 +247,12 @@ abstract class ShopTestCase extends TestCase
      */
     protected function runCronUntil(callable $done, float $timeoutS, string $what): int
     {
-        $task = new PullInbound();
         $now = Clock::now();
         $deadline = microtime(true) + $timeoutS;
         for ($runs = 1; ; $runs++) {
             $now += 61;
             Clock::set($now);
-            $task->handleTask(new \XCart\Event\Task\CronEvent());
+            self::cron();
             if ($done()) {
                 return $runs;
             }
@@ -197,9 +264,25 @@ abstract class ShopTestCase extends TestCase
         }
     }
 
-    /** The order as X-Cart reads it again. */
+    /**
+     * One `php bin/console xcart:cron` (XCart\Command\CronCommand): every task the enabled modules'
+     * services.yaml registers for xcart.cronjob. Returns what it printed; an exception from a task
+     * ends the run as in X-Cart (no catch).
+     */
+    protected static function cron(): string
+    {
+        $output = new \Symfony\Component\Console\Output\BufferedOutput();
+        $command = new \XCart\Command\CronCommand(\XCartStandin\EventDispatcher::fromModules());
+        $command->run(new \Symfony\Component\Console\Input\ArrayInput([]), $output);
+
+        return $output->fetch();
+    }
+
+    /** The order as X-Cart reads it again: from the database, not from this entity manager's memory. */
     protected static function reload(string $number): Order
     {
+        Database::getEM()->clear();
+
         return Database::getRepo(Order::class)->findOneByOrderNumber($number);
     }
 }

@@ -15,10 +15,10 @@ final class StockTest extends ShopTestCase
 {
     public function testStockChangedInInforUpdatesProductAndVariantAmounts(): void
     {
-        $mug = (new \XLite\Model\Product())->setSku('MUG-LOGO')->setName('Mug')->setInventoryEnabled(true)->setAmount(3);
-        $shirt = (new \XLite\Model\Product())->setSku('TSHIRT')->setName('T-shirt')->setInventoryEnabled(true)->setAmount(0);
-        $black = (new ProductVariant())->setProduct($shirt)->setSku('TSHIRT-BLK-M')->setVariantId('BLK-M');
-        $white = (new ProductVariant())->setProduct($shirt)->setSku('TSHIRT-WHT-L')->setVariantId('WHT-L');
+        $mug = new \XLite\Model\Product(['sku' => 'MUG-LOGO', 'name' => 'Mug', 'inventoryEnabled' => true, 'amount' => 3]);
+        $shirt = new \XLite\Model\Product(['sku' => 'TSHIRT', 'name' => 'T-shirt', 'inventoryEnabled' => true, 'amount' => 0]);
+        $black = new ProductVariant(['product' => $shirt, 'sku' => 'TSHIRT-BLK-M', 'variant_id' => 'BLK-M']);
+        $white = new ProductVariant(['product' => $shirt, 'sku' => 'TSHIRT-WHT-L', 'variant_id' => 'WHT-L']);
         foreach ([$mug, $shirt, $black, $white] as $entity) {
             Database::getEM()->persist($entity);
         }

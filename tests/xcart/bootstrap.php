@@ -11,7 +11,8 @@ declare(strict_types=1);
 
 require_once dirname(__DIR__) . '/xcart-standin/bootstrap.php';
 
-$moduleSrc = dirname(__DIR__, 2) . '/xcart/src';
+// XCART_ADDON_SRC: another copy of the add-on's src/ (e.g. an older commit's, to show a test fails on it)
+$moduleSrc = getenv('XCART_ADDON_SRC') ?: dirname(__DIR__, 2) . '/xcart/src';
 if (is_dir($moduleSrc)) {
     \XCartStandin\Extender::addModule('CloudLink\InforSync', $moduleSrc);
 }

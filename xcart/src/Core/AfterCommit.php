@@ -6,68 +6,89 @@ namespace CloudLink\InforSync\Core;
  * Runs work once the shop's changes are in the database for good, so that nothing is sent to Infor
  * for an order, payment or address whose save then fails.
  *
- * X-Cart's entity manager runs its after-flush callbacks only after a flush succeeded
- * (XLite\Core\Doctrine\ORM\EntityManager::flush() -> tryExecuteAfterFlushCallbacks()); a flush outside
- * a transaction has committed by then. A flush inside someone's open transaction has not: such work
- * waits for a later flush outside a transaction that has work of its own, or for the end of the
- * request. Either way it runs only if its rows really are in the database ($committed, asked then).
+ * It listens to Doctrine's postFlush event, which comes at the end of a flush that succeeded; a
+ * flush outside a transaction has committed by then. Work waits while someone's transaction is still
+ * open (the next postFlush outside it, or the end of the request, runs it). Whenever it runs, it runs
+ * only if its rows really are in the database ($committed, read then): work left from a flush that
+ * failed, or from a rolled back transaction, is dropped.
+ *
+ * "Quiet" work (customers) waits for the first flush that no longer changes its key: X-Cart saves an
+ * address field by field, one flush each (XLite\Model\Address::setterProperty(),
+ * classes/XLite/Model/Address.php:176), then flushes the address and its profile once more; the
+ * customer goes to Infor once, with the address as it ends up.
  */
 final class AfterCommit
 {
-    /** @var array<string, array{send: callable, committed: callable}> work waiting for a commit */
+    /** @var array<string, array{send: callable, committed: callable, quiet: bool, fresh: bool}> */
     private static $waiting = [];
 
-    /** @var object|null the entity manager our after-flush callback waits on */
-    private static $callbackEm = null;
+    /** @var object|null the entity manager the listener is registered on */
+    private static $listeningTo = null;
 
     private static $shutdownRegistered = false;
 
     /**
+     * Runs $send after the current (or next) flush has committed.
+     *
      * @param string   $key       one piece of work per key (the same order saved twice is sent once)
-     * @param callable $send      the work
      * @param callable $committed whether its rows are in the database, read from the database
      */
     public static function add(string $key, callable $send, callable $committed): void
     {
-        self::$waiting[$key] = ['send' => $send, 'committed' => $committed];
-        $em = \XLite\Core\Database::getEM();
-        if (self::$callbackEm !== $em) {
-            self::$callbackEm = $em;
-            $em->addAfterFlushCallback([self::class, 'afterFlush']);
-        }
+        self::wait($key, $send, $committed, false);
     }
 
-    /** X-Cart's after-flush callback: the flush succeeded. */
-    public static function afterFlush(): void
+    /** Like add(), but after the first committed flush that does not add the same key again. */
+    public static function addWhenQuiet(string $key, callable $send, callable $committed): void
     {
-        self::$callbackEm = null;
-        if (self::inTransaction()) {
-            // not committed yet: the next add() registers the callback again; the request's end checks
-            self::registerShutdown();
+        self::wait($key, $send, $committed, true);
+    }
 
+    /** Doctrine's postFlush (a flush succeeded). */
+    public function postFlush(): void
+    {
+        if (self::inTransaction()) {
             return;
         }
-        self::runAll();
+        $due = [];
+        foreach (self::$waiting as $key => $work) {
+            if ($work['quiet'] && $work['fresh']) {
+                self::$waiting[$key]['fresh'] = false;
+                continue;
+            }
+            $due[$key] = $work;
+            unset(self::$waiting[$key]);
+        }
+        self::run($due);
     }
 
-    /** End of the request: what still waits runs only if it is in the database. */
+    /** End of the request: what still waits runs now, if it is in the database. */
     public static function atShutdown(): void
     {
-        if (self::$waiting && !self::inTransaction()) {
-            self::runAll();
-        }
+        $due = self::$waiting;
         self::$waiting = [];
+        if ($due && !self::inTransaction()) {
+            self::run($due);
+        }
     }
 
-    /**
-     * Each piece of work runs only if its rows are in the database: work left over from a flush that
-     * failed (its callback never ran) must not go out with the next successful one.
-     */
-    private static function runAll(): void
+    private static function wait(string $key, callable $send, callable $committed, bool $quiet): void
     {
-        $waiting = self::$waiting;
-        self::$waiting = [];
-        foreach ($waiting as $key => $work) {
+        self::$waiting[$key] = ['send' => $send, 'committed' => $committed, 'quiet' => $quiet, 'fresh' => true];
+        $em = \XLite\Core\Database::getEM();
+        if (self::$listeningTo !== $em) {
+            self::$listeningTo = $em;
+            $em->getEventManager()->addEventListener([\Doctrine\ORM\Events::postFlush], new self());
+        }
+        if (!self::$shutdownRegistered) {
+            self::$shutdownRegistered = true;
+            register_shutdown_function([self::class, 'atShutdown']);
+        }
+    }
+
+    private static function run(array $due): void
+    {
+        foreach ($due as $key => $work) {
             try {
                 if (!($work['committed'])()) {
                     Extension::log('warning', 'not sent: its save was not committed', ['key' => $key]);
@@ -86,14 +107,6 @@ final class AfterCommit
             return \XLite\Core\Database::getEM()->getConnection()->isTransactionActive();
         } catch (\Throwable $e) {
             return false;
-        }
-    }
-
-    private static function registerShutdown(): void
-    {
-        if (!self::$shutdownRegistered) {
-            self::$shutdownRegistered = true;
-            register_shutdown_function([self::class, 'atShutdown']);
         }
     }
 }

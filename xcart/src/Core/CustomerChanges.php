@@ -7,7 +7,9 @@ namespace CloudLink\InforSync\Core;
  * which X-Cart keeps in other tables (XLite\Model\Address, and each field of an address in an
  * XLite\Model\AddressFieldValue row, classes/XLite/Model/Address.php; Profile::$addresses is the
  * inverse side, so an address edit never updates the profile row) — and sends one customer.created
- * or customer.updated per profile once the flush is committed, built from the profile as it is then.
+ * or customer.updated per profile once the changes are committed and a flush no longer changes it
+ * (X-Cart saves an address one field and one flush at a time; see AfterCommit::addWhenQuiet()),
+ * built from the profile as it is then.
  * Only with customer sync on, only for registered customers (not the copy an order keeps, not
  * guests, not staff).
  */
@@ -37,7 +39,7 @@ final class CustomerChanges
                 'profile' => $profile,
                 'created' => $created || !empty(self::$changed[$id]['created']),
             ];
-            AfterCommit::add(
+            AfterCommit::addWhenQuiet(
                 'customer:' . $id,
                 static function () use ($id) {
                     self::send($id);

@@ -106,6 +106,21 @@ abstract class AEntity
         return \Doctrine\Common\Util\ClassUtils::getClass($this);
     }
 
+    /** :383 — save: persist and flush */
+    public function update()
+    {
+        \XLite\Core\Database::getEM()->persist($this);
+        \XLite\Core\Database::getEM()->flush();
+
+        return true;
+    }
+
+    /** :396 */
+    public function create()
+    {
+        return $this->update();
+    }
+
     /** Since Doctrine lifecycle callbacks may not change associations (ARepo::performInsert). */
     public function prepareEntityBeforeCommit($type)
     {

@@ -87,6 +87,40 @@ class Address extends \XLite\Model\Base\PersonalAddress
         return $fieldValue ? $fieldValue->getValue() : null;
     }
 
+    /** :335 — a property or an address field */
+    public function isPropertyExists($name)
+    {
+        return parent::isPropertyExists($name) || (bool) static::getAddressFieldByServiceName($name);
+    }
+
+    /**
+     * :222 — save (the address book form's "update", View\Model\AModel::performActionUpdate()), then
+     * the profile's search field from the names (Profile::updateSearchFakeField()) and a flush.
+     */
+    public function update()
+    {
+        $result = parent::update();
+        if ($this->getProfile()) {
+            \XLite\Core\Database::getEM()->refresh($this->getProfile());
+            $this->getProfile()->updateSearchFakeField();
+            \XLite\Core\Database::getEM()->flush();
+        }
+
+        return $result;
+    }
+
+    /** :262 */
+    public function create()
+    {
+        $result = parent::create();
+        if ($this->getProfile()) {
+            \XLite\Core\Database::getEM()->refresh($this->getProfile());
+            $this->getProfile()->updateSearchFakeField();
+        }
+
+        return $result;
+    }
+
     /** :348 — the value row of the field named $name */
     public function getFieldValue($name)
     {

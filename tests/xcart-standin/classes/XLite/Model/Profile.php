@@ -51,6 +51,8 @@ class Profile extends \XLite\Model\AEntity
     protected $anonymous = false;
     /** @ORM\Column (type="string") */
     protected $lastCheckoutEmail = '';
+    /** the names of the addresses and the login, for the admin's search @ORM\Column (type="text", nullable=true) */
+    protected $searchFakeField;
 
     public function __construct(array $data = [])
     {
@@ -236,6 +238,17 @@ class Profile extends \XLite\Model\AEntity
         return true;
     }
 
+    /** :updateSearchFakeField — "first last first" of each address, then the login, joined by ";" */
+    public function updateSearchFakeField()
+    {
+        $parts = [];
+        foreach ($this->getAddresses() as $address) {
+            $parts[] = trim($address->getFirstname() . ' ' . $address->getLastname() . ' ' . $address->getFirstname());
+        }
+        $parts[] = $this->getLogin();
+        $this->searchFakeField = implode(';', $parts);
+    }
+
     /**
      * @ORM\PrePersist
      */
@@ -244,5 +257,14 @@ class Profile extends \XLite\Model\AEntity
         if (!$this->added) {
             $this->added = \XLite\Core\Converter::time();
         }
+        $this->updateSearchFakeField();
+    }
+
+    /**
+     * @ORM\PreUpdate
+     */
+    public function prepareBeforeUpdate()
+    {
+        $this->updateSearchFakeField();
     }
 }
