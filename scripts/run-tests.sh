@@ -99,7 +99,8 @@ run_phpunit() {
         return
     fi
     local junit="$work/$name.junit.xml" output rc
-    output=$(php -d "extension=$so" "$@" "$phpunit" -c "$config" --log-junit "$junit" 2>&1)
+    # INFOR_SYNC_EXTENSION: for the PHP processes a test starts itself (tests/xcart-e2e/cron.php)
+    output=$(INFOR_SYNC_EXTENSION="$so" php -d "extension=$so" "$@" "$phpunit" -c "$config" --log-junit "$junit" 2>&1)
     rc=$?
     local counts p f
     counts=$(php -r '

@@ -38,11 +38,18 @@ abstract class ShopTestCase extends TestCase
         if (!extension_loaded('infor_sync')) {
             $this->fail('the infor_sync extension is not loaded (scripts/run-tests.sh xcart-e2e loads it)');
         }
+        // X-Cart's task lock files, shared with the cron processes a test starts, apart from other runs
+        if (!getenv('XCART_LOCK_DIR')) {
+            $locks = sys_get_temp_dir() . '/xcart-e2e-locks-' . getmypid();
+            @mkdir($locks, 0700, true);
+            putenv("XCART_LOCK_DIR=$locks");
+        }
         Database::standinReset();
         Mailer::standinReset();
         \XLite\Logger::standinReset();
         Clock::set(null);
         @unlink(LastError::path());
+        @unlink(\CloudLink\InforSync\Core\InboundStats::path());
         $this->saveSettings(static::SETTINGS);
         $task = new \XLite\Model\Task(['owner' => PullInbound::class]);
         Database::getEM()->persist($task);
@@ -276,6 +283,73 @@ abstract class ShopTestCase extends TestCase
         $command->run(new \Symfony\Component\Console\Input\ArrayInput([]), $output);
 
         return $output->fetch();
+    }
+
+    /**
+     * Starts `xcart:cron` in a process of its own (tests/xcart-e2e/cron.php) on this shop's database
+     * and spool; collect it with finishCron().
+     *
+     * @return array{process: resource, pipes: array, stats: string}
+     */
+    protected static function startCron(): array
+    {
+        $extension = getenv('INFOR_SYNC_EXTENSION');
+        if (!$extension) {
+            throw new \RuntimeException('INFOR_SYNC_EXTENSION is not set (scripts/run-tests.sh sets it)');
+        }
+        $command = [PHP_BINARY, '-d', "extension=$extension"];
+        foreach (ini_get_all('infor_sync', false) as $name => $value) {
+            if ($name !== 'infor_sync.worker') {
+                array_push($command, '-d', "$name=$value");
+            }
+        }
+        array_push($command, '-d', 'infor_sync.worker=off');
+        $stats = sys_get_temp_dir() . '/xcart-cron-' . bin2hex(random_bytes(4));
+        mkdir($stats);
+        array_push($command, __DIR__ . '/cron.php', $stats);
+        $process = proc_open($command, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+
+        return ['process' => $process, 'pipes' => $pipes, 'stats' => $stats];
+    }
+
+    /** Waits for a cron process; its report (started, finished, stats), and its output. */
+    protected function finishCron(array &$cron): array
+    {
+        $output = stream_get_contents($cron['pipes'][1]) . stream_get_contents($cron['pipes'][2]);
+        $rc = self::cronExitCode($cron);
+        proc_close($cron['process']);
+        exec('rm -rf ' . escapeshellarg($cron['stats']));
+        $this->assertSame(0, $rc, "xcart:cron failed:\n$output");
+        $lines = array_values(array_filter(explode("\n", trim($output))));
+        $report = json_decode((string) end($lines), true);
+        $this->assertIsArray($report, "no report from xcart:cron:\n$output");
+        $report['output'] = $output;
+
+        return $report;
+    }
+
+    /** Whether a cron process still runs; once it ended, its exit code is kept in $cron. */
+    protected static function cronRunning(array &$cron): bool
+    {
+        if (array_key_exists('exitcode', $cron)) {
+            return false;
+        }
+        $status = proc_get_status($cron['process']);
+        if ($status['running']) {
+            return true;
+        }
+        $cron['exitcode'] = $status['exitcode']; // PHP reports it once only
+
+        return false;
+    }
+
+    private static function cronExitCode(array &$cron): int
+    {
+        while (self::cronRunning($cron)) {
+            usleep(20000);
+        }
+
+        return (int) $cron['exitcode'];
     }
 
     /** The order as X-Cart reads it again: from the database, not from this entity manager's memory. */

@@ -29,23 +29,28 @@ final class StockTest extends ShopTestCase
         Sandbox::control('POST', 'stock', ['WHLO' => '100', 'ITNO' => 'MUG-LOGO', 'STQT' => '25', 'ALQT' => '0']);
         Sandbox::control('POST', 'stock', ['WHLO' => '200', 'ITNO' => 'TSHIRT-BLK-M', 'STQT' => '45', 'ALQT' => '2']);
         Sandbox::control('POST', 'stock', ['WHLO' => '100', 'ITNO' => 'TSHIRT-WHT-L', 'STQT' => '7', 'ALQT' => '0']);
+        // an item stocked in Infor but not sold in this shop
+        $notSold = 'NOSHOP-' . strtoupper(bin2hex(random_bytes(3)));
+        Sandbox::control('POST', 'items', ['ITNO' => $notSold, 'ITDS' => 'Not sold in the shop']);
+        Sandbox::control('POST', 'stock', ['WHLO' => '100', 'ITNO' => $notSold, 'STQT' => '3']);
         $expected = self::onHandSums(['MUG-LOGO', 'TSHIRT-BLK-M', 'TSHIRT-WHT-L']);
 
-        $this->runCronUntil(static function () use ($mug, $black, $white, $expected) {
+        $this->runCronUntil(static function () use ($mug, $black, $white, $expected, $notSold) {
             return $mug->getAmount() === $expected['MUG-LOGO'] && !$black->getDefaultAmount()
-                && $black->getAmount() === $expected['TSHIRT-BLK-M'] && $white->getAmount() === $expected['TSHIRT-WHT-L'];
-        }, 30, 'stock of ' . json_encode($expected));
+                && $black->getAmount() === $expected['TSHIRT-BLK-M'] && $white->getAmount() === $expected['TSHIRT-WHT-L']
+                && in_array($notSold, \CloudLink\InforSync\Core\InboundStats::get()['unknown_skus'] ?? [], true);
+        }, 30, 'stock of ' . json_encode($expected) . " and $notSold reported");
 
         $this->assertSame($expected['MUG-LOGO'], $mug->getAmount(), 'product amount: on hand in 100 + 200');
         $this->assertSame($expected['TSHIRT-BLK-M'], $black->getAmount(), 'variant amount: its own stock now');
         $this->assertFalse($white->getDefaultAmount());
         $this->assertSame(0, $shirt->getAmount(), 'the product of the variants keeps its own amount');
 
-        // CAP-RED is stocked in Infor but not sold in this shop: reported, not fatal, acknowledged
+        // the item not sold here: reported, not fatal, acknowledged
         $stats = \CloudLink\InforSync\Core\InboundStats::get();
-        $this->assertContains('CAP-RED', $stats['unknown_skus']);
+        $this->assertContains($notSold, $stats['unknown_skus']);
         $this->assertSame(0, (int) ($stats['totals']['failed'] ?? 0));
-        $waiting = array_filter(\InforSync\inbound(1000), static fn ($e) => ($e['payload']['sku'] ?? '') === 'CAP-RED');
+        $waiting = array_filter(\InforSync\inbound(1000), static fn ($e) => ($e['payload']['sku'] ?? '') === $notSold);
         $this->assertSame([], array_values($waiting), 'the unknown SKU was acknowledged, not retried forever');
     }
 
