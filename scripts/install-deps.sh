@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the Debian bookworm packages infor_sync needs to build, run its
-# demo and run every test, and the browser test's playwright-core (npm ci in
+# demo and run every test (the X-Cart add-on's tests run Doctrine ORM on a
+# MariaDB server they start themselves), and the browser test's playwright-core (npm ci in
 # tests/browser, the version package-lock.json pins; it drives Debian's
 # chromium, so its own browser download is skipped). Safe to run again; skips
 # apt and npm when all is there.
@@ -8,7 +9,8 @@ set -eu
 cd "$(dirname "$0")/.."
 packages="make gcc pkg-config php8.2-dev php8.2-cli php8.2-fpm php-parser
 libcurl4-openssl-dev libjansson-dev libssl-dev libmicrohttpd-dev libcmocka-dev
-libfcgi-bin curl valgrind phpunit chromium"
+libfcgi-bin curl valgrind phpunit chromium
+mariadb-server php8.2-mysql php-doctrine-orm php-doctrine-annotations php-symfony-yaml php-symfony-console"
 # node and npm may come from elsewhere (e.g. nodesource); Debian's otherwise
 command -v node >/dev/null 2>&1 || packages="$packages nodejs npm"
 missing=""

@@ -162,6 +162,43 @@ final class EventBuilderTest extends TestCase
         $this->assertSame('Card', $p['method']);
     }
 
+    public function testBackendTransactionEvents(): void
+    {
+        $payment = new \XLite\Model\Payment\Transaction(['type' => 'auth', 'status' => 'S', 'value' => 50.0,
+            'publicTxnId' => '001001-ABCD', 'method_local_name' => 'Card']);
+        $payment->setOrder(new \XLite\Model\Order(['orderNumber' => '01001']));
+        $payment->getOrder()->setCurrency(new \XLite\Model\Currency(['code' => 'EUR']));
+        $backend = static function (string $type, string $status, float $value, int $id) use ($payment) {
+            $bt = new \XLite\Model\Payment\BackendTransaction(['type' => $type, 'status' => $status, 'value' => $value,
+                'date' => 1795706469, 'payment_transaction' => $payment]);
+            (new \ReflectionProperty(\XLite\Model\Payment\BackendTransaction::class, 'id'))->setValue($bt, $id);
+
+            return $bt;
+        };
+        foreach (['capture' => 'payment.captured', 'capturePart' => 'payment.captured', 'refund' => 'payment.refunded',
+                     'refundPart' => 'payment.refunded', 'refundMulti' => 'payment.refunded', 'void' => 'payment.voided',
+                     'getInfo' => null] as $type => $event) {
+            $this->assertSame($event, EventBuilder::backendPaymentEventType($backend($type, 'S', 1, 1)), $type);
+        }
+        $this->assertNull(EventBuilder::backendPaymentEventType($backend('capture', 'F', 1, 1)), 'failed');
+        $this->assertNull(EventBuilder::backendPaymentEventType($backend('capture', 'I', 1, 1)), 'not done yet');
+
+        $refund = $backend('refundPart', 'S', -20.0, 7);
+        $p = EventBuilder::backendPayment($refund);
+        $this->assertSame('001001-ABCD-B7', $p['transaction_id'], 'its own reference');
+        $this->assertSame('20.00', $p['amount'], 'its own amount, positive');
+        $this->assertSame('01001', $p['order_number']);
+        $this->assertSame('EUR', $p['currency']);
+        $this->assertSame('Card', $p['method']);
+        $this->assertSame(7, $p['xcart_backend_transaction_id']);
+        $this->assertSame('refundPart', $p['xcart_type']);
+        $this->assertNotSame(EventBuilder::backendTransactionKey($refund, 'payment.refunded'),
+            EventBuilder::backendTransactionKey($backend('refundMulti', 'S', 5, 8), 'payment.refunded'));
+
+        $payment->setPublicTxnId(str_repeat('X', 40));
+        $this->assertSame(str_repeat('X', 37) . '-B7', EventBuilder::backendTransactionId($refund), 'at most 40 (IRNO)');
+    }
+
     public function testCustomer(): void
     {
         $profile = Fake::of(['getProfileId' => 123, 'getEmail' => 'anna@example.com', 'getLogin' => 'x',
