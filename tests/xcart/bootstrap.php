@@ -10,6 +10,7 @@
 declare(strict_types=1);
 
 require_once dirname(__DIR__) . '/xcart-standin/bootstrap.php';
+require_once dirname(__DIR__) . '/xcart-standin/classes/XLite.php'; // \XLite has no namespace: not autoloaded
 
 $moduleSrc = dirname(__DIR__, 2) . '/xcart/src';
 if (is_dir($moduleSrc)) {

@@ -1,5 +1,11 @@
 <?php
-// XLite\Core\TopMessage (TopMessage.php:53-109): messages shown at the top of the next admin page
+/*
+ * XLite\Core\TopMessage (classes/XLite/Core/TopMessage.php): messages shown at the top of the next
+ * admin page (addInfo/addWarning/addError :53-109, add() :124-160 keeps one message per type and
+ * text). An AJAX response carries the "ajax" ones in its event-messages header instead
+ * (AController::translateTopMessagesToHTTPHeaders() with getAJAXMessages() :199-210 and
+ * clearAJAX() :263-279). X-Cart keeps them in the session; the stand-in in memory.
+ */
 declare(strict_types=1);
 
 namespace XLite\Core;
@@ -10,6 +16,10 @@ class TopMessage
     const WARNING = 'warning';
     const ERROR = 'error';
 
+    const FIELD_TEXT = 'text';
+    const FIELD_TYPE = 'type';
+    const FIELD_AJAX = 'ajax';
+
     private static ?self $instance = null;
     private array $messages = [];
 
@@ -18,30 +28,51 @@ class TopMessage
         return self::$instance ??= new static();
     }
 
-    public static function addInfo($text, array $arguments = [])
+    public static function addInfo($text, array $arguments = [], $code = null)
     {
-        return static::getInstance()->add($text, $arguments, null, static::INFO);
+        return static::getInstance()->add($text, $arguments, $code, static::INFO);
     }
 
-    public static function addWarning($text, array $arguments = [])
+    public static function addWarning($text, array $arguments = [], $code = null)
     {
-        return static::getInstance()->add($text, $arguments, null, static::WARNING);
+        return static::getInstance()->add($text, $arguments, $code, static::WARNING);
     }
 
-    public static function addError($text, array $arguments = [])
+    public static function addError($text, array $arguments = [], $code = null)
     {
-        return static::getInstance()->add($text, $arguments, null, static::ERROR);
+        return static::getInstance()->add($text, $arguments, $code, static::ERROR);
     }
 
     /** [inferred] $text is a label name translated with $arguments; the stand-in substitutes {{name}} only */
     public function add($text, array $arguments = [], $code = null, $type = self::INFO, $rawText = false, $ajax = true)
     {
+        if (empty($text)) {
+            return false;
+        }
         $rendered = (string)$text;
         foreach ($arguments as $k => $v) {
             $rendered = str_replace('{{' . $k . '}}', (string)$v, $rendered);
         }
-        $this->messages[] = ['text' => $rendered, 'type' => $type, 'label' => $text, 'arguments' => $arguments];
+        $message = ['text' => $rendered, 'type' => $type, 'ajax' => $ajax, 'label' => $text, 'arguments' => $arguments];
+        foreach ($this->messages as $i => $m) {
+            if ($m['type'] === $type && $m['text'] === $rendered) {
+                $this->messages[$i] = $message; // one message per type and text (:145-150)
+
+                return true;
+            }
+        }
+        $this->messages[] = $message;
         return true;
+    }
+
+    public function addBatch(array $messages, $type = self::INFO)
+    {
+        $result = true;
+        foreach ($messages as $message) {
+            $result = $result && $this->add($message, [], null, $type);
+        }
+
+        return $result;
     }
 
     public function getMessages()
@@ -49,8 +80,18 @@ class TopMessage
         return $this->messages;
     }
 
+    public function getAJAXMessages()
+    {
+        return array_values(array_filter($this->messages, static fn ($m) => $m['ajax']));
+    }
+
     public function clear()
     {
         $this->messages = [];
+    }
+
+    public function clearAJAX()
+    {
+        $this->messages = array_values(array_filter($this->messages, static fn ($m) => !$m['ajax']));
     }
 }
