@@ -32,7 +32,8 @@ class XLite
     /** Stand-in: null leaves form ids unchecked (unit tests); the browser test sets "per-form" */
     private ?string $standinFormIdStrategy = null;
 
-    private bool $standinSent = false;
+    /** @var array{status: mixed, headers: array, content: string}|null what sendResponse() sent */
+    private ?array $standinSent = null;
 
     public static function getInstance()
     {
@@ -84,7 +85,7 @@ class XLite
      */
     public function sendResponse(): void
     {
-        $this->standinSent = true;
+        $this->standinSent = ['status' => $this->statusCode, 'headers' => $this->headers, 'content' => $this->content];
         if (PHP_SAPI === 'cli') {
             return;
         }
@@ -139,6 +140,15 @@ class XLite
 
     /** Stand-in only: whether sendResponse() ran (printAJAX() sends at once) */
     public function standinIsSent(): bool
+    {
+        return $this->standinSent !== null;
+    }
+
+    /**
+     * Stand-in only: status, headers and content as sendResponse() sent them (the request goes on
+     * after printAJAX(), and may add headers nobody receives any more)
+     */
+    public function standinSentResponse(): ?array
     {
         return $this->standinSent;
     }

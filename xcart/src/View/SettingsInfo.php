@@ -30,13 +30,14 @@ class SettingsInfo extends AInforSync
     }
 
     /**
-     * Only on this module's settings page: getModule() is the settings controller's (through
-     * AView::__call), the page's module id when that module is enabled (Controller/Admin/Module.php:128-137),
-     * as modules/XC/GDPR/src/View/SettingsNote.php:48-52 decides.
+     * Only on this module's settings page: the settings controller's getModule() is the page's module
+     * id when that module is enabled (Controller/Admin/Module.php:128-137). Real modules decide so with
+     * $this->getModule(), which AView::__call hands to the controller (View/AView.php:123-144;
+     * modules/XC/GDPR/src/View/SettingsNote.php:48-52).
      */
     protected function isVisible()
     {
-        return parent::isVisible() && $this->getModule() === ModuleInfo::MODULE_ID;
+        return parent::isVisible() && \XLite::getController()->getModule() === ModuleInfo::MODULE_ID;
     }
 
     /**

@@ -28,19 +28,19 @@ class TopMessage
         return self::$instance ??= new static();
     }
 
-    public static function addInfo($text, array $arguments = [], $code = null)
+    public static function addInfo($text, array $arguments = [])
     {
-        return static::getInstance()->add($text, $arguments, $code, static::INFO);
+        return static::getInstance()->add($text, $arguments, null, static::INFO);
     }
 
-    public static function addWarning($text, array $arguments = [], $code = null)
+    public static function addWarning($text, array $arguments = [])
     {
-        return static::getInstance()->add($text, $arguments, $code, static::WARNING);
+        return static::getInstance()->add($text, $arguments, null, static::WARNING);
     }
 
-    public static function addError($text, array $arguments = [], $code = null)
+    public static function addError($text, array $arguments = [])
     {
-        return static::getInstance()->add($text, $arguments, $code, static::ERROR);
+        return static::getInstance()->add($text, $arguments, null, static::ERROR);
     }
 
     /** [inferred] $text is a label name translated with $arguments; the stand-in substitutes {{name}} only */
