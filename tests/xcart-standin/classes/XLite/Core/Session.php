@@ -69,13 +69,13 @@ class Session
 
     /* ---- FormIdsTrait (classes/XLite/Core/FormIdsTrait.php) ---- */
 
-    /** :53-60 */
+    /** :56-63 */
     public function resetFormId(): ?string
     {
         return $this->getSessionFormId() ? $this->createFormId(true) : null;
     }
 
-    /** :67-75 the newest form id */
+    /** :70-78 the newest form id */
     public function getSessionFormId(): ?string
     {
         $formIds = array_keys($this->getFormIds());
@@ -83,7 +83,7 @@ class Session
         return $formIds ? (string) array_pop($formIds) : null;
     }
 
-    /** :84-106 per-session: one id for every form; per-form: a new id each time one is forced */
+    /** :87-110 per-session: one id for every form; per-form: a new id each time one is forced */
     public function createFormId(bool $force = false): string
     {
         if (!$this->getLastFormId() || $force) {
@@ -101,19 +101,19 @@ class Session
         return $this->getLastFormId();
     }
 
-    /** :113-134 [the stand-in uses random_bytes] */
+    /** :116-138 [the stand-in uses random_bytes] */
     public function generateFormId(): string
     {
         return substr(bin2hex(random_bytes(static::$FORM_ID_LENGTH)), 0, static::$FORM_ID_LENGTH);
     }
 
-    /** :136-139 form id => expiry time */
+    /** :140-143 form id => expiry time */
     public function getFormIds()
     {
         return $this->__get('formIds') ?? [];
     }
 
-    /** :141-146 */
+    /** :145-150 */
     public function addFormId(string $formId)
     {
         $formIds = $this->getFormIds();
@@ -121,7 +121,7 @@ class Session
         $this->__set('formIds', $formIds);
     }
 
-    /** :148-153 */
+    /** :152-157 */
     public function removeFormId(string $formId)
     {
         $formIds = $this->getFormIds();
@@ -129,7 +129,7 @@ class Session
         $this->__set('formIds', $formIds);
     }
 
-    /** :155-161 */
+    /** :159-165 */
     public function removeExpiredFormIds()
     {
         $this->__set('formIds', array_filter($this->getFormIds(), static function ($expiry) {
@@ -137,7 +137,7 @@ class Session
         }));
     }
 
-    /** :168-185 a refused action gives its form id back (per-form) */
+    /** :172-188 a refused action gives its form id back (per-form) */
     public function restoreFormId(): string
     {
         if (\XLite::getInstance()->getFormIdStrategy() === 'per-session') {
@@ -152,7 +152,7 @@ class Session
         return (string) $this->getLastFormId();
     }
 
-    /** :190-193 */
+    /** :193-196 */
     public function getLastFormId(): ?string
     {
         return $this->lastFormId ?? $this->getSessionFormId();

@@ -1,10 +1,10 @@
 <?php
 /*
  * XLite\Core\TopMessage (classes/XLite/Core/TopMessage.php): messages shown at the top of the next
- * admin page (addInfo/addWarning/addError :53-109, add() :124-160 keeps one message per type and
+ * admin page (addInfo/addWarning/addError :53-112, add() :140-175 keeps one message per type and
  * text). An AJAX response carries the "ajax" ones in its event-messages header instead
- * (AController::translateTopMessagesToHTTPHeaders() with getAJAXMessages() :199-210 and
- * clearAJAX() :263-279). X-Cart keeps them in the session; the stand-in in memory.
+ * (AController::translateTopMessagesToHTTPHeaders() with getAJAXMessages() :213-224 and
+ * clearAJAX() :278-293). X-Cart keeps them in the session; the stand-in in memory.
  */
 declare(strict_types=1);
 
@@ -56,7 +56,7 @@ class TopMessage
         $message = ['text' => $rendered, 'type' => $type, 'ajax' => $ajax, 'label' => $text, 'arguments' => $arguments];
         foreach ($this->messages as $i => $m) {
             if ($m['type'] === $type && $m['text'] === $rendered) {
-                $this->messages[$i] = $message; // one message per type and text (:145-150)
+                $this->messages[$i] = $message; // one message per type and text (:163)
 
                 return true;
             }

@@ -1,9 +1,9 @@
 <?php
 /*
  * XLite\View\FormField\Input\PasswordWithValue (classes/XLite/View/FormField/Input/PasswordWithValue.php):
- * a stored value is shown as 8 placeholder characters chr(037) (:15-16, :38-46); posting the
+ * a stored value is shown as 8 placeholder characters chr(037) (:15-16, :39-55); posting the
  * placeholder back gives null (:25-30), which Settings::sanitizeOptionValue() keeps as null and
- * isChanged() skips: the stored value stays. Its value is trusted (:57-60).
+ * isChanged() skips: the stored value stays. Its value is trusted (:62-65).
  */
 declare(strict_types=1);
 

@@ -1,5 +1,5 @@
 <?php
-// XLite\View\FormField\Textarea\ATextarea (classes/XLite/View/FormField/Textarea/ATextarea.php): cut to "maxlength" only when set (:34-39, default 0 :66-75)
+// XLite\View\FormField\Textarea\ATextarea (classes/XLite/View/FormField/Textarea/ATextarea.php): cut to "maxlength" only when set (:34-40, default 0 :121-130)
 declare(strict_types=1);
 
 namespace XLite\View\FormField\Textarea;

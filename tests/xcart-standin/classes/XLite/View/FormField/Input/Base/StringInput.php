@@ -1,8 +1,8 @@
 <?php
 /*
  * XLite\View\FormField\Input\Base\StringInput (classes/XLite/View/FormField/Input/Base/StringInput.php):
- * prepareRequestData() cuts the value to the "maxlength" parameter (:31-36; default 255, :59-62),
- * sanitize() trims it (:113-116).
+ * prepareRequestData() cuts the value to the "maxlength" parameter (:31-36; default 255, :99-102),
+ * sanitize() trims it (:173-176).
  */
 declare(strict_types=1);
 

@@ -1,5 +1,5 @@
 <?php
-// XLite\View\FormField\Input\Checkbox\OnOff (classes/XLite/View/FormField/Input/Checkbox/OnOff.php): prepareRequestData() is a bool (:34-37), checked when the value is true (:94-97)
+// XLite\View\FormField\Input\Checkbox\OnOff (classes/XLite/View/FormField/Input/Checkbox/OnOff.php): prepareRequestData() is a bool (:34-37), checked when the value is true (:172-175)
 declare(strict_types=1);
 
 namespace XLite\View\FormField\Input\Checkbox;

@@ -2,7 +2,7 @@
 /*
  * XLite\View\FormField\Input\Text\Base\Numeric (classes/XLite/View/FormField/Input/Text/Base/Numeric.php):
  * prepareRequestData() keeps digits, dot and minus, an empty value becomes 0 unless allowEmpty
- * (default true) (:31-40); validation checks the min/max parameters (:71-127).
+ * (default true) (:31-40); validation checks the min/max parameters (:95-170).
  */
 declare(strict_types=1);
 
