@@ -1,17 +1,24 @@
 <?php
 /*
  * PHP built-in server router playing X-Cart's admin.php for the browser test: each request loads the
- * X-Cart 5.5 stand-in with the add-on (module CloudLink\InforSync) and runs the composed controller
- * of ?target= through handleRequest(), so the JSON actions and the settings save are the add-on's
- * own code. Pages are the add-on's real templates (lib/MiniTwig.php), monitor.js and monitor.css.
+ * X-Cart 5.5 stand-in with the add-on (module CloudLink\InforSync) and runs the request the way
+ * XCart\Controller\XCartController::admin() does: the controller of ?target= (with the add-on's
+ * mixins) runs handleRequest() — ACL, the form id check, the action, the redirect after a POST —
+ * and the response it built on \XLite (status, headers, content) is sent; a page is rendered only
+ * when the controller wants one (processRequest()). The JSON actions answer through printAJAX().
+ * Pages are the add-on's real templates (lib/MiniTwig.php), monitor.js and monitor.css.
  *
- *   INFOR_BROWSER_STATE=/tmp/x php -n -d extension=tokenizer -d extension=ctype \
+ *   INFOR_BROWSER_STATE=/tmp/x php -n -d extension=tokenizer -d extension=ctype -d extension=mbstring \
  *       -d extension=infor_sync.so -d infor_sync.spool_dir=... -S 127.0.0.1:8080 tests/browser/admin_router.php
  *
+ * CSRF: X-Cart's per-form mode (config other.csrf_strategy: per-form): every rendered form gets its
+ * own form id, which one POST uses up (AController::isFormIdValid()); INFOR_BROWSER_CSRF=per-session
+ * switches to X-Cart's default.
+ *
  * The stand-in keeps its database in memory, so between requests the router keeps the Config rows,
- * the TopMessages and the form id in $INFOR_BROWSER_STATE/xcart.json (X-Cart: database and session).
- * The first request loads the module's config/install.yaml fixtures, as installing the module does.
- * No authentication (the stand-in's admin has root access): bind it to 127.0.0.1 only.
+ * the TopMessages and the session (form ids) in $INFOR_BROWSER_STATE/xcart.json (X-Cart: database
+ * and session). The first request loads the module's config/install.yaml fixtures, as installing the
+ * module does. No authentication (the stand-in's admin has root access): bind it to 127.0.0.1 only.
  */
 
 declare(strict_types=1);
@@ -44,36 +51,32 @@ if ($path !== '/admin.php') {
 }
 
 require "$root/tests/xcart-standin/bootstrap.php";
+require_once "$root/tests/xcart-standin/classes/XLite.php"; // no namespace: not autoloaded by the stand-in
 \XCartStandin\Extender::addModule(MODULE_NAME, "$root/xcart/src");
 require __DIR__ . '/lib/FixtureYaml.php';
 require __DIR__ . '/lib/MiniTwig.php';
 
 $stateFile = rtrim((string)getenv('INFOR_BROWSER_STATE'), '/') . '/xcart.json';
 $fixtures = FixtureYaml::parseFile("$root/xcart/config/install.yaml");
+\XLite::getInstance()->standinSetFormIdStrategy(getenv('INFOR_BROWSER_CSRF') ?: 'per-form');
 $state = loadState($stateFile, $fixtures);
-// the JSON actions end with exit: keep what they changed (TopMessages of push_config)
-register_shutdown_function(static function () use ($stateFile, &$state) {
-    saveState($stateFile, $state);
+register_shutdown_function(static function () use ($stateFile) {
+    saveState($stateFile);
 });
 
 $request = \XLite\Core\Request::getInstance();
-$method = $_SERVER['REQUEST_METHOD'] ?? 'GET';
-$request->standinSet(array_replace($_GET, $_POST), $method);
+$request->standinSet(array_replace($_GET, $_POST), $_SERVER['REQUEST_METHOD'] ?? 'GET');
 $target = (string)($request->target ?: 'infor_sync_status');
+$request->target = $target;
 $class = controllerClass($target);
 if ($class === null) {
     http_response_code(404);
     echo 'no controller for target ' . htmlspecialchars($target);
     return true;
 }
-if ($method === 'POST' && (string)$request->xcart_form_id !== $state['form_id']) {
-    // [inferred] X-Cart refuses POST actions without the form id of the page's form
-    http_response_code(400);
-    echo 'wrong or missing xcart_form_id';
-    return true;
-}
 
-$controller = new $class();
+$controller = new $class($request->getData());
+\XLite::setController($controller);
 try {
     $controller->handleRequest();
 } catch (\XCartStandin\AccessDenied $e) {
@@ -82,14 +85,16 @@ try {
     return true;
 }
 
-if ($method === 'POST') {
-    // [inferred] X-Cart answers a form POST with a redirect; its TopMessages show on the next page
-    header('Location: ' . \XLite\Core\Converter::buildURL($target, '', array_filter(['moduleId' => $request->moduleId])), true, 303);
-    return true;
+$xLite = \XLite::getInstance();
+if ($xLite->standinIsSent()) {
+    return true; // printAJAX() sent the answer
 }
-
-header('Content-Type: text/html; charset=utf-8');
-echo renderPage($controller, $target, $adminSkin, $state, $fixtures);
+$headers = $xLite->getHeaders();
+if (!isset($headers['Location']) && !isset($headers['AJAX-Location']) && $controller->processRequest()) {
+    $xLite->addHeader('Content-Type', 'text/html; charset=utf-8');
+    $xLite->addContent(renderPage($controller, $target, $adminSkin, $fixtures));
+}
+$xLite->sendResponse();
 return true;
 
 /* ---- state between requests ---- */
@@ -101,30 +106,33 @@ function loadState(string $file, array $fixtures): array
     if (!is_array($state)) {
         (new \XCart\Doctrine\FixtureLoader())->loadArray($fixtures);
 
-        return ['form_id' => bin2hex(random_bytes(16))];
+        return [];
     }
     $repo = \XLite\Core\Database::getRepo(\XLite\Model\Config::class);
     foreach ($state['config'] as $row) {
         $option = $repo->createOption($row, true);
         $option->setOrderby($row['orderby']);
+        $option->setWidgetParameters($row['widgetParameters']);
     }
     \XLite\Core\Database::getEM()->flush();
     \XLite\Core\Config::updateInstance();
     foreach ($state['messages'] as $m) {
         \XLite\Core\TopMessage::getInstance()->add($m['text'], [], null, $m['type']);
     }
+    \XLite\Core\Session::standinSetData($state['session']);
 
     return $state;
 }
 
-function saveState(string $file, array &$state): void
+function saveState(string $file): void
 {
-    $state['config'] = [];
+    $state = ['config' => []];
     foreach (\XLite\Core\Database::getRepo(\XLite\Model\Config::class)->findAll() as $o) {
         $state['config'][] = ['category' => $o->getCategory(), 'name' => $o->getName(), 'type' => $o->getType(),
-            'orderby' => $o->getOrderby(), 'value' => $o->getValue()];
+            'orderby' => $o->getOrderby(), 'value' => $o->getValue(), 'widgetParameters' => $o->getWidgetParameters()];
     }
     $state['messages'] = \XLite\Core\TopMessage::getInstance()->getMessages();
+    $state['session'] = \XLite\Core\Session::getInstance()->standinGetData();
     file_put_contents($file, json_encode($state, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES), LOCK_EX);
 }
 
@@ -150,46 +158,55 @@ function controllerClass(string $target): ?string
 }
 
 /**
- * The module's widgets in list admin.center that allow $target, by weight (@ListChild).
+ * The module's widgets of a list (@ListChild list="..."), by weight, that X-Cart would display:
+ * isVisible() (the target, and what the widget checks itself).
  *
  * @return \XLite\View\AView[]
  */
-function centerWidgets(string $target): array
+function listWidgets(string $list): array
 {
     $root = dirname(__DIR__, 2) . '/xcart/src/View';
     $found = [];
     $files = new \RecursiveIteratorIterator(new \RecursiveDirectoryIterator($root, \FilesystemIterator::SKIP_DOTS));
     foreach ($files as $file) {
         $source = (string)file_get_contents((string)$file);
-        if (!preg_match('/@ListChild\s*\(([^)]*list="admin\.center"[^)]*)\)/', $source, $m)) {
+        if (!preg_match('/@ListChild\s*\(([^)]*list="' . preg_quote($list, '/') . '"[^)]*)\)/', $source, $m)) {
             continue;
         }
         $weight = preg_match('/weight="(\d+)"/', $m[1], $w) ? (int)$w[1] : 0;
         $class = MODULE_NAME . '\View\\' . str_replace('/', '\\', substr((string)$file, strlen($root) + 1, -4));
-        if (in_array($target, $class::getAllowedTargets(), true)) {
-            $found[] = [$weight, $class];
+        $widget = new $class();
+        if ($widget->standinIsVisible()) {
+            $found[] = [$weight, $class, $widget];
         }
     }
-    sort($found);
+    usort($found, static fn ($a, $b) => [$a[0], $a[1]] <=> [$b[0], $b[1]]);
 
-    return array_map(static fn ($f) => new $f[1](), $found);
+    return array_column($found, 2);
 }
 
 /* ---- pages ---- */
 
-function renderPage(\XLite\Controller\AController $controller, string $target, string $skin, array &$state, array $fixtures): string
+function renderPage(\XLite\Controller\AController $controller, string $target, string $skin, array $fixtures): string
 {
-    $twig = new MiniTwig(static fn (string $class, string $body) => renderForm(new $class(), $state['form_id'], $body));
-    $widgets = centerWidgets($target);
-    $body = '';
+    $twig = new MiniTwig(static fn (string $class, string $body) => renderForm(new $class(), $body));
     $css = $js = [];
-    foreach ($widgets as $widget) {
-        $body .= $twig->renderFile($skin . '/' . $widget->standinGetTemplate(), $widget);
-        $css = array_merge($css, $widget->getCSSFiles());
-        $js = array_merge($js, $widget->getJSFiles());
-    }
+    $render = static function (array $widgets) use ($twig, $skin, &$css, &$js): string {
+        $html = '';
+        foreach ($widgets as $widget) {
+            $html .= $twig->renderFile($skin . '/' . $widget->standinGetTemplate(), $widget);
+            $css = array_merge($css, $widget->getCSSFiles());
+            $js = array_merge($js, $widget->getJSFiles());
+        }
+
+        return $html;
+    };
+    $body = $render(listWidgets('admin.center'));
     if ($controller instanceof \XLite\Controller\Admin\Module) {
-        $body .= renderSettingsForm($controller, $state['form_id'], $fixtures);
+        $form = $controller->getModelForm();
+        // model/header.twig displays the list above the fields (AModel::displayViewSubList('header'))
+        $body .= $render(listWidgets($form->standinViewSubListName('header')));
+        $body .= renderSettingsForm($controller, $form, $fixtures);
     }
     $h = 'h';
     $head = '';
@@ -215,70 +232,80 @@ function renderTopMessages(): string
     }
     $messages->clear();
 
-    $style = '<style>#status-messages li.error{color:#b00020}#status-messages li.info{color:#1b5e20}</style>';
+    $style = '<style>#status-messages li.error{color:#b00020}#status-messages li.warning{color:#8a5300}#status-messages li.info{color:#1b5e20}</style>';
 
     return $items === '' ? '' : $style . '<div id="status-messages"><ul>' . $items . '</ul></div>';
 }
 
-/** {% form %}: the form's target and action as hidden fields plus X-Cart's form id */
-function renderForm(\XLite\View\Form\AForm $form, string $formId, string $body): string
+/**
+ * {% form %}: the form's target, action and return URL (View/Form/AForm.php:188-195) as hidden
+ * fields, plus a form id of its own (\XLite::getFormId(), new for each form in per-form mode).
+ */
+function renderForm(\XLite\View\Form\AForm $form, string $body): string
 {
     parse_str((string)parse_url($form->standinGetAction(), PHP_URL_QUERY), $fields);
-    $fields['xcart_form_id'] = $formId;
+
+    return '<form method="post" action="admin.php">' . hiddenFields($fields) . $body . '</form>';
+}
+
+function hiddenFields(array $fields): string
+{
+    $fields['returnURL'] = $_SERVER['REQUEST_URI'] ?? '';
+    $fields[\XLite::FORM_ID] = \XLite::getFormId();
     $hidden = '';
     foreach ($fields as $name => $value) {
         $hidden .= '<input type="hidden" name="' . h($name) . '" value="' . h($value) . '">';
     }
 
-    return '<form method="post" action="admin.php">' . $hidden . $body . '</form>';
+    return $hidden;
 }
 
 /**
- * [inferred markup] The module settings form X-Cart builds from the module's Config rows: label
- * and comment from the fixture's translations, the field from the option type.
+ * [inferred markup] The module settings form X-Cart builds with View\Model\ModuleSettings: one field
+ * per option (the model's field classes), label and comment from the fixture's translations.
  */
-function renderSettingsForm(\XLite\Controller\Admin\Module $controller, string $formId, array $fixtures): string
+function renderSettingsForm(\XLite\Controller\Admin\Module $controller, \XLite\View\Model\AModel $form, array $fixtures): string
 {
     $labels = [];
     foreach ($fixtures['XLite\Model\Config'] ?? [] as $row) {
         $labels[$row['name']] = $row['translations'][0] ?? [];
     }
     $rows = '';
-    foreach ($controller->getOptions() as $option) {
-        $name = $option->getName();
+    foreach ($form->standinGetFormFields() as $name => $field) {
         $label = h($labels[$name]['option_name'] ?? $name);
         $comment = h($labels[$name]['option_comment'] ?? '');
-        $type = $option->getType();
-        if (str_contains($type, 'Separator')) {
+        if ($field instanceof \XLite\View\FormField\Separator\ASeparator) {
             $rows .= "<tr class=\"separator\"><th colspan=\"2\"><h2>$label</h2></th></tr>\n";
             continue;
         }
-        $rows .= "<tr><th><label for=\"opt-$name\">$label</label></th><td>" . settingsField($option)
+        $rows .= "<tr><th><label for=\"opt-$name\">$label</label></th><td>" . settingsField($name, $field)
             . ($comment === '' ? '' : "<div class=\"comment\">$comment</div>") . "</td></tr>\n";
     }
-    $fields = ['target' => 'module', 'action' => 'update', 'moduleId' => $controller->getModuleId(), 'xcart_form_id' => $formId];
-    $hidden = '';
-    foreach ($fields as $name => $value) {
-        $hidden .= '<input type="hidden" name="' . h($name) . '" value="' . h($value) . '">';
-    }
+    $fields = ['target' => 'module', 'action' => 'update', 'moduleId' => $controller->getModule()];
 
-    return '<form method="post" action="admin.php" class="module-settings">' . $hidden
+    return '<form method="post" action="admin.php" class="module-settings">' . hiddenFields($fields)
         . "<table class=\"infor-sync-table\">\n$rows</table>"
         . '<button type="submit" class="btn regular-main-button submit">Save changes</button></form>';
 }
 
-function settingsField(\XLite\Model\Config $option): string
+/** The field as X-Cart's templates put it (a checkbox after a hidden "" of the same name, on_off.twig) */
+function settingsField(string $name, \XLite\View\FormField\AFormField $field): string
 {
-    $name = h($option->getName());
-    $value = $option->getValue();
-    if (in_array($option->getType(), \XLite\Controller\Admin\Module::STANDIN_CHECKBOX_TYPES, true)) {
-        return "<input type=\"checkbox\" id=\"opt-$name\" name=\"$name\" value=\"1\"" . ($value ? ' checked' : '') . '>';
+    $name = h($name);
+    if ($field instanceof \XLite\View\FormField\Input\Checkbox\OnOff) {
+        return "<input type=\"hidden\" name=\"$name\" value=\"\"><input type=\"checkbox\" id=\"opt-$name\" name=\"$name\""
+            . ($field->standinIsChecked() ? ' checked' : '') . '>';
     }
-    if (str_contains($option->getType(), 'Textarea')) {
-        return "<textarea id=\"opt-$name\" name=\"$name\" rows=\"3\" cols=\"60\">" . h($value) . '</textarea>';
+    if ($field instanceof \XLite\View\FormField\Textarea\ATextarea) {
+        return "<textarea id=\"opt-$name\" name=\"$name\" rows=\"3\" cols=\"60\">" . h($field->getValue()) . '</textarea>';
+    }
+    if ($field instanceof \XLite\View\FormField\Input\PasswordWithValue) {
+        $shown = (string)$field->getValue() === '' ? '' : $field::getPasswordValuePlaceholder();
+
+        return "<input type=\"password\" id=\"opt-$name\" name=\"$name\" value=\"" . h($shown) . '">';
     }
 
-    return "<input type=\"text\" id=\"opt-$name\" name=\"$name\" value=\"" . h($value) . '">';
+    return "<input type=\"text\" id=\"opt-$name\" name=\"$name\" value=\"" . h($field->getValue()) . '">';
 }
 
 function serveAsset(string $skin, string $relative): void

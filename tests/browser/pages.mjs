@@ -141,6 +141,16 @@ async function monitorPage(page, dialogs) {
     check(mine[0].orno === orno, `sandbox ORNO ${mine[0].orno}, page ${orno}`);
     check(mine[0].lines.some((l) => l.itno === ITEM), `lines: ${JSON.stringify(mine[0].lines)}`);
   });
+
+  // The router runs X-Cart's per-form CSRF mode: the Retry above used up the page's form id.
+  await step('a second POST on the same page (Send settings again) is accepted and shows X-Cart\'s TopMessages', async () => {
+    const alerts = page.locator('[data-infor-section="alerts"]');
+    await page.click('[data-infor-action="push_config"]');
+    await alerts.locator('.infor-sync-flash', { hasText: /Infor M3/ }).first().waitFor({ timeout: WAIT_MS });
+    const text = await alerts.textContent();
+    check(!text.includes('not JSON') && !text.includes('could not be identified'), `alerts: ${text}`);
+  });
+  await screenshot(page, 'monitor-second-action');
 }
 
 async function settingsPage(page) {

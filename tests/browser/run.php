@@ -70,11 +70,12 @@ function freePort(): int
 /** The built-in server with the extension's settings of this test's spool; ['proc', 'log']. */
 function startServer(string $root, string $base, int $port): array
 {
-    // the stand-in's class loader reads sources with PhpToken; ConfigBuilder uses ctype_digit()
+    // the stand-in's class loader reads sources with PhpToken; ConfigBuilder uses ctype_digit();
+    // X-Cart's form fields cut values with mb_substr() (X-Cart requires mbstring)
     // the shop's own copy of the credentials: the settings page may replace it (save_credentials())
     copy(sandboxDir() . '/sandbox.ionapi', "$base/xcart.ionapi");
     chmod("$base/xcart.ionapi", 0600);
-    $cmd = array_merge([PHP_BINARY, '-n', '-d', 'extension=tokenizer', '-d', 'extension=ctype'],
+    $cmd = array_merge([PHP_BINARY, '-n', '-d', 'extension=tokenizer', '-d', 'extension=ctype', '-d', 'extension=mbstring'],
         array_slice(phpArgs(['infor_sync.ionapi_file' => "$base/xcart.ionapi"]), 2),
         ['-S', "127.0.0.1:$port", "$root/tests/browser/admin_router.php"]);
     mkdir("$base/state");

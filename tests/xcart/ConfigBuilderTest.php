@@ -51,6 +51,19 @@ final class ConfigBuilderTest extends TestCase
         $this->assertSame('poll_stock_interval', ConfigBuilder::optionForPath('poll_stock_interval'));
     }
 
+    /** The values as X-Cart's settings form stores them: Integer fields as ints (0 when left empty), checkboxes as bools */
+    public function testValuesAsTheSettingsFormStoresThem(): void
+    {
+        [$config, $errors] = ConfigBuilder::build(['cono' => 0, 'rate_refresh' => 0, 'divi' => 'AAA', 'product_update_name' => true]);
+        $this->assertSame([], $errors);
+        $this->assertSame(['divi' => 'AAA'], $config, 'an empty Integer field (0) is unset; checkboxes are not business settings');
+
+        [$config] = ConfigBuilder::build(['cono' => 200, 'rate_refresh' => 7200]);
+        $this->assertSame(['cono' => 200, 'rate_refresh' => 7200], $config);
+        [$config] = ConfigBuilder::build(['cono' => -5]);
+        $this->assertSame(['cono' => '-5'], $config, 'left to the extension, which names the field');
+    }
+
     public function testOptionForPath(): void
     {
         $this->assertSame('divi', ConfigBuilder::optionForPath('divi'));

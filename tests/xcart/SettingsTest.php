@@ -175,6 +175,58 @@ final class SettingsTest extends TestCase
             . 'must be a number of seconds from 0 (off) to 604800', $this->messages());
     }
 
+    /**
+     * Saves the module settings page as X-Cart does: config/install.yaml's rows, then a POST of the
+     * form to Controller\Admin\Module (XLite\View\Model\ModuleSettings writes the options; the
+     * add-on's mixin runs after it).
+     */
+    private function saveSettingsPage(array $posted, string $moduleId = ModuleInfo::MODULE_ID): \XLite\Controller\Admin\Module
+    {
+        require_once dirname(__DIR__) . '/browser/lib/FixtureYaml.php';
+        (new \XCart\Doctrine\FixtureLoader())->loadArray(
+            \InforSyncBrowser\FixtureYaml::parseFile(dirname(__DIR__, 2) . '/xcart/config/install.yaml'));
+        \XLite::standinReset();
+        \XLite\Core\Request::getInstance()->standinSet(['target' => 'module', 'action' => 'update', 'moduleId' => $moduleId] + $posted, 'POST');
+        $controller = new \XLite\Controller\Admin\Module();
+        $controller->handleRequest();
+
+        return $controller;
+    }
+
+    public function testTheSettingsPageHandsWhatXCartSavedToTheExtension(): void
+    {
+        $extra = '{"tax_map": {"CDEV.STAX@US": {"tax_code": "US0"}}}';
+        $this->saveSettingsPage([
+            'ionapi_upload' => self::IONAPI, 'cono' => '200', 'divi' => ' aaa ', 'poll_items_interval' => '0',
+            'rate_refresh' => '',            // an Integer field: X-Cart saves 0
+            'product_update_weight' => '',   // unchecked: the checkbox template's hidden ""
+            'extra_json' => $extra,
+        ]);
+
+        $this->assertSame(['save_credentials', 'save_config'], array_column($this->calls, 0));
+        $this->assertSame(self::IONAPI, $this->calls[0][1], 'the pasted text as posted');
+        $config = $this->calls[1][1];
+        $this->assertSame(200, $config['cono']);
+        $this->assertSame('AAA', $config['divi']);
+        $this->assertSame(0, $config['poll_items_interval']);
+        $this->assertArrayNotHasKey('rate_refresh', $config, '0 from the empty Integer field: unset');
+        $this->assertSame(['CDEV.STAX@US' => ['tax_code' => 'US0']], $config['tax_map'], 'the JSON field arrives intact');
+        $this->assertSame('', $this->storedOption('ionapi_upload'));
+        $this->assertSame('N', $this->storedOption('product_update_weight'));
+        $messages = $this->messages();
+        $this->assertSame('info: Data have been saved successfully', $messages[0], 'X-Cart saved first');
+        $this->assertStringStartsWith('info: The Infor credentials were saved', $messages[1]);
+        $this->assertStringStartsWith('info: The Infor M3 business settings were saved', $messages[2]);
+        $this->assertCount(3, $messages);
+        $this->assertNoSecretShown();
+    }
+
+    public function testAnotherModulesSettingsPageSendsNothing(): void
+    {
+        $this->saveSettingsPage(['cono' => '200'], 'XC-ProductVariants');
+        $this->assertSame([], $this->calls);
+    }
+
     public function testEveryOptionOfInstallYamlIsKnownAndLabelled(): void
     {
         $yaml = file_get_contents(dirname(__DIR__, 2) . '/xcart/config/install.yaml');

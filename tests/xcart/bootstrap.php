@@ -10,6 +10,7 @@
 declare(strict_types=1);
 
 require_once dirname(__DIR__) . '/xcart-standin/bootstrap.php';
+require_once dirname(__DIR__) . '/xcart-standin/classes/XLite.php'; // \XLite has no namespace: not autoloaded
 
 // XCART_ADDON_SRC: another copy of the add-on's src/ (e.g. an older commit's, to show a test fails on it)
 $moduleSrc = getenv('XCART_ADDON_SRC') ?: dirname(__DIR__, 2) . '/xcart/src';

@@ -6,8 +6,13 @@ namespace CloudLink\InforSync\Core;
  * Builds the extension's business settings (docs/configuration.md, InforSync\save_config()) from the
  * module's X-Cart settings, and back (to show what the extension holds). Plain PHP.
  *
- * X-Cart hands settings over as strings (only "checkbox" options are bools), so every value is
- * trimmed and an empty one means "unset" (the extension's default).
+ * What X-Cart's settings form stores (XLite\View\Model\Settings, classes/XLite/View/Model/Settings.php:
+ * 479-525, 654-682) is read back through XLite\Core\Config: text and textarea options as strings (a
+ * Text field trimmed), "checkbox" options as bools (stored Y/N, Repo/Config.php:277-279), and an
+ * Integer field (cono, rate_refresh) as the intval() of what was typed — an empty field is 0, and
+ * within the saving request still a PHP int (View/FormField/Input/Text/Integer.php:38-41). So every
+ * value is trimmed, an empty one means "unset" (the extension's default), and so does 0 for the two
+ * Integer fields (0 is no company and no refresh period).
  */
 final class ConfigBuilder
 {

@@ -11,7 +11,11 @@ use XCart\Extender\Mapping\ListChild;
  * names, tenant, gateway, grant, file mode), the polling intervals in effect and where each comes
  * from, and the php.ini settings read-only (spool, file paths: PHP_INI_SYSTEM).
  *
- * @ListChild (list="admin.center", zone="admin", weight="10")
+ * In the list the settings form displays above its fields: crud.modulesettings.header
+ * (View/Model/AModel.php:1676-1691 for View\Model\ModuleSettings, templates/web/admin/model/header.twig),
+ * where X-Cart's modules put their notes (e.g. modules/XC/GDPR/src/View/SettingsNote.php).
+ *
+ * @ListChild (list="crud.modulesettings.header", zone="admin", weight="10")
  */
 class SettingsInfo extends AInforSync
 {
@@ -26,11 +30,14 @@ class SettingsInfo extends AInforSync
     }
 
     /**
-     * Only on this module's settings page.
+     * Only on this module's settings page: the settings controller's getModule() is the page's module
+     * id when that module is enabled (Controller/Admin/Module.php:128-137). Real modules decide so with
+     * $this->getModule(), which AView::__call hands to the controller (View/AView.php:123-144;
+     * modules/XC/GDPR/src/View/SettingsNote.php:48-52).
      */
-    public function isInforSyncSettings()
+    protected function isVisible()
     {
-        return (string) ($_GET['moduleId'] ?? $_POST['moduleId'] ?? '') === ModuleInfo::MODULE_ID;
+        return parent::isVisible() && \XLite::getController()->getModule() === ModuleInfo::MODULE_ID;
     }
 
     /**

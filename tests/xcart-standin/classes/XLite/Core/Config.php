@@ -16,6 +16,12 @@ class Config extends CommonCell
         return self::$instance;
     }
 
+    /** Config.php: the next getInstance() reads the options again (Settings::performActionUpdate()) */
+    public static function dropRuntimeCache()
+    {
+        self::$instance = null;
+    }
+
     /** Re-reads the options (after createOption()). */
     public static function updateInstance()
     {

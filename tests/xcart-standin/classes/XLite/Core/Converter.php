@@ -43,6 +43,22 @@ class Converter
         return $script . ($query ? '?' . http_build_query($query) : '');
     }
 
+    /** The current time (Converter.php; the stand-in's clock, which tests may freeze) */
+    public static function time()
+    {
+        return \XCartStandin\Clock::now();
+    }
+
+    /**
+     * Converter.php:1320-1323: every "{{" and "}}" (also as &#123; / &#x7b; entities) becomes two
+     * spaces (the replacement names a group the patterns do not have); against Twig injection.
+     * Request values that are not trusted pass through it (HTMLPurifier::purify()).
+     */
+    public static function filterCurlyBrackets($value)
+    {
+        return is_string($value) ? preg_replace(['/(?:\{|&#123;|&#x7b;)(?:\{|&#123;|&#x7b;)/', '/(?:\}|&#125;|&#x7d;)(?:\}|&#125;|&#x7d;)/'], [' $1 ', ' $1 '], $value) : $value;
+    }
+
     /** [inferred] the controller class for a target: Module-or-core\Controller\Admin\<UpperCamel> */
     public static function getControllerClass($target)
     {

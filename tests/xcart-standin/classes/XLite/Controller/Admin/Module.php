@@ -1,9 +1,17 @@
 <?php
 /*
- * [inferred: not in the reference] XLite\Controller\Admin\Module: a module's settings page, admin.php?target=module&moduleId=Author-Name
- * (reference §1.2); action=update saves the settings form into XLite\Model\Config rows of category
- * Author\Name (§4.1) [inferred: the stand-in writes the rows itself, X-Cart goes through
- * XLite\View\Model\Settings].
+ * XLite\Controller\Admin\Module (classes/XLite/Controller/Admin/Module.php): a module's settings page,
+ * admin.php?target=module&moduleId=Author-Name.
+ *
+ *   getModule() :128-137      the moduleId of the request when that module is enabled, else ''
+ *   handleRequest() :49-74    no such enabled module: the page is not found (return URL 404)
+ *                             [stand-in: no redirect to a module's own settings page]
+ *   getOptions() :81-87       Repo\Config::findByCategoryAndVisible("Author\Name"): the category's
+ *                             options by orderby, those without a type left out (Repo/Config.php:126-139)
+ *   doActionUpdate() :154-157 getModelForm()->performAction('update'): XLite\View\Model\ModuleSettings
+ *                             (getModelFormClass() :164-167) validates and writes the options, adds
+ *                             the TopMessages; a module's mixin of doActionUpdate() runs after all that
+ *                             when it calls parent::doActionUpdate() first.
  */
 declare(strict_types=1);
 
@@ -11,55 +19,55 @@ namespace XLite\Controller\Admin;
 
 class Module extends AAdmin
 {
-    /** [inferred] option types whose field is a checkbox; an unchecked checkbox posts nothing */
-    const STANDIN_CHECKBOX_TYPES = [
-        'checkbox',
-        'XLite\View\FormField\Input\Checkbox\OnOff',
-        'XLite\View\FormField\Input\Checkbox\OnOffWithoutOffLabel',
-    ];
+    /** @var string|null */
+    protected $module;
 
-    public function getModuleId()
+    public function handleRequest()
     {
-        return (string)\XLite\Core\Request::getInstance()->moduleId;
+        if (!$this->getModule()) {
+            $this->setReturnURL($this->buildURL(\XLite::TARGET_404));
+        }
+
+        parent::handleRequest();
     }
 
-    /** Author-Name -> Author\Name */
-    public function getModuleCategory()
-    {
-        return str_replace('-', '\\', $this->getModuleId());
-    }
-
-    /** [inferred] the module's settings rows in form order (orderby), separators included */
     public function getOptions()
     {
-        return \XLite\Core\Database::getRepo(\XLite\Model\Config::class)
-            ->findBy(['category' => $this->getModuleCategory()], ['orderby' => 'ASC']);
+        [$author, $name] = array_pad(explode('-', (string)$this->getModule(), 2), 2, '');
+        $options = \XLite\Core\Database::getRepo(\XLite\Model\Config::class)
+            ->findBy(['category' => $author . '\\' . $name], ['orderby' => 'ASC']);
+
+        return array_values(array_filter($options, static fn ($option) => !empty($option->getType())));
     }
 
+    /** [stand-in: X-Cart names the module by its moduleName] */
     public function getTitle()
     {
-        return static::t('Module settings');
+        return static::t('X module settings', ['name' => $this->getModule()]);
     }
 
-    /**
-     * [inferred] Each posted option is stored (a checkbox as a PHP bool, as OnOff fields do, §4.1);
-     * a missing text field keeps its value, null means "keep" (PasswordWithValue, §4.1).
-     */
+    public function getModule()
+    {
+        if ($this->module === null) {
+            $this->module = \XCart\Container::getContainer()->get(\XCart\Domain\ModuleManagerDomain::class)
+                ->isEnabled((string)$this->getModuleId()) ? (string)$this->getModuleId() : '';
+        }
+
+        return $this->module;
+    }
+
+    protected function getModuleId()
+    {
+        return \XLite\Core\Request::getInstance()->moduleId;
+    }
+
     protected function doActionUpdate()
     {
-        $request = \XLite\Core\Request::getInstance();
-        $repo = \XLite\Core\Database::getRepo(\XLite\Model\Config::class);
-        foreach ($this->getOptions() as $option) {
-            $name = $option->getName();
-            $value = $request->$name;
-            if (in_array($option->getType(), static::STANDIN_CHECKBOX_TYPES, true)) {
-                $value = $value !== null && $value !== '' && $value !== '0';
-            } elseif ($value === null || is_array($value)) {
-                continue;
-            }
-            $repo->createOption(['category' => $option->getCategory(), 'name' => $name, 'value' => $value], true);
-        }
-        \XLite\Core\Database::getEM()->flush();
-        \XLite\Core\TopMessage::addInfo('The settings have been updated'); // [inferred text]
+        $this->getModelForm()->performAction('update');
+    }
+
+    protected function getModelFormClass()
+    {
+        return 'XLite\View\Model\ModuleSettings';
     }
 }

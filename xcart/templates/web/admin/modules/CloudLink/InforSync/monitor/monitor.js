@@ -2,7 +2,8 @@
  * Infor M3 sync monitoring page. Plain JavaScript, no framework.
  * Reads the JSON actions of admin.php?target=infor_sync_status (Core\MonitorApi):
  *   GET action=status, event; POST action=retry, discard, release, discard_held, clear_error, push_config.
- * X-Cart's form id (hidden fields of the page's form) travels with every request.
+ * The POSTs carry X-Cart's form id (the page form's hidden xcart_form_id) and take the next one from
+ * the answer; X-Cart's TopMessages of an answer (event-messages header) are shown in the alerts.
  */
 (function () {
   'use strict';
@@ -23,6 +24,7 @@
   function Monitor(root) {
     this.root = root;
     this.endpoint = root.getAttribute('data-endpoint') || 'admin.php?target=infor_sync_status';
+    this.posting = Promise.resolve();
     var self = this;
     root.addEventListener('click', function (ev) {
       var el = ev.target.closest ? ev.target.closest('[data-infor-action]') : null;
@@ -33,42 +35,74 @@
     });
   }
 
-  /* the hidden fields of the page's X-Cart form (its form id), without target/action */
-  Monitor.prototype.formFields = function () {
-    var out = [];
-    var form = this.root.querySelector('form');
-    if (!form) { return out; }
-    var inputs = form.querySelectorAll('input[type=hidden]');
-    for (var i = 0; i < inputs.length; i++) {
-      var n = inputs[i].name;
-      if (n && n !== 'target' && n !== 'action') { out.push([n, inputs[i].value]); }
+  /*
+   * X-Cart's form id: the hidden xcart_form_id field of the page's form. In X-Cart's per-form CSRF
+   * mode a form id serves one POST (AController::isFormIdValid()); the answer to an AJAX request
+   * names the next one in its event-update-csrf header, as X-Cart's own forms read it
+   * (xcart.form.js tryRestoreCSRFToken(), xcart.js onXhrSuccess()).
+   */
+  Monitor.prototype.formIdInput = function () {
+    return this.root.querySelector('form input[type=hidden][name="xcart_form_id"]');
+  };
+
+  Monitor.prototype.takeNewFormId = function (res) {
+    var header = res.headers.get('event-update-csrf');
+    var input = this.formIdInput();
+    if (!header || !input) { return; }
+    var update;
+    try { update = JSON.parse(header); } catch (e) { return; }
+    if (update.name !== 'xcart_form_id' || !update.value) { return; }
+    if (window.xliteConfig && window.xliteConfig.form_id === update.old) { window.xliteConfig.form_id = update.value; }
+    input.value = update.value;
+  };
+
+  /* X-Cart's TopMessages of an AJAX answer (its event-messages header) */
+  Monitor.prototype.showMessages = function (res) {
+    var header = res.headers.get('event-messages');
+    var list = [];
+    try { list = header ? JSON.parse(header) : []; } catch (e) { list = []; }
+    for (var i = 0; i < list.length; i++) {
+      this.flash(list[i].message, list[i].type === 'error' || list[i].type === 'warning');
     }
-    return out;
   };
 
   Monitor.prototype.url = function (action, params) {
     var parts = [this.endpoint, (this.endpoint.indexOf('?') >= 0 ? '&' : '?'), 'action=', encodeURIComponent(action)];
-    var fields = this.formFields().concat(params || []);
-    for (var i = 0; i < fields.length; i++) {
-      parts.push('&', encodeURIComponent(fields[i][0]), '=', encodeURIComponent(fields[i][1]));
+    for (var i = 0; i < params.length; i++) {
+      parts.push('&', encodeURIComponent(params[i][0]), '=', encodeURIComponent(params[i][1]));
     }
     return parts.join('');
   };
 
+  /*
+   * GET status/event need no form id; a POST carries the current one. POSTs go one after the other,
+   * so that each uses the form id the previous answer gave.
+   */
   Monitor.prototype.request = function (method, action, params) {
-    var opts = { method: method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
-    var url;
-    if (method === 'POST') {
-      url = this.url(action, []);
-      var body = new URLSearchParams();
-      var fields = this.formFields().concat(params || []);
-      for (var i = 0; i < fields.length; i++) { body.append(fields[i][0], fields[i][1]); }
-      body.append('action', action);
-      opts.body = body;
-    } else {
-      url = this.url(action, params);
+    var self = this;
+    if (method !== 'POST') {
+      return this.send(this.url(action, params || []), { method: 'GET' });
     }
+    var run = function () {
+      var body = new URLSearchParams();
+      var input = self.formIdInput();
+      if (input) { body.append(input.name, input.value); }
+      (params || []).forEach(function (p) { body.append(p[0], p[1]); });
+      body.append('action', action);
+      return self.send(self.url(action, []), { method: 'POST', body: body });
+    };
+    var result = this.posting.then(run, run);
+    this.posting = result.catch(function () {});
+    return result;
+  };
+
+  Monitor.prototype.send = function (url, opts) {
+    var self = this;
+    opts.credentials = 'same-origin';
+    opts.headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
     return fetch(url, opts).then(function (res) {
+      self.takeNewFormId(res);
+      self.showMessages(res);
       return res.text().then(function (text) {
         var data;
         try { data = JSON.parse(text); } catch (e) {
@@ -85,7 +119,7 @@
     return this.request('GET', 'status', [['limit', '50']]).then(function (data) {
       self.render(data);
     }).catch(function (err) {
-      self.section('alerts').innerHTML = '<div class="infor-sync-error">' + esc(err.message) + '</div>';
+      self.setAlerts('<div class="infor-sync-error">' + esc(err.message) + '</div>');
     });
   };
 
@@ -103,8 +137,7 @@
     if (el) { el.disabled = true; }
     var params = id ? [['id', id]] : (action === 'retry' ? [['id', 'all']] : []);
     return this.request('POST', action, params).then(function (data) {
-      if (action === 'push_config') { window.location.reload(); return; }
-      self.flash(describe(action, data));
+      if (action !== 'push_config') { self.flash(describe(action, data)); } /* its TopMessages are shown */
       return self.load();
     }).catch(function (err) {
       self.flash(err.message, true);
@@ -122,13 +155,21 @@
     }).catch(function (err) { self.flash(err.message, true); });
   };
 
+  /* a message of an action, shown for 8 s above the alerts (which every refresh redraws) */
   Monitor.prototype.flash = function (text, isError) {
     var box = this.section('alerts');
     var div = document.createElement('div');
-    div.className = isError ? 'infor-sync-error' : 'infor-sync-info';
+    div.className = 'infor-sync-flash ' + (isError ? 'infor-sync-error' : 'infor-sync-info');
     div.textContent = text;
     box.insertBefore(div, box.firstChild);
     setTimeout(function () { if (div.parentNode) { div.parentNode.removeChild(div); } }, 8000);
+  };
+
+  Monitor.prototype.setAlerts = function (html) {
+    var box = this.section('alerts');
+    var flashes = Array.prototype.slice.call(box.querySelectorAll('.infor-sync-flash'));
+    box.innerHTML = html;
+    for (var i = flashes.length - 1; i >= 0; i--) { box.insertBefore(flashes[i], box.firstChild); }
   };
 
   Monitor.prototype.section = function (name) {
@@ -151,7 +192,7 @@
     Object.keys(data.errors || {}).forEach(function (k) {
       alerts.push('<div class="infor-sync-error">' + esc(k) + ': ' + esc(data.errors[k]) + '</div>');
     });
-    this.section('alerts').innerHTML = alerts.join('');
+    this.setAlerts(alerts.join(''));
 
     if (!ext.loaded) {
       this.section('overview').innerHTML = '<p>Nothing to show: see php.ini above.</p>';
