@@ -322,32 +322,6 @@ final class StandinTest extends TestCase
         $controller->handleRequest();
     }
 
-    public function testModuleSettingsUpdateStoresThePostedOptions(): void
-    {
-        (new \XCart\Doctrine\FixtureLoader())->loadArray(['XLite\Model\Config' => [
-            ['name' => 'sep', 'category' => 'Acme\Sample', 'type' => 'XLite\View\FormField\Separator\Regular', 'orderby' => 100, 'value' => ''],
-            ['name' => 'code', 'category' => 'Acme\Sample', 'type' => 'XLite\View\FormField\Input\Text', 'orderby' => 110, 'value' => 'A'],
-            ['name' => 'note', 'category' => 'Acme\Sample', 'type' => 'XLite\View\FormField\Textarea\Simple', 'orderby' => 120, 'value' => 'kept'],
-            ['name' => 'flag', 'category' => 'Acme\Sample', 'type' => 'checkbox', 'orderby' => 130, 'value' => true],
-            ['name' => 'on', 'category' => 'Acme\Sample', 'type' => 'XLite\View\FormField\Input\Checkbox\OnOff', 'orderby' => 140, 'value' => false],
-            ['name' => 'code', 'category' => 'Acme\Other', 'type' => 'text', 'orderby' => 110, 'value' => 'O'],
-        ]]);
-        \XLite\Core\TopMessage::getInstance()->clear();
-        \XLite\Core\Request::getInstance()->standinSet(
-            ['target' => 'module', 'action' => 'update', 'moduleId' => 'Acme-Sample', 'code' => 'B', 'on' => '1'], 'POST');
-        $controller = new \XLite\Controller\Admin\Module();
-        $controller->handleRequest();
-
-        $this->assertSame(['sep', 'code', 'note', 'flag', 'on'], array_map(fn ($o) => $o->getName(), $controller->getOptions()));
-        $config = \XLite\Core\Config::updateInstance();
-        $this->assertSame('B', $config->Acme->Sample->code);
-        $this->assertSame('kept', $config->Acme->Sample->note);
-        $this->assertFalse($config->Acme->Sample->flag); // unchecked: not posted
-        $this->assertSame('1', $config->Acme->Sample->on); // OnOff keeps a PHP bool in a text column
-        $this->assertSame('O', $config->Acme->Other->code);
-        $this->assertSame('info', \XLite\Core\TopMessage::getInstance()->getMessages()[0]['type']);
-    }
-
     public function testLogger(): void
     {
         \XLite\Logger::getLogger('CloudLink-InforSync')->info('hello', ['a' => 1]);

@@ -43,12 +43,6 @@ class Converter
         return $script . ($query ? '?' . http_build_query($query) : '');
     }
 
-    /** The current time (Converter.php; the stand-in's clock, which tests may freeze) */
-    public static function time()
-    {
-        return \XCartStandin\Clock::now();
-    }
-
     /**
      * Converter.php:1320-1323: every "{{" and "}}" (also as &#123; / &#x7b; entities) becomes two
      * spaces (the replacement names a group the patterns do not have); against Twig injection.

@@ -18,7 +18,7 @@ class Config extends ARepo
             $value = $option->getValue();
             $type = $option->getType();
             if ($type === 'checkbox') {
-                $value = (bool)$value;
+                $value = $value == 'Y' || $value === '1' || $value === true; // :277-279
             } elseif ($type === 'serialized') {
                 $value = is_string($value) ? @unserialize($value) : $value;
             } else {
