@@ -118,6 +118,20 @@ check 'a Doctrine mapping that differs from the real one, with file:line' \
 check 'a stand-in constant whose value differs from the real one, with file:line' \
     "^# $fixtures/standin/classes/XLite/Model/Order/Status/Shipping.php:10: XLite\\\\Model\\\\Order\\\\Status\\\\Shipping::STATUS_SHIPPED is 'X', the real one 'S'" \
     "$work/out-standin"
+ship="$fixtures/standin/classes/XLite/Model/Order/Status/Shipping.php"
+check 'a stand-in constant the real class lacks, with file:line' \
+    "^# $ship:13: XLite\\\\Model\\\\Order\\\\Status\\\\Shipping::STATUS_LOST is not a constant of the real" "$work/out-standin"
+check 'a constant marked @standin-only without a reason, with file:line' \
+    "^# $ship:19: XLite\\\\Model\\\\Order\\\\Status\\\\Shipping::STATUS_UNEXPLAINED is marked @standin-only without a reason" "$work/out-standin"
+check 'a @standin-only constant with a reason is accepted' \
+    "^# note: STATUS_STANDIN stand-in only: the tests name the stand-in's own status through it" "$work/out-standin"
+n=$((n + 1))
+if grep -qE 'STATUS_STANDIN is' "$work/out-standin"; then
+    echo "not ok $n - a @standin-only constant was reported"
+    bad_count=$((bad_count + 1))
+else
+    echo "ok $n - @standin-only constants are not reported"
+fi
 check 'a stand-in class that is not in the real source, with file:line' \
     "^# $fixtures/standin/classes/XLite/Model/NotInXCart.php:8: XLite\\\\Model\\\\NotInXCart is not in the real X-Cart source" "$work/out-standin"
 check 'a stand-in class the data lacks: rerun the extraction, with file:line' \
