@@ -85,5 +85,5 @@ class Config extends \XLite\Model\Base\I18n
     public function getValue() { return $this->value; }
     public function setValue($value) { $this->value = $value; return $this; }
     public function getWidgetParameters() { return $this->widgetParameters; }
-    public function setWidgetParameters($p) { $this->widgetParameters = $p; return $this; }
+    public function setWidgetParameters($widgetParameters) { $this->widgetParameters = $widgetParameters; return $this; }
 }

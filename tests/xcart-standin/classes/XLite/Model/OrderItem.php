@@ -75,7 +75,7 @@ class OrderItem extends Base\SurchargeOwner
     public function getPrice() { return $this->price; }
     public function setPrice($price) { $this->price = (float)$price; return $this; }
     public function getItemNetPrice() { return $this->itemNetPrice; }
-    public function setItemNetPrice($p) { $this->itemNetPrice = (float)$p; return $this; }
+    public function setItemNetPrice($itemNetPrice) { $this->itemNetPrice = (float)$itemNetPrice; return $this; }
 
     /** recomputed from the current product (:243); avoid for placed orders [inferred: product price] */
     public function getNetPrice()
@@ -87,7 +87,7 @@ class OrderItem extends Base\SurchargeOwner
     public function getSubtotal() { return (float)$this->subtotal ?: $this->price * $this->amount; }
     /** [inferred] stored, else the subtotal */
     public function getDiscountedSubtotal() { return (float)$this->discountedSubtotal ?: $this->getSubtotal(); }
-    public function setDiscountedSubtotal($v) { $this->discountedSubtotal = (float)$v; return $this; }
+    public function setDiscountedSubtotal($discountedSubtotal) { $this->discountedSubtotal = (float)$discountedSubtotal; return $this; }
     /** [inferred] stored, else the subtotal plus the item's surcharges not included */
     public function getTotal()
     {
@@ -124,10 +124,10 @@ class OrderItem extends Base\SurchargeOwner
 
     public function getSurcharges() { return $this->surcharges; }
 
-    public function addSurcharges(OrderItem\Surcharge $surcharge)
+    public function addSurcharges(OrderItem\Surcharge $surcharges)
     {
-        $surcharge->setOwner($this);
-        $this->surcharges->add($surcharge);
+        $surcharges->setOwner($this);
+        $this->surcharges->add($surcharges);
         return $this;
     }
 

@@ -42,11 +42,11 @@ class Product extends \XLite\Model\Base\I18n
     public function getPrice() { return $this->price; }
     public function setPrice($price) { $this->price = (float)$price; return $this; }
     public function getWeight() { return $this->weight; }
-    public function setWeight($w) { $this->weight = (float)$w; return $this; }
+    public function setWeight($weight) { $this->weight = (float)$weight; return $this; }
     public function getEnabled() { return $this->enabled; }
-    public function setEnabled($b) { $this->enabled = (bool)$b; return $this; }
+    public function setEnabled($enabled) { $this->enabled = (bool)$enabled; return $this; }
     public function getInventoryEnabled() { return $this->inventoryEnabled; }
-    public function setInventoryEnabled($b) { $this->inventoryEnabled = (bool)$b; return $this; }
+    public function setInventoryEnabled($inventoryEnabled) { $this->inventoryEnabled = (bool)$inventoryEnabled; return $this; }
     public function getAmount() { return $this->amount; }
 
     /** clamped to an unsigned int (:981, :1093) */
