@@ -118,8 +118,39 @@ class OrderItem extends Base\SurchargeOwner
 
     /** product or null (:1318) */
     public function getObject() { return $this->object; }
-    public function setObject(?Product $product = null) { $this->object = $product; return $this; }
-    public function setProduct(?Product $product = null) { return $this->setObject($product); }
+    /** :361 — and the item keeps the object's price, name and SKU (:1153), or forgets them (:1167) */
+    public function setObject(\XLite\Model\Base\IOrderItem $item = null)
+    {
+        $this->object = $item;
+        if ($item) {
+            $this->saveItemState($item);
+        } else {
+            $this->resetItemState();
+        }
+    }
+
+    /** :349 */
+    public function setProduct(\XLite\Model\Product $product = null)
+    {
+        $this->setObject($product);
+    }
+
+    /** :1153 [stand-in: the price as a float, X-Cart's formatted to 2 decimals] */
+    protected function saveItemState(\XLite\Model\Base\IOrderItem $item)
+    {
+        $this->setPrice(round((float) $item->getPrice(), 2));
+        $this->setName($item->getName());
+        $this->setSku($item->getSku());
+    }
+
+    /** :1167 */
+    protected function resetItemState()
+    {
+        $this->price = 0.0;
+        $this->itemNetPrice = 0.0;
+        $this->name = '';
+        $this->sku = '';
+    }
     public function getProductId() { return $this->getObject() ? $this->getObject()->getProductId() : null; }
 
     public function getSurcharges() { return $this->surcharges; }

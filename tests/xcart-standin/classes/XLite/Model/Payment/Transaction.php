@@ -18,6 +18,11 @@ use Doctrine\ORM\Mapping as ORM;
  */
 class Transaction extends \XLite\Model\AEntity
 {
+    use \XLite\Core\Model\EntityLock\EntityLockTrait;
+
+    /** :73 — the lock taken while a gateway's callback (IPN) is processed */
+    public const LOCK_TYPE_IPN = 'ipn';
+
     // :79-85
     public const STATUS_INITIALIZED = 'I';
     public const STATUS_INPROGRESS  = 'P';
@@ -338,4 +343,10 @@ class Transaction extends \XLite\Model\AEntity
     }
 
     public function getData() { return $this->data; }
+
+    /** :1194 — an hour */
+    protected function getLockTTL($type = self::LOCK_TYPE_IPN)
+    {
+        return 3600;
+    }
 }

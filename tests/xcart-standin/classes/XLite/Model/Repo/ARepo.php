@@ -10,6 +10,8 @@ namespace XLite\Model\Repo;
 
 abstract class ARepo extends \Doctrine\ORM\EntityRepository
 {
+    use \XLite\InjectLoggerTrait;
+
     public const FLUSH_BY_DEFAULT = true;
 
     /** :insert — a new entity from $entity (an entity or its data), persisted; flushed by default */

@@ -7,7 +7,7 @@ use Doctrine\ORM\Mapping as ORM;
 
 /**
  * XLite\Model\Order\Status\AStatusTranslation (classes/XLite/Model/Order/Status/AStatusTranslation.php).
- * Not mapped itself (no @ORM\MappedSuperclass, as in X-Cart): Doctrine maps its annotated
+ * Not mapped itself (not a mapped superclass, as in X-Cart): Doctrine maps its annotated
  * properties as columns of each entity below it (PaymentTranslation, ShippingTranslation).
  */
 abstract class AStatusTranslation extends \XLite\Model\Base\Translation
