@@ -6,6 +6,20 @@ namespace XLite\Model\Repo;
 
 class Config extends \XLite\Model\Repo\Base\I18n
 {
+    protected $alternativeIdentifier = [
+        ['category', 'name'],
+    ];
+
+    /**
+     * :loadFixtures — X-Cart then empties its cached options tree; the stand-in's equivalent is the
+     * options tree Core\Config holds, read again on the next getInstance().
+     */
+    public function loadFixtures(array $data, \XLite\Model\AEntity $parent = null, array $parentAssoc = [])
+    {
+        parent::loadFixtures($data, $parent, $parentAssoc);
+        \XLite\Core\Config::dropRuntimeCache();
+    }
+
     /** :getAllOptions — every option, arranged by processOptions() (X-Cart keeps it in its cache). */
     public function getAllOptions($force = false)
     {
