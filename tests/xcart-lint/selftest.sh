@@ -12,16 +12,17 @@ fixtures=tests/xcart-lint/fixtures
 work=$(mktemp -d /tmp/xcart-lint.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-# the committed reference with three statements changed: setValue (line 81: `setValue($value)` :76), which
-# the real data decides; PSR-3's info() (§6), outside the real data, which the stand-in's package decides;
-# and a getDiscountTotal() added next to persist() (§2.7), which no stand-in class has
+# the committed reference with statements changed: setValue (line 81: `setValue($value)` :76), which the
+# real data decides; PSR-3's info() (§6), outside the real data, and persist() of X-Cart's entity manager
+# (§2.7), which it gets from Doctrine's EntityManagerDecorator: the stand-in's packages decide those; and a
+# getDiscountTotal() added next to persist(), which no stand-in class has
 sed -e 's/`setValue(\$value)` :76/`setValue($value, $date = null)` :76/' \
     -e 's/->info(\$msg, \$context)`/->info($msg, $context, $extra)`/' \
-    -e 's/`persist(\$tn)`/`persist($tn)`, `getDiscountTotal()`/' \
+    -e 's/`persist(\$tn)`/`persist($tn, $flags)`, `getDiscountTotal()`/' \
     tests/xcart-standin/reference/xcart-5.5.md >"$work/reference.md"
 line=$(grep -n 'setValue(\$value, \$date = null)' "$work/reference.md" | cut -d: -f1)
 info=$(grep -n 'info(\$msg, \$context, \$extra)' "$work/reference.md" | cut -d: -f1)
-persist=$(grep -n 'getDiscountTotal()' "$work/reference.md" | cut -d: -f1)
+persist=$(grep -n 'persist(\$tn, \$flags)' "$work/reference.md" | cut -d: -f1)
 
 php "$lint" --src "$fixtures/bad-addon" --namespace 'Fixture\Bad' --reference "$work/reference.md" \
     --shared-reference none --allow "$fixtures/allow.json" >"$work/out" 2>&1
@@ -92,6 +93,8 @@ check 'a prose signature that differs from the real one is a note (the real one 
     "^# note: $work/reference.md:$line \(§2.7\) .*the prose states 2 parameter\(s\), the real one has 1 .*the real one decides"
 check 'a prose statement outside the real data that the stand-in contradicts, with both file:lines' \
     "^# $work/reference.md:$info \(§6\) .*stand-in Psr\\\\Log\\\\LoggerInterface::info\(\) at [^ ]*LoggerInterface.php:[0-9]+ is called with 3 argument"
+check 'a prose statement of a vendor parent'"'"'s method that the stand-in contradicts, with both file:lines' \
+    "^# $work/reference.md:$persist \(§2.7\) .*stand-in XLite\\\\Core\\\\Doctrine\\\\ORM\\\\EntityManager::persist\(\) at [^ ]*/Doctrine/[^ ]*Decorator.php:[0-9]+ is called with 2 argument"
 check 'a reference statement the stand-in lacks, not allow-listed' \
     "^# $work/reference.md:$persist \(§2.7\) .*no stand-in class of §2.7 has getDiscountTotal\(\)"
 [ "$rc" -ne 0 ] || cat "$work/out" >&2
