@@ -23,7 +23,7 @@
 
 declare(strict_types=1);
 
-use InforSyncBrowser\FixtureYaml;
+use Symfony\Component\Yaml\Yaml;
 use InforSyncBrowser\MiniTwig;
 
 const MODULE_NAME = 'CloudLink\InforSync';
@@ -53,11 +53,11 @@ if ($path !== '/admin.php') {
 require "$root/tests/xcart-standin/bootstrap.php";
 require_once "$root/tests/xcart-standin/classes/XLite.php"; // no namespace: not autoloaded by the stand-in
 \XCartStandin\Extender::addModule(MODULE_NAME, "$root/xcart/src");
-require __DIR__ . '/lib/FixtureYaml.php';
+require_once 'Symfony/Component/Yaml/autoload.php';
 require __DIR__ . '/lib/MiniTwig.php';
 
 $stateFile = rtrim((string)getenv('INFOR_BROWSER_STATE'), '/') . '/xcart.json';
-$fixtures = FixtureYaml::parseFile("$root/xcart/config/install.yaml");
+$fixtures = Yaml::parseFile("$root/xcart/config/install.yaml");
 \XLite::getInstance()->standinSetFormIdStrategy(getenv('INFOR_BROWSER_CSRF') ?: 'per-form');
 $state = loadState($stateFile, $fixtures);
 register_shutdown_function(static function () use ($stateFile) {

@@ -137,10 +137,10 @@ if (!tap(!$missing, 'chromium, node, playwright-core and the sandbox are there',
     exit(1);
 }
 
-require "$root/tests/browser/lib/FixtureYaml.php";
+require_once "Symfony/Component/Yaml/autoload.php";
 require "$root/xcart/src/Core/Settings.php";
 $options = [];
-foreach (\InforSyncBrowser\FixtureYaml::parseFile("$root/xcart/config/install.yaml")['XLite\Model\Config'] as $row) {
+foreach (\Symfony\Component\Yaml\Yaml::parseFile("$root/xcart/config/install.yaml")['XLite\Model\Config'] as $row) {
     if (!str_contains($row['type'], 'Separator')) {
         $options[$row['name']] = $row['translations'][0]['option_name'] ?? '';
     }

@@ -121,9 +121,13 @@ final class Checks
         $problems = [];
         $notes = [];
         foreach ($m['classes'] as $class) {
-            if ($this->real->find($class) !== null) {
+            $vendor = $this->vendorMethod($class, $m['name']);
+            if ($this->real->find($class) !== null && $vendor === null) {
                 array_push($notes, ...$this->proseAgainstReal($m, $class, $at));
                 continue;
+            }
+            if ($vendor !== null) {
+                $notes[] = "$at: $class::{$m['name']}() is its vendor parent $vendor's (not in the real data): checked against the stand-in";
             }
             $method = $this->standin->method($class, $m['name']);
             if ($method === null) {
@@ -136,6 +140,24 @@ final class Checks
         }
 
         return [$problems, $notes];
+    }
+
+    /**
+     * The vendor class a real X-Cart class gets a method from, when the real data cannot show it: the real
+     * class (its parents, traits, mixins) lacks the method, it is not magic, the lineage ends in a vendor
+     * parent (Doctrine's EntityManagerDecorator for XLite\Core\Doctrine\ORM\EntityManager) and the stand-in
+     * has the method from a class outside X-Cart. Else null.
+     */
+    private function vendorMethod(string $class, string $method): ?string
+    {
+        if ($this->real->find($class) === null || $this->real->method($class, $method) !== null
+            || $this->real->magic($class, $method) !== null) {
+            return null;
+        }
+        $external = $this->real->externalParent($class);
+        $declared = $this->standin->method($class, $method)?->getDeclaringClass()->getName();
+
+        return $external !== null && $declared !== null && !Standin::isXCart($declared) ? $external : null;
     }
 
     /** Where the prose differs from the real X-Cart: notes (the real one decides). */

@@ -3,8 +3,8 @@
  * The checks against the real X-Cart 5.5 (RealApi, xcart-5.5-api.json):
  *  - every X-Cart class the stand-in declares is a real class of the same shape, and each of its public and
  *    protected methods and constants is the real one (signature, value); a stand-in that maps a class with
- *    Doctrine annotations maps it as the real one does. Helpers named standin…() and members (or classes)
- *    marked `@standin-only <reason>` are the stand-in's own;
+ *    Doctrine annotations maps it as the real one does. Helpers named standin…() and members (methods,
+ *    constants) or classes marked `@standin-only <reason>` are the stand-in's own;
  *  - every X-Cart class, method and constant the add-on uses exists in the real X-Cart (magic getters of
  *    entities and Doctrine's repository finders included), with a fitting argument count, static-ness and
  *    visibility; every override keeps the real signature.
@@ -102,8 +102,18 @@ final class RealChecks
         $mine = ApiExtractor::classRecord($node, $file);
         $problems = $this->shapeProblems($real, $mine, $where);
         $notes = [];
-        foreach ($mine['constants'] as $name => $const) {
-            array_push($problems, ...$this->constantProblems($real, $name, $const, $file));
+        foreach ($node->getConstants() as $group) {
+            foreach ($group->consts as $c) {
+                $name = $c->name->toString();
+                $only = self::standinOnly($group->getDocComment());
+                if ($only === '') {
+                    $problems[] = $this->checks->where($file, $c->getStartLine()) . ": $real::$name is marked @standin-only without a reason";
+                } elseif ($only !== null) {
+                    $notes[] = "$name stand-in only: $only";
+                } else {
+                    array_push($problems, ...$this->constantProblems($real, $name, $mine['constants'][$name], $file));
+                }
+            }
         }
         foreach ($node->getMethods() as $method) {
             [$p, $n] = $this->standinMethod($real, $method, $file);

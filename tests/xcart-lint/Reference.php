@@ -19,8 +19,9 @@ namespace XCartLint;
 final class Reference
 {
     /**
-     * Which stand-in classes each section of the reference documents. Database::getEM() is the stand-in's
-     * XCartStandin\EntityManager (Doctrine's, in X-Cart) and getLogger() returns a PSR-3 LoggerInterface.
+     * Which stand-in classes each section of the reference documents. Database::getEM() is X-Cart's
+     * XLite\Core\Doctrine\ORM\EntityManager (a decorator of Doctrine's, in the stand-in too), getLogger()
+     * returns a PSR-3 LoggerInterface and XCart\Container::getContainer() Symfony's ContainerInterface.
      */
     public const SECTIONS = [
         '1.6' => ['XLite\Module\AModule'],
@@ -31,15 +32,16 @@ final class Reference
         '2.5' => ['XLite\Model\Profile', 'XLite\Model\Address', 'XLite\Model\Base\Address', 'XLite\Model\State', 'XLite\Model\Country', 'XLite\Model\AEntity'],
         '2.6' => ['XLite\Model\Payment\Transaction', 'XLite\Model\Payment\Method', 'XLite\Model\Payment\BackendTransaction'],
         '2.7' => ['XLite\Model\OrderTrackingNumber', 'XLite\Model\Order', 'XLite\Core\Mailer', 'XLite\Core\OrderHistory',
-            'XLite\Model\Order\Status\Shipping', 'XLite\Model\Repo\ARepo', 'XCartStandin\EntityManager'],
+            'XLite\Model\Order\Status\Shipping', 'XLite\Model\Repo\ARepo', 'XLite\Core\Doctrine\ORM\EntityManager'],
         '3' => ['XLite\Model\Product', 'XC\ProductVariants\Model\ProductVariant', 'XLite\Core\Database', 'XLite\Model\Repo\ARepo',
-            'XLite\Model\Repo\Product', 'XC\ProductVariants\Model\Repo\ProductVariant', 'XCartStandin\EntityManager'],
+            'XLite\Model\Repo\Product', 'XC\ProductVariants\Model\Repo\ProductVariant', 'XLite\Core\Doctrine\ORM\EntityManager'],
         '4.1' => ['XLite\Core\Config', 'XLite\Model\Config', 'XLite\Model\Repo\Config'],
         '4.2' => ['XLite\Controller\Admin\AAdmin', 'XLite\Controller\AController', 'XLite\Core\Auth', 'XLite\Core\TopMessage',
             'XLite\Core\Converter', 'XLite\View\AView', 'XLite\View\Form\AForm', 'XLite\View\Tabs\ATabs', 'XLite\Model\AEntity',
             'XLite\Model\Repo\ARepo'],
         '4.3' => ['XLite\View\Menu\Admin\LeftMenu', 'XLite\View\Menu\Admin\AAdmin'],
-        '5' => ['XLite\Core\Task\ATask', 'XLite\Core\Task\Base\Periodic', 'XLite\Model\Task', 'XCart\Event\Task\CronEvent', 'XCart\Container'],
+        '5' => ['XLite\Core\Task\ATask', 'XLite\Core\Task\Base\Periodic', 'XLite\Model\Task', 'XCart\Event\Task\CronEvent', 'XCart\Container',
+            'Symfony\Component\DependencyInjection\ContainerInterface'],
         '6' => ['XLite\Logger', 'XLite\InjectLoggerTrait', 'Psr\Log\LoggerInterface'],
     ];
 

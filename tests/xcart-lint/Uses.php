@@ -28,7 +28,7 @@ final class Uses
 
     /** Non-X-Cart types that X-Cart hands out; calls on them are checked against the stand-in's implementation. */
     public const EXTERNAL = [
-        'Doctrine\ORM\EntityManagerInterface' => 'XCartStandin\EntityManager',
+        'Doctrine\ORM\EntityManagerInterface' => 'XLite\Core\Doctrine\ORM\EntityManager',
         'Psr\Log\LoggerInterface' => 'Psr\Log\LoggerInterface',
     ];
 

@@ -12,11 +12,16 @@ fixtures=tests/xcart-lint/fixtures
 work=$(mktemp -d /tmp/xcart-lint.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-# the committed reference with two statements changed: setValue (line 81: `setValue($value)` :76), which
-# the real data decides, and persist() of Doctrine's entity manager, which only the stand-in models
-sed -e 's/`setValue(\$value)` :76/`setValue($value, $date = null)` :76/' -e 's/`persist(\$tn)`/`persist($tn, $flags)`/' \
+# the committed reference with statements changed: setValue (line 81: `setValue($value)` :76), which the
+# real data decides; PSR-3's info() (§6), outside the real data, and persist() of X-Cart's entity manager
+# (§2.7), which it gets from Doctrine's EntityManagerDecorator: the stand-in's packages decide those; and a
+# getDiscountTotal() added next to persist(), which no stand-in class has
+sed -e 's/`setValue(\$value)` :76/`setValue($value, $date = null)` :76/' \
+    -e 's/->info(\$msg, \$context)`/->info($msg, $context, $extra)`/' \
+    -e 's/`persist(\$tn)`/`persist($tn, $flags)`, `getDiscountTotal()`/' \
     tests/xcart-standin/reference/xcart-5.5.md >"$work/reference.md"
 line=$(grep -n 'setValue(\$value, \$date = null)' "$work/reference.md" | cut -d: -f1)
+info=$(grep -n 'info(\$msg, \$context, \$extra)' "$work/reference.md" | cut -d: -f1)
 persist=$(grep -n 'persist(\$tn, \$flags)' "$work/reference.md" | cut -d: -f1)
 
 php "$lint" --src "$fixtures/bad-addon" --namespace 'Fixture\Bad' --reference "$work/reference.md" \
@@ -87,9 +92,11 @@ check 'an allow-list entry the add-on no longer uses' \
 check 'a prose signature that differs from the real one is a note (the real one decides), with file:line' \
     "^# note: $work/reference.md:$line \(§2.7\) .*the prose states 2 parameter\(s\), the real one has 1 .*the real one decides"
 check 'a prose statement outside the real data that the stand-in contradicts, with both file:lines' \
-    "^# $work/reference.md:$persist \(§2.7\) .*stand-in XCartStandin\\\\EntityManager::persist\(\) at tests/xcart-standin/support/EntityManager.php:[0-9]+ is called with 2 argument"
+    "^# $work/reference.md:$info \(§6\) .*stand-in Psr\\\\Log\\\\LoggerInterface::info\(\) at [^ ]*LoggerInterface.php:[0-9]+ is called with 3 argument"
+check 'a prose statement of a vendor parent'"'"'s method that the stand-in contradicts, with both file:lines' \
+    "^# $work/reference.md:$persist \(§2.7\) .*stand-in XLite\\\\Core\\\\Doctrine\\\\ORM\\\\EntityManager::persist\(\) at [^ ]*/Doctrine/[^ ]*Decorator.php:[0-9]+ is called with 2 argument"
 check 'a reference statement the stand-in lacks, not allow-listed' \
-    "^# $work/reference.md:[0-9]+ \(§2.1\) .*no stand-in class of §2.1 has createQueryBuilder\(\)"
+    "^# $work/reference.md:$persist \(§2.7\) .*no stand-in class of §2.7 has getDiscountTotal\(\)"
 [ "$rc" -ne 0 ] || cat "$work/out" >&2
 
 # the stand-in against the real X-Cart
@@ -118,6 +125,20 @@ check 'a Doctrine mapping that differs from the real one, with file:line' \
 check 'a stand-in constant whose value differs from the real one, with file:line' \
     "^# $fixtures/standin/classes/XLite/Model/Order/Status/Shipping.php:10: XLite\\\\Model\\\\Order\\\\Status\\\\Shipping::STATUS_SHIPPED is 'X', the real one 'S'" \
     "$work/out-standin"
+ship="$fixtures/standin/classes/XLite/Model/Order/Status/Shipping.php"
+check 'a stand-in constant the real class lacks, with file:line' \
+    "^# $ship:13: XLite\\\\Model\\\\Order\\\\Status\\\\Shipping::STATUS_LOST is not a constant of the real" "$work/out-standin"
+check 'a constant marked @standin-only without a reason, with file:line' \
+    "^# $ship:19: XLite\\\\Model\\\\Order\\\\Status\\\\Shipping::STATUS_UNEXPLAINED is marked @standin-only without a reason" "$work/out-standin"
+check 'a @standin-only constant with a reason is accepted' \
+    "^# note: STATUS_STANDIN stand-in only: the tests name the stand-in's own status through it" "$work/out-standin"
+n=$((n + 1))
+if grep -qE 'STATUS_STANDIN is' "$work/out-standin"; then
+    echo "not ok $n - a @standin-only constant was reported"
+    bad_count=$((bad_count + 1))
+else
+    echo "ok $n - @standin-only constants are not reported"
+fi
 check 'a stand-in class that is not in the real source, with file:line' \
     "^# $fixtures/standin/classes/XLite/Model/NotInXCart.php:8: XLite\\\\Model\\\\NotInXCart is not in the real X-Cart source" "$work/out-standin"
 check 'a stand-in class the data lacks: rerun the extraction, with file:line' \

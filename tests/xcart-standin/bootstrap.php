@@ -26,6 +26,7 @@ foreach (['Doctrine/ORM/autoload.php', 'Doctrine/Common/Annotations/autoload.php
 use XCartStandin\Extender;
 
 Extender::addCoreRoot('XLite', __DIR__ . '/classes/XLite');
+Extender::addCoreRoot('Includes', __DIR__ . '/classes/Includes');
 Extender::addCoreRoot('XCart', __DIR__ . '/src');
 Extender::addCoreRoot('XCartStandin', __DIR__ . '/support');
 // [inferred] vendor packages X-Cart ships with; only used when not installed

@@ -22,7 +22,6 @@ final class LifetimeHookTest extends TestCase
 
     public static function setUpBeforeClass(): void
     {
-        require_once dirname(__DIR__) . '/browser/lib/FixtureYaml.php';
         if (!defined('LC_DIR_MODULES')) {
             // X-Cart's modules/ (bootstrap.php:56): here a directory with CloudLink/InforSync -> xcart/
             $dir = sys_get_temp_dir() . '/infor-sync-modules-' . getmypid() . '/';
@@ -35,13 +34,8 @@ final class LifetimeHookTest extends TestCase
     protected function setUp(): void
     {
         Database::standinReset();
-        \XCart\Doctrine\FixtureLoader::standinSetYamlParser([\InforSyncBrowser\FixtureYaml::class, 'parse']);
     }
 
-    protected function tearDown(): void
-    {
-        \XCart\Doctrine\FixtureLoader::standinSetYamlParser(null);
-    }
 
     /** @return array{moduleId: string, type: string, method: string, version: string} the tag in services.yaml */
     private static function upgradeTag(): array
@@ -67,7 +61,7 @@ final class LifetimeHookTest extends TestCase
     /** A shop with the settings of 5.5.0.0, some of them changed by its admin. */
     private function shopAt5500(array $adminValues): void
     {
-        $install = \InforSyncBrowser\FixtureYaml::parseFile(self::MODULE . '/config/install.yaml');
+        $install = \Symfony\Component\Yaml\Yaml::parseFile(self::MODULE . '/config/install.yaml');
         $rows = [];
         foreach ($install['XLite\Model\Config'] as $row) {
             if (!in_array($row['name'], self::ADDED_IN_5510, true)) {
@@ -118,7 +112,7 @@ final class LifetimeHookTest extends TestCase
         }
         $this->assertSame(60, $options['ionapi_upload']->getOrderby());
         $this->assertSame(['trusted' => true], $options['extra_json']->getWidgetParameters(), 'install.yaml\'s field parameters');
-        $install = \InforSyncBrowser\FixtureYaml::parseFile(self::MODULE . '/config/install.yaml');
+        $install = \Symfony\Component\Yaml\Yaml::parseFile(self::MODULE . '/config/install.yaml');
         $this->assertSame(count($install['XLite\Model\Config']), count($options), 'one row per setting, none twice');
         $this->assertSame('200', \XLite\Core\Config::getInstance()->CloudLink->InforSync->cono);
     }

@@ -182,9 +182,8 @@ final class SettingsTest extends TestCase
      */
     private function saveSettingsPage(array $posted, string $moduleId = ModuleInfo::MODULE_ID): \XLite\Controller\Admin\Module
     {
-        require_once dirname(__DIR__) . '/browser/lib/FixtureYaml.php';
         (new \XCart\Doctrine\FixtureLoader())->loadArray(
-            \InforSyncBrowser\FixtureYaml::parseFile(dirname(__DIR__, 2) . '/xcart/config/install.yaml'));
+            \Symfony\Component\Yaml\Yaml::parseFile(dirname(__DIR__, 2) . '/xcart/config/install.yaml'));
         \XLite::standinReset();
         \XLite\Core\Request::getInstance()->standinSet(['target' => 'module', 'action' => 'update', 'moduleId' => $moduleId] + $posted, 'POST');
         $controller = new \XLite\Controller\Admin\Module();

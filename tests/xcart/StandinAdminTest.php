@@ -37,7 +37,6 @@ final class StandinAdminTest extends TestCase
     {
         \XLite::getInstance()->standinSetFormIdStrategy(null);
         unset($_SERVER['HTTP_X_REQUESTED_WITH']);
-        \XCart\Doctrine\FixtureLoader::standinSetYamlParser(null);
     }
 
     private function loadOptions(array $rows): void
@@ -298,11 +297,10 @@ final class StandinAdminTest extends TestCase
     {
         $this->loadOptions([['code', 'text', 'set by the admin']]);
         $file = tempnam(sys_get_temp_dir(), 'fixture');
-        file_put_contents($file, 'yaml');
-        \XCart\Doctrine\FixtureLoader::standinSetYamlParser(static fn() => ['XLite\Model\Config' => [
+        file_put_contents($file, \Symfony\Component\Yaml\Yaml::dump(['XLite\Model\Config' => [
             ['name' => 'code', 'category' => self::CATEGORY, 'type' => 'text', 'orderby' => 5, 'value' => 'default'],
             ['name' => 'added', 'category' => self::CATEGORY, 'type' => 'text', 'orderby' => 6, 'value' => 'new'],
-        ], 'XLite\Model\Task' => [['owner' => 'Acme\Task']]]);
+        ], 'XLite\Model\Task' => [['owner' => 'Acme\Task']]], 4));
         try {
             (new \XCart\Doctrine\FixtureLoader())->loadYaml($file, ['XLite\Model\Config']);
         } finally {

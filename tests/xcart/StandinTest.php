@@ -262,7 +262,7 @@ final class StandinTest extends TestCase
         $repo = Database::getRepo('XLite\Model\Config');
         $repo->createOption(['category' => 'CloudLink\InforSync', 'name' => 'flag', 'value' => true, 'type' => 'XLite\View\FormField\Input\Checkbox\OnOff']);
         $repo->createOption(['category' => 'CloudLink\InforSync', 'name' => 'box', 'value' => '1', 'type' => 'checkbox']);
-        $this->assertNull(\XLite\Core\Config::getInstance()->CloudLink, 'not re-read yet');
+        $this->assertNull(\XLite\Core\Config::getInstance()->CloudLink->InforSync, 'not re-read yet'); // an unknown author reads as an empty ConfigCell
         $config = \XLite\Core\Config::updateInstance();
         $this->assertSame('1', $config->CloudLink->InforSync->flag);
         $this->assertTrue($config->CloudLink->InforSync->box);

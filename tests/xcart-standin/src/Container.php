@@ -1,40 +1,33 @@
 <?php
-// XCart\Container::getContainer()->get(id) (§5). [inferred] a plain service registry: services are registered with standinSet().
+/*
+ * XCart\Container (src/Container.php): getContainer() gives Symfony's service container
+ * (Symfony\Component\DependencyInjection\ContainerInterface), which X-Cart's kernel hands to
+ * setContainer() when it boots; services are then reached with getContainer()->get(id) (§5).
+ * [stand-in] No kernel boots: the first getContainer() makes the stand-in's container
+ * (XCartStandin\ServiceContainer: services registered with set(), else a class instantiated
+ * without arguments).
+ */
 declare(strict_types=1);
 
 namespace XCart;
 
+use Symfony\Component\DependencyInjection\ContainerInterface;
+
 class Container
 {
-    private static ?self $container = null;
-    private array $services = [];
+    private static ?ContainerInterface $container = null;
 
-    public static function getContainer()
+    public static function getContainer(): ?ContainerInterface
     {
-        return self::$container ??= new static();
+        return self::$container ??= new \XCartStandin\ServiceContainer();
     }
 
-    public function get($id)
+    public static function setContainer(ContainerInterface $container): void
     {
-        if (!isset($this->services[$id])) {
-            if (class_exists($id)) {
-                return $this->services[$id] = new $id(); // [inferred] autowiring without arguments
-            }
-            throw new \RuntimeException("service not found: $id");
-        }
-        return $this->services[$id];
+        self::$container = $container;
     }
 
-    public function has($id)
-    {
-        return isset($this->services[$id]) || class_exists($id);
-    }
-
-    public function standinSet(string $id, object $service): void
-    {
-        $this->services[$id] = $service;
-    }
-
+    /** Stand-in only: the next getContainer() makes a new container. */
     public static function standinReset(): void
     {
         self::$container = null;

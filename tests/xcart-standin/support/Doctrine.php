@@ -75,6 +75,10 @@ final class Doctrine
 
     private static function configuration(): Configuration
     {
+        // X-Cart's dbal types (config/packages/doctrine.yaml): decimal columns read as floats
+        if (!is_a(\Doctrine\DBAL\Types\Type::getType('decimal'), \XLite\Core\ColumnType\Decimal::class)) {
+            \Doctrine\DBAL\Types\Type::overrideType('decimal', \XLite\Core\ColumnType\Decimal::class);
+        }
         AnnotationReader::addGlobalIgnoredNamespace('XCart\Extender\Mapping');
         AnnotationReader::addGlobalIgnoredName('ListChild');
         $config = new Configuration();

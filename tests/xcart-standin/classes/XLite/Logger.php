@@ -10,15 +10,15 @@ declare(strict_types=1);
 
 namespace XLite;
 
-class Logger
+class Logger extends \XLite\Base\Singleton
 {
-    private static ?self $instance = null;
     private static array $records = [];
     private static array $loggers = [];
 
-    public static function getInstance()
+    /** :53 — X-Cart sets its PHP error handler and log file here; the stand-in does neither */
+    public function __construct()
     {
-        return self::$instance ??= new static();
+        parent::__construct();
     }
 
     public static function getLogger(string $name): \Psr\Log\LoggerInterface
@@ -26,12 +26,12 @@ class Logger
         return self::$loggers[$name] ??= new \XCartStandin\MemoryLogger($name);
     }
 
-    /** @deprecated (:148) */
-    public function log(string $message, int $level = LOG_DEBUG, $trace = [])
+    /** @deprecated (:148) — to the channel 'xlite' */
+    public function log(string $message, int $level = LOG_DEBUG, $trace = []): void
     {
         $map = [LOG_EMERG => 'emergency', LOG_ALERT => 'alert', LOG_CRIT => 'critical', LOG_ERR => 'error',
             LOG_WARNING => 'warning', LOG_NOTICE => 'notice', LOG_INFO => 'info', LOG_DEBUG => 'debug'];
-        static::getLogger('XCart')->log($map[$level] ?? 'debug', $message);
+        static::getLogger('xlite')->log($map[$level] ?? 'debug', $message, ['trace' => $trace]);
     }
 
     /** Stand-in only */

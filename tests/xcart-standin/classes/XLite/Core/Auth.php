@@ -1,30 +1,34 @@
 <?php
-// XLite\Core\Auth: who is logged in; checkACL() needs root access (AAdmin.php:80-83)
+// XLite\Core\Auth (classes/XLite/Core/Auth.php): who is logged in; checkACL() needs root access (AAdmin.php:80-83)
 declare(strict_types=1);
 
 namespace XLite\Core;
 
-class Auth
+class Auth extends \XLite\Base
 {
-    const PERMISSION_ROOT = 'root access'; // [inferred value]
+    use \XLite\Core\Cache\ExecuteCachedTrait;
+    use \XLite\InjectLoggerTrait;
 
-    private static ?self $instance = null;
+    /**
+     * X-Cart's permission code is \XLite\Model\Role\Permission::ROOT_ACCESS ('root access',
+     * classes/XLite/Model/Role/Permission.php:20), of an entity the stand-in does not model.
+     * @standin-only the stand-in's Controller\Admin\AAdmin::checkACL() still names this constant
+     */
+    const PERMISSION_ROOT = 'root access';
+
+    /** @var list<string> the logged-in admin's permission codes */
     private array $permissions = [self::PERMISSION_ROOT];
 
-    public static function getInstance()
-    {
-        return self::$instance ??= new static();
-    }
-
+    /** :873 — root access allows everything */
     public function isPermissionAllowed($code)
     {
         return in_array(static::PERMISSION_ROOT, $this->permissions, true) || in_array($code, $this->permissions, true);
     }
 
-    /** [inferred] */
+    /** :885 */
     public function hasRootAccess()
     {
-        return in_array(static::PERMISSION_ROOT, $this->permissions, true);
+        return $this->isPermissionAllowed(static::PERMISSION_ROOT);
     }
 
     /** @var \XLite\Model\Profile|null the logged-in customer */
@@ -76,6 +80,6 @@ class Auth
 
     public static function standinReset(): void
     {
-        self::$instance = null;
+        static::standinForgetInstance();
     }
 }

@@ -1,31 +1,38 @@
 <?php
-// XLite\Core\CommonCell: a bag of properties; a missing one reads as null [inferred from its use by Config]
+// XLite\Core\CommonCell (classes/XLite/Core/CommonCell.php): a Cell that can be iterated with foreach (name => value).
 declare(strict_types=1);
 
 namespace XLite\Core;
 
-#[\AllowDynamicProperties]
-class CommonCell
+class CommonCell extends \Includes\DataStructure\Cell implements \Iterator
 {
-    public function __construct(array $data = [])
+    #[\ReturnTypeWillChange]
+    public function current()
     {
-        foreach ($data as $k => $v) {
-            $this->$k = $v;
-        }
+        return current($this->properties);
     }
 
-    public function __get($name)
+    #[\ReturnTypeWillChange]
+    public function key()
     {
-        return null;
+        return key($this->properties);
     }
 
-    public function __isset($name)
+    #[\ReturnTypeWillChange]
+    public function next()
     {
-        return false;
+        return next($this->properties);
     }
 
-    public function getData(): array
+    #[\ReturnTypeWillChange]
+    public function rewind()
     {
-        return get_object_vars($this);
+        return reset($this->properties);
+    }
+
+    #[\ReturnTypeWillChange]
+    public function valid()
+    {
+        return $this->key() !== null;
     }
 }

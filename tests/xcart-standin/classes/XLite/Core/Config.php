@@ -1,31 +1,52 @@
 <?php
-// XLite\Core\Config (classes/XLite/Core/Config.php :29, :39): getInstance()->Author->Name->option
+/*
+ * XLite\Core\Config (classes/XLite/Core/Config.php :29, :39): getInstance()->Author->Name->option,
+ * the options of the XLite\Model\Config rows as Repo\Config::processOptions() arranges them
+ * (a tree of XLite\Core\ConfigCell).
+ * [stand-in] The options are read once and again only on updateInstance() (or readConfig(true));
+ * X-Cart also re-reads an empty config and keeps the tree in its cache, which createOption()
+ * updates. updateInstance() returns the new tree here (X-Cart's returns nothing).
+ */
 declare(strict_types=1);
 
 namespace XLite\Core;
 
-class Config extends CommonCell
+class Config extends \XLite\Base\Singleton
 {
-    private static ?self $instance = null;
+    /** @var \XLite\Core\ConfigCell|null */
+    protected $config;
 
-    public static function getInstance()
+    /**
+     * @return \XLite\Core\ConfigCell
+     */
+    public static function getInstance($parent = false)
     {
-        if (self::$instance === null) {
-            self::$instance = new static(\XLite\Core\Database::getRepo(\XLite\Model\Config::class)->processOptions());
-        }
-        return self::$instance;
-    }
-
-    /** Config.php: the next getInstance() reads the options again (Settings::performActionUpdate()) */
-    public static function dropRuntimeCache()
-    {
-        self::$instance = null;
+        return parent::getInstance()->readConfig(false, $parent);
     }
 
     /** Re-reads the options (after createOption()). */
     public static function updateInstance()
     {
-        self::$instance = null;
-        return static::getInstance();
+        return parent::getInstance()->readConfig(true);
+    }
+
+    /** The next getInstance() reads the options again (Settings::performActionUpdate() calls it). */
+    public static function dropRuntimeCache()
+    {
+        parent::getInstance()->config = null;
+    }
+
+    public function readConfig($force = false, $parent = false)
+    {
+        if ($this->config === null || $force) {
+            $this->config = $this->readFromDatabase($force, $parent);
+        }
+
+        return $this->config;
+    }
+
+    protected function readFromDatabase($force = false, $parent = false)
+    {
+        return \XLite\Core\Database::getRepo('XLite\Model\Config')->getAllOptions($force);
     }
 }

@@ -4,24 +4,22 @@ declare(strict_types=1);
 
 namespace XLite\Core;
 
-class Converter
+class Converter extends \XLite\Base\Singleton
 {
-    /** foo_bar -> FooBar (a target becomes the controller class name, :119-160) */
+    /**
+     * foo_bar -> FooBar (a target becomes the controller class name, :119-160). X-Cart's is
+     * \Includes\Utils\Converter::convertToUpperCamelCase(); this class has only the deprecated convertToCamelCase().
+     * @standin-only the stand-in's Controller\AController and tests/browser/admin_router.php still call it here
+     */
     public static function convertToUpperCamelCase($string)
     {
-        return str_replace(' ', '', ucwords(str_replace(['_', '-'], ' ', (string)$string)));
+        return \Includes\Utils\Converter::convertToUpperCamelCase($string);
     }
 
-    /** [inferred] */
-    public static function convertToLowerCamelCase($string)
-    {
-        return lcfirst(static::convertToUpperCamelCase($string));
-    }
-
-    /** FooBar -> foo_bar */
+    /** :76 (deprecated) FooBar -> foo_bar, as \Includes\Utils\Converter::convertFromCamelCase() */
     public static function convertFromCamelCase($string)
     {
-        return strtolower((string)preg_replace('/(?<=[a-z0-9])([A-Z])/', '_$1', (string)$string));
+        return \Includes\Utils\Converter::convertFromCamelCase($string);
     }
 
     /**

@@ -15,17 +15,12 @@ declare(strict_types=1);
 
 namespace XLite\Core;
 
-class Database
+class Database extends \XLite\Base\Singleton
 {
+    use \XLite\InjectLoggerTrait;
+
     /** @var \XLite\Core\Doctrine\ORM\EntityManager|null */
     protected static $em = null;
-
-    private static ?self $instance = null;
-
-    public static function getInstance()
-    {
-        return self::$instance ??= new static();
-    }
 
     public function __construct()
     {

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace XLite\Core;
 
-class Mailer
+class Mailer extends \XLite\Base\Singleton
 {
     /** @var list<array{type: string, order: ?\XLite\Model\Order, orderId: ?int}> */
     private static array $sent = [];

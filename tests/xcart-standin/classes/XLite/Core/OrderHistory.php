@@ -4,19 +4,13 @@ declare(strict_types=1);
 
 namespace XLite\Core;
 
-class OrderHistory
+class OrderHistory extends \XLite\Base\Singleton
 {
     const CODE_PLACE_ORDER = 'PLACE ORDER';                  // [inferred value]
     const CODE_CHANGE_STATUS_ORDER = 'CHANGE STATUS ORDER';  // [inferred value]
     const CODE_ORDER_TRACKING = 'ORDER TRACKING';            // :33 [inferred value]
 
-    private static ?self $instance = null;
     private static array $events = [];
-
-    public static function getInstance()
-    {
-        return self::$instance ??= new static();
-    }
 
     /** registerEvent($orderId, $code, $description, array $data = [], $comment = '', $details = []) :73 */
     public function registerEvent($orderId, $code, $description, array $data = [], $comment = '', $details = [])

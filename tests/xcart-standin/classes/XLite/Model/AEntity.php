@@ -15,14 +15,17 @@ declare(strict_types=1);
 
 namespace XLite\Model;
 
-abstract class AEntity
+abstract class AEntity extends \XLite\Base\SuperClass implements \XLite\Core\Serialization\SerializableEntity
 {
+    use \XLite\InjectLoggerTrait;
+
     public const ACTION_INSERT = 'insert';
     public const ACTION_UPDATE = 'update';
     public const ACTION_DELETE = 'delete';
 
     public function __construct(array $data = [])
     {
+        parent::__construct();
         if (!empty($data)) {
             $this->map($data);
         }
@@ -31,7 +34,7 @@ abstract class AEntity
     public function map(array $data)
     {
         foreach ($data as $key => $value) {
-            $method = 'set' . \XLite\Core\Converter::convertToUpperCamelCase((string) $key);
+            $method = 'set' . \Includes\Utils\Converter::convertToUpperCamelCase((string) $key);
             if (method_exists($this, $method)) {
                 $this->$method($value);
             } else {
@@ -47,21 +50,25 @@ abstract class AEntity
         if (!preg_match('/^(get|set)(\w+)$/Si', $method, $matches) || $matches[2] === '') {
             return null;
         }
-        $property = \XLite\Core\Converter::convertFromCamelCase($matches[2]);
+        $property = \Includes\Utils\Converter::convertFromCamelCase($matches[2]);
 
         return $matches[1] === 'set'
             ? $this->setterProperty($property, array_shift($args))
             : $this->getterProperty($property);
     }
 
+    /** :217 — the name as given or converted from camel case */
     public function isPropertyExists($name)
     {
-        return property_exists($this, $name);
+        return property_exists($this, $name) || property_exists($this, \Includes\Utils\Converter::convertFromCamelCase($name));
     }
 
+    /** :229 — true when the property exists and was set, else null (and a debug line in the log) */
     public function setterProperty($property, $value)
     {
         if (!property_exists($this, $property)) {
+            $this->logWrongPropertyAccess($property, false);
+
             return null;
         }
         $this->$property = $value;
@@ -69,14 +76,34 @@ abstract class AEntity
         return true;
     }
 
+    /** :251 — the property, or null (and a debug line in the log) when there is none */
     public function getterProperty($property)
     {
-        return property_exists($this, $property) ? $this->$property : null;
+        if (!property_exists($this, $property)) {
+            $this->logWrongPropertyAccess($property);
+
+            return null;
+        }
+
+        return $this->$property;
+    }
+
+    /** :271 */
+    protected function logWrongPropertyAccess($property, $isGetter = true)
+    {
+        $this->getLogger()->debug(sprintf('Requested %s for unknown property: %s::%s',
+            $isGetter ? 'getter' : 'setter', static::class, $property));
     }
 
     public function getRepository()
     {
         return \XLite\Core\Database::getRepo(static::class);
+    }
+
+    /** :624 — once it has an id */
+    public function isSerializable()
+    {
+        return $this->getUniqueIdentifier() !== null;
     }
 
     public function isPersistent()

@@ -137,9 +137,9 @@ class Address extends \XLite\Model\Base\PersonalAddress
         return null;
     }
 
-    public static function getAddressFieldByServiceName($serviceName)
+    protected static function getAddressFieldByServiceName($fieldName)
     {
-        return \XLite\Core\Database::getRepo('XLite\Model\AddressField')->findOneBy(['serviceName' => $serviceName]);
+        return \XLite\Core\Database::getRepo('XLite\Model\AddressField')->findOneBy(['serviceName' => $fieldName]);
     }
 
     /** :529 — the fields and the profile carried over to a new address */

@@ -12,7 +12,7 @@ use Doctrine\ORM\Mapping as ORM;
  * @ORM\Entity
  * @ORM\Table (name="address_field")
  */
-class AddressField extends \XLite\Model\Base\I18n
+class AddressField extends \XLite\Model\Base\I18n implements \XLite\Model\Base\IModuleRelatedEntity
 {
     /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer", nullable=false) */
     protected $id;
@@ -32,6 +32,21 @@ class AddressField extends \XLite\Model\Base\I18n
     protected $position = 0;
     /** @ORM\OneToMany (targetEntity="XLite\Model\AddressFieldTranslation", mappedBy="owner", cascade={"all"}) */
     protected $translations;
+    /**
+     * the module that added the field, null for X-Cart's own
+     * @ORM\Column(type="string", nullable=true)
+     */
+    protected ?string $module = null;
+
+    public function getModule(): ?string
+    {
+        return $this->module;
+    }
+
+    public function setModule(string $module): void
+    {
+        $this->module = $module;
+    }
 
     public function getId()
     {

@@ -17,17 +17,6 @@ use Doctrine\ORM\Mapping as ORM;
  */
 class Config extends \XLite\Model\Base\I18n
 {
-    /** short type names (:67-75) */
-    const TYPE_TEXT = 'text';
-    const TYPE_TEXTAREA = 'textarea';
-    const TYPE_CHECKBOX = 'checkbox';
-    const TYPE_SELECT = 'select';
-    const TYPE_SERIALIZED = 'serialized';
-    const TYPE_SEPARATOR = 'separator';
-    const TYPE_HIDDEN = 'hidden';
-    const TYPE_COUNTRY = 'country';
-    const TYPE_STATE = 'state';
-
     /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $config_id;
     /** @ORM\Column (type="string", length=32) */
@@ -85,5 +74,5 @@ class Config extends \XLite\Model\Base\I18n
     public function getValue() { return $this->value; }
     public function setValue($value) { $this->value = $value; return $this; }
     public function getWidgetParameters() { return $this->widgetParameters; }
-    public function setWidgetParameters($p) { $this->widgetParameters = $p; return $this; }
+    public function setWidgetParameters($widgetParameters) { $this->widgetParameters = $widgetParameters; return $this; }
 }

@@ -28,9 +28,9 @@ class ConfigTranslation extends \XLite\Model\Base\Translation
         return $this->option_name;
     }
 
-    public function setOptionName($value)
+    public function setOptionName($optionName)
     {
-        $this->option_name = $value;
+        $this->option_name = $optionName;
 
         return $this;
     }
@@ -40,9 +40,9 @@ class ConfigTranslation extends \XLite\Model\Base\Translation
         return $this->option_comment;
     }
 
-    public function setOptionComment($value)
+    public function setOptionComment($optionComment)
     {
-        $this->option_comment = $value;
+        $this->option_comment = $optionComment;
 
         return $this;
     }

@@ -11,6 +11,7 @@ use Doctrine\ORM\Mapping as ORM;
  *
  * @ORM\Entity
  * @ORM\Table (name="countries")
+ * @ORM\HasLifecycleCallbacks
  */
 class Country extends \XLite\Model\Base\I18n
 {
@@ -82,5 +83,15 @@ class Country extends \XLite\Model\Base\I18n
     public function isForcedCustomState()
     {
         return false;
+    }
+
+    /**
+     * X-Cart removes the zone elements of the country/state before it is removed; the stand-in has
+     * no zones, so there is nothing to remove.
+     *
+     * @ORM\PreRemove
+     */
+    public function removeZoneElements()
+    {
     }
 }

@@ -42,9 +42,9 @@ class Currency extends \XLite\Model\Base\I18n
         return $this->currency_id;
     }
 
-    public function setCurrencyId($currencyId)
+    public function setCurrencyId($value)
     {
-        $this->currency_id = $currencyId;
+        $this->currency_id = $value;
 
         return $this;
     }

@@ -37,6 +37,8 @@ use XLite\Model\Order\Status\Shipping as ShippingStatus;
  */
 class Order extends Base\SurchargeOwner
 {
+    use \XLite\Core\Cache\ExecuteCachedTrait;
+
     /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $order_id;
     /**
@@ -116,20 +118,32 @@ class Order extends Base\SurchargeOwner
         parent::__construct($data);
     }
 
+    /** :4667 */
+    public function getTotal()
+    {
+        return $this->total;
+    }
+
+    /** :4677 */
+    public function getSubtotal()
+    {
+        return $this->subtotal;
+    }
+
     public function getOrderId() { return $this->order_id === null ? null : (int)$this->order_id; }
     public function getOrderNumber() { return $this->orderNumber; }
-    public function setOrderNumber($n) { $this->orderNumber = $n === null ? null : (string)$n; return $this; }
+    public function setOrderNumber($orderNumber) { $this->orderNumber = $orderNumber === null ? null : (string)$orderNumber; return $this; }
     /** Unix time */
     public function getDate() { return $this->date; }
-    public function setDate($d) { $this->date = (int)$d; return $this; }
+    public function setDate($date) { $this->date = (int)$date; return $this; }
     public function getLastRenewDate() { return $this->lastRenewDate; }
-    public function setLastRenewDate($d) { $this->lastRenewDate = (int)$d; return $this; }
+    public function setLastRenewDate($lastRenewDate) { $this->lastRenewDate = (int)$lastRenewDate; return $this; }
     public function getCurrency()
     {
         return $this->currency;
     }
 
-    public function setCurrency(?Currency $c = null) { $this->currency = $c; return $this; }
+    public function setCurrency(?Currency $currency = null) { $this->currency = $currency; return $this; }
 
     public function getItems() { return $this->items; }
 
@@ -142,10 +156,10 @@ class Order extends Base\SurchargeOwner
 
     public function getSurcharges() { return $this->surcharges; }
 
-    public function addSurcharges(Order\Surcharge $surcharge)
+    public function addSurcharges(Order\Surcharge $surcharges)
     {
-        $surcharge->setOwner($this);
-        $this->surcharges->add($surcharge);
+        $surcharges->setOwner($this);
+        $this->surcharges->add($surcharges);
         return $this;
     }
 
@@ -193,10 +207,10 @@ class Order extends Base\SurchargeOwner
         return new ArrayCollection($list);
     }
 
-    public function addPaymentTransactions(Payment\Transaction $t)
+    public function addPaymentTransactions(Payment\Transaction $paymentTransactions)
     {
-        $t->setOrder($this);
-        $this->payment_transactions->add($t);
+        $paymentTransactions->setOrder($this);
+        $this->payment_transactions->add($paymentTransactions);
         return $this;
     }
 
@@ -213,11 +227,11 @@ class Order extends Base\SurchargeOwner
     }
 
     public function getPaymentMethodName() { return $this->payment_method_name; }
-    public function setPaymentMethodName($n) { $this->payment_method_name = $n; return $this; }
+    public function setPaymentMethodName($paymentMethodName) { $this->payment_method_name = $paymentMethodName; return $this; }
     public function getShippingMethodName() { return $this->shipping_method_name; }
-    public function setShippingMethodName($n) { $this->shipping_method_name = $n; return $this; }
+    public function setShippingMethodName($shippingMethodName) { $this->shipping_method_name = $shippingMethodName; return $this; }
     public function getShippingId() { return $this->shipping_id; }
-    public function setShippingId($id) { $this->shipping_id = (int)$id; return $this; }
+    public function setShippingId($shippingId) { $this->shipping_id = (int)$shippingId; return $this; }
 
     public function getTrackingNumbers() { return $this->trackingNumbers; }
 
@@ -230,9 +244,9 @@ class Order extends Base\SurchargeOwner
 
     /** customer notes */
     public function getNotes() { return $this->notes; }
-    public function setNotes($n) { $this->notes = $n; return $this; }
+    public function setNotes($notes) { $this->notes = $notes; return $this; }
     public function getAdminNotes() { return $this->adminNotes; }
-    public function setAdminNotes($n) { $this->adminNotes = $n; return $this; }
+    public function setAdminNotes($adminNotes) { $this->adminNotes = $adminNotes; return $this; }
 
     /** :2620 — returns the old value */
     public function setIgnoreCustomerNotifications($value)
@@ -250,14 +264,14 @@ class Order extends Base\SurchargeOwner
         return $old;
     }
 
-    /** [inferred] */
-    public function isIgnoreCustomerNotifications()
+    /** :2643 */
+    protected function isIgnoreCustomerNotifications()
     {
         return $this->ignoreCustomerNotifications;
     }
 
-    /** [inferred] */
-    public function isNotificationsAllowed()
+    /** :2633 */
+    protected function isNotificationsAllowed()
     {
         return $this->isNotificationsAllowedFlag;
     }
@@ -282,7 +296,7 @@ class Order extends Base\SurchargeOwner
     }
 
     /** :3214 — an entity, an id or a code; the old status is kept until the flush handles it */
-    protected function processStatus($status, $type)
+    public function processStatus($status, $type)
     {
         $class = $type === 'payment' ? PaymentStatus::class : ShippingStatus::class;
         if (is_int($status) || (is_string($status) && ctype_digit($status))) {

@@ -75,7 +75,7 @@ class OrderItem extends Base\SurchargeOwner
     public function getPrice() { return $this->price; }
     public function setPrice($price) { $this->price = (float)$price; return $this; }
     public function getItemNetPrice() { return $this->itemNetPrice; }
-    public function setItemNetPrice($p) { $this->itemNetPrice = (float)$p; return $this; }
+    public function setItemNetPrice($itemNetPrice) { $this->itemNetPrice = (float)$itemNetPrice; return $this; }
 
     /** recomputed from the current product (:243); avoid for placed orders [inferred: product price] */
     public function getNetPrice()
@@ -87,7 +87,7 @@ class OrderItem extends Base\SurchargeOwner
     public function getSubtotal() { return (float)$this->subtotal ?: $this->price * $this->amount; }
     /** [inferred] stored, else the subtotal */
     public function getDiscountedSubtotal() { return (float)$this->discountedSubtotal ?: $this->getSubtotal(); }
-    public function setDiscountedSubtotal($v) { $this->discountedSubtotal = (float)$v; return $this; }
+    public function setDiscountedSubtotal($discountedSubtotal) { $this->discountedSubtotal = (float)$discountedSubtotal; return $this; }
     /** [inferred] stored, else the subtotal plus the item's surcharges not included */
     public function getTotal()
     {
@@ -118,16 +118,47 @@ class OrderItem extends Base\SurchargeOwner
 
     /** product or null (:1318) */
     public function getObject() { return $this->object; }
-    public function setObject(?Product $product = null) { $this->object = $product; return $this; }
-    public function setProduct(?Product $product = null) { return $this->setObject($product); }
+    /** :361 — and the item keeps the object's price, name and SKU (:1153), or forgets them (:1167) */
+    public function setObject(\XLite\Model\Base\IOrderItem $item = null)
+    {
+        $this->object = $item;
+        if ($item) {
+            $this->saveItemState($item);
+        } else {
+            $this->resetItemState();
+        }
+    }
+
+    /** :349 */
+    public function setProduct(\XLite\Model\Product $product = null)
+    {
+        $this->setObject($product);
+    }
+
+    /** :1153 [stand-in: the price as a float, X-Cart's formatted to 2 decimals] */
+    protected function saveItemState(\XLite\Model\Base\IOrderItem $item)
+    {
+        $this->setPrice(round((float) $item->getPrice(), 2));
+        $this->setName($item->getName());
+        $this->setSku($item->getSku());
+    }
+
+    /** :1167 */
+    protected function resetItemState()
+    {
+        $this->price = 0.0;
+        $this->itemNetPrice = 0.0;
+        $this->name = '';
+        $this->sku = '';
+    }
     public function getProductId() { return $this->getObject() ? $this->getObject()->getProductId() : null; }
 
     public function getSurcharges() { return $this->surcharges; }
 
-    public function addSurcharges(OrderItem\Surcharge $surcharge)
+    public function addSurcharges(OrderItem\Surcharge $surcharges)
     {
-        $surcharge->setOwner($this);
-        $this->surcharges->add($surcharge);
+        $surcharges->setOwner($this);
+        $this->surcharges->add($surcharges);
         return $this;
     }
 

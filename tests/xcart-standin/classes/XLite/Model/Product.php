@@ -13,8 +13,11 @@ use Doctrine\ORM\Mapping as ORM;
  * @ORM\Table (name="products", indexes={ @ORM\Index (name="sku", columns={"sku"}) })
  * @ORM\HasLifecycleCallbacks
  */
-class Product extends \XLite\Model\Base\I18n
+class Product extends \XLite\Model\Base\Catalog implements \XLite\Model\Base\IOrderItem, \XLite\Core\Model\EntityVersion\EntityVersionInterface
 {
+    use \XLite\Core\Model\EntityVersion\EntityVersionTrait;
+    use \XLite\Core\Cache\ExecuteCachedTrait;
+
     /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer", options={ "unsigned": true }) */
     protected $product_id;
     /** string(32), indexed, not unique (:28, :113) @ORM\Column (type="string", length=32, nullable=true) */
@@ -25,6 +28,8 @@ class Product extends \XLite\Model\Base\I18n
     protected $weight = 0.0;
     /** @ORM\Column (type="boolean") */
     protected $enabled = true;
+    /** @ORM\Column (type="boolean") */
+    protected $free_shipping = false;
     /** @ORM\Column (type="boolean") */
     protected $inventoryEnabled = true;  // [inferred default]
     /** @ORM\Column (type="integer", options={ "unsigned": true }) */
@@ -42,11 +47,11 @@ class Product extends \XLite\Model\Base\I18n
     public function getPrice() { return $this->price; }
     public function setPrice($price) { $this->price = (float)$price; return $this; }
     public function getWeight() { return $this->weight; }
-    public function setWeight($w) { $this->weight = (float)$w; return $this; }
+    public function setWeight($weight) { $this->weight = (float)$weight; return $this; }
     public function getEnabled() { return $this->enabled; }
-    public function setEnabled($b) { $this->enabled = (bool)$b; return $this; }
+    public function setEnabled($enabled) { $this->enabled = (bool)$enabled; return $this; }
     public function getInventoryEnabled() { return $this->inventoryEnabled; }
-    public function setInventoryEnabled($b) { $this->inventoryEnabled = (bool)$b; return $this; }
+    public function setInventoryEnabled($inventoryEnabled) { $this->inventoryEnabled = (bool)$inventoryEnabled; return $this; }
     public function getAmount() { return $this->amount; }
 
     /** clamped to an unsigned int (:981, :1093) */
@@ -74,5 +79,37 @@ class Product extends \XLite\Model\Base\I18n
     public function isOutOfStock()
     {
         return $this->getInventoryEnabled() && $this->getPublicAmount() <= 0;
+    }
+
+    /** :808 */
+    public function getFreeShipping()
+    {
+        return $this->free_shipping;
+    }
+
+    /** :788 — the first image [stand-in: products have no images] */
+    public function getImage()
+    {
+        return null;
+    }
+
+    /** :1337 */
+    public function getMinPurchaseLimit()
+    {
+        return 1;
+    }
+
+    /** :1347 — the store's default purchase limit (General->default_purchase_limit) */
+    public function getMaxPurchaseLimit()
+    {
+        return (int) \XLite\Core\Config::getInstance()->General->default_purchase_limit;
+    }
+
+    /** :1263 — the product page, once the product has an id */
+    public function getURL()
+    {
+        return $this->getProductId()
+            ? \XLite\Core\Converter::buildURL('product', '', ['product_id' => $this->getProductId()])
+            : null;
     }
 }

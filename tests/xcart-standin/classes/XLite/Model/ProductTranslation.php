@@ -28,9 +28,9 @@ class ProductTranslation extends \XLite\Model\Base\Translation
         return $this->name;
     }
 
-    public function setName($value)
+    public function setName($name)
     {
-        $this->name = $value;
+        $this->name = $name;
 
         return $this;
     }
@@ -40,9 +40,9 @@ class ProductTranslation extends \XLite\Model\Base\Translation
         return $this->description;
     }
 
-    public function setDescription($value)
+    public function setDescription($description)
     {
-        $this->description = $value;
+        $this->description = $description;
 
         return $this;
     }

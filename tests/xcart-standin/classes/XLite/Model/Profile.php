@@ -164,7 +164,7 @@ class Profile extends \XLite\Model\AEntity
     }
 
     /** the address flagged billing ('b') or shipping ('s'), or null */
-    public function getAddressByType($atype = \XLite\Model\Address::BILLING)
+    protected function getAddressByType($atype = \XLite\Model\Address::BILLING)
     {
         foreach ($this->getAddresses() as $address) {
             if (($atype === \XLite\Model\Address::BILLING && $address->getIsBilling())

@@ -13,6 +13,7 @@ use Doctrine\ORM\Mapping as ORM;
  * @ORM\Table (name="states",
  *      uniqueConstraints={ @ORM\UniqueConstraint (name="code", columns={"code","country_code"}) }
  * )
+ * @ORM\HasLifecycleCallbacks
  */
 class State extends \XLite\Model\AEntity
 {
@@ -67,5 +68,15 @@ class State extends \XLite\Model\AEntity
         $this->country = $country;
 
         return $this;
+    }
+
+    /**
+     * X-Cart removes the zone elements of the country/state before it is removed; the stand-in has
+     * no zones, so there is nothing to remove.
+     *
+     * @ORM\PreRemove
+     */
+    public function removeZoneElements()
+    {
     }
 }

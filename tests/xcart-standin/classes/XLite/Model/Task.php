@@ -26,7 +26,7 @@ class Task extends AEntity
     public function getOwner() { return $this->owner; }
     public function setOwner($owner) { $this->owner = $owner; return $this; }
     public function getTriggerTime() { return $this->triggerTime; }
-    public function setTriggerTime($t) { $this->triggerTime = (int)$t; return $this; }
+    public function setTriggerTime($triggerTime) { $this->triggerTime = (int)$triggerTime; return $this; }
 
     /** triggerTime < now, or 0 (:70-75) */
     public function isExpired()

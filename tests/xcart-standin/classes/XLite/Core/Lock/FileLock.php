@@ -11,27 +11,27 @@ declare(strict_types=1);
 
 namespace XLite\Core\Lock;
 
-class FileLock
+class FileLock extends \XLite\Base\Singleton implements \XLite\Core\Lock\ILock
 {
+    use \XLite\InjectLoggerTrait;
+
     public const FILE_SUFFIX = '.lock';
 
     public const DEFAULT_TTL = 86400;
 
-    private static ?self $instance = null;
-
-    public static function getInstance()
-    {
-        return self::$instance ??= new static();
-    }
-
     public function __construct()
     {
-        if (!is_dir(static::lockDir())) {
-            @mkdir(static::lockDir(), 0777, true);
+        if (!is_dir(self::lockDir())) {
+            @mkdir(self::lockDir(), 0777, true);
         }
+        if (!is_writable(self::lockDir())) {
+            $this->getLogger()->debug('Cannot create lock for keys');
+        }
+        parent::__construct();
     }
 
-    protected static function lockDir(): string
+    /** X-Cart: the constant LOCK_DIR (LC_DIR_LOCKS, var/datacache/locks/) */
+    private static function lockDir(): string
     {
         $dir = getenv('XCART_LOCK_DIR');
 
@@ -40,7 +40,7 @@ class FileLock
 
     protected function getFileName($key)
     {
-        return static::lockDir() . str_replace('\\', '_', $key) . static::FILE_SUFFIX;
+        return self::lockDir() . str_replace('\\', '_', $key) . static::FILE_SUFFIX;
     }
 
     protected function isExpired($filename, $ttl)

@@ -19,7 +19,7 @@ namespace XLite\Core\Task;
 
 use XCart\Event\Task\CronEvent;
 
-abstract class ATask
+abstract class ATask extends \XLite\Base
 {
     protected $model;
 

@@ -9,14 +9,15 @@ use Doctrine\ORM\Mapping as ORM;
  * XLite\Model\Base\I18n (classes/XLite/Model/Base/I18n.php): an entity whose
  * texts (name, ...) live in <Class>Translation rows, one per language code.
  * getName()/setName() :48-60 go to the translation; setTranslationField()
- * :107 adds the translation when it is new. The stand-in speaks English only
- * [inferred: the session language is "en"].
+ * :107 adds the translation when it is new. The stand-in speaks English only: the
+ * language a translation is looked up in is the edit language when set, else the session's,
+ * which is always "en" here (X-Cart also asks the API, import/export and the session).
  *
  * @ORM\MappedSuperclass
  */
 abstract class I18n extends \XLite\Model\AEntity
 {
-    public const DEFAULT_LANGUAGE = 'en';
+    protected $editLanguage;
 
     protected $translations;
 
@@ -56,11 +57,16 @@ abstract class I18n extends \XLite\Model\AEntity
         return $this->translations;
     }
 
+    public function setEditLanguage($code)
+    {
+        $this->editLanguage = $code;
+
+        return $this;
+    }
+
     public function addTranslations(\XLite\Model\Base\Translation $translation)
     {
         $this->translations[] = $translation;
-
-        return $this;
     }
 
     public function getTranslation($code = null, $allowEmptyResult = false)
@@ -70,7 +76,7 @@ abstract class I18n extends \XLite\Model\AEntity
             $class = \Doctrine\Common\Util\ClassUtils::getClass($this) . 'Translation';
             $result = new $class();
             $result->setOwner($this);
-            $result->setCode($code ?: static::DEFAULT_LANGUAGE);
+            $result->setCode($this->getTranslationCode($code));
         }
 
         return $result;
@@ -78,7 +84,7 @@ abstract class I18n extends \XLite\Model\AEntity
 
     public function getHardTranslation($code = null)
     {
-        $code = $code ?: static::DEFAULT_LANGUAGE;
+        $code = $this->getTranslationCode($code);
         foreach ($this->translations as $translation) {
             if ($translation->getCode() === $code) {
                 return $translation;
@@ -96,5 +102,17 @@ abstract class I18n extends \XLite\Model\AEntity
     public function hasTranslation($code = null)
     {
         return $this->getHardTranslation($code) !== null;
+    }
+
+    /** :334 — the given code, else the edit language, else the session's */
+    protected function getTranslationCode($code = null)
+    {
+        return $code ?? ($this->editLanguage ?: $this->getSessionLanguageCode());
+    }
+
+    /** :363 [stand-in: the session language is always English] */
+    protected function getSessionLanguageCode()
+    {
+        return 'en';
     }
 }

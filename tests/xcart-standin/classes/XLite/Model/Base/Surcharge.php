@@ -7,7 +7,8 @@ use Doctrine\ORM\Mapping as ORM;
 
 /**
  * XLite\Model\Base\Surcharge (classes/XLite/Model/Base/Surcharge.php): a
- * surcharge of an order or item. Types :22-25; discounts are negative.
+ * surcharge of an order or item. Types :22-25; discounts are negative. The accessors of the
+ * columns are declared by Order\Surcharge and OrderItem\Surcharge, as in X-Cart.
  *
  * @ORM\MappedSuperclass
  */
@@ -65,92 +66,26 @@ abstract class Surcharge extends \XLite\Model\AEntity
      */
     protected $weight = 0;
 
-    public function getId()
-    {
-        return $this->id;
-    }
+    /** the order (of an item's surcharge: the item's order) */
+    abstract public function getOrder();
 
-    public function getType()
+    /** :137 */
+    public function setOwner(\XLite\Model\Base\SurchargeOwner $owner = null)
     {
-        return $this->type;
-    }
-
-    public function setType($type)
-    {
-        $this->type = $type;
+        $this->owner = $owner;
 
         return $this;
     }
 
-    public function getCode()
-    {
-        return $this->code;
-    }
-
-    public function setCode($code)
-    {
-        $this->code = $code;
-
-        return $this;
-    }
-
-    public function getInclude()
-    {
-        return $this->include;
-    }
-
-    public function setInclude($include)
-    {
-        $this->include = (bool) $include;
-
-        return $this;
-    }
-
-    public function getAvailable()
-    {
-        return $this->available;
-    }
-
-    public function setAvailable($available)
-    {
-        $this->available = (bool) $available;
-
-        return $this;
-    }
-
-    public function getValue()
-    {
-        return $this->value;
-    }
-
-    public function setValue($value)
-    {
-        $this->value = $value;
-
-        return $this;
-    }
-
+    /** :204 [stand-in: no modifier's surcharge info, so the stored name] */
     public function getName()
     {
         return $this->name;
     }
 
-    public function setName($name)
+    /** :230 — rounded to X-Cart's store precision (4 digits); returns nothing */
+    public function setValue($value)
     {
-        $this->name = $name;
-
-        return $this;
-    }
-
-    public function getOwner()
-    {
-        return $this->owner;
-    }
-
-    public function setOwner($owner)
-    {
-        $this->owner = $owner;
-
-        return $this;
+        $this->value = round((float) $value, 4);
     }
 }

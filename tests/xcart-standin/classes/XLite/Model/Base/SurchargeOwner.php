@@ -7,7 +7,8 @@ use Doctrine\ORM\Mapping as ORM;
 
 /**
  * XLite\Model\Base\SurchargeOwner (classes/XLite/Model/Base/SurchargeOwner.php):
- * total and subtotal of an order or order item, decimal(14,4).
+ * total and subtotal of an order or order item, decimal(14,4) (X-Cart's decimal column type gives
+ * floats). Order and OrderItem declare getTotal()/getSubtotal(), as in X-Cart.
  *
  * @ORM\MappedSuperclass
  */
@@ -23,26 +24,18 @@ abstract class SurchargeOwner extends \XLite\Model\AEntity
      */
     protected $subtotal = 0.0000;
 
-    public function getTotal()
-    {
-        return (float) $this->total;
-    }
-
+    /** :44 — rounded to 4 digits */
     public function setTotal($total)
     {
-        $this->total = $total;
+        $this->total = round((float) $total, 4);
 
         return $this;
     }
 
-    public function getSubtotal()
-    {
-        return (float) $this->subtotal;
-    }
-
+    /** :58 — rounded to 4 digits */
     public function setSubtotal($subtotal)
     {
-        $this->subtotal = $subtotal;
+        $this->subtotal = round((float) $subtotal, 4);
 
         return $this;
     }

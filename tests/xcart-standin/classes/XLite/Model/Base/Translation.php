@@ -7,12 +7,15 @@ use Doctrine\ORM\Mapping as ORM;
 
 /**
  * XLite\Model\Base\Translation (classes/XLite/Model/Base/Translation.php):
- * one language's texts of an I18n entity: label_id, code, owner.
+ * one language's texts of an I18n entity: label_id, code, owner (getLabelId(), getCode(),
+ * setCode() through AEntity::__call()).
  *
  * @ORM\MappedSuperclass
  */
 abstract class Translation extends \XLite\Model\AEntity
 {
+    public const DEFAULT_LANGUAGE = 'en';
+
     /**
      * @ORM\Id
      * @ORM\GeneratedValue (strategy="AUTO")
@@ -23,24 +26,7 @@ abstract class Translation extends \XLite\Model\AEntity
     /**
      * @ORM\Column (type="string", options={ "fixed": true }, length=2)
      */
-    protected $code = \XLite\Model\Base\I18n::DEFAULT_LANGUAGE;
-
-    public function getLabelId()
-    {
-        return $this->label_id;
-    }
-
-    public function getCode()
-    {
-        return $this->code;
-    }
-
-    public function setCode($code)
-    {
-        $this->code = $code;
-
-        return $this;
-    }
+    protected $code = self::DEFAULT_LANGUAGE;
 
     public function getOwner()
     {

@@ -18,4 +18,106 @@ class Surcharge extends \XLite\Model\Base\Surcharge
      * @ORM\JoinColumn (name="order_id", referencedColumnName="order_id", onDelete="CASCADE")
      */
     protected $owner;
+
+    /** the order itself */
+    public function getOrder()
+    {
+        return $this->getOwner();
+    }
+
+    public function getId()
+    {
+        return $this->id;
+    }
+
+    public function setType($type)
+    {
+        $this->type = $type;
+
+        return $this;
+    }
+
+    public function getType()
+    {
+        return $this->type;
+    }
+
+    public function setCode($code)
+    {
+        $this->code = $code;
+
+        return $this;
+    }
+
+    public function getCode()
+    {
+        return $this->code;
+    }
+
+    public function setClass($class)
+    {
+        $this->class = $class;
+
+        return $this;
+    }
+
+    public function getClass()
+    {
+        return $this->class;
+    }
+
+    /** [stand-in: kept as a bool, as the boolean column gives it back] */
+    public function setInclude($include)
+    {
+        $this->include = (bool) $include;
+
+        return $this;
+    }
+
+    public function getInclude()
+    {
+        return $this->include;
+    }
+
+    /** [stand-in: kept as a bool, as the boolean column gives it back] */
+    public function setAvailable($available)
+    {
+        $this->available = (bool) $available;
+
+        return $this;
+    }
+
+    public function getAvailable()
+    {
+        return $this->available;
+    }
+
+    public function getValue()
+    {
+        return $this->value;
+    }
+
+    public function setName($name)
+    {
+        $this->name = $name;
+
+        return $this;
+    }
+
+    public function setWeight($weight)
+    {
+        $this->weight = $weight;
+
+        return $this;
+    }
+
+    public function getWeight()
+    {
+        return $this->weight;
+    }
+
+    public function getOwner()
+    {
+        return $this->owner;
+    }
 }

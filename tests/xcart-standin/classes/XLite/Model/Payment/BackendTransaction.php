@@ -225,7 +225,7 @@ class BackendTransaction extends \XLite\Model\AEntity
     /** :590 — setCustomAmount<Type>($amount) */
     public function setCustomAmount($amount)
     {
-        $method = $this->getType() ? __FUNCTION__ . \XLite\Core\Converter::convertToUpperCamelCase($this->getType()) : null;
+        $method = $this->getType() ? __FUNCTION__ . \Includes\Utils\Converter::convertToUpperCamelCase($this->getType()) : null;
         if ($method !== null && method_exists($this, $method)) {
             return $this->{$method}($amount);
         }

@@ -13,9 +13,6 @@ use Doctrine\ORM\Mapping as ORM;
  */
 class BackendTransactionData extends \XLite\Model\AEntity
 {
-    public const ACCESS_ADMIN    = 'A';
-    public const ACCESS_CUSTOMER = 'C';
-
     /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $data_id;
     /** @ORM\Column (type="string", length=128) */
@@ -23,7 +20,7 @@ class BackendTransactionData extends \XLite\Model\AEntity
     /** @ORM\Column (type="string", length=255) */
     protected $label = '';
     /** @ORM\Column (type="string", options={ "fixed": true }, length=1) */
-    protected $access_level = self::ACCESS_ADMIN;
+    protected $access_level = \XLite\Model\Payment\TransactionData::ACCESS_ADMIN;
     /** @ORM\Column (type="text") */
     protected $value = '';
     /**

@@ -15,6 +15,8 @@ use Doctrine\ORM\Mapping as ORM;
  */
 class Method extends \XLite\Model\Base\I18n
 {
+    use \XLite\Core\Cache\ExecuteCachedTrait;
+
     /** @ORM\Id @ORM\GeneratedValue (strategy="AUTO") @ORM\Column (type="integer") */
     protected $method_id;
     /** @ORM\Column (type="string", length=128) */

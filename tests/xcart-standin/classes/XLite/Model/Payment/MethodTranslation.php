@@ -26,9 +26,9 @@ class MethodTranslation extends \XLite\Model\Base\Translation
         return $this->name;
     }
 
-    public function setName($value)
+    public function setName($name)
     {
-        $this->name = $value;
+        $this->name = $name;
 
         return $this;
     }

@@ -18,6 +18,11 @@ use Doctrine\ORM\Mapping as ORM;
  */
 class Transaction extends \XLite\Model\AEntity
 {
+    use \XLite\Core\Model\EntityLock\EntityLockTrait;
+
+    /** :73 — the lock taken while a gateway's callback (IPN) is processed */
+    public const LOCK_TYPE_IPN = 'ipn';
+
     // :79-85
     public const STATUS_INITIALIZED = 'I';
     public const STATUS_INPROGRESS  = 'P';
@@ -128,20 +133,20 @@ class Transaction extends \XLite\Model\AEntity
     public function getOrder() { return $this->order; }
     public function setOrder(?\XLite\Model\Order $order = null) { $this->order = $order; return $this; }
     public function getValue() { return $this->value; }
-    public function setValue($v) { $this->value = $v; return $this; }
+    public function setValue($value) { $this->value = $value; return $this; }
     public function getStatus() { return $this->status; }
-    public function setStatus($s) { $this->status = $s; return $this; }
+    public function setStatus($status) { $this->status = $status; return $this; }
     /** auth|sale|capture|void|refund... */
     public function getType() { return $this->type; }
-    public function setType($t) { $this->type = $t; return $this; }
+    public function setType($type) { $this->type = $type; return $this; }
     public function getDate() { return $this->date; }
-    public function setDate($d) { $this->date = (int)$d; return $this; }
+    public function setDate($date) { $this->date = (int)$date; return $this; }
     /** the service name */
     public function getMethodName() { return $this->method_name; }
-    public function setMethodName($n) { $this->method_name = $n; return $this; }
+    public function setMethodName($methodName) { $this->method_name = $methodName; return $this; }
     /** the display name */
     public function getMethodLocalName() { return $this->method_local_name; }
-    public function setMethodLocalName($n) { $this->method_local_name = $n; return $this; }
+    public function setMethodLocalName($methodLocalName) { $this->method_local_name = $methodLocalName; return $this; }
     public function getPaymentMethod() { return $this->payment_method; }
 
     public function setPaymentMethod(\XLite\Model\Payment\Method $method = null)
@@ -344,4 +349,10 @@ class Transaction extends \XLite\Model\AEntity
     }
 
     public function getData() { return $this->data; }
+
+    /** :1194 — an hour */
+    protected function getLockTTL($type = self::LOCK_TYPE_IPN)
+    {
+        return 3600;
+    }
 }

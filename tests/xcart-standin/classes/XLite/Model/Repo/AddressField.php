@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace XLite\Model\Repo;
 
-class AddressField extends \XLite\Model\Repo\ARepo
+class AddressField extends \XLite\Model\Repo\Base\I18n
 {
     /** the enabled fields by position */
     public function findAllEnabled()

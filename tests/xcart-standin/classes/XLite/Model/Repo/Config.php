@@ -4,40 +4,66 @@ declare(strict_types=1);
 
 namespace XLite\Model\Repo;
 
-class Config extends ARepo
+class Config extends \XLite\Model\Repo\Base\I18n
 {
+    protected $alternativeIdentifier = [
+        ['category', 'name'],
+    ];
+
     /**
-     * The options as Config::getInstance() shows them (processOptions :259-286):
-     * category "Author\Name" becomes two levels; checkbox -> bool, serialized -> unserialized,
-     * anything else a string.
+     * :loadFixtures — X-Cart then empties its cached options tree; the stand-in's equivalent is the
+     * options tree Core\Config holds, read again on the next getInstance().
      */
-    public function processOptions(?array $data = null)
+    public function loadFixtures(array $data, \XLite\Model\AEntity $parent = null, array $parentAssoc = [])
     {
-        $tree = [];
-        foreach ($data ?? $this->findAll() as $option) {
+        parent::loadFixtures($data, $parent, $parentAssoc);
+        \XLite\Core\Config::dropRuntimeCache();
+    }
+
+    /** :getAllOptions — every option, arranged by processOptions() (X-Cart keeps it in its cache). */
+    public function getAllOptions($force = false)
+    {
+        return $this->processOptions($this->findAll());
+    }
+
+    /**
+     * The options as Config::getInstance() shows them (processOptions :259-286): a ConfigCell per
+     * category; a module's category "Author\Name" becomes two levels (the author's cell answers an
+     * unknown module with an empty cell). checkbox -> bool ('Y' and '1' are true), serialized ->
+     * unserialized, any other type the value as stored.
+     * [inferred] a value still held by an entity that was not read again reads as the text column
+     * gives it back: a PHP bool as '1'/'', a number as its string.
+     */
+    public function processOptions($data)
+    {
+        $config = new \XLite\Core\ConfigCell(true);
+        foreach ($data as $option) {
             $value = $option->getValue();
-            $type = $option->getType();
-            if ($type === 'checkbox') {
-                $value = $value == 'Y' || $value === '1' || $value === true; // :277-279
-            } elseif ($type === 'serialized') {
-                $value = is_string($value) ? @unserialize($value) : $value;
-            } else {
-                $value = is_bool($value) ? ($value ? '1' : '') : (string)$value; // [inferred: text column]
+            if (is_bool($value)) {
+                $value = $value ? '1' : '';
+            } elseif ($value === null || is_scalar($value)) {
+                $value = (string) $value;
             }
-            $tree[$option->getCategory()][$option->getName()] = $value;
-        }
-        $result = [];
-        foreach ($tree as $category => $options) {
-            $parts = explode('\\', $category, 2);
-            if (count($parts) === 2) {
-                $author = $result[$parts[0]] ?? new \XLite\Core\CommonCell();
-                $author->{$parts[1]} = new \XLite\Core\CommonCell($options);
-                $result[$parts[0]] = $author;
-            } else {
-                $result[$category] = new \XLite\Core\CommonCell($options);
+            switch ($option->getType()) {
+                case 'checkbox':
+                    $value = $value === 'Y' || $value === '1';
+                    break;
+                case 'serialized':
+                    $value = is_string($value) ? @unserialize($value) : $value;
+                    break;
             }
+            $category = $option->getCategory();
+            if (str_contains($category, '\\')) {
+                [$author, $module] = explode('\\', $category, 2);
+                $authorCell = isset($config->$author) ? $config->$author : ($config->$author = new \XLite\Core\ConfigCell(true));
+                $cell = isset($authorCell->$module) ? $authorCell->$module : ($authorCell->$module = new \XLite\Core\ConfigCell());
+            } else {
+                $cell = isset($config->$category) ? $config->$category : ($config->$category = new \XLite\Core\ConfigCell());
+            }
+            $cell->{$option->getName()} = $value;
         }
-        return $result;
+
+        return $config;
     }
 
     /**

@@ -11,6 +11,8 @@ namespace XLite\Model\Repo;
 
 class Order extends ARepo
 {
+    use \XLite\InjectLoggerTrait;
+
     /** [inferred] one more than the largest numeric order number. */
     public function findNextOrderNumber()
     {

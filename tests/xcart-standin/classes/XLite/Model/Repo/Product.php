@@ -4,6 +4,11 @@ declare(strict_types=1);
 
 namespace XLite\Model\Repo;
 
-class Product extends ARepo
+class Product extends \XLite\Model\Repo\Base\I18n implements \XLite\Base\IREST
 {
+    /** :172 — the names X-Cart's REST API knows products by */
+    public function getRESTNames()
+    {
+        return ['product'];
+    }
 }

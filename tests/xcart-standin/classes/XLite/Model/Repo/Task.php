@@ -6,4 +6,7 @@ namespace XLite\Model\Repo;
 
 class Task extends ARepo
 {
+    protected $alternativeIdentifier = [
+        ['owner'],
+    ];
 }

@@ -93,6 +93,7 @@ class EntityManager extends \Doctrine\ORM\Decorator\EntityManagerDecorator
      * Doctrine's EntityManager::merge() (deprecated in ORM 2, still used by
      * Task\Base\Periodic::finalizeStep()); Debian's doctrine/persistence 3 dropped it from the
      * decorator, so it is passed on here. Throws EntityManagerClosed on a closed entity manager.
+     * @standin-only X-Cart inherits merge() from its vendor parent Doctrine\ORM\Decorator\EntityManagerDecorator (ORM 2.19 with doctrine/persistence 2)
      */
     public function merge($entity)
     {

@@ -7,7 +7,8 @@ use Doctrine\ORM\Mapping as ORM;
 
 /**
  * XLite\Model\Order\Status\AStatus (classes/XLite/Model/Order/Status/AStatus.php): id, code
- * (unique), position; name and customer name are translations.
+ * (unique), position; name and customer name are translations. The accessors of id, code and
+ * position are declared by Shipping and Payment, as in X-Cart.
  *
  * @ORM\MappedSuperclass
  */
@@ -19,35 +20,6 @@ abstract class AStatus extends \XLite\Model\Base\I18n
     protected $code;
     /** @ORM\Column (type="integer") */
     protected $position = 0;
-
-    public function getId()
-    {
-        return $this->id;
-    }
-
-    public function getCode()
-    {
-        return $this->code;
-    }
-
-    public function setCode($code)
-    {
-        $this->code = $code;
-
-        return $this;
-    }
-
-    public function getPosition()
-    {
-        return $this->position;
-    }
-
-    public function setPosition($position)
-    {
-        $this->position = $position;
-
-        return $this;
-    }
 
     public function getCustomerName()
     {

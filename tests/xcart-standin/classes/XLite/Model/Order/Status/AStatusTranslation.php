@@ -7,8 +7,8 @@ use Doctrine\ORM\Mapping as ORM;
 
 /**
  * XLite\Model\Order\Status\AStatusTranslation (classes/XLite/Model/Order/Status/AStatusTranslation.php).
- *
- * @ORM\MappedSuperclass
+ * Not mapped itself (not a mapped superclass, as in X-Cart): Doctrine maps its annotated
+ * properties as columns of each entity below it (PaymentTranslation, ShippingTranslation).
  */
 abstract class AStatusTranslation extends \XLite\Model\Base\Translation
 {
@@ -22,9 +22,9 @@ abstract class AStatusTranslation extends \XLite\Model\Base\Translation
         return $this->name;
     }
 
-    public function setName($value)
+    public function setName($name)
     {
-        $this->name = $value;
+        $this->name = $name;
 
         return $this;
     }
@@ -34,9 +34,9 @@ abstract class AStatusTranslation extends \XLite\Model\Base\Translation
         return $this->customerName;
     }
 
-    public function setCustomerName($value)
+    public function setCustomerName($customerName)
     {
-        $this->customerName = $value;
+        $this->customerName = $customerName;
 
         return $this;
     }

@@ -26,6 +26,35 @@ class Shipping extends \XLite\Model\Order\Status\AStatus
     /** @ORM\OneToMany (targetEntity="XLite\Model\Order\Status\ShippingTranslation", mappedBy="owner", cascade={"all"}) */
     protected $translations;
 
+    public function getId()
+    {
+        return $this->id;
+    }
+
+    public function setCode($code)
+    {
+        $this->code = $code;
+
+        return $this;
+    }
+
+    public function getCode()
+    {
+        return $this->code;
+    }
+
+    public function setPosition($position)
+    {
+        $this->position = $position;
+
+        return $this;
+    }
+
+    public function getPosition()
+    {
+        return $this->position;
+    }
+
     /** @return array<int, array{0: string, 1: string}> position => [code, name] [inferred names] */
     public static function standinDefaults(): array
     {

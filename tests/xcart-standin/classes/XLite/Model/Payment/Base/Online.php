@@ -6,4 +6,5 @@ namespace XLite\Model\Payment\Base;
 
 abstract class Online extends \XLite\Model\Payment\Base\Processor
 {
+    use \XLite\InjectLoggerTrait;
 }

@@ -16,17 +16,9 @@ declare(strict_types=1);
 
 namespace XLite\Model\Payment\Base;
 
-abstract class Processor
+abstract class Processor extends \XLite\Base
 {
-    /** @var array<string, static> */
-    private static array $instances = [];
-
     protected $transaction;
-
-    public static function getInstance()
-    {
-        return self::$instances[static::class] ??= new static();
-    }
 
     abstract protected function doInitialPayment();
 
@@ -39,7 +31,7 @@ abstract class Processor
     {
         $result = false;
         if (in_array($transactionType, $this->getAllowedTransactions())) {
-            $methodName = 'is' . \XLite\Core\Converter::convertToUpperCamelCase($transactionType) . 'TransactionAllowed';
+            $methodName = 'is' . \Includes\Utils\Converter::convertToUpperCamelCase($transactionType) . 'TransactionAllowed';
             if (method_exists($transaction, $methodName)) {
                 $result = $transaction->$methodName();
             }
@@ -53,7 +45,7 @@ abstract class Processor
 
     public function getTransactionValue($transaction, $transactionType)
     {
-        $method = 'get' . \XLite\Core\Converter::convertToUpperCamelCase($transactionType) . 'TransactionValue';
+        $method = 'get' . \Includes\Utils\Converter::convertToUpperCamelCase($transactionType) . 'TransactionValue';
 
         return method_exists($this, $method) ? $this->$method($transaction) : $transaction->getValue();
     }
@@ -63,7 +55,7 @@ abstract class Processor
         if (!$this->isTransactionAllowed($transaction, $transactionType)) {
             return;
         }
-        $methodName = 'do' . \XLite\Core\Converter::convertToUpperCamelCase($transactionType);
+        $methodName = 'do' . \Includes\Utils\Converter::convertToUpperCamelCase($transactionType);
         try {
             if (method_exists($this, $methodName)) {
                 $this->transaction = $transaction;

@@ -41,7 +41,7 @@ class ProductVariant extends \XLite\Model\AEntity
     public function getId() { return $this->id; }
     /** string :422 */
     public function getVariantId() { return $this->variant_id; }
-    public function setVariantId($id) { $this->variant_id = (string)$id; return $this; }
+    public function setVariantId($variant_id) { $this->variant_id = (string)$variant_id; return $this; }
     public function getProduct() { return $this->product; }
     public function setProduct(?\XLite\Model\Product $product = null) { $this->product = $product; return $this; }
     /** own SKU or null :402 */
@@ -59,9 +59,9 @@ class ProductVariant extends \XLite\Model\AEntity
     {
         return $this->defaultPrice && $this->product ? $this->product->getPrice() : $this->price;
     }
-    public function setPrice($p) { $this->price = $p; return $this; }
+    public function setPrice($price) { $this->price = $price; return $this; }
     public function getDefaultPrice() { return $this->defaultPrice; }
-    public function setDefaultPrice($b) { $this->defaultPrice = (bool)$b; return $this; }
+    public function setDefaultPrice($defaultPrice) { $this->defaultPrice = (bool)$defaultPrice; return $this; }
 
     /** :842 [inferred: the product's stock while defaultAmount is true] */
     public function getAmount()
@@ -78,7 +78,7 @@ class ProductVariant extends \XLite\Model\AEntity
 
     /** true = uses the product's stock (default) :864 */
     public function getDefaultAmount() { return $this->defaultAmount; }
-    public function setDefaultAmount($b) { $this->defaultAmount = (bool)$b; return $this; }
+    public function setDefaultAmount($defaultAmount) { $this->defaultAmount = (bool)$defaultAmount; return $this; }
 
     /** no effect while defaultAmount is true (:310) */
     public function changeAmount($delta)

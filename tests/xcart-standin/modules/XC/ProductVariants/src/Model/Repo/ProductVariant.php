@@ -6,4 +6,5 @@ namespace XC\ProductVariants\Model\Repo;
 
 class ProductVariant extends \XLite\Model\Repo\ARepo
 {
+    use \XLite\Core\Cache\ExecuteCachedTrait;
 }
