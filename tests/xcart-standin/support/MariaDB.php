@@ -45,7 +45,7 @@ final class MariaDB
         self::$startedDir = $dir;
         register_shutdown_function([self::class, 'stop']);
 
-        $user = function_exists('posix_geteuid') && posix_geteuid() === 0 ? ['--user=root'] : [];
+        $user = self::isRoot() ? ['--user=root'] : []; // mariadbd refuses to run as root without it
         self::run(array_merge([self::find('mariadb-install-db'), '--no-defaults', "--datadir=$dir/data",
             '--auth-root-authentication-method=normal', '--skip-test-db'], $user), "$dir/install.log");
 
@@ -80,18 +80,33 @@ final class MariaDB
         if (self::$pid === null || self::$startedDir === null || getmypid() !== self::owner()) {
             return;
         }
-        posix_kill(self::$pid, SIGTERM);
+        self::signal('TERM');
         $deadline = microtime(true) + 30;
-        while (posix_kill(self::$pid, 0) && microtime(true) < $deadline) {
+        while (self::signal('0') && microtime(true) < $deadline) {
             usleep(50000);
-            pcntl_waitpid(self::$pid, $status, WNOHANG);
+            if (function_exists('pcntl_waitpid')) {
+                pcntl_waitpid(self::$pid, $status, WNOHANG);
+            }
         }
-        if (posix_kill(self::$pid, 0)) {
-            posix_kill(self::$pid, SIGKILL);
+        if (self::signal('0')) {
+            self::signal('KILL');
         }
         exec('rm -rf ' . escapeshellarg(self::$startedDir));
         self::$pid = null;
         self::$startedDir = null;
+    }
+
+    /** kill -<signal> on the server; true when the process was there to get it */
+    private static function signal(string $signal): bool
+    {
+        exec('kill -' . $signal . ' ' . (int) self::$pid . ' 2>/dev/null', $output, $rc);
+
+        return $rc === 0;
+    }
+
+    private static function isRoot(): bool
+    {
+        return function_exists('posix_geteuid') ? posix_geteuid() === 0 : trim((string) shell_exec('id -u')) === '0';
     }
 
     private static function owner(): int

@@ -4,8 +4,8 @@
  * file <lock dir>/<key>.lock holding its expiry time (empty: 24 h after the file's mtime).
  * isRunning() is true while the file exists and has not expired (with $strict, whatever its
  * age); an expired file is removed. Not a mutual exclusion: two processes that both look
- * before either writes both run. The stand-in's lock directory is $XCART_LOCK_DIR, else one
- * under the system temp dir (X-Cart: var/datacache/locks/).
+ * before either writes both run. The stand-in's lock directory is $XCART_LOCK_DIR, else one beside
+ * the test run's database server (X-Cart: var/datacache/locks/ of the installation).
  */
 declare(strict_types=1);
 
@@ -35,7 +35,8 @@ class FileLock extends \XLite\Base\Singleton implements \XLite\Core\Lock\ILock
     {
         $dir = getenv('XCART_LOCK_DIR');
 
-        return is_string($dir) && $dir !== '' ? rtrim($dir, '/') . '/' : sys_get_temp_dir() . '/xcart-standin-locks/';
+        // else next to the test database server: one "installation" per test run
+        return is_string($dir) && $dir !== '' ? rtrim($dir, '/') . '/' : dirname(\XCartStandin\MariaDB::socket()) . '/locks/';
     }
 
     protected function getFileName($key)
