@@ -15,9 +15,9 @@
  * own form id, which one POST uses up (AController::isFormIdValid()); INFOR_BROWSER_CSRF=per-session
  * switches to X-Cart's default.
  *
- * The stand-in keeps its database in memory, so between requests the router keeps the Config rows,
- * the TopMessages and the session (form ids) in $INFOR_BROWSER_STATE/xcart.json (X-Cart: database
- * and session). The first request loads the module's config/install.yaml fixtures, as installing the
+ * Each request starts from the stand-in's fresh database (MariaDB, the server run.php started) and
+ * the router restores the Config rows, the TopMessages and the session (form ids) from
+ * $INFOR_BROWSER_STATE/xcart.json (X-Cart: the database and the session). The first request loads the module's config/install.yaml fixtures, as installing the
  * module does. No authentication (the stand-in's admin has root access): bind it to 127.0.0.1 only.
  */
 

@@ -75,12 +75,16 @@ function startServer(string $root, string $base, int $port): array
     // the shop's own copy of the credentials: the settings page may replace it (save_credentials())
     copy(sandboxDir() . '/sandbox.ionapi', "$base/xcart.ionapi");
     chmod("$base/xcart.ionapi", 0600);
-    $cmd = array_merge([PHP_BINARY, '-n', '-d', 'extension=tokenizer', '-d', 'extension=ctype', '-d', 'extension=mbstring'],
+    // the stand-in's database: Doctrine on PDO MySQL, the MariaDB server this process starts
+    $cmd = array_merge([PHP_BINARY, '-n', '-d', 'extension=tokenizer', '-d', 'extension=ctype', '-d', 'extension=mbstring',
+        '-d', 'extension=pdo', '-d', 'extension=mysqlnd', '-d', 'extension=pdo_mysql', '-d', 'extension=posix'],
         array_slice(phpArgs(['infor_sync.ionapi_file' => "$base/xcart.ionapi"]), 2),
         ['-S', "127.0.0.1:$port", "$root/tests/browser/admin_router.php"]);
     mkdir("$base/state");
     $log = "$base/server.log";
-    $env = array_replace(getenv(), ['INFOR_BROWSER_STATE' => "$base/state"]);
+    require_once "$root/tests/xcart-standin/support/MariaDB.php";
+    $env = array_replace(getenv(), ['INFOR_BROWSER_STATE' => "$base/state",
+        'XCART_DB_SOCKET' => \XCartStandin\MariaDB::socket()]);
     $proc = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'a'], 2 => ['file', $log, 'a']], $pipes, $root, $env);
     if (!is_resource($proc)) {
         fail('cannot start php -S');

@@ -101,15 +101,15 @@ final class CheckoutTest extends ShopTestCase
         $this->assertSame('P', $changes[0]['payload']['shipping_status']);
         $this->assertCount(1, Sandbox::ordersFor($number), 'the Infor order is still there');
 
-        // then the money goes back: a completed refund transaction and the payment status R (refunded)
-        $refundId = $capture . '-R';
+        // then the money goes back: the admin refunds the payment (a backend transaction), X-Cart
+        // renews the payment status: R (refunded)
         $order = self::reload($number);
-        $refund = self::addPayment($order, $refundId, 32.90, 'refund');
-        Database::getEM()->persist($refund);
-        $order->setPaymentStatus('R');
-        Database::getEM()->flush();
+        $payment = $order->getPaymentTransactions()->first();
+        self::backendTransaction($payment, 'refund');
+        $this->assertSame('R', self::reload($number)->getPaymentStatusCode());
         $this->deliverAll();
 
+        $refundId = $capture . '-B' . self::reload($number)->getPaymentTransactions()->first()->getBackendTransactions()->first()->getId();
         $refunds = Sandbox::paymentsWith($refundId);
         $this->assertCount(1, $refunds, 'the refund reached the cash desk once');
         $this->assertSame('-32.90', $refunds[0]['PMAM'], 'a refund is a negative cash desk payment');
@@ -119,6 +119,37 @@ final class CheckoutTest extends ShopTestCase
         $this->assertSame('cancel', $changes[1]['record']['infor']['action'], 'refunded cancels the order (default status map)');
         $this->assertCount(0, Sandbox::ordersFor($number), 'the Infor order was cancelled');
         $this->assertNull(\CloudLink\InforSync\Core\LastError::get());
+    }
+
+    /**
+     * Checkout's final flush fails (here the database refuses the account a guest asked for): X-Cart
+     * shows the customer an error, and Infor must not get the order.
+     */
+    public function testAnOrderWhoseFinalFlushFailsIsNotSent(): void
+    {
+        $number = self::orderNumber('XC-FAIL');
+        $cart = $this->newOrder($number, [['MUG-LOGO', 'Mug with logo', 9.50, 1]]);
+        $connection = Database::getEM()->getConnection();
+        $connection->executeStatement("CREATE TRIGGER infor_test_refuse_account BEFORE INSERT ON profiles FOR EACH ROW
+            IF NEW.anonymous = 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'accounts refused'; END IF");
+        try {
+            self::place($cart, true);
+            $this->fail('the final flush went through');
+        } catch (\Throwable $e) {
+            $this->assertStringContainsString('accounts refused', $e->getMessage());
+        } finally {
+            $connection->executeStatement('DROP TRIGGER IF EXISTS infor_test_refuse_account');
+        }
+        if (class_exists(\CloudLink\InforSync\Core\AfterCommit::class)) { // an older add-on has none
+            \CloudLink\InforSync\Core\AfterCommit::atShutdown(); // the end of the request
+        }
+        Database::getInstance()->startEntityManager();
+        $this->deliverAll();
+
+        $this->assertArrayNotHasKey('order.placed', self::queuedFor($number), 'nothing queued');
+        $this->assertSame([], Sandbox::ordersFor($number));
+        $this->assertStringContainsString('Not sent to Infor', \CloudLink\InforSync\Core\LastError::get()['message'] ?? '',
+            'the monitoring page says so');
     }
 
     private static function normalizeLines(array $lines): array

@@ -24,12 +24,16 @@ final class Uses
     /** What X-Cart methods return where the stand-in's return type does not say it (reference §3, §6). */
     private const RETURNS = [
         'XLite\Core\Database::getEM' => 'Doctrine\ORM\EntityManagerInterface',
+        'Doctrine\ORM\EntityManagerInterface::getConnection' => 'Doctrine\DBAL\Connection',
+        'Doctrine\ORM\EntityManagerInterface::getEventManager' => 'Doctrine\Common\EventManager',
     ];
 
     /** Non-X-Cart types that X-Cart hands out; calls on them are checked against the stand-in's implementation. */
     public const EXTERNAL = [
         'Doctrine\ORM\EntityManagerInterface' => 'XLite\Core\Doctrine\ORM\EntityManager',
         'Psr\Log\LoggerInterface' => 'Psr\Log\LoggerInterface',
+        'Doctrine\DBAL\Connection' => 'Doctrine\DBAL\Connection',
+        'Doctrine\Common\EventManager' => 'Doctrine\Common\EventManager',
     ];
 
     /** Functions whose string argument names a method of their object argument: function => [object arg, method arg]. */

@@ -91,7 +91,9 @@ final class AfterCommit
         foreach ($due as $key => $work) {
             try {
                 if (!($work['committed'])()) {
-                    Extension::log('warning', 'not sent: its save was not committed', ['key' => $key]);
+                    // X-Cart's save failed or was rolled back: nothing to send, but the admin should know
+                    Extension::log('warning', 'not sent to Infor: the shop did not save it', ['key' => $key]);
+                    LastError::record('after commit', 'Not sent to Infor: the shop did not save it (' . $key . ').', ['key' => $key]);
                     continue;
                 }
                 ($work['send'])();

@@ -8,12 +8,17 @@ namespace CloudLink\InforSync\Core;
  */
 final class Committed
 {
-    /** The order exists as an order (not a cart: is_order = 1). */
+    /**
+     * The order is placed in the database: an order, not a cart (is_order = 1, which
+     * Cart::markAsOrder() writes at once), with the shipping status processSucceed() gave it (which
+     * only the flush after it writes).
+     */
     public static function order($order): bool
     {
         $id = (int) $order->getOrderId();
 
-        return $id > 0 && (int) self::fetch(\XLite\Model\Order::class, 'is_order', 'order_id', $id) === 1;
+        return $id > 0 && (int) self::fetch(\XLite\Model\Order::class, 'is_order', 'order_id', $id) === 1
+            && self::fetch(\XLite\Model\Order::class, 'shipping_status_id', 'order_id', $id) !== null;
     }
 
     /** The backend transaction exists and succeeded. */

@@ -11,12 +11,12 @@ namespace CloudLink\InforSync\Core;
 final class InboundLock
 {
     /** True when this connection got the lock; false at once when another one holds it. */
-    public static function acquire($connection): bool
+    public static function acquire(\Doctrine\DBAL\Connection $connection): bool
     {
         return (int) $connection->fetchOne('SELECT GET_LOCK(?, 0)', [self::name($connection)]) === 1;
     }
 
-    public static function release($connection): void
+    public static function release(\Doctrine\DBAL\Connection $connection): void
     {
         try {
             $connection->fetchOne('SELECT RELEASE_LOCK(?)', [self::name($connection)]);
@@ -26,7 +26,7 @@ final class InboundLock
     }
 
     /** One lock per database (lock names are server-wide, at most 64 characters). */
-    private static function name($connection): string
+    private static function name(\Doctrine\DBAL\Connection $connection): string
     {
         return 'infor_sync_inbound_' . substr(sha1((string) $connection->getDatabase()), 0, 16);
     }

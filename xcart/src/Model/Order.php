@@ -113,7 +113,7 @@ class Order extends \XLite\Model\Order
         try {
             $order = $this;
             AfterCommit::add(
-                'order.placed:' . spl_object_id($this),
+                'order.placed of order ' . EventBuilder::orderNumber($this),
                 static function () use ($order) {
                     $order->inforSyncEnqueuePlaced();
                 },

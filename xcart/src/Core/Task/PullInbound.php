@@ -126,7 +126,7 @@ class PullInbound extends \XLite\Core\Task\Base\Periodic
         }
     }
 
-    private static function forget($em): void
+    private static function forget(\Doctrine\ORM\EntityManagerInterface $em): void
     {
         try {
             if ($em->getConnection()->isTransactionActive()) {

@@ -147,19 +147,17 @@ class Order extends Base\SurchargeOwner
 
     public function getItems() { return $this->items; }
 
-    public function addItems(OrderItem $item)
+    public function addItems(\XLite\Model\OrderItem $item)
     {
-        $item->setOrder($this);
-        $this->items->add($item);
+        $this->items[] = $item;
         return $this;
     }
 
     public function getSurcharges() { return $this->surcharges; }
 
-    public function addSurcharges(Order\Surcharge $surcharges)
+    public function addSurcharges(\XLite\Model\Order\Surcharge $surcharges)
     {
-        $surcharges->setOwner($this);
-        $this->surcharges->add($surcharges);
+        $this->surcharges[] = $surcharges;
         return $this;
     }
 
@@ -189,15 +187,35 @@ class Order extends Base\SurchargeOwner
 
     public function getProfile() { return $this->profile; }
 
-    public function setProfile(?Profile $profile = null)
+    /**
+     * :setProfile — the order's profile. It does not point the profile at the order (the caller
+     * does, e.g. Checkout::cloneProfile()); a previous profile that was this order's copy is let go,
+     * and removed when a guest's copy gives way to a registered profile.
+     */
+    public function setProfile(\XLite\Model\Profile $profile = null)
     {
+        $old = $this->getProfile();
+        if ($old && $old->getOrder() && (!$profile || $old->getProfileId() != $profile->getProfileId())) {
+            $old->setOrder(null);
+            if ($old->getAnonymous() && $profile && !$profile->getAnonymous()) {
+                \XLite\Core\Database::getEM()->remove($old);
+            }
+        }
         $this->profile = $profile;
-        $profile?->setOrder($this);
-        return $this;
     }
 
     public function getOrigProfile() { return $this->orig_profile; }
-    public function setOrigProfile(?Profile $profile = null) { $this->orig_profile = $profile; return $this; }
+
+    /** :setOrigProfile — the customer's account; lets a previous one go as setProfile() does */
+    public function setOrigProfile(\XLite\Model\Profile $profile = null)
+    {
+        $old = $this->getOrigProfile();
+        if ($old && $old->getOrder() && (!$profile || $old->getProfileId() != $profile->getProfileId())
+            && (!$this->getProfile() || $old->getProfileId() != $this->getProfile()->getProfileId())) {
+            $old->setOrder(null);
+        }
+        $this->orig_profile = $profile;
+    }
 
     /** sorted by id (:4849) */
     public function getPaymentTransactions()
@@ -207,10 +225,9 @@ class Order extends Base\SurchargeOwner
         return new ArrayCollection($list);
     }
 
-    public function addPaymentTransactions(Payment\Transaction $paymentTransactions)
+    public function addPaymentTransactions(\XLite\Model\Payment\Transaction $paymentTransactions)
     {
-        $paymentTransactions->setOrder($this);
-        $this->payment_transactions->add($paymentTransactions);
+        $this->payment_transactions[] = $paymentTransactions;
         return $this;
     }
 
