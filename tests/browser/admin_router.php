@@ -110,9 +110,9 @@ function loadState(string $file, array $fixtures): array
     }
     $repo = \XLite\Core\Database::getRepo(\XLite\Model\Config::class);
     foreach ($state['config'] as $row) {
-        $option = $repo->createOption($row, true);
-        $option->setOrderby($row['orderby']);
-        $option->setWidgetParameters($row['widgetParameters']);
+        $repo->createOption($row); // flushed, so findOneBy() sees it (createOption() returns nothing)
+        $repo->findOneBy(['category' => $row['category'], 'name' => $row['name']])
+            ->setWidgetParameters($row['widgetParameters']);
     }
     \XLite\Core\Database::getEM()->flush();
     \XLite\Core\Config::updateInstance();
@@ -147,7 +147,7 @@ function controllerClass(string $target): ?string
     if (!preg_match('/^[a-z][a-z0-9_]*$/', $target)) {
         return null;
     }
-    $name = \XLite\Core\Converter::convertToUpperCamelCase($target);
+    $name = \Includes\Utils\Converter::convertToUpperCamelCase($target);
     foreach (['XLite\Controller\Admin\\' . $name, MODULE_NAME . '\Controller\Admin\\' . $name] as $class) {
         if (class_exists($class) && !(new \ReflectionClass($class))->isAbstract()) {
             return $class;

@@ -322,6 +322,38 @@ final class StandinTest extends TestCase
         $controller->handleRequest();
     }
 
+    public function testProfileRepositoryFindsTheRegisteredAccountOfALogin(): void
+    {
+        $registered = new \XLite\Model\Profile(['login' => 'ann@example.com']);
+        $guest = new \XLite\Model\Profile(['login' => 'ann@example.com']);
+        $guest->setAnonymous(true);
+        Database::getEM()->persist($guest);
+        Database::getEM()->persist($registered);
+        Database::getEM()->flush();
+
+        /** @var \XLite\Model\Repo\Profile $repo */
+        $repo = Database::getRepo(\XLite\Model\Profile::class);
+        $this->assertInstanceOf(\XCart\Security\UserRepositoryInterface::class, $repo);
+        $this->assertSame($registered, $repo->loadUserByIdentifier('ann@example.com'));
+        $this->assertNull($repo->loadUserByIdentifier('bob@example.com'));
+
+        $repo->upgradePassword($registered, 'new-hash');
+        Database::getEM()->clear();
+        $this->assertSame('new-hash', $repo->loadUserByIdentifier('ann@example.com')->getPassword());
+    }
+
+    public function testWidgetsHandlerParametersAndLabels(): void
+    {
+        $field = new \XLite\View\FormField\Input\Text(['fieldName' => 'company', 'value' => ' 200 ']);
+        $this->assertSame('company', $field->getName());
+        $this->assertSame(' 200 ', $field->getValue());
+        $this->assertSame(255, mb_strlen($field->prepareRequestData(str_repeat('x', 300))), 'maxlength defaults to 255');
+        $this->assertSame('admin.php?target=module&moduleId=A-B', $field->buildURL('module', '', ['moduleId' => 'A-B']));
+        $this->assertSame('class="a b" data-x="1"', \XLite\View\AView::convertToHtmlAttributeString(['CLASS' => ['a', 'b'], 'data-x' => ' 1 ']));
+        $this->assertSame('Done 2', \XLite\Base\SuperClass::standinTranslate('Done {{n}}', ['n' => 2]));
+        $this->assertFalse((new \ReflectionMethod(\XLite\View\AView::class, 't'))->isPublic(), 't() is protected, as in X-Cart');
+    }
+
     public function testLogger(): void
     {
         \XLite\Logger::getLogger('CloudLink-InforSync')->info('hello', ['a' => 1]);

@@ -135,7 +135,7 @@ final class MiniTwig
             return stripcslashes($m[1]);
         }
         if (preg_match("/^t\\(\\s*('(?:[^'\\\\]|\\\\.)*')\\s*\\)$/s", $expr, $m)) {
-            return \XLite\Controller\AController::t($this->evaluate($m[1], $vars));
+            return \XLite\Base\SuperClass::standinTranslate($this->evaluate($m[1], $vars)); // the widgets' t() (protected)
         }
         if (preg_match('/^this\.(\w+)\(\)$/', $expr, $m)) {
             return $vars['this']->{$m[1]}();

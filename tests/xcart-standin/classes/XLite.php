@@ -6,18 +6,17 @@
  * :330-340) and the CSRF strategy (getFormIdStrategy() :731-734, config other.csrf_strategy,
  * "per-session" or "per-form", default per-session in config/packages/x_cart.yaml:321).
  *
+ * An XLite\Base, so its one instance is Singleton::getInstance()'s.
  * Not autoloadable by the stand-in's loader (no namespace): Controller\AController requires it.
  */
 
 declare(strict_types=1);
 
-class XLite
+class XLite extends \XLite\Base
 {
     public const FORM_ID = 'xcart_form_id'; // :84
 
     public const TARGET_404 = 'page_not_found';
-
-    private static ?self $instance = null;
 
     /** @var \XLite\Controller\AController|null */
     protected static $controller;
@@ -34,11 +33,6 @@ class XLite
 
     /** @var array{status: mixed, headers: array, content: string}|null what sendResponse() sent */
     private ?array $standinSent = null;
-
-    public static function getInstance()
-    {
-        return self::$instance ??= new static();
-    }
 
     public function getContent(): string
     {
@@ -156,9 +150,8 @@ class XLite
     /** Stand-in only: a fresh response and no controller (the next request) */
     public static function standinReset(): void
     {
-        $strategy = self::$instance ? self::$instance->standinFormIdStrategy : null;
-        self::$instance = new static();
-        self::$instance->standinFormIdStrategy = $strategy;
+        $strategy = static::getInstance()->standinFormIdStrategy;
+        static::resetInstance()->standinFormIdStrategy = $strategy;
         static::$controller = null;
     }
 }

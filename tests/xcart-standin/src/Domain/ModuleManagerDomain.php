@@ -8,7 +8,7 @@ declare(strict_types=1);
 
 namespace XCart\Domain;
 
-class ModuleManagerDomain
+final class ModuleManagerDomain
 {
     public function isEnabled(string $moduleId): bool
     {

@@ -25,8 +25,11 @@ require_once dirname(__DIR__, 2) . '/XLite.php';
 
 use XLite\Core\Request;
 
-abstract class AController
+abstract class AController extends \XLite\Core\Handler
 {
+    use \XLite\Core\Cache\ExecuteCachedTrait;
+    use \XLite\InjectLoggerTrait;
+
     const PARAM_TARGET = 'target';
     const PARAM_ACTION = 'action';
     const RETURN_URL = 'returnURL';
@@ -44,10 +47,6 @@ abstract class AController
     protected $suppressOutput = false;
     private array $modelForms = [];
 
-    public function __construct(array $params = [])
-    {
-    }
-
     public function getTarget()
     {
         return Request::getInstance()->target
@@ -62,11 +61,6 @@ abstract class AController
     public function getTitle()
     {
         return '';
-    }
-
-    public function checkACL()
-    {
-        return true;
     }
 
     /** :1060-1063 [the stand-in: Auth::isAuthorized() lets every admin in; AAdmin adds ACL and form id] */
@@ -126,7 +120,7 @@ abstract class AController
     protected function callAction()
     {
         $action = $this->getAction();
-        $method = 'doAction' . \XLite\Core\Converter::convertToUpperCamelCase((string)$action);
+        $method = 'doAction' . \Includes\Utils\Converter::convertToUpperCamelCase((string)$action);
         if (method_exists($this, $method)) {
             $this->$method();
         }
@@ -135,7 +129,7 @@ abstract class AController
 
     protected function actionPostprocess($action)
     {
-        $method = __FUNCTION__ . \XLite\Core\Converter::convertToUpperCamelCase((string)$action);
+        $method = __FUNCTION__ . \Includes\Utils\Converter::convertToUpperCamelCase((string)$action);
         if (method_exists($this, $method)) {
             $this->$method();
         }
@@ -216,11 +210,6 @@ abstract class AController
     public function getURL(array $params = [])
     {
         return $this->buildURL($this->getTarget(), '', $params);
-    }
-
-    public function buildURL($target = '', $action = '', array $params = [], $forceCuFlag = null)
-    {
-        return \XLite\Core\Converter::buildURL($target, $action, $params);
     }
 
     protected function getDefaultRedirectCode()
@@ -325,14 +314,14 @@ abstract class AController
 
     /**
      * :1847-1853: the access-denied page. The stand-in has no page to show: when the admin lacks the
-     * permission it throws XCartStandin\AccessDenied; a refused form id ends as X-Cart's does (a
-     * redirect with the TopMessage, see checkFormId()).
+     * permission (checkACL() of Admin\AAdmin) it throws XCartStandin\AccessDenied; a refused form id
+     * ends as X-Cart's does (a redirect with the TopMessage, see checkFormId()).
      */
     protected function markAsAccessDenied()
     {
         Request::getInstance()->target = 'access_denied';
         $this->headerStatus(403);
-        if (!$this->checkACL()) {
+        if (method_exists($this, 'checkACL') && !$this->checkACL()) {
             throw new \XCartStandin\AccessDenied(static::class);
         }
     }
@@ -417,14 +406,5 @@ abstract class AController
     public static function needFormId()
     {
         return false;
-    }
-
-    /** [inferred] a label's translation: the stand-in returns the label with {{name}} arguments substituted */
-    public static function t($name, array $arguments = [], $code = null, $type = null)
-    {
-        foreach ($arguments as $k => $v) {
-            $name = str_replace('{{' . $k . '}}', (string)$v, $name);
-        }
-        return $name;
     }
 }

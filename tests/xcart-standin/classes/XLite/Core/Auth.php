@@ -1,5 +1,5 @@
 <?php
-// XLite\Core\Auth (classes/XLite/Core/Auth.php): who is logged in; checkACL() needs root access (AAdmin.php:80-83)
+// XLite\Core\Auth (classes/XLite/Core/Auth.php): who is logged in and the admin's permissions (AAdmin::checkACL() needs root access, AAdmin.php:80-83)
 declare(strict_types=1);
 
 namespace XLite\Core;
@@ -9,33 +9,33 @@ class Auth extends \XLite\Base
     use \XLite\Core\Cache\ExecuteCachedTrait;
     use \XLite\InjectLoggerTrait;
 
-    /**
-     * X-Cart's permission code is \XLite\Model\Role\Permission::ROOT_ACCESS ('root access',
-     * classes/XLite/Model/Role/Permission.php:20), of an entity the stand-in does not model.
-     * @standin-only the stand-in's Controller\Admin\AAdmin::checkACL() still names this constant
-     */
-    const PERMISSION_ROOT = 'root access';
+    /** :44 */
+    public const DEFAULT_HASH_ALGO = 'SHA512';
 
-    /** @var list<string> the logged-in admin's permission codes */
-    private array $permissions = [self::PERMISSION_ROOT];
+    /**
+     * @var list<string> the logged-in admin's permission codes: root access by default ('root access' is
+     * X-Cart's \XLite\Model\Role\Permission::ROOT_ACCESS, classes/XLite/Model/Role/Permission.php:20,
+     * of an entity the stand-in does not model)
+     */
+    private array $permissions = ['root access'];
 
     /** :873 — root access allows everything */
     public function isPermissionAllowed($code)
     {
-        return in_array(static::PERMISSION_ROOT, $this->permissions, true) || in_array($code, $this->permissions, true);
+        return in_array('root access', $this->permissions, true) || in_array($code, $this->permissions, true);
     }
 
     /** :885 */
     public function hasRootAccess()
     {
-        return $this->isPermissionAllowed(static::PERMISSION_ROOT);
+        return $this->isPermissionAllowed('root access');
     }
 
     /** @var \XLite\Model\Profile|null the logged-in customer */
     private $profile;
 
     /** Auth.php:122 [inferred hash] */
-    public static function encryptPassword($password, $algo = 'SHA512')
+    public static function encryptPassword($password, $algo = self::DEFAULT_HASH_ALGO)
     {
         return password_hash((string) $password, PASSWORD_DEFAULT);
     }

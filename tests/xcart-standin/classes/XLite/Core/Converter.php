@@ -6,16 +6,6 @@ namespace XLite\Core;
 
 class Converter extends \XLite\Base\Singleton
 {
-    /**
-     * foo_bar -> FooBar (a target becomes the controller class name, :119-160). X-Cart's is
-     * \Includes\Utils\Converter::convertToUpperCamelCase(); this class has only the deprecated convertToCamelCase().
-     * @standin-only the stand-in's Controller\AController and tests/browser/admin_router.php still call it here
-     */
-    public static function convertToUpperCamelCase($string)
-    {
-        return \Includes\Utils\Converter::convertToUpperCamelCase($string);
-    }
-
     /** :76 (deprecated) FooBar -> foo_bar, as \Includes\Utils\Converter::convertFromCamelCase() */
     public static function convertFromCamelCase($string)
     {
@@ -25,9 +15,10 @@ class Converter extends \XLite\Base\Singleton
     /**
      * buildURL($target, $action, $params) (:208) gives admin.php?target=...
      * [inferred: parameter order target, action, params; empty parts left out; the
-     * stand-in always builds admin URLs, $interface names another script]
+     * stand-in always builds admin URLs, $interface names another script; no clean URLs, so
+     * $buildCuInAdminZone and $forceCu change nothing]
      */
-    public static function buildURL($target = '', $action = '', array $params = [], $interface = null)
+    public static function buildURL($target = '', $action = '', array $params = [], $interface = null, $buildCuInAdminZone = false, $forceCu = null)
     {
         $query = [];
         if ($target !== '' && $target !== null) {
@@ -54,7 +45,7 @@ class Converter extends \XLite\Base\Singleton
     /** [inferred] the controller class for a target: Module-or-core\Controller\Admin\<UpperCamel> */
     public static function getControllerClass($target)
     {
-        return '\\XLite\\Controller\\Admin\\' . static::convertToUpperCamelCase($target);
+        return '\\XLite\\Controller\\Admin\\' . \Includes\Utils\Converter::convertToUpperCamelCase($target);
     }
 
     /** Converter.php:545 — now, as a Unix time (the stand-in's clock, XCartStandin\Clock) */

@@ -13,7 +13,7 @@ declare(strict_types=1);
 
 namespace XLite\Core;
 
-class HTMLPurifier
+class HTMLPurifier extends \XLite\Base\Singleton
 {
     public static function purify($value)
     {

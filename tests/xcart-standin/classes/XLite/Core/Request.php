@@ -9,16 +9,12 @@ declare(strict_types=1);
 
 namespace XLite\Core;
 
-class Request
+class Request extends \XLite\Base\Singleton
 {
-    private static ?self $instance = null;
+    use \XLite\InjectLoggerTrait;
+
     private array $data = [];
     private string $method = 'GET';
-
-    public static function getInstance()
-    {
-        return self::$instance ??= new static();
-    }
 
     public function __get($name)
     {
@@ -85,6 +81,6 @@ class Request
 
     public static function standinReset(): void
     {
-        self::$instance = null;
+        static::standinForgetInstance();
     }
 }

@@ -10,7 +10,7 @@ declare(strict_types=1);
 
 namespace XLite\Core;
 
-class TopMessage
+class TopMessage extends \XLite\Base\Singleton
 {
     const INFO = 'info';
     const WARNING = 'warning';
@@ -20,27 +20,21 @@ class TopMessage
     const FIELD_TYPE = 'type';
     const FIELD_AJAX = 'ajax';
 
-    private static ?self $instance = null;
     private array $messages = [];
 
-    public static function getInstance()
+    public static function addInfo($text, array $arguments = [], $code = null)
     {
-        return self::$instance ??= new static();
+        return static::getInstance()->add($text, $arguments, $code, static::INFO);
     }
 
-    public static function addInfo($text, array $arguments = [])
+    public static function addWarning($text, array $arguments = [], $code = null)
     {
-        return static::getInstance()->add($text, $arguments, null, static::INFO);
+        return static::getInstance()->add($text, $arguments, $code, static::WARNING);
     }
 
-    public static function addWarning($text, array $arguments = [])
+    public static function addError($text, array $arguments = [], $code = null)
     {
-        return static::getInstance()->add($text, $arguments, null, static::WARNING);
-    }
-
-    public static function addError($text, array $arguments = [])
-    {
-        return static::getInstance()->add($text, $arguments, null, static::ERROR);
+        return static::getInstance()->add($text, $arguments, $code, static::ERROR);
     }
 
     /** [inferred] $text is a label name translated with $arguments; the stand-in substitutes {{name}} only */

@@ -4,20 +4,17 @@
  * getJSFiles/getCSSFiles(); a method the widget does not have is the controller's (__call :123-144,
  * e.g. getModule() of Controller\Admin\Module); isVisible() (:603-608) is checkTarget() (:549-554:
  * the request's target is one of getAllowedTargets(), when the widget names any) and checkACL().
- * [inferred] no rendering: the browser test's router renders the templates.
+ * A widget's parameters are Core\Handler's. [inferred] no rendering: the browser test's router
+ * renders the templates.
  */
 declare(strict_types=1);
 
 namespace XLite\View;
 
-abstract class AView
+abstract class AView extends \XLite\Core\Handler
 {
-    protected $params = [];
-
-    public function __construct(array $params = [])
-    {
-        $this->params = $params;
-    }
+    use OutputHelpersTrait;
+    use \XLite\InjectLoggerTrait;
 
     public static function getAllowedTargets()
     {
@@ -67,11 +64,6 @@ abstract class AView
         return null;
     }
 
-    protected function getParam($param)
-    {
-        return $this->params[$param] ?? null;
-    }
-
     /** [inferred] the widget's own JS files (template-relative paths); the core adds none here */
     public function getJSFiles()
     {
@@ -94,15 +86,5 @@ abstract class AView
     public function standinIsVisible(): bool
     {
         return $this->isVisible();
-    }
-
-    public static function t($name, array $arguments = [], $code = null, $type = null)
-    {
-        return \XLite\Controller\AController::t($name, $arguments, $code, $type);
-    }
-
-    public function buildURL($target = '', $action = '', array $params = [])
-    {
-        return \XLite\Core\Converter::buildURL($target, $action, $params);
     }
 }

@@ -67,8 +67,10 @@ class Config extends \XLite\Model\Repo\Base\I18n
     }
 
     /**
-     * createOption(['category' => .., 'name' => .., 'value' => ..]) (:349): creates or
-     * updates an option; flushes unless $silent [inferred: second parameter].
+     * createOption(['category' => .., 'name' => .., 'value' => .., 'type' => .., 'orderby' => ..])
+     * (:349-391): updates the value of the option with that category and name, or creates it with
+     * the given fields; flushes unless $silent. Returns nothing, as X-Cart's (look the option up
+     * with findOneBy() after a flush). [stand-in] a given type is also set on an existing option.
      */
     public function createOption($data, $silent = false)
     {
@@ -78,6 +80,9 @@ class Config extends \XLite\Model\Repo\Base\I18n
             $option->setCategory($data['category']);
             $option->setName($data['name']);
             $option->setType($data['type'] ?? 'text');
+            if (isset($data['orderby'])) {
+                $option->setOrderby($data['orderby']);
+            }
             \XLite\Core\Database::getEM()->persist($option);
         }
         if (array_key_exists('value', $data)) {
@@ -89,6 +94,5 @@ class Config extends \XLite\Model\Repo\Base\I18n
         if (!$silent) {
             \XLite\Core\Database::getEM()->flush();
         }
-        return $option;
     }
 }

@@ -6,6 +6,8 @@ namespace XLite\View\Form;
 
 abstract class AForm extends \XLite\View\AView
 {
+    use \XLite\InjectLoggerTrait;
+
     protected function getDefaultTarget()
     {
         return '';

@@ -33,7 +33,7 @@ abstract class AFormField extends \XLite\View\AView
 
     public function setValue($value)
     {
-        $this->params[static::PARAM_VALUE] = $value;
+        $this->widgetParams[static::PARAM_VALUE] = $value;
     }
 
     public function getLabel()
@@ -71,13 +71,17 @@ abstract class AFormField extends \XLite\View\AView
         return true;
     }
 
-    /** A parameter, or the widget's default for it (X-Cart: defineWidgetParams()) */
+    /** A parameter, or the widget's default for it */
     protected function getParam($param)
     {
-        return $this->params[$param] ?? $this->getDefaultParams()[$param] ?? null;
+        return parent::getParam($param) ?? $this->standinDefaultParams()[$param] ?? null;
     }
 
-    protected function getDefaultParams(): array
+    /**
+     * Stand-in only: the parameters' defaults, name => value (X-Cart declares each parameter with its
+     * default as a WidgetParam object in defineWidgetParams(), which the stand-in does not model)
+     */
+    protected function standinDefaultParams(): array
     {
         return [];
     }

@@ -4,7 +4,7 @@
  * the stand-in models is the save, performAction() (:274-295):
  *
  *   1. defineRequestData() (:1241-1259): the request's parameters, each non-numeric value through
- *      HTMLPurifier::purify() (prepareRequestParamsList(), ARequestHandler.php:329-360), kept only for
+ *      HTMLPurifier::purify() (prepareRequestParamsList() of View\RequestHandler\ARequestHandler), kept only for
  *      the form's fields (ArrayManager::filterByKeys), then each field's prepareRequestData() — with
  *      the raw value for a trusted field (prepareRequestDataByFormFields() :1266-1290);
  *   2. setModelProperties(prepareDataForMapping()) — Settings writes the options here;
@@ -23,7 +23,7 @@ namespace XLite\View\Model;
 
 use XLite\View\FormField\AFormField;
 
-abstract class AModel extends \XLite\View\AView
+abstract class AModel extends \XLite\View\Dialog
 {
     const SCHEMA_CLASS = 'class';
     const SCHEMA_VALUE = AFormField::PARAM_VALUE;
@@ -44,7 +44,10 @@ abstract class AModel extends \XLite\View\AView
 
     abstract protected function getFormClass();
 
-    /** @return array<string, array> field name => schema cell */
+    /**
+     * @return array<string, array> field name => schema cell
+     * @standin-only the stand-in's form has one flat list of fields, from this; X-Cart's AModel reads its sections' schemas ($schemaDefault, getFormFieldsForSection()), and getSchemaFields() is Model\Settings' own (and AShippingSettings')
+     */
     abstract public function getSchemaFields();
 
     public function performAction($action, array $data = [])
@@ -98,31 +101,6 @@ abstract class AModel extends \XLite\View\AView
         $this->requestData = array_intersect_key($this->requestData, array_fill_keys($this->getFormFields(true), true));
         $this->requestData = $this->prepareRequestDataByFormFields($this->requestData);
         $this->formFields = null; // built again with the request's values
-    }
-
-    protected function prepareRequestParamsList($data = null)
-    {
-        $data = $data ?? \XLite\Core\Request::getInstance()->getNonFilteredData();
-        foreach ($data as $key => $value) {
-            $data[$key] = $this->prepareRequestParamValue($key, $value);
-        }
-
-        return $data;
-    }
-
-    protected function prepareRequestParamValue($name, $value)
-    {
-        if (!empty($value) && !is_numeric($value)) {
-            if (is_array($value)) {
-                foreach ($value as $k => $v) {
-                    $value[$k] = $this->prepareRequestParamValue($k, $v);
-                }
-            } else {
-                $value = \XLite\Core\HTMLPurifier::purify($value);
-            }
-        }
-
-        return $value;
     }
 
     protected function prepareRequestData(array $data)
@@ -249,7 +227,7 @@ abstract class AModel extends \XLite\View\AView
 
     protected function postprocessSuccessAction()
     {
-        $method = __FUNCTION__ . \XLite\Core\Converter::convertToUpperCamelCase($this->currentAction);
+        $method = __FUNCTION__ . \Includes\Utils\Converter::convertToUpperCamelCase($this->currentAction);
         if (method_exists($this, $method)) {
             $this->$method();
         }
@@ -260,7 +238,7 @@ abstract class AModel extends \XLite\View\AView
     {
         \XLite\Core\TopMessage::getInstance()->addBatch($this->getErrorMessages(), \XLite\Core\TopMessage::ERROR);
 
-        $method = __FUNCTION__ . \XLite\Core\Converter::convertToUpperCamelCase($this->currentAction);
+        $method = __FUNCTION__ . \Includes\Utils\Converter::convertToUpperCamelCase($this->currentAction);
         if (method_exists($this, $method)) {
             $this->$method();
         }

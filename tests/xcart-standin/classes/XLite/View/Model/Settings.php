@@ -143,7 +143,7 @@ class Settings extends AModel
     /** :534-545 preprocess<Name>Option() when the model has one */
     protected function preprocessOption($option)
     {
-        $method = 'preprocess' . \XLite\Core\Converter::convertToUpperCamelCase($option->getName()) . 'Option';
+        $method = 'preprocess' . \Includes\Utils\Converter::convertToUpperCamelCase($option->getName()) . 'Option';
 
         return method_exists($this, $method) ? $this->$method($option) : true;
     }

@@ -19,9 +19,9 @@ abstract class StringInput extends \XLite\View\FormField\Input\AInput
         return mb_substr((string) $value, 0, (int) $this->getParam(static::PARAM_MAX_LENGTH));
     }
 
-    protected function getDefaultParams(): array
+    protected function standinDefaultParams(): array
     {
-        return parent::getDefaultParams() + [static::PARAM_MAX_LENGTH => $this->getDefaultMaxSize()];
+        return parent::standinDefaultParams() + [static::PARAM_MAX_LENGTH => $this->getDefaultMaxSize()];
     }
 
     protected function getDefaultMaxSize()

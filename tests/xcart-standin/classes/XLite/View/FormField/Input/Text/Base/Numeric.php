@@ -24,9 +24,9 @@ abstract class Numeric extends \XLite\View\FormField\Input\Text
         return $result;
     }
 
-    protected function getDefaultParams(): array
+    protected function standinDefaultParams(): array
     {
-        return parent::getDefaultParams() + [static::PARAM_ALLOW_EMPTY => true];
+        return parent::standinDefaultParams() + [static::PARAM_ALLOW_EMPTY => true];
     }
 
     protected function checkFieldValidity()
