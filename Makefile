@@ -21,7 +21,7 @@ DEPFLAGS := $(shell pkg-config --cflags libcurl jansson libcrypto)
 DEPLIBS  := $(shell pkg-config --libs libcurl jansson libcrypto) -lpthread
 ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -fvisibility=hidden $(DEPFLAGS)
 
-CORE_SRC := $(wildcard src/*.c)
+CORE_SRC := $(wildcard src/*/*.c)
 CORE_OBJ := $(CORE_SRC:src/%.c=$(OUT)/core/%.o)
 CORE_LIB := $(OUT)/libinforsync.a
 
@@ -39,9 +39,9 @@ all: core sandbox unit ext
 
 core: $(CORE_LIB)
 
-$(OUT)/core/%.o: src/%.c src/*.h
+$(OUT)/core/%.o: src/%.c src/*/*.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
 $(CORE_LIB): $(CORE_OBJ)
 	rm -f $@
@@ -65,7 +65,7 @@ $(SANDBOX_BIN): $(SANDBOX_SRC) sandbox/*.h
 configure: config.m4
 	$(PHPIZE) >/dev/null
 
-# config.m4 lists src/*.c when configure runs: configure again when a file
+# config.m4 lists src/*/*.c when configure runs: configure again when a file
 # is added or removed (the stamp changes only then).
 $(OUT)/ext/sources.stamp: FORCE
 	@mkdir -p $(OUT)/ext
@@ -77,7 +77,7 @@ $(OUT)/ext/Makefile: configure $(OUT)/ext/sources.stamp
 
 ext: $(EXT_SO)
 
-$(EXT_SO): $(OUT)/ext/Makefile $(CORE_SRC) src/*.h ext/*.c ext/*.h
+$(EXT_SO): $(OUT)/ext/Makefile $(CORE_SRC) src/*/*.h ext/*.c ext/*.h
 	$(MAKE) -C $(OUT)/ext >/dev/null
 
 stubs:

@@ -14,11 +14,14 @@ if test "$PHP_INFOR_SYNC" != "no"; then
   PHP_ADD_LIBRARY([pthread], [1], [INFOR_SYNC_SHARED_LIBADD])
   PHP_SUBST([INFOR_SYNC_SHARED_LIBADD])
 
-  dnl every C file of the core; the list is checked against package.xml by tests
-  infor_sync_core=`cd "$srcdir" && echo src/*.c`
+  dnl every C file of the core, one folder per concern (docs/architecture.md)
+  infor_sync_core=`cd "$srcdir" && echo src/*/*.c`
+  infor_sync_rooms=`cd "$srcdir" && echo src/*/`
 
   PHP_NEW_EXTENSION([infor_sync], [ext/infor_sync.c ext/php_mapping.c ext/php_values.c $infor_sync_core], [$ext_shared], [],
     [-std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -fvisibility=hidden -I@ext_srcdir@/src])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src])
+  for room in $infor_sync_rooms; do
+    PHP_ADD_BUILD_DIR([$ext_builddir/$room])
+  done
 fi

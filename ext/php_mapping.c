@@ -13,13 +13,13 @@
 #include "php_mapping.h"
 #include "php_values.h"
 
-#include "business_config.h"
-#include "event.h"
-#include "mapping.h"
-#include "mapping_set.h"
-#include "rates_cache.h"
-#include "worker.h"
-#include "suggest.h"
+#include "worker/business_config.h"
+#include "queue/event.h"
+#include "mapping/mapping.h"
+#include "mapping/mapping_set.h"
+#include "mapping/rates_cache.h"
+#include "worker/worker.h"
+#include "mapping/suggest.h"
 
 
 /* This thread's templates; files looked at again at most once a second. */

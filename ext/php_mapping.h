@@ -7,7 +7,7 @@
 
 #include "php.h"
 #include "php_infor_sync.h"
-#include "event.h"
+#include "queue/event.h"
 
 /* Applies the template of type to a payload that went through
  * isync_event_validate (its problems in schema_problems) and throws one

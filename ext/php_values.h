@@ -5,7 +5,7 @@
 #include <jansson.h>
 
 #include "php.h"
-#include "event.h"
+#include "queue/event.h"
 
 /* PHP array -> JSON object/array. Floats become their shortest decimal
  * string ("19.99", as json_encode writes them) so money keeps its exact

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Checks that keep the repository consistent: generated arginfo matches the
 # stub, package.xml lists every tracked file, the built-in templates compiled
-# in are current, every INI setting and PHP function is documented. Prints
+# in are current, every src/ file and room is described in docs/architecture.md,
+# every INI setting and PHP function is documented. Prints
 # "ok N" / "not ok N" lines.
 cd "$(dirname "$0")/../.."
 n=0
@@ -13,7 +14,15 @@ check() {
 }
 check "ext/infor_sync_arginfo.h is generated from the current stub" scripts/gen-stubs.sh --check
 check "package.xml lists every tracked file" php scripts/gen-package-xml.php --check
-check "src/builtin_data.c is generated from metadata/ and the current mapping/m3/ templates" php scripts/gen-builtin.php --check
+check "src/generated/builtin_data.c is generated from metadata/ and the current mapping/m3/ templates" php scripts/gen-builtin.php --check
+for file in src/*/*.c; do
+    module=${file#src/}
+    module=${module%.c}
+    check "docs/architecture.md describes $module" grep -q "\`$module\`" docs/architecture.md
+done
+for room in src/*/; do
+    check "docs/architecture.md describes the room ${room#src/}" grep -q "\`${room#src/}\`" docs/architecture.md
+done
 for setting in $(grep -oE '"infor_sync\.[a-z_]+"' ext/infor_sync.c | tr -d '"' | sort -u); do
     check "docs/configuration.md documents $setting" grep -q "\`$setting\`" docs/configuration.md
 done

@@ -5,8 +5,8 @@
 
 #include <jansson.h>
 
-#include "business_config.h"
-#include "mapping.h"
+#include "worker/business_config.h"
+#include "mapping/mapping.h"
 
 /* Parses test JSON; fails the test when it does not parse. */
 json_t *parse_json(const char *text);

@@ -12,10 +12,10 @@
 
 #include <pthread.h>
 
-#include "http.h"
-#include "ionapi.h"
-#include "m3.h"
-#include "oauth.h"
+#include "infor/http.h"
+#include "infor/ionapi.h"
+#include "infor/m3.h"
+#include "infor/oauth.h"
 
 typedef struct {
     int status;

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "address.h"
-#include "iso3166.h"
+#include "mapping/address.h"
+#include "generated/iso3166.h"
 
 static json_t *parse(const char *text)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "anomaly.h"
+#include "queue/anomaly.h"
 
 static json_t *order_envelope(const char *total, const char *quantity, size_t lines)
 {

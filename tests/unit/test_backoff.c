@@ -3,7 +3,7 @@
 
 #include <limits.h>
 
-#include "backoff.h"
+#include "infor/backoff.h"
 
 /* A small deterministic generator, so failures can be reproduced. */
 static uint64_t next_random(uint64_t *s)

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "business_config.h"
+#include "worker/business_config.h"
 
 typedef struct {
     char dir[64];

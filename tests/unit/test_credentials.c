@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "credentials.h"
+#include "infor/credentials.h"
 
 #define PASSWORD_FILE                                                                   \
     "{\"ti\":\"TEN_PRD\",\"cn\":\"xcart\",\"dt\":\"12\",\"ci\":\"TEN_PRD~client\","      \

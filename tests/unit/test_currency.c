@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "currency.h"
+#include "mapping/currency.h"
 #include "stub_server.h"
 
 /* 1 EUR = 1.0842 USD = 0.8351 GBP = 162.5 JPY = 4.3125 PLN (an ECB-like table) */

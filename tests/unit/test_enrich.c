@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "enrich.h"
+#include "mapping/enrich.h"
 
 static json_t *parse(const char *text)
 {

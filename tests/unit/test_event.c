@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "event.h"
+#include "queue/event.h"
 
 #define VALID_ORDER                                                                           \
     "{\"order_id\": \"42\", \"order_number\": \"1001\", \"date\": \"2026-11-26T14:03:00Z\","   \

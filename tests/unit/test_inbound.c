@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "inbound.h"
-#include "spool.h"
+#include "inbound/inbound.h"
+#include "queue/spool.h"
 
 typedef struct {
     char root[64];

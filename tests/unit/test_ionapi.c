@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ionapi.h"
+#include "infor/ionapi.h"
 
 #define PASSWORD_FILE                                                                   \
     "{\"ti\":\"TEN_PRD\",\"cn\":\"xcart\",\"dt\":\"12\",\"ci\":\"TEN_PRD~client\","      \

@@ -6,10 +6,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "http.h"
-#include "ionapi.h"
-#include "m3.h"
-#include "oauth.h"
+#include "infor/http.h"
+#include "infor/ionapi.h"
+#include "infor/m3.h"
+#include "infor/oauth.h"
 #include "stub_server.h"
 
 /* ---- URL building -------------------------------------------------------- */

@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "business_config.h"
-#include "delivery.h"
-#include "m3.h"
-#include "m3_order.h"
+#include "worker/business_config.h"
+#include "worker/delivery.h"
+#include "infor/m3.h"
+#include "connectors/m3_order.h"
 #include "request_check.h"
 #include "stub_server.h"
-#include "xref.h"
+#include "connectors/xref.h"
 
 /* ---- scripted answers (M3 MI REST v2) ------------------------------------ */
 

@@ -9,14 +9,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "business_config.h"
-#include "delivery.h"
-#include "http.h"
-#include "m3.h"
-#include "m3_payment.h"
-#include "m3_status.h"
-#include "order_index.h"
-#include "spool.h"
+#include "worker/business_config.h"
+#include "worker/delivery.h"
+#include "infor/http.h"
+#include "infor/m3.h"
+#include "connectors/m3_payment.h"
+#include "connectors/m3_status.h"
+#include "connectors/order_index.h"
+#include "queue/spool.h"
 #include "request_check.h"
 #include "stub_server.h"
 

@@ -9,12 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "business_config.h"
-#include "mapping.h"
-#include "mapping_set.h"
-#include "plan.h"
-#include "template.h"
-#include "transform.h"
+#include "worker/business_config.h"
+#include "mapping/mapping.h"
+#include "mapping/mapping_set.h"
+#include "mapping/plan.h"
+#include "mapping/template.h"
+#include "mapping/transform.h"
 
 static isync_m3_spec *spec;
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "order_index.h"
-#include "spool.h"
+#include "connectors/order_index.h"
+#include "queue/spool.h"
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {

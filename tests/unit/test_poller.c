@@ -8,12 +8,12 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "business_config.h"
-#include "inbound.h"
-#include "m3.h"
-#include "order_index.h"
-#include "poller.h"
-#include "spool.h"
+#include "worker/business_config.h"
+#include "inbound/inbound.h"
+#include "infor/m3.h"
+#include "connectors/order_index.h"
+#include "inbound/poller.h"
+#include "queue/spool.h"
 #include "stub_server.h"
 
 #define TOKEN "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":7200}"

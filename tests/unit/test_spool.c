@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "spool.h"
+#include "queue/spool.h"
 
 typedef struct {
     char root[64];      /* mkdtemp folder, removed afterwards */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "suggest.h"
+#include "mapping/suggest.h"
 
 #define METADATA "metadata/m3-transactions.json"
 #define FIXTURES "tests/fixtures/suggest"

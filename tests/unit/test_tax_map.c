@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tax_map.h"
+#include "mapping/tax_map.h"
 
 static json_t *parse(const char *text)
 {

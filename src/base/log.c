@@ -1,0 +1,88 @@
+#include "base/log.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static int log_fd = -1;      /* -1: stderr */
+static int log_level = ISYNC_LOG_WARNING;
+
+static const char *const level_names[] = { "error", "warning", "info", "debug" };
+
+int isync_log_level_parse(const char *name)
+{
+    for (int i = 0; i < 4; i++) {
+        if (name && strcmp(name, level_names[i]) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+const char *isync_log_level_name(isync_log_level level)
+{
+    return (level >= 0 && level <= 3) ? level_names[level] : "unknown";
+}
+
+void isync_log_configure(const char *path, isync_log_level level)
+{
+    pthread_mutex_lock(&log_lock);
+    if (log_fd >= 0) {
+        close(log_fd);
+        log_fd = -1;
+    }
+    if (path && *path) {
+        log_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    }
+    log_level = level;
+    pthread_mutex_unlock(&log_lock);
+}
+
+void isync_log_close(void)
+{
+    pthread_mutex_lock(&log_lock);
+    if (log_fd >= 0) {
+        close(log_fd);
+        log_fd = -1;
+    }
+    pthread_mutex_unlock(&log_lock);
+}
+
+void isync_log(isync_log_level level, const char *fmt, ...)
+{
+    char line[1024];
+    struct timeval now;
+    struct tm tm;
+    size_t used;
+    va_list ap;
+
+    if ((int)level > log_level) {
+        return;
+    }
+    gettimeofday(&now, NULL);
+    gmtime_r(&now.tv_sec, &tm);
+    used = strftime(line, sizeof line, "%Y-%m-%dT%H:%M:%S", &tm);
+    used += snprintf(line + used, sizeof line - used, ".%03ldZ infor_sync[%d] %s: ",
+                     (long)(now.tv_usec / 1000), (int)getpid(), level_names[level]);
+    va_start(ap, fmt);
+    vsnprintf(line + used, sizeof line - used, fmt, ap);
+    va_end(ap);
+    used = strlen(line);
+    if (used >= sizeof line - 1) {
+        used = sizeof line - 2;
+    }
+    line[used++] = '\n';
+
+    pthread_mutex_lock(&log_lock);
+    int fd = log_fd >= 0 ? log_fd : STDERR_FILENO;
+    ssize_t written = write(fd, line, used);
+    (void)written; /* nowhere to report a failed log write */
+    pthread_mutex_unlock(&log_lock);
+}

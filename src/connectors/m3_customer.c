@@ -1,0 +1,609 @@
+#include "connectors/m3_customer.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "mapping/plan.h"
+
+/* CRS610MI CUNO; the fields of Add and ChgBasicData come from the templates
+ * (mapping/m3/customer.created.json, customer.updated.json). */
+#define CUNO_LENGTH 10
+
+#define MAX_FIELDS 4
+#define INDEX_PAGE 500   /* LstByNumber maxrecs */
+
+/* One customer task: what every step needs. */
+typedef struct {
+    isync_m3_client *m3;
+    const isync_business_config *cfg;
+    const isync_mapping_env *env;  /* the templates of Add and ChgBasicData */
+    isync_xref *xref;
+    isync_delivery_outcome *out;
+    int created;                 /* Add ran (or Infor had it already) */
+} customer_job;
+
+/* Field values are copies cut to Infor's lengths. */
+typedef struct {
+    const char *fields[2 * MAX_FIELDS + 1];
+    char text[MAX_FIELDS][4 * CUNO_LENGTH + 8];
+    size_t count;
+} field_list;
+
+/* ---- customer numbers ---- */
+
+int isync_customer_number(const char *prefix, const char *profile_id, char cuno[ISYNC_CUNO_SIZE])
+{
+    size_t prefix_len = strlen(prefix), id_len = strlen(profile_id);
+    cuno[0] = '\0';
+    if (id_len == 0 || prefix_len + id_len > CUNO_LENGTH) {
+        return 0;
+    }
+    snprintf(cuno, ISYNC_CUNO_SIZE, "%s%.*s%s", prefix, (int)(CUNO_LENGTH - prefix_len - id_len),
+             "0000000000", profile_id);
+    return 1;
+}
+
+void isync_guest_customer_number(const char *email, unsigned attempt, char cuno[ISYNC_CUNO_SIZE])
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    char key[280];
+
+    isync_email_key(email, key, 256);
+    if (attempt > 0) {
+        size_t len = strlen(key);
+        snprintf(key + len, sizeof key - len, "#%u", attempt);
+    }
+    EVP_Digest(key, strlen(key), digest, &digest_len, EVP_sha256(), NULL);
+    /* 8 base32 characters: the first 40 bits */
+    unsigned long long bits = 0;
+    for (int i = 0; i < 5; i++) {
+        bits = bits << 8 | digest[i];
+    }
+    size_t used = (size_t)snprintf(cuno, ISYNC_CUNO_SIZE, "%s", ISYNC_GUEST_PREFIX);
+    for (int i = 7; i >= 0; i--) {
+        cuno[used++] = alphabet[(bits >> (5 * i)) & 31];
+    }
+    cuno[used] = '\0';
+}
+
+/* ---- payloads ---- */
+
+static const char *text(json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}
+
+void isync_customer_from_order(json_t *payload, isync_customer *customer)
+{
+    json_t *billing = json_object_get(payload, "billing_address");
+    memset(customer, 0, sizeof *customer);
+    customer->profile_id = text(payload, "customer_id");
+    customer->email = text(payload, "email");
+    customer->firstname = text(billing, "firstname");
+    customer->lastname = text(billing, "lastname");
+    customer->company = text(billing, "company");
+    customer->phone = text(billing, "phone");
+    customer->address = json_is_object(billing) ? billing : NULL;
+    customer->infor_customer = text(payload, "infor_customer");
+}
+
+void isync_customer_from_event(json_t *payload, isync_customer *customer)
+{
+    json_t *address = json_object_get(payload, "address");
+    memset(customer, 0, sizeof *customer);
+    customer->profile_id = text(payload, "profile_id");
+    customer->email = text(payload, "email");
+    customer->firstname = text(payload, "firstname");
+    customer->lastname = text(payload, "lastname");
+    customer->company = text(payload, "company");
+    customer->phone = text(payload, "phone");
+    customer->address = json_is_object(address) ? address : NULL;
+    customer->infor_customer = text(payload, "infor_customer");
+}
+
+static int present(const char *value)
+{
+    return value && *value;
+}
+
+static int is_guest(const isync_customer *customer)
+{
+    return !present(customer->profile_id);
+}
+
+/* ---- calls ---- */
+
+/* Copies at most max_chars UTF-8 characters (Infor counts characters). */
+static void copy_chars(char *out, size_t size, const char *value, size_t max_chars)
+{
+    size_t used = 0, chars = 0;
+    for (const char *p = value; *p && used + 1 < size; p++) {
+        int starts_char = ((unsigned char)*p & 0xC0) != 0x80;
+        if (starts_char && chars++ == max_chars) {
+            break;
+        }
+        out[used++] = *p;
+    }
+    out[used] = '\0';
+}
+
+/* Adds name=value cut to Infor's length; absent or empty values are left out. */
+static void add_field(field_list *list, const char *name, const char *value, size_t max_chars)
+{
+    if (!present(value) || list->count >= MAX_FIELDS) {
+        return;
+    }
+    copy_chars(list->text[list->count], sizeof list->text[0], value, max_chars);
+    list->fields[2 * list->count] = name;
+    list->fields[2 * list->count + 1] = list->text[list->count];
+    list->count++;
+    list->fields[2 * list->count] = NULL;
+}
+
+static isync_m3_outcome call_with(customer_job *job, const char *transaction, const char *const *fields,
+                                  int maxrecs, isync_m3_result *res)
+{
+    isync_m3_request req = {
+        .program = "CRS610MI",
+        .transaction = transaction,
+        .cono = job->cfg->cono,
+        .divi = job->cfg->divi,
+        .maxrecs = maxrecs,
+        .fields = fields,
+    };
+    isync_m3_result_init(res);
+    return isync_m3_call(job->m3, &req, res);
+}
+
+static isync_m3_outcome call(customer_job *job, const char *transaction, field_list *fields,
+                             int maxrecs, isync_m3_result *res)
+{
+    return call_with(job, transaction, fields->fields, maxrecs, res);
+}
+
+static isync_delivery_result fail(customer_job *job, const char *transaction, isync_m3_result *res,
+                                  const char *context)
+{
+    isync_m3_request req = { .program = "CRS610MI", .transaction = transaction };
+    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
+    isync_m3_result_clear(res);
+    return result;
+}
+
+static isync_delivery_result dead_letter(customer_job *job, const char *reason)
+{
+    snprintf(job->out->reason, sizeof job->out->reason, "%s", reason);
+    return job->out->result = ISYNC_DEAD_LETTER;
+}
+
+/* M3 refused with a message containing words ("does not exist"). M3's
+ * messages follow the user's language: English service accounts assumed. */
+static int refused_saying(const isync_m3_result *res, const char *words)
+{
+    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
+}
+
+/* "No such customer": the words, or XIM0002 (customer number invalid) in any language. */
+static int customer_missing(const isync_m3_result *res)
+{
+    return refused_saying(res, "does not exist") ||
+           (res->outcome == ISYNC_M3_MI_ERROR && strcmp(res->error_code, "XIM0002") == 0);
+}
+
+/* ---- CRS610MI ---- */
+
+/* The event's template (customer.created: Add, customer.updated:
+ * ChgBasicData) applied to the customer; on problems the outcome says why
+ * and NULL is returned. */
+static json_t *mapped_call(customer_job *job, const char *event, const isync_customer *customer,
+                           const char *cuno)
+{
+    const isync_template *tmpl = job->env->templates ? isync_mapping_set_get(job->env->templates, event) : NULL;
+    if (!tmpl) {
+        snprintf(job->out->reason, sizeof job->out->reason, "no mapping template for %s", event);
+        job->out->result = ISYNC_RETRY_LATER;
+        return NULL;
+    }
+    json_t *payload = json_object();
+    const char *keys[] = { "profile_id", "email", "firstname", "lastname", "company", "phone", "infor_customer" };
+    const char *values[] = { customer->profile_id, customer->email, customer->firstname, customer->lastname,
+                             customer->company, customer->phone, customer->infor_customer };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (present(values[i])) {
+            json_object_set_new(payload, keys[i], json_string(values[i]));
+        }
+    }
+    if (customer->address) {
+        json_object_set(payload, "address", customer->address);
+    }
+    isync_mapping_env env = *job->env;
+    env.context = job->env->context ? json_copy(job->env->context) : json_object();
+    json_object_set_new(env.context, "customer", json_string(cuno));
+    json_t *plan = isync_plan_make(tmpl, &env, payload, job->out);
+    json_decref(env.context);
+    json_decref(payload);
+    return plan;
+}
+
+/* The plan's single call as request fields (the customer templates have no outputs). */
+static void plan_fields(json_t *plan, isync_plan_fields *fields)
+{
+    isync_plan_fields_of(json_array_get(json_object_get(plan, "calls"), 0), NULL, fields);
+}
+
+/* GetBasicData: *exists 1 or 0. Only M3's "does not exist" means 0: any
+ * other failure fails the step rather than risk a wrong Add. */
+/* *exists: Infor has the customer; mail (when given) gets its MAIL. */
+static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int *exists, char *mail,
+                                        size_t mail_size)
+{
+    field_list fields = { .count = 0 };
+    isync_m3_result res;
+    char context[48];
+    add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
+    isync_m3_outcome outcome = call(job, "GetBasicData", &fields, -1, &res);
+    *exists = outcome == ISYNC_M3_OK;
+    if (mail) {
+        const char *found = *exists ? isync_m3_record_field(&res, 0, "MAIL") : NULL;
+        snprintf(mail, mail_size, "%s", found ? found : "");
+    }
+    if (outcome == ISYNC_M3_OK || customer_missing(&res)) {
+        isync_m3_result_clear(&res);
+        return ISYNC_DELIVERED;
+    }
+    snprintf(context, sizeof context, "(looking up customer %s)", cuno);
+    return fail(job, "GetBasicData", &res, context);
+}
+
+static isync_delivery_result add_customer(customer_job *job, const isync_customer *customer,
+                                          const char *cuno)
+{
+    isync_plan_fields fields;
+    isync_m3_result res;
+    char reason[256], context[48];
+
+    if (!job->cfg->customer_template[0]) {
+        snprintf(reason, sizeof reason, "cannot create customer %s in Infor: the business setting "
+                 "customer_template (CUTM, the customer template) is not set", cuno);
+        return dead_letter(job, reason);
+    }
+    if (!present(text(customer->address, "street"))) {
+        snprintf(reason, sizeof reason, "cannot create customer %s in Infor: the event has no address "
+                 "(CRS610MI/Add needs CUA1, the street)", cuno);
+        return dead_letter(job, reason);
+    }
+    json_t *plan = mapped_call(job, "customer.created", customer, cuno);
+    if (!plan) {
+        return job->out->result;
+    }
+    plan_fields(plan, &fields);
+    isync_m3_outcome outcome = call_with(job, "Add", fields.fields, -1, &res);
+    json_decref(plan);
+    if (outcome != ISYNC_M3_OK && !refused_saying(&res, "already exists")) {
+        snprintf(context, sizeof context, "(creating customer %s)", cuno);
+        return fail(job, "Add", &res, context);
+    }
+    isync_m3_result_clear(&res);
+    job->created = 1;
+    isync_log(ISYNC_LOG_INFO, "customer %s created in Infor", cuno);
+    return ISYNC_DELIVERED;
+}
+
+/* ChgBasicData with what the event carries. *missing: Infor does not know cuno. */
+static isync_delivery_result change_customer(customer_job *job, const isync_customer *customer,
+                                             const char *cuno, int *missing)
+{
+    isync_plan_fields fields;
+    isync_m3_result res;
+    char context[48];
+    json_t *plan = mapped_call(job, "customer.updated", customer, cuno);
+    if (!plan) {
+        return job->out->result;
+    }
+    plan_fields(plan, &fields);
+    isync_m3_outcome outcome = call_with(job, "ChgBasicData", fields.fields, -1, &res);
+    json_decref(plan);
+    *missing = customer_missing(&res);
+    if (outcome == ISYNC_M3_OK || *missing) {
+        isync_m3_result_clear(&res);
+        return ISYNC_DELIVERED;
+    }
+    snprintf(context, sizeof context, "(customer %s)", cuno);
+    return fail(job, "ChgBasicData", &res, context);
+}
+
+/* ---- resolution ---- */
+
+static void remember(customer_job *job, const isync_customer *customer, const char *cuno)
+{
+    isync_error err;
+    if (isync_xref_record(job->xref, customer->profile_id, customer->email, cuno, &err) != ISYNC_OK) {
+        /* only a cache: the next lookup asks Infor again */
+        isync_log(ISYNC_LOG_WARNING, "customer index not updated: %s", err.message);
+    }
+}
+
+/* A number known without asking Infor, or NULL. */
+static const char *known_number(customer_job *job, const isync_customer *customer)
+{
+    if (present(customer->infor_customer)) {
+        return customer->infor_customer;
+    }
+    if (!is_guest(customer)) {
+        const char *cuno = isync_xref_profile(job->xref, customer->profile_id);
+        if (cuno) {
+            return cuno;
+        }
+    }
+    return isync_xref_email(job->xref, customer->email);
+}
+
+/* The number a customer gets when Infor has none for it yet. */
+static isync_delivery_result new_number(customer_job *job, const isync_customer *customer,
+                                        char cuno[ISYNC_CUNO_SIZE])
+{
+    char reason[256];
+    const char *prefix = isync_config_customer_prefix(job->cfg);
+    if (is_guest(customer)) {
+        isync_guest_customer_number(customer->email ? customer->email : "", 0, cuno);
+        return ISYNC_DELIVERED;
+    }
+    if (!isync_customer_number(prefix, customer->profile_id, cuno)) {
+        snprintf(reason, sizeof reason, "profile_id %.20s does not fit a 10-character Infor customer "
+                 "number after customer_prefix \"%s\"", customer->profile_id, prefix);
+        return dead_letter(job, reason);
+    }
+    return ISYNC_DELIVERED;
+}
+
+/* A guest under the "shared" rule: one customer for all, never created. */
+static isync_delivery_result shared_guest(customer_job *job, char cuno[ISYNC_CUNO_SIZE])
+{
+    const char *shared = job->cfg->guest_customer[0] ? job->cfg->guest_customer : job->cfg->default_customer;
+    if (!shared[0]) {
+        return dead_letter(job, "no Infor customer for a guest: guest_rule is \"shared\" and neither "
+                                "guest_customer nor default_customer is set");
+    }
+    snprintf(cuno, ISYNC_CUNO_SIZE, "%s", shared);
+    return ISYNC_DELIVERED;
+}
+
+/* An existing guest number is this guest's when its MAIL is the guest's
+ * e-mail (Add left MAIL out only for an address longer than Infor's 50). */
+static int guest_mail_matches(const char *mail, const char *email)
+{
+    char mine[256], theirs[256];
+    isync_email_key(email ? email : "", mine, sizeof mine);
+    isync_email_key(mail, theirs, sizeof theirs);
+    return strcmp(mine, theirs) == 0 || (strlen(mine) > 50 && theirs[0] == '\0');
+}
+
+/* A guest under the "per_email" rule: the first candidate number that is
+ * free or already this e-mail's. */
+static isync_delivery_result resolve_guest(customer_job *job, const isync_customer *customer,
+                                           char cuno[ISYNC_CUNO_SIZE])
+{
+    char mail[64], reason[160];
+    for (unsigned attempt = 0; attempt < ISYNC_GUEST_ATTEMPTS; attempt++) {
+        int exists = 0;
+        isync_guest_customer_number(customer->email ? customer->email : "", attempt, cuno);
+        isync_delivery_result result = ask_exists(job, cuno, &exists, mail, sizeof mail);
+        if (result != ISYNC_DELIVERED) {
+            return result;
+        }
+        if (!exists) {
+            result = add_customer(job, customer, cuno);
+        } else if (!guest_mail_matches(mail, customer->email)) {
+            isync_log(ISYNC_LOG_WARNING, "guest customer number %s belongs to another e-mail; trying the next",
+                      cuno);
+            continue;
+        }
+        if (result == ISYNC_DELIVERED) {
+            remember(job, customer, cuno);
+        }
+        return result;
+    }
+    snprintf(reason, sizeof reason, "no free guest customer number after %d candidates", ISYNC_GUEST_ATTEMPTS);
+    return dead_letter(job, reason);
+}
+
+static isync_delivery_result resolve(customer_job *job, const isync_customer *customer,
+                                     char cuno[ISYNC_CUNO_SIZE])
+{
+    int exists = 0;
+    if (is_guest(customer) && !present(customer->infor_customer) && !isync_config_guest_per_email(job->cfg)) {
+        return shared_guest(job, cuno);
+    }
+    const char *known = known_number(job, customer);
+    if (known) {
+        snprintf(cuno, ISYNC_CUNO_SIZE, "%s", known);
+        remember(job, customer, cuno);
+        return ISYNC_DELIVERED;
+    }
+    if (is_guest(customer)) {
+        return resolve_guest(job, customer, cuno);
+    }
+    isync_delivery_result result = new_number(job, customer, cuno);
+    if (result == ISYNC_DELIVERED) {
+        result = ask_exists(job, cuno, &exists, NULL, 0);
+    }
+    if (result == ISYNC_DELIVERED && !exists) {
+        result = add_customer(job, customer, cuno);
+    }
+    if (result == ISYNC_DELIVERED) {
+        remember(job, customer, cuno);
+    }
+    return result;
+}
+
+isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync_mapping_env *env,
+                                                isync_xref *xref, const isync_customer *customer,
+                                                char cuno[ISYNC_CUNO_SIZE], isync_delivery_outcome *out)
+{
+    customer_job job = { m3, env->cfg, env, xref, out, 0 };
+    cuno[0] = '\0';
+    return out->result = resolve(&job, customer, cuno);
+}
+
+/* ---- the index rebuild ---- */
+
+/* A customer number made from a profile id with this prefix -> the id. */
+static int profile_of(const char *prefix, const char *cuno, char *profile_id, size_t size)
+{
+    size_t prefix_len = strlen(prefix);
+    const char *digits = cuno + prefix_len;
+    if (strlen(cuno) != CUNO_LENGTH || strncmp(cuno, prefix, prefix_len) != 0 ||
+        strspn(digits, "0123456789") != strlen(digits)) {
+        return 0;
+    }
+    digits += strspn(digits, "0");
+    snprintf(profile_id, size, "%s", digits);
+    return *digits != '\0';
+}
+
+/* One LstByNumber row into the maps; 1 when it gave the index something. */
+static int index_row(const char *prefix, json_t *row, json_t *profiles, json_t *emails)
+{
+    const char *cuno = text(row, "CUNO");
+    const char *mail = text(row, "MAIL");
+    char profile_id[16], key[256];
+    int indexed = 0;
+    if (profile_of(prefix, cuno, profile_id, sizeof profile_id)) {
+        json_object_set_new(profiles, profile_id, json_string(cuno));
+        indexed = 1;
+    }
+    if (present(mail) && strchr(mail, '@')) {
+        isync_email_key(mail, key, sizeof key);
+        if (!json_object_get(emails, key)) { /* the lowest number keeps a shared address */
+            json_object_set_new(emails, key, json_string(cuno));
+        }
+        indexed = 1;
+    }
+    return indexed;
+}
+
+/* Pages through every customer in customer number order, 500 at a time,
+ * each page starting at the last number of the one before. */
+static isync_delivery_result list_customers(customer_job *job, json_t *profiles, json_t *emails,
+                                            json_int_t *listed, json_int_t *indexed)
+{
+    char last[ISYNC_CUNO_SIZE] = "";
+    const char *prefix = isync_config_customer_prefix(job->cfg);
+    for (;;) {
+        field_list fields = { .count = 0 };
+        isync_m3_result res;
+        size_t fresh = 0, index;
+        json_t *row;
+        add_field(&fields, "CUNO", last, CUNO_LENGTH);
+        if (call(job, "LstByNumber", &fields, INDEX_PAGE, &res) != ISYNC_M3_OK) {
+            return fail(job, "LstByNumber", &res, "(rebuilding the customer index)");
+        }
+        size_t rows = json_array_size(res.records);
+        json_array_foreach(res.records, index, row) {
+            const char *cuno = text(row, "CUNO");
+            if (!present(cuno) || (last[0] && strcmp(cuno, last) <= 0)) {
+                continue; /* the page starts with the last one of the page before */
+            }
+            fresh++;
+            (*listed)++;
+            *indexed += index_row(prefix, row, profiles, emails);
+            snprintf(last, sizeof last, "%s", cuno);
+        }
+        isync_m3_result_clear(&res);
+        if (rows < INDEX_PAGE || fresh == 0) {
+            return ISYNC_DELIVERED;
+        }
+    }
+}
+
+static isync_delivery_result rebuild_index(customer_job *job)
+{
+    json_t *profiles = json_object(), *emails = json_object();
+    json_int_t listed = 0, indexed = 0;
+    isync_error err;
+    isync_delivery_result result = list_customers(job, profiles, emails, &listed, &indexed);
+    if (result == ISYNC_DELIVERED && isync_xref_replace(job->xref, profiles, emails, &err) != ISYNC_OK) {
+        snprintf(job->out->reason, sizeof job->out->reason, "cannot write the customer index: %s", err.message);
+        result = job->out->result = ISYNC_RETRY_LATER;
+    }
+    if (result == ISYNC_DELIVERED) {
+        json_decref(job->out->infor_refs);
+        job->out->infor_refs = json_pack("{s:I, s:I}", "customers", listed, "indexed", indexed);
+        isync_log(ISYNC_LOG_INFO, "customer index rebuilt: %lld of %lld customers indexed",
+                  (long long)indexed, (long long)listed);
+    }
+    json_decref(profiles);
+    json_decref(emails);
+    return result;
+}
+
+/* ---- customer.created / customer.updated ---- */
+
+int isync_m3_customer_handles(const char *type)
+{
+    return type && (strcmp(type, "customer.created") == 0 || strcmp(type, "customer.updated") == 0 ||
+                    strcmp(type, ISYNC_CUSTOMER_INDEX_TYPE) == 0);
+}
+
+/* The number saved by an earlier attempt, else resolved now and saved. */
+static isync_delivery_result customer_number(customer_job *job, const isync_customer *customer,
+                                             json_t *progress, isync_progress_save_fn save,
+                                             void *save_ctx, char cuno[ISYNC_CUNO_SIZE])
+{
+    const char *saved = text(progress, "cuno");
+    if (present(saved)) {
+        snprintf(cuno, ISYNC_CUNO_SIZE, "%s", saved);
+        return ISYNC_DELIVERED;
+    }
+    isync_delivery_result result = resolve(job, customer, cuno);
+    if (result != ISYNC_DELIVERED) {
+        return result;
+    }
+    json_object_set_new(progress, "cuno", json_string(cuno));
+    if (save(save_ctx, progress) != 0) {
+        snprintf(job->out->reason, sizeof job->out->reason,
+                 "cannot save delivery progress in the spool; will retry");
+        return job->out->result = ISYNC_RETRY_LATER;
+    }
+    return ISYNC_DELIVERED;
+}
+
+/* An update: resolving created the customer with the new data, or
+ * ChgBasicData; a customer the index knows but Infor does not is added. */
+static isync_delivery_result update(customer_job *job, const isync_customer *customer, const char *cuno)
+{
+    int missing = 0;
+    isync_delivery_result result = change_customer(job, customer, cuno, &missing);
+    if (result == ISYNC_DELIVERED && missing) {
+        result = add_customer(job, customer, cuno);
+    }
+    return result;
+}
+
+isync_delivery_result isync_m3_customer_deliver(isync_m3_client *m3, const isync_mapping_env *env,
+                                                isync_xref *xref, const char *type, json_t *payload,
+                                                json_t *progress, isync_progress_save_fn save,
+                                                void *save_ctx, isync_delivery_outcome *out)
+{
+    customer_job job = { m3, env->cfg, env, xref, out, 0 };
+    isync_customer customer;
+    char cuno[ISYNC_CUNO_SIZE] = "";
+
+    if (strcmp(type, ISYNC_CUSTOMER_INDEX_TYPE) == 0) {
+        return out->result = rebuild_index(&job);
+    }
+    isync_customer_from_event(payload, &customer);
+    isync_delivery_result result = customer_number(&job, &customer, progress, save, save_ctx, cuno);
+    if (result == ISYNC_DELIVERED && strcmp(type, "customer.updated") == 0 && !job.created) {
+        result = update(&job, &customer, cuno);
+    }
+    if (cuno[0]) {
+        json_decref(out->infor_refs);
+        out->infor_refs = json_pack("{s:s, s:b}", "cuno", cuno, "created", job.created);
+    }
+    return out->result = result;
+}

@@ -1,0 +1,513 @@
+#include "connectors/m3_order.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "queue/event.h"
+#include "base/log.h"
+#include "connectors/m3_customer.h"
+#include "mapping/plan.h"
+
+/* One order delivery in progress: what every step needs. */
+typedef struct {
+    isync_m3_client *m3;
+    const isync_business_config *cfg;
+    isync_xref *xref;
+    json_t *payload;
+    json_t *progress;
+    isync_progress_save_fn save;
+    void *save_ctx;
+    isync_delivery_outcome *out;
+    const char *cuno;
+    const isync_template *tmpl;
+    const isync_mapping_env *env;
+    json_t *plan;          /* the mapped calls */
+    json_t *outputs;       /* progress "outputs": {"head.ORNO": ..} */
+} order_job;
+
+static const char *payload_text(json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}
+
+static const char *progress_text(const order_job *job, const char *key)
+{
+    return json_string_value(json_object_get(job->progress, key));
+}
+
+static int save_progress(order_job *job, const char *step)
+{
+    json_object_set_new(job->progress, "step", json_string(step));
+    return job->save(job->save_ctx, job->progress);
+}
+
+static json_t *plan_call(const order_job *job, size_t index)
+{
+    return json_array_get(json_object_get(job->plan, "calls"), index);
+}
+
+static size_t plan_size(const order_job *job)
+{
+    return json_array_size(json_object_get(job->plan, "calls"));
+}
+
+/* The calls between the head and Confirm (template.c enforces the shape). */
+static size_t body_end(const order_job *job)
+{
+    return plan_size(job) - 2;
+}
+
+static isync_m3_outcome call_with(order_job *job, const char *transaction, const char *const *fields,
+                                  int maxrecs, isync_m3_result *res)
+{
+    isync_m3_request req = {
+        .program = "OIS100MI",
+        .transaction = transaction,
+        .cono = job->cfg->cono,
+        .divi = job->cfg->divi,
+        .maxrecs = maxrecs,
+        .fields = fields,
+    };
+    isync_m3_result_init(res);
+    return isync_m3_call(job->m3, &req, res);
+}
+
+static isync_delivery_result fail(order_job *job, const char *transaction, const char *const *fields,
+                                  isync_m3_result *res, const char *context)
+{
+    isync_m3_request req = { .program = "OIS100MI", .transaction = transaction, .fields = fields };
+    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
+    isync_m3_result_clear(res);
+    return result;
+}
+
+static isync_delivery_result progress_not_saved(order_job *job)
+{
+    snprintf(job->out->reason, sizeof job->out->reason,
+             "cannot save delivery progress in the spool; will retry");
+    job->out->result = ISYNC_RETRY_LATER;
+    return ISYNC_RETRY_LATER;
+}
+
+/* The fields of the plan's call at index, earlier answers filled in. */
+static int fields_of(order_job *job, size_t index, isync_plan_fields *fields)
+{
+    if (isync_plan_fields_of(plan_call(job, index), job->outputs, fields) != 0) {
+        snprintf(job->out->reason, sizeof job->out->reason,
+                 "mapping: call %zu needs an answer of an earlier call that is not known", index);
+        job->out->result = ISYNC_DEAD_LETTER;
+        return -1;
+    }
+    return 0;
+}
+
+static const char *head_field(const order_job *job, const char *name)
+{
+    return json_string_value(json_object_get(json_object_get(plan_call(job, 0), "fields"), name));
+}
+
+static void set_batch_orno(order_job *job, const char *orno)
+{
+    json_object_set_new(job->progress, "batch_orno", json_string(orno));
+    json_object_set_new(job->outputs, "head.ORNO", json_string(orno));
+}
+
+/* Resume: a batch head for this customer with our CUOR may already exist.
+ * When Infor cannot tell, we cannot either: retry later rather than guess. */
+static isync_delivery_result find_existing_head(order_job *job)
+{
+    isync_m3_result res;
+    const char *cuor = head_field(job, "CUOR");
+    const char *fields[] = { "CUNO", job->cuno, NULL };
+
+    if (!cuor) {
+        return ISYNC_DELIVERED; /* no CUOR to find it by: cannot have been found before either */
+    }
+    if (call_with(job, "LstBatchHead", fields, 0, &res) != ISYNC_M3_OK) {
+        return fail(job, "LstBatchHead", fields, &res, "(resuming)");
+    }
+    size_t index;
+    json_t *row;
+    json_array_foreach(res.records, index, row) {
+        const char *row_cuor = json_string_value(json_object_get(row, "CUOR"));
+        const char *row_orno = json_string_value(json_object_get(row, "ORNO"));
+        const char *row_ornr = json_string_value(json_object_get(row, "ORNR"));
+        if (row_cuor && row_orno && strcmp(row_cuor, cuor) == 0) {
+            set_batch_orno(job, row_orno);
+            json_object_set_new(job->progress, "step", json_string(row_ornr && *row_ornr ? "confirm" : "lines"));
+            break;
+        }
+    }
+    isync_m3_result_clear(&res);
+    return ISYNC_DELIVERED;
+}
+
+static isync_delivery_result add_head(order_job *job)
+{
+    isync_plan_fields fields;
+    isync_m3_result res;
+
+    if (fields_of(job, 0, &fields) != 0) {
+        return ISYNC_DEAD_LETTER;
+    }
+    if (call_with(job, "AddBatchHead", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        return fail(job, "AddBatchHead", fields.fields, &res, NULL);
+    }
+    const char *orno = isync_m3_record_field(&res, 0, "ORNO");
+    if (!orno || !*orno) {
+        snprintf(res.error_message, sizeof res.error_message, "answer carries no ORNO");
+        res.outcome = ISYNC_M3_PERMANENT;
+        return fail(job, "AddBatchHead", fields.fields, &res, NULL);
+    }
+    isync_plan_keep_outputs(job->tmpl, plan_call(job, 0), &res, job->outputs);
+    set_batch_orno(job, orno);
+    json_object_set_new(job->progress, "lines_done", json_integer(0));
+    json_object_set_new(job->progress, "calls_done", json_integer(0));
+    isync_m3_result_clear(&res);
+    return save_progress(job, "lines") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+}
+
+static int is_line(json_t *call)
+{
+    return isync_plan_call_is(call, "OIS100MI", "AddBatchLine");
+}
+
+static const char *call_field(json_t *call, const char *name)
+{
+    return json_string_value(json_object_get(json_object_get(call, "fields"), name));
+}
+
+static int same_quantity(const char *a, const char *b)
+{
+    return a && b && strtod(a, NULL) == strtod(b, NULL);
+}
+
+static isync_delivery_result delete_line(order_job *job, const char *ponr)
+{
+    isync_m3_result res;
+    const char *fields[] = { "ORNO", progress_text(job, "batch_orno"), "PONR", ponr, NULL };
+    if (call_with(job, "DelBatchLine", fields, -1, &res) != ISYNC_M3_OK) {
+        return fail(job, "DelBatchLine", fields, &res, "(removing a duplicate line)");
+    }
+    isync_m3_result_clear(&res);
+    isync_log(ISYNC_LOG_WARNING, "batch order %s: removed duplicate line %s",
+              progress_text(job, "batch_orno"), ponr);
+    return ISYNC_DELIVERED;
+}
+
+/* The plan's n-th line call (n counts AddBatchLine calls only), or NULL. */
+static json_t *nth_line(const order_job *job, size_t n)
+{
+    for (size_t i = 1; i < body_end(job); i++) {
+        json_t *call = plan_call(job, i);
+        if (is_line(call) && n-- == 0) {
+            return call;
+        }
+    }
+    return NULL;
+}
+
+/* Resume: makes the batch order's lines a prefix of the plan's line
+ * calls. Lines are added in plan order, so matching them in sequence (item
+ * number and quantity) tells how far we got (without that, a line could be
+ * added twice: a failed query retries later). A line that matches nothing
+ * in sequence is a duplicate, from a call that timed out on our side and
+ * that Infor ran late: it is deleted before Confirm. */
+static isync_delivery_result reconcile_lines(order_job *job)
+{
+    isync_m3_result res;
+    const char *fields[] = { "ORNO", progress_text(job, "batch_orno"), NULL };
+    size_t matched = 0, index;
+    json_t *row;
+    isync_delivery_result result = ISYNC_DELIVERED;
+
+    if (call_with(job, "LstBatchLine", fields, 0, &res) != ISYNC_M3_OK) {
+        return fail(job, "LstBatchLine", fields, &res, "(resuming)");
+    }
+    json_array_foreach(res.records, index, row) {
+        json_t *line = nth_line(job, matched);
+        const char *itno = json_string_value(json_object_get(row, "ITNO"));
+        const char *expected = line ? call_field(line, "ITNO") : NULL;
+        if (expected && itno && strcmp(itno, expected) == 0 &&
+            same_quantity(json_string_value(json_object_get(row, "ORQT")), call_field(line, "ORQT"))) {
+            matched++;
+        } else if ((result = delete_line(job, json_string_value(json_object_get(row, "PONR")))) !=
+                   ISYNC_DELIVERED) {
+            break;
+        }
+    }
+    isync_m3_result_clear(&res);
+    json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)matched));
+    return result;
+}
+
+/* M3 refused a call as a duplicate: an earlier attempt made it. */
+static int already_exists(const isync_m3_result *res)
+{
+    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, "already exists") != NULL;
+}
+
+/* "(items[1], ITNO ITEM-B)" or "(delivery_address)" for a failed call's reason. */
+static void call_context(json_t *call, char *out, size_t size)
+{
+    const char *element = json_string_value(json_object_get(call, "element"));
+    const char *itno = call_field(call, "ITNO");
+    const char *what = element ? element : json_string_value(json_object_get(call, "id"));
+    if (itno) {
+        snprintf(out, size, "(%.60s, ITNO %.20s)", what, itno);
+    } else {
+        snprintf(out, size, "(%.60s)", what);
+    }
+}
+
+/* One call between the head and Confirm; progress saved after it. */
+static isync_delivery_result add_body_call(order_job *job, size_t index, int resuming)
+{
+    isync_plan_fields fields;
+    isync_m3_result res;
+    char context[96];
+    json_t *call = plan_call(job, index);
+    const char *transaction = json_string_value(json_object_get(call, "transaction"));
+
+    if (fields_of(job, index, &fields) != 0) {
+        return ISYNC_DEAD_LETTER;
+    }
+    if (call_with(job, transaction, fields.fields, -1, &res) != ISYNC_M3_OK &&
+        !(resuming && !is_line(call) && already_exists(&res))) {
+        call_context(call, context, sizeof context);
+        return fail(job, transaction, fields.fields, &res, context);
+    }
+    isync_plan_keep_outputs(job->tmpl, call, &res, job->outputs);
+    isync_m3_result_clear(&res);
+    if (is_line(call)) {
+        json_int_t lines = json_integer_value(json_object_get(job->progress, "lines_done"));
+        json_object_set_new(job->progress, "lines_done", json_integer(lines + 1));
+    }
+    json_object_set_new(job->progress, "calls_done", json_integer((json_int_t)index));
+    return save_progress(job, index + 1 == body_end(job) ? "confirm" : "lines") == 0 ? ISYNC_DELIVERED
+                                                                                   : progress_not_saved(job);
+}
+
+/* The calls after the head: lines known to Infor (reconciled) and other
+ * calls recorded in calls_done are skipped. */
+static isync_delivery_result add_body(order_job *job, int resuming)
+{
+    size_t calls_done = (size_t)json_integer_value(json_object_get(job->progress, "calls_done"));
+    size_t lines_known = (size_t)json_integer_value(json_object_get(job->progress, "lines_done"));
+    size_t line_number = 0;
+    for (size_t i = 1; i < body_end(job); i++) {
+        json_t *call = plan_call(job, i);
+        int done = is_line(call) ? line_number++ < lines_known : i <= calls_done;
+        if (done) {
+            continue;
+        }
+        if (is_line(call)) {
+            json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)line_number - 1));
+        }
+        isync_delivery_result result = add_body_call(job, i, resuming && i == calls_done + 1);
+        if (result != ISYNC_DELIVERED) {
+            return result;
+        }
+    }
+    return save_progress(job, "confirm") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+}
+
+/* GetOrderNo answers only once the batch order was confirmed. */
+static isync_m3_outcome get_order_number(order_job *job, isync_m3_result *res, isync_plan_fields *fields)
+{
+    if (fields_of(job, plan_size(job) - 1, fields) != 0) {
+        res->outcome = ISYNC_M3_PERMANENT;
+        return ISYNC_M3_PERMANENT;
+    }
+    return call_with(job, "GetOrderNo", fields->fields, -1, res);
+}
+
+static isync_delivery_result record_order_number(order_job *job, isync_m3_result *res)
+{
+    const char *ornr = isync_m3_record_field(res, 0, "ORNR");
+    isync_plan_keep_outputs(job->tmpl, plan_call(job, plan_size(job) - 1), res, job->outputs);
+    json_object_set_new(job->progress, "orno", json_string(ornr ? ornr : ""));
+    json_object_set_new(job->progress, "step", json_string("done"));
+    isync_m3_result_clear(res);
+    /* not saved here: the worker saves the record with the outcome, and a
+     * crash before that only repeats GetOrderNo, which changes nothing */
+    return ISYNC_DELIVERED;
+}
+
+/* Resume after Confirm may have run: GetOrderNo answers only for a
+ * confirmed batch order. Sets *confirmed. */
+static isync_delivery_result check_confirmed(order_job *job, int *confirmed)
+{
+    isync_plan_fields fields;
+    isync_m3_result res;
+    *confirmed = 0;
+    isync_m3_result_init(&res);
+    isync_m3_outcome known = get_order_number(job, &res, &fields);
+    if (known == ISYNC_M3_OK) {
+        *confirmed = 1;
+        return record_order_number(job, &res);
+    }
+    if (known != ISYNC_M3_MI_ERROR) { /* only M3's NOK says "not confirmed" */
+        return fail(job, "GetOrderNo", fields.fields, &res, "(resuming)");
+    }
+    isync_m3_result_clear(&res); /* NOK: not confirmed yet */
+    return ISYNC_DELIVERED;
+}
+
+static isync_delivery_result confirm(order_job *job)
+{
+    isync_plan_fields fields;
+    isync_m3_result res;
+
+    if (fields_of(job, plan_size(job) - 2, &fields) != 0) {
+        return ISYNC_DEAD_LETTER;
+    }
+    if (call_with(job, "Confirm", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        return fail(job, "Confirm", fields.fields, &res, NULL);
+    }
+    isync_m3_result_clear(&res);
+    if (save_progress(job, "order_no") != 0) {
+        return progress_not_saved(job);
+    }
+    isync_m3_result_init(&res);
+    if (get_order_number(job, &res, &fields) != ISYNC_M3_OK) {
+        return fail(job, "GetOrderNo", fields.fields, &res, NULL);
+    }
+    return record_order_number(job, &res);
+}
+
+static int at_step(const order_job *job, const char *step)
+{
+    const char *current = progress_text(job, "step");
+    return strcmp(current ? current : "head", step) == 0;
+}
+
+/* Customer sync: the customer from customer_id / email / billing_address,
+ * created in Infor when missing, saved before the head is added. */
+static isync_delivery_result resolve_customer(order_job *job)
+{
+    isync_customer customer;
+    char cuno[ISYNC_CUNO_SIZE];
+    isync_customer_from_order(job->payload, &customer);
+    isync_delivery_result result = isync_m3_customer_resolve(job->m3, job->env, job->xref, &customer,
+                                                             cuno, job->out);
+    if (result != ISYNC_DELIVERED) {
+        return result;
+    }
+    json_object_set_new(job->progress, "cuno", json_string(cuno));
+    job->cuno = progress_text(job, "cuno");
+    return save_progress(job, "head") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+}
+
+/* Before the head: the CUNO of the order (see m3_order.h). */
+static isync_delivery_result choose_customer(order_job *job)
+{
+    const char *cuno = progress_text(job, "cuno");
+    if (!cuno || !*cuno) {
+        cuno = payload_text(job->payload, "infor_customer");
+    }
+    if ((!cuno || !*cuno) && job->cfg->customer_template[0]) {
+        return resolve_customer(job);
+    }
+    if (!cuno || !*cuno) {
+        cuno = job->cfg->default_customer[0] ? job->cfg->default_customer : NULL;
+    }
+    if (!cuno) {
+        snprintf(job->out->reason, sizeof job->out->reason,
+                 "no Infor customer: the order has no infor_customer and the configuration has no default_customer");
+        return job->out->result = ISYNC_DEAD_LETTER;
+    }
+    json_object_set_new(job->progress, "cuno", json_string(cuno)); /* saved with the head */
+    job->cuno = progress_text(job, "cuno");
+    return ISYNC_DELIVERED;
+}
+
+static void set_refs(order_job *job)
+{
+    json_decref(job->out->infor_refs);
+    job->out->infor_refs = json_pack("{s:O?, s:O?, s:s}", "batch_orno",
+                                     json_object_get(job->progress, "batch_orno"), "orno",
+                                     json_object_get(job->progress, "orno"), "cuno", job->cuno);
+}
+
+/* The template applied with the order's customer; NULL when it cannot be (out says why). */
+static json_t *make_plan(order_job *job, const isync_mapping_env *env)
+{
+    isync_mapping_env with_customer = *env;
+    with_customer.context = env->context ? json_copy(env->context) : json_object();
+    json_object_set_new(with_customer.context, "customer", json_string(job->cuno));
+    json_t *plan = isync_plan_make(job->tmpl, &with_customer, job->payload, job->out);
+    json_decref(with_customer.context);
+    return plan;
+}
+
+/* The outputs of earlier calls live in the progress, so a resumed delivery has them. */
+static void attach_outputs(order_job *job)
+{
+    job->outputs = json_object_get(job->progress, "outputs");
+    if (!json_is_object(job->outputs)) {
+        json_object_set_new(job->progress, "outputs", json_object());
+        job->outputs = json_object_get(job->progress, "outputs");
+    }
+    const char *batch_orno = progress_text(job, "batch_orno");
+    if (batch_orno && !json_object_get(job->outputs, "head.ORNO")) {
+        json_object_set_new(job->outputs, "head.ORNO", json_string(batch_orno));
+    }
+}
+
+static isync_delivery_result run(order_job *job, int resuming)
+{
+    isync_delivery_result result = ISYNC_DELIVERED;
+    if (at_step(job, "head")) {
+        if (resuming) {
+            result = find_existing_head(job);
+        }
+        if (result == ISYNC_DELIVERED && at_step(job, "head")) {
+            result = add_head(job);
+            resuming = 0; /* the lines of a head we just created cannot exist yet */
+        }
+    }
+    if (result == ISYNC_DELIVERED && resuming && (at_step(job, "confirm") || at_step(job, "order_no"))) {
+        int confirmed = 0;
+        result = check_confirmed(job, &confirmed);
+        if (result == ISYNC_DELIVERED && !confirmed && at_step(job, "confirm")) {
+            /* verify the lines once more before confirming */
+            json_object_set_new(job->progress, "step", json_string("lines"));
+        }
+    }
+    if (result == ISYNC_DELIVERED && at_step(job, "lines")) {
+        if (resuming) {
+            result = reconcile_lines(job);
+        }
+        if (result == ISYNC_DELIVERED) {
+            result = add_body(job, resuming);
+        }
+    }
+    if (result == ISYNC_DELIVERED && (at_step(job, "confirm") || at_step(job, "order_no"))) {
+        result = confirm(job);
+    }
+    return result;
+}
+
+isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_template *tmpl,
+                                             const isync_mapping_env *env, isync_xref *xref, json_t *payload,
+                                             json_t *progress, int resuming, isync_progress_save_fn save,
+                                             void *save_ctx, isync_delivery_outcome *out)
+{
+    order_job job = { m3, env->cfg, xref, payload, progress, save, save_ctx, out, NULL, tmpl, env, NULL, NULL };
+    isync_delivery_result result = choose_customer(&job);
+
+    if (result != ISYNC_DELIVERED) {
+        return out->result = result;
+    }
+    job.plan = make_plan(&job, env);
+    if (!job.plan) {
+        return out->result;
+    }
+    attach_outputs(&job);
+    result = run(&job, resuming);
+    set_refs(&job);
+    json_decref(job.plan);
+    return out->result = result;
+}

@@ -1,0 +1,42 @@
+/* order.placed -> an M3 customer order through the batch order interface:
+ *   OIS100MI/AddBatchHead -> AddBatchLine per item -> Confirm -> GetOrderNo.
+ *
+ * The fields of every call come from the mapping template (mapping.h),
+ * applied at delivery time; problems make the event a dead letter before
+ * anything is sent.
+ *
+ * Exactly once: progress ({"step","cuno","batch_orno","outputs","calls_done",
+ * "lines_done","orno"}) is saved after every confirmed step. A resumed delivery (an earlier attempt
+ * may have reached Infor without us hearing the answer) first asks Infor
+ * what exists: LstBatchHead by customer and CUOR for the head, LstBatchLine
+ * for the lines, GetOrderNo for the confirmation.
+ *
+ * The customer (CUNO): the payload's infor_customer; else, when customer
+ * sync is on (customer_template set), the customer resolved or created by
+ * m3_customer from customer_id / email / billing_address (guest_rule for
+ * guests); else default_customer. Kept in the progress ("cuno"), so a
+ * resumed delivery uses the customer it started with. */
+#ifndef ISYNC_M3_ORDER_H
+#define ISYNC_M3_ORDER_H
+
+#include <jansson.h>
+
+#include "worker/business_config.h"
+#include "worker/delivery.h"
+#include "infor/m3.h"
+#include "mapping/mapping.h"
+#include "connectors/xref.h"
+
+/* tmpl: the order.placed template (its calls: AddBatchHead, other
+ * OIS100MI/AddBatch* calls in order, Confirm, GetOrderNo; template.c checks
+ * the shape); env: settings, field specification, rates (its context is
+ * set here). xref: the customer index (customer sync). payload: the
+ * validated order.placed payload. progress: the connector's saved progress
+ * (an object, updated in place). resuming: 1 when an earlier attempt of
+ * this event may have sent calls. */
+isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_template *tmpl,
+                                             const isync_mapping_env *env, isync_xref *xref, json_t *payload,
+                                             json_t *progress, int resuming, isync_progress_save_fn save,
+                                             void *save_ctx, isync_delivery_outcome *out);
+
+#endif

@@ -1,0 +1,416 @@
+#include "connectors/m3_payment.h"
+
+#include <openssl/evp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "queue/event.h"
+#include "base/log.h"
+#include "connectors/order_index.h"
+#include "mapping/plan.h"
+
+typedef struct {
+    isync_m3_client *m3;
+    const isync_business_config *cfg;
+    json_t *payload;
+    json_t *progress;
+    isync_progress_save_fn save;
+    void *save_ctx;
+    isync_delivery_outcome *out;
+    int refund;
+    const char *payer;
+    char number[10];     /* payment number */
+    char key1[12];       /* journal batch key */
+    char date[9];        /* yyyyMMdd */
+    char parm[2][ISYNC_PARM_LENGTH + 1]; /* the journal's debit and credit lines */
+    json_t *plan;        /* the template's calls for this posting */
+} payment_job;
+
+/* payments/<sha256 of "capture:" or "refund:" + transaction id, 32 hex> */
+static void number_path(const isync_spool *spool, const char *transaction_id, int refund, char *out,
+                        size_t size)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int md_len = 0;
+    char hex[33];
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+    EVP_DigestUpdate(ctx, refund ? "refund:" : "capture:", refund ? 7 : 8);
+    EVP_DigestUpdate(ctx, transaction_id, strlen(transaction_id));
+    EVP_DigestFinal_ex(ctx, md, &md_len);
+    EVP_MD_CTX_free(ctx);
+    for (int i = 0; i < 16; i++) {
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    }
+    snprintf(out, size, "%s/payments/%s.json", spool->dir, hex);
+}
+
+static long long read_number(const char *path, const char *key)
+{
+    json_t *saved = json_load_file(path, 0, NULL);
+    long long number = json_integer_value(json_object_get(saved, key));
+    json_decref(saved);
+    return number;
+}
+
+isync_status isync_payment_number(const isync_spool *spool, const char *transaction_id, int refund,
+                                  char out[10], isync_error *err)
+{
+    char path[4096], counter[4096];
+    long long number;
+
+    number_path(spool, transaction_id, refund, path, sizeof path);
+    number = read_number(path, "pmnb");
+    if (number <= 0) {
+        snprintf(counter, sizeof counter, "%s/payments/next.json", spool->dir);
+        number = read_number(counter, "next");
+        if (number < ISYNC_PAYMENT_NUMBER_FIRST) {
+            number = ISYNC_PAYMENT_NUMBER_FIRST;
+        }
+        if (number > ISYNC_PAYMENT_NUMBER_LAST) {
+            return isync_fail(err, ISYNC_ERR_CONFIG, 0, "payment numbers %d-%d are used up",
+                              ISYNC_PAYMENT_NUMBER_FIRST, ISYNC_PAYMENT_NUMBER_LAST);
+        }
+        /* advance the counter first: a crash before the number is recorded
+         * leaves a gap in the series, never a number given twice */
+        json_t *next = json_pack("{s:I}", "next", (json_int_t)(number + 1));
+        json_t *mine = json_pack("{s:I, s:s}", "pmnb", (json_int_t)number, "transaction_id", transaction_id);
+        isync_status st = isync_write_json_file(counter, next, 1, err);
+        if (st == ISYNC_OK) {
+            st = isync_write_json_file(path, mine, 1, err);
+        }
+        json_decref(next);
+        json_decref(mine);
+        if (st != ISYNC_OK) {
+            return st;
+        }
+    }
+    if (number < ISYNC_PAYMENT_NUMBER_FIRST || number > ISYNC_PAYMENT_NUMBER_LAST) {
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "%s holds no valid payment number", path);
+    }
+    snprintf(out, 10, "%d", (int)number);
+    return ISYNC_OK;
+}
+
+void isync_payment_journal_line(int line, int refund, const char *date, const char *account,
+                                const char *currency, const char *amount, const char *payer,
+                                const char *transaction_id, const char *order_number, char *out)
+{
+    char signed_amount[40];
+    /* capture: cash debit (+), receivable credit (-); refund: the reverse */
+    int credit = (line == 2) != (refund != 0);
+    snprintf(signed_amount, sizeof signed_amount, "%s%s", credit ? "-" : "", amount);
+    snprintf(out, ISYNC_PARM_LENGTH + 1, "%-8.8s%-8.8s%-3.3s%17.17s%-10.10s%-40.40s%-20.20s", date, account,
+             currency, signed_amount, payer, transaction_id, order_number);
+}
+
+static const char *text(json_t *obj, const char *key)
+{
+    const char *value = json_string_value(json_object_get(obj, key));
+    return value ? value : "";
+}
+
+/* Infor's message says so (M3 words it differently per program). */
+static int mi_says(const isync_m3_result *res, const char *words)
+{
+    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
+}
+
+static isync_m3_outcome call(payment_job *job, const char *program, const char *transaction,
+                             const char *const *fields, isync_m3_result *res)
+{
+    isync_m3_request req = {
+        .program = program,
+        .transaction = transaction,
+        .cono = job->cfg->cono,
+        .divi = job->cfg->divi,
+        .maxrecs = -1,
+        .fields = fields,
+    };
+    isync_m3_result_init(res);
+    return isync_m3_call(job->m3, &req, res);
+}
+
+static isync_delivery_result fail(payment_job *job, const char *program, const char *transaction,
+                                  const char *const *fields, isync_m3_result *res, const char *context)
+{
+    isync_m3_request req = { .program = program, .transaction = transaction, .fields = fields };
+    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
+    isync_m3_result_clear(res);
+    return result;
+}
+
+static isync_delivery_result save_step(payment_job *job, const char *step)
+{
+    json_object_set_new(job->progress, "step", json_string(step));
+    if (job->save(job->save_ctx, job->progress) != 0) {
+        snprintf(job->out->reason, sizeof job->out->reason, "cannot save delivery progress in the spool; will retry");
+        return job->out->result = ISYNC_RETRY_LATER;
+    }
+    return ISYNC_DELIVERED;
+}
+
+/* The n-th call of the plan to program/transaction, or NULL. */
+static json_t *plan_call(payment_job *job, const char *program, const char *transaction, size_t n)
+{
+    size_t index;
+    json_t *call;
+    json_array_foreach(json_object_get(job->plan, "calls"), index, call) {
+        if (isync_plan_call_is(call, program, transaction) && n-- == 0) {
+            return call;
+        }
+    }
+    return NULL;
+}
+
+static isync_delivery_result no_call(payment_job *job, const char *program, const char *transaction)
+{
+    snprintf(job->out->reason, sizeof job->out->reason,
+             "mapping: the %s template makes no %s/%s call for payment_posting \"%s\"",
+             job->refund ? "payment.refunded" : "payment.captured", program, transaction, job->cfg->payment_posting);
+    return job->out->result = ISYNC_DEAD_LETTER;
+}
+
+static isync_delivery_result cash_desk(payment_job *job)
+{
+    isync_plan_fields fields;
+    json_t *mapped = plan_call(job, "OIS215MI", "AddPayment", 0);
+    if (!mapped) {
+        return no_call(job, "OIS215MI", "AddPayment");
+    }
+    isync_plan_fields_of(mapped, NULL, &fields);
+    isync_m3_result res;
+    if (call(job, "OIS215MI", "AddPayment", fields.fields, &res) != ISYNC_M3_OK) {
+        if (!mi_says(&res, "already exist")) {
+            return fail(job, "OIS215MI", "AddPayment", fields.fields, &res, NULL);
+        }
+        isync_log(ISYNC_LOG_INFO, "payment %s (cash desk %s) already exists in Infor: not posted again",
+                  job->number, job->cfg->cash_desk);
+        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+    }
+    isync_m3_result_clear(&res);
+    return ISYNC_DELIVERED;
+}
+
+static isync_delivery_result journal_head(payment_job *job)
+{
+    isync_plan_fields fields;
+    json_t *mapped = plan_call(job, "GLS840MI", "AddBatchHead", 0);
+    if (!mapped) {
+        return no_call(job, "GLS840MI", "AddBatchHead");
+    }
+    isync_plan_fields_of(mapped, NULL, &fields);
+    isync_m3_result res;
+    if (call(job, "GLS840MI", "AddBatchHead", fields.fields, &res) != ISYNC_M3_OK) {
+        if (!mi_says(&res, "already exist")) {
+            return fail(job, "GLS840MI", "AddBatchHead", fields.fields, &res, NULL);
+        }
+        isync_log(ISYNC_LOG_INFO, "GL batch %s already exists: continuing with its lines", job->key1);
+    }
+    isync_m3_result_clear(&res);
+    json_object_set_new(job->progress, "lines_done", json_integer(0));
+    return save_step(job, "lines");
+}
+
+/* The plan's line-th journal line (1-based). Returns DELIVERED; sets *posted
+ * when Infor says the batch was updated already, *last after the last line. */
+static isync_delivery_result journal_line(payment_job *job, int line, int *posted, int *last)
+{
+    isync_plan_fields fields;
+    char context[24];
+    json_t *mapped = plan_call(job, "GLS840MI", "AddBatchLine", (size_t)line - 1);
+    *last = plan_call(job, "GLS840MI", "AddBatchLine", (size_t)line) == NULL;
+    if (!mapped) {
+        return save_step(job, "update"); /* the template has fewer lines than the progress says */
+    }
+    isync_plan_fields_of(mapped, NULL, &fields);
+    isync_m3_result res;
+    if (call(job, "GLS840MI", "AddBatchLine", fields.fields, &res) != ISYNC_M3_OK) {
+        if (mi_says(&res, "already updated")) {
+            *posted = 1;
+        } else if (!mi_says(&res, "already exist")) {
+            snprintf(context, sizeof context, "(line %d)", line);
+            return fail(job, "GLS840MI", "AddBatchLine", fields.fields, &res, context);
+        }
+    }
+    isync_m3_result_clear(&res);
+    json_object_set_new(job->progress, "lines_done", json_integer(line));
+    return *posted ? ISYNC_DELIVERED : save_step(job, *last ? "update" : "lines");
+}
+
+static isync_delivery_result journal_update(payment_job *job)
+{
+    isync_plan_fields fields;
+    json_t *mapped = plan_call(job, "GLS840MI", "UpdBatch", 0);
+    if (!mapped) {
+        return no_call(job, "GLS840MI", "UpdBatch");
+    }
+    isync_plan_fields_of(mapped, NULL, &fields);
+    isync_m3_result res;
+    if (call(job, "GLS840MI", "UpdBatch", fields.fields, &res) != ISYNC_M3_OK) {
+        if (!mi_says(&res, "already updated")) {
+            return fail(job, "GLS840MI", "UpdBatch", fields.fields, &res, NULL);
+        }
+        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+    }
+    isync_m3_result_clear(&res);
+    return ISYNC_DELIVERED;
+}
+
+static int at_step(payment_job *job, const char *step)
+{
+    const char *current = json_string_value(json_object_get(job->progress, "step"));
+    return strcmp(current ? current : "head", step) == 0;
+}
+
+static isync_delivery_result journal(payment_job *job)
+{
+    isync_delivery_result result = ISYNC_DELIVERED;
+    int posted = 0;
+    if (job->cfg->cono <= 0) {
+        snprintf(job->out->reason, sizeof job->out->reason,
+                 "payment_posting \"journal\" needs the company (cono) in the business settings");
+        return job->out->result = ISYNC_DEAD_LETTER;
+    }
+    if (at_step(job, "head")) {
+        result = journal_head(job);
+    }
+    while (result == ISYNC_DELIVERED && !posted && at_step(job, "lines")) {
+        int line = (int)json_integer_value(json_object_get(job->progress, "lines_done")) + 1, last = 0;
+        result = journal_line(job, line, &posted, &last);
+    }
+    if (result == ISYNC_DELIVERED && !posted && at_step(job, "update")) {
+        result = journal_update(job);
+    } else if (posted) {
+        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+    }
+    return result;
+}
+
+/* The template applied with what the connector worked out; NULL when it cannot be (out says why). */
+static json_t *make_plan(payment_job *job, const isync_mapping_env *env, const char *type)
+{
+    const isync_template *tmpl = env->templates ? isync_mapping_set_get(env->templates, type) : NULL;
+    if (!tmpl) {
+        snprintf(job->out->reason, sizeof job->out->reason, "no mapping template for %s", type);
+        job->out->result = ISYNC_RETRY_LATER;
+        return NULL;
+    }
+    isync_mapping_env with_context = *env;
+    with_context.context = env->context ? json_copy(env->context) : json_object();
+    json_t *own = json_pack("{s:s, s:s, s:s, s:s, s:s}", "payer", job->payer, "payment_number", job->number,
+                            "journal_key", job->key1, "journal_line_1", job->parm[0], "journal_line_2", job->parm[1]);
+    json_object_update(with_context.context, own);
+    json_decref(own);
+    json_t *plan = isync_plan_make(tmpl, &with_context, job->payload, job->out);
+    json_decref(with_context.context);
+    return plan;
+}
+
+static void journal_lines(payment_job *job)
+{
+    for (int line = 1; line <= 2; line++) {
+        const char *account = line == 1 ? job->cfg->journal_cash_account : job->cfg->journal_receivable_account;
+        isync_payment_journal_line(line, job->refund, job->date, account, text(job->payload, "currency"),
+                                   text(job->payload, "amount"), job->payer, text(job->payload, "transaction_id"),
+                                   text(job->payload, "order_number"), job->parm[line - 1]);
+    }
+}
+
+/* payment.voided: the template (its calls are [], template.c refuses any
+ * other) is applied so the record names the one in use; nothing is sent. */
+static isync_delivery_result deliver_void(const isync_mapping_env *env, json_t *payload, json_t *progress,
+                                          isync_delivery_outcome *out)
+{
+    const isync_template *tmpl = env->templates ? isync_mapping_set_get(env->templates, "payment.voided") : NULL;
+    if (!tmpl) {
+        snprintf(out->reason, sizeof out->reason, "no mapping template for payment.voided");
+        return out->result = ISYNC_RETRY_LATER;
+    }
+    json_t *plan = isync_plan_make(tmpl, env, payload, out);
+    if (!plan) {
+        return out->result;
+    }
+    json_decref(plan);
+    json_decref(out->infor_refs);
+    out->infor_refs = json_pack("{s:s}", "note", ISYNC_PAYMENT_VOID_NOTE);
+    json_object_set_new(progress, "step", json_string("done"));
+    isync_log(ISYNC_LOG_INFO, "payment %s of order %s: %s", text(payload, "transaction_id"),
+              text(payload, "order_number"), ISYNC_PAYMENT_VOID_NOTE);
+    return out->result = ISYNC_DELIVERED;
+}
+
+isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_mapping_env *env,
+                                               const isync_spool *spool, const char *type, json_t *payload,
+                                               json_t *progress, int resuming, isync_progress_save_fn save,
+                                               void *save_ctx, isync_delivery_outcome *out)
+{
+    const isync_business_config *cfg = env->cfg;
+    payment_job job = { .m3 = m3, .cfg = cfg, .payload = payload, .progress = progress, .save = save,
+                        .save_ctx = save_ctx, .out = out };
+    const char *posting = cfg->payment_posting[0] ? cfg->payment_posting : "none";
+    const char *transaction_id = text(payload, "transaction_id");
+    json_t *entry = NULL;
+    isync_error err;
+
+    (void)resuming; /* every step is safe to repeat: Infor refuses a second one by its key */
+    if (type && strcmp(type, "payment.voided") == 0) {
+        return deliver_void(env, payload, progress, out);
+    }
+    job.refund = type && strcmp(type, "payment.refunded") == 0;
+    json_decref(out->infor_refs);
+    out->infor_refs = json_pack("{s:s}", "posting", posting);
+    if (strcmp(posting, "none") == 0) {
+        isync_log(ISYNC_LOG_INFO, "payment %s of order %s not posted: payment_posting is \"none\"",
+                  transaction_id, text(payload, "order_number"));
+        return out->result = ISYNC_DELIVERED;
+    }
+    job.payer = json_string_value(json_object_get(payload, "infor_customer"));
+    if (!job.payer || !*job.payer) {
+        isync_status st = isync_order_index_get(spool, text(payload, "order_number"), &entry, &err);
+        if (st != ISYNC_OK) {
+            snprintf(out->reason, sizeof out->reason, "%s", st == ISYNC_ERR_NOTFOUND
+                     ? "order not in Infor yet (the payer is the order's customer)" : err.message);
+            return out->result = ISYNC_RETRY_LATER;
+        }
+        job.payer = json_string_value(json_object_get(entry, "cuno"));
+        if (!job.payer || !*job.payer) {
+            snprintf(out->reason, sizeof out->reason, "the order index names no Infor customer for this order");
+            json_decref(entry);
+            return out->result = ISYNC_DEAD_LETTER;
+        }
+    }
+    if (isync_payment_number(spool, transaction_id, job.refund, job.number, &err) != ISYNC_OK) {
+        snprintf(out->reason, sizeof out->reason, "%s", err.message);
+        json_decref(entry);
+        return out->result = ISYNC_RETRY_LATER;
+    }
+    snprintf(job.key1, sizeof job.key1, "XC%09llu", strtoull(job.number, NULL, 10));
+    isync_iso8601_to_m3_date(text(payload, "date"), job.date);
+    journal_lines(&job);
+    json_object_set_new(out->infor_refs, "payer", json_string(job.payer));
+    json_object_set_new(out->infor_refs, "irno", json_string(transaction_id));
+    job.plan = make_plan(&job, env, type);
+    if (!job.plan) {
+        json_decref(entry);
+        return out->result;
+    }
+
+    isync_delivery_result result;
+    if (strcmp(posting, "cash_desk") == 0) {
+        json_object_set_new(out->infor_refs, "pmnb", json_string(job.number));
+        json_object_set_new(out->infor_refs, "cshd", json_string(cfg->cash_desk));
+        result = cash_desk(&job);
+    } else {
+        json_object_set_new(out->infor_refs, "key1", json_string(job.key1));
+        result = journal(&job);
+    }
+    if (result == ISYNC_DELIVERED) {
+        json_object_set_new(progress, "step", json_string("done"));
+    }
+    json_decref(job.plan);
+    json_decref(entry);
+    return out->result = result;
+}

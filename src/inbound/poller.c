@@ -1,0 +1,829 @@
+#include "inbound/poller.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "infor/backoff.h"
+#include "inbound/inbound.h"
+#include "base/log.h"
+#include "connectors/order_index.h"
+
+#define DEFAULT_PAGE 100
+#define MAX_PAGE 10000
+#define RETRY_SOON_MS 30000L
+#define PAUSE_BASE_MS 1000L
+#define PAUSE_CAP_MS 300000L
+
+struct isync_poller {
+    const isync_spool *spool;
+    isync_poll_settings settings;
+    json_t *state;          /* {"next": {kind: ms}, "paused_until": ms, "pauses": n,
+                               "stock": {sku: {"quantity": "..", "warehouses": {WHLO: ".."}}},
+                               "items": {sku: {...}}, "orders": {number: {...}}} */
+    char *path;
+    int pause_logged;
+    long long last_emit_ms;
+};
+
+static long long now_ms(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    return (long long)tv.tv_sec * 1000LL + tv.tv_usec / 1000;
+}
+
+static json_t *section(isync_poller *p, const char *name)
+{
+    json_t *obj = json_object_get(p->state, name);
+    if (!json_is_object(obj)) {
+        json_object_set_new(p->state, name, json_object());
+        obj = json_object_get(p->state, name);
+    }
+    return obj;
+}
+
+isync_poller *isync_poller_new(const isync_spool *spool, const isync_poll_settings *settings)
+{
+    isync_poller *p = calloc(1, sizeof *p);
+    if (!p) {
+        return NULL;
+    }
+    p->spool = spool;
+    p->settings = *settings;
+    if (p->settings.page_size <= 0) {
+        p->settings.page_size = DEFAULT_PAGE;
+    }
+    char *dir = isync_spool_path(spool, "poll");
+    if (dir) {
+        mkdir(dir, 0700);
+        free(dir);
+    }
+    p->path = isync_spool_path(spool, "poll/state.json");
+    json_error_t jerr;
+    p->state = p->path ? json_load_file(p->path, 0, &jerr) : NULL;
+    if (!json_is_object(p->state)) {
+        if (p->path && errno != ENOENT && strstr(jerr.text, "unable to open") == NULL) {
+            isync_log(ISYNC_LOG_WARNING, "poll state %s unreadable (%s): starting afresh", p->path, jerr.text);
+        }
+        json_decref(p->state);
+        p->state = json_object();
+    }
+    return p;
+}
+
+static long pick_interval(long ini_value, const isync_config_interval *setting)
+{
+    return setting->set ? setting->seconds : ini_value;
+}
+
+void isync_poll_settings_effective(const isync_poll_settings *ini, const isync_business_config *cfg,
+                                   isync_poll_settings *out)
+{
+    *out = *ini;
+    out->stock_interval_s = pick_interval(ini->stock_interval_s, &cfg->poll_stock_interval);
+    out->items_interval_s = pick_interval(ini->items_interval_s, &cfg->poll_items_interval);
+    out->shipments_interval_s = pick_interval(ini->shipments_interval_s, &cfg->poll_shipments_interval);
+}
+
+static json_t *describe_interval(long ini_value, const isync_config_interval *setting)
+{
+    return json_pack("{s:I, s:s}", "interval", (json_int_t)pick_interval(ini_value, setting), "source",
+                     setting->set ? "config" : "php.ini");
+}
+
+json_t *isync_poll_settings_describe(const isync_poll_settings *ini, const isync_business_config *cfg)
+{
+    return json_pack("{s:o, s:o, s:o}",
+                     "stock", describe_interval(ini->stock_interval_s, &cfg->poll_stock_interval),
+                     "items", describe_interval(ini->items_interval_s, &cfg->poll_items_interval),
+                     "shipments", describe_interval(ini->shipments_interval_s, &cfg->poll_shipments_interval));
+}
+
+/* Brings a kind's due time forward when its interval got shorter or was off. */
+static void shorten_due(isync_poller *p, const char *kind, long old_s, long new_s)
+{
+    if (new_s <= 0 || (old_s > 0 && new_s >= old_s)) {
+        return;
+    }
+    json_t *due = section(p, "next");
+    long long latest = now_ms() + (long long)new_s * 1000;
+    json_t *at = json_object_get(due, kind);
+    if (at && json_integer_value(at) > latest) { /* no due time yet: due now anyway */
+        json_object_set_new(due, kind, json_integer(latest));
+    }
+}
+
+void isync_poller_set_intervals(isync_poller *p, const isync_poll_settings *settings)
+{
+    shorten_due(p, "stock", p->settings.stock_interval_s, settings->stock_interval_s);
+    shorten_due(p, "items", p->settings.items_interval_s, settings->items_interval_s);
+    shorten_due(p, "shipments", p->settings.shipments_interval_s, settings->shipments_interval_s);
+    p->settings.stock_interval_s = settings->stock_interval_s;
+    p->settings.items_interval_s = settings->items_interval_s;
+    p->settings.shipments_interval_s = settings->shipments_interval_s;
+}
+
+const isync_poll_settings *isync_poller_settings(const isync_poller *p)
+{
+    return &p->settings;
+}
+
+void isync_poller_free(isync_poller *p)
+{
+    if (!p) {
+        return;
+    }
+    json_decref(p->state);
+    free(p->path);
+    free(p);
+}
+
+json_t *isync_poller_state(const isync_poller *p)
+{
+    return p->state;
+}
+
+long long isync_poller_paused_until(const isync_poller *p)
+{
+    return json_integer_value(json_object_get(p->state, "paused_until"));
+}
+
+static int save_state(isync_poller *p)
+{
+    isync_error err;
+    if (!p->path || isync_write_json_file(p->path, p->state, p->spool->durable, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "cannot save the poll state: %s", p->path ? err.message : "no memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int paused(isync_poller *p)
+{
+    long long until = isync_poller_paused_until(p);
+    return until > now_ms();
+}
+
+/* ---- calls ---------------------------------------------------------------- */
+
+/* One call; a 429 pauses the poller. Returns the outcome (res to be cleared). */
+static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                             const char *program, const char *transaction, int maxrecs,
+                             const char *const *fields, isync_m3_result *res)
+{
+    isync_m3_request req = { program, transaction, cfg->cono, cfg->divi, maxrecs, fields };
+    isync_m3_result_init(res);
+    isync_m3_outcome outcome = isync_m3_call(m3, &req, res);
+    if (outcome == ISYNC_M3_RETRY && res->http_status == 429) {
+        long pauses = (long)json_integer_value(json_object_get(p->state, "pauses"));
+        long delay = isync_backoff_delay_ms((unsigned)pauses, PAUSE_BASE_MS, PAUSE_CAP_MS, res->retry_after_s,
+                                            isync_backoff_random());
+        json_object_set_new(p->state, "paused_until", json_integer(now_ms() + delay));
+        json_object_set_new(p->state, "pauses", json_integer(pauses + 1));
+        if (!p->pause_logged) {
+            isync_log(ISYNC_LOG_WARNING, "Infor answered 429 to %s/%s: polling pauses for %ld ms", program,
+                      transaction, delay);
+            p->pause_logged = 1;
+        }
+    } else if (outcome != ISYNC_M3_OK) {
+        isync_log(ISYNC_LOG_WARNING, "poll %s/%s failed: %s", program, transaction, res->error_message);
+    } else if (json_object_get(p->state, "pauses")) {
+        json_object_del(p->state, "pauses");
+        if (p->pause_logged) {
+            isync_log(ISYNC_LOG_INFO, "Infor answers again: polling resumes");
+        }
+        p->pause_logged = 0;
+    }
+    return outcome;
+}
+
+static isync_poll_result failure(isync_m3_outcome outcome, const isync_m3_result *res)
+{
+    return outcome == ISYNC_M3_RETRY && res->http_status == 429 ? ISYNC_POLL_PAUSED : ISYNC_POLL_FAILED;
+}
+
+static const char *field(json_t *record, const char *name)
+{
+    const char *value = json_string_value(json_object_get(record, name));
+    return value ? value : "";
+}
+
+/* ---- quantities ------------------------------------------------------------ */
+
+/* "12.500" -> "12.5", "3.000" -> "3", 1e-9 noise dropped. */
+static void format_quantity(double value, char *out, size_t size)
+{
+    snprintf(out, size, "%.6f", value);
+    char *dot = strchr(out, '.');
+    if (dot) {
+        char *end = out + strlen(out) - 1;
+        while (end > dot && *end == '0') {
+            *end-- = '\0';
+        }
+        if (end == dot) {
+            *end = '\0';
+        }
+    }
+    if (strcmp(out, "-0") == 0) {
+        snprintf(out, size, "0");
+    }
+}
+
+static json_t *quantity_json(const char *text)
+{
+    return strchr(text, '.') ? json_real(strtod(text, NULL)) : json_integer(strtoll(text, NULL, 10));
+}
+
+static const char *quantity_rule(const isync_business_config *cfg)
+{
+    return cfg->stock_quantity[0] ? cfg->stock_quantity : "on_hand";
+}
+
+static int single_mode(const isync_business_config *cfg)
+{
+    return strcmp(cfg->stock_mode, "single") == 0;
+}
+
+static const char *single_warehouse(const isync_business_config *cfg)
+{
+    return cfg->stock_warehouse[0] ? cfg->stock_warehouse : cfg->warehouse;
+}
+
+/* The warehouses to poll: stock_warehouses (or the order warehouse), plus
+ * the single-mode warehouse. Returns the count. */
+static int stock_warehouses(const isync_business_config *cfg, const char *out[ISYNC_MAX_STOCK_WAREHOUSES + 2])
+{
+    int n = 0;
+    for (int i = 0; i < cfg->stock_warehouse_count; i++) {
+        out[n++] = cfg->stock_warehouses[i];
+    }
+    if (n == 0 && cfg->warehouse[0]) {
+        out[n++] = cfg->warehouse;
+    }
+    if (single_mode(cfg) && single_warehouse(cfg)[0]) {
+        int found = 0;
+        for (int i = 0; i < n; i++) {
+            found |= strcmp(out[i], single_warehouse(cfg)) == 0;
+        }
+        if (!found) {
+            out[n++] = single_warehouse(cfg);
+        }
+    }
+    return n;
+}
+
+/* Adds a row's quantity (by the rule) to totals[ITNO] (json_real). */
+static void add_row(json_t *totals, json_t *row, int allocatable)
+{
+    const char *itno = field(row, "ITNO");
+    if (!*itno) {
+        return;
+    }
+    double q = strtod(field(row, "STQT"), NULL);
+    if (allocatable) {
+        q -= strtod(field(row, "ALQT"), NULL);
+    }
+    json_object_set_new(totals, itno, json_real(json_real_value(json_object_get(totals, itno)) + q));
+}
+
+/* MMS060MI/List of one warehouse, paged: one row per location and lot, in
+ * ITNO order; ITNO is the start position of the next page. A full page may
+ * end inside an item's locations: that item's rows are dropped and the
+ * next page starts at it. A page holding one item only is fetched again
+ * with a larger maxrecs. totals: ITNO -> quantity (json_real). */
+static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                                        const char *whlo, int allocatable, json_t *totals)
+{
+    char from[32] = "";
+    int maxrecs = p->settings.page_size;
+
+    for (;;) {
+        const char *fields[] = { "WHLO", whlo, "ITNO", from, NULL };
+        isync_m3_result res;
+        if (!from[0]) {
+            fields[2] = NULL;
+        }
+        isync_m3_outcome outcome = call(p, m3, cfg, "MMS060MI", "List", maxrecs, fields, &res);
+        if (outcome != ISYNC_M3_OK) {
+            isync_poll_result r = failure(outcome, &res);
+            isync_m3_result_clear(&res);
+            return r;
+        }
+        size_t n = json_array_size(res.records);
+        int full = n >= (size_t)maxrecs;
+        char last[32];
+        snprintf(last, sizeof last, "%s", n ? field(json_array_get(res.records, n - 1), "ITNO") : "");
+        if (full && n && strcmp(field(json_array_get(res.records, 0), "ITNO"), last) == 0) {
+            /* one item fills the page: ask for more at once */
+            isync_m3_result_clear(&res);
+            if (maxrecs >= MAX_PAGE) {
+                isync_log(ISYNC_LOG_ERROR, "MMS060MI/List: item %s has more than %d locations in warehouse %s",
+                          last, MAX_PAGE, whlo);
+                return ISYNC_POLL_FAILED;
+            }
+            maxrecs *= 2;
+            continue;
+        }
+        size_t index;
+        json_t *row;
+        json_array_foreach(res.records, index, row) {
+            const char *itno = field(row, "ITNO");
+            if ((from[0] && strcmp(itno, from) < 0) || (full && strcmp(itno, last) == 0)) {
+                continue; /* before the start, or the item the page may have cut */
+            }
+            add_row(totals, row, allocatable);
+        }
+        isync_m3_result_clear(&res);
+        if (!full) {
+            return ISYNC_POLL_OK;
+        }
+        snprintf(from, sizeof from, "%s", last);
+        maxrecs = p->settings.page_size;
+    }
+}
+
+/* MMS200MI/GetItmWhsBal AV02 of each item listed in the warehouse. */
+static isync_poll_result available_quantities(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                                              const char *whlo, json_t *totals)
+{
+    const char *itno;
+    json_t *value;
+    json_object_foreach(totals, itno, value) {
+        const char *fields[] = { "WHLO", whlo, "ITNO", itno, NULL };
+        isync_m3_result res;
+        isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "GetItmWhsBal", -1, fields, &res);
+        if (outcome == ISYNC_M3_OK) {
+            json_real_set(value, strtod(isync_m3_record_field(&res, 0, "AV02") ? isync_m3_record_field(&res, 0, "AV02") : "0", NULL));
+        } else if (outcome != ISYNC_M3_MI_ERROR) {
+            isync_poll_result r = failure(outcome, &res);
+            isync_m3_result_clear(&res);
+            return r;
+        } /* not stocked there after all: keep the listed quantity */
+        isync_m3_result_clear(&res);
+    }
+    return ISYNC_POLL_OK;
+}
+
+static json_t *emit(isync_poller *p, const char *type, json_t *payload)
+{
+    isync_error err;
+    char id[ISYNC_ID_SIZE];
+    /* ids order events by millisecond: one event per millisecond keeps the
+     * shop's order (a shipment before the status that follows from it) */
+    while (now_ms() <= p->last_emit_ms) {
+        usleep(200);
+    }
+    p->last_emit_ms = now_ms();
+    if (isync_inbound_add(p->spool, type, payload, id, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "cannot write inbound %s event: %s", type, err.message);
+        json_decref(payload);
+        return NULL;
+    }
+    isync_log(ISYNC_LOG_DEBUG, "inbound event %s: %s", id, type);
+    return payload; /* caller decrefs */
+}
+
+isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
+{
+    const char *warehouses[ISYNC_MAX_STOCK_WAREHOUSES + 2];
+    int count = stock_warehouses(cfg, warehouses);
+    const char *rule = quantity_rule(cfg);
+    int allocatable = strcmp(rule, "allocatable") == 0, available = strcmp(rule, "available") == 0;
+
+    if (paused(p)) {
+        return ISYNC_POLL_PAUSED;
+    }
+    if (count == 0) {
+        isync_log(ISYNC_LOG_WARNING, "stock polling: no warehouse configured (stock_warehouses or warehouse)");
+        return ISYNC_POLL_FAILED;
+    }
+    /* every warehouse first: a half-read picture would announce false zeros */
+    json_t *by_whlo = json_object();
+    for (int i = 0; i < count; i++) {
+        json_t *totals = json_object();
+        isync_poll_result r = list_warehouse(p, m3, cfg, warehouses[i], allocatable, totals);
+        if (r == ISYNC_POLL_OK && available) {
+            r = available_quantities(p, m3, cfg, warehouses[i], totals);
+        }
+        json_object_set_new(by_whlo, warehouses[i], totals);
+        if (r != ISYNC_POLL_OK) {
+            json_decref(by_whlo);
+            save_state(p);
+            return r;
+        }
+    }
+    json_t *saved = section(p, "stock");
+    json_t *skus = json_object();
+    const char *sku, *whlo;
+    json_t *value, *totals;
+    json_object_foreach(by_whlo, whlo, totals) {
+        json_object_foreach(totals, sku, value) {
+            json_object_set(skus, sku, json_true());
+        }
+    }
+    json_object_foreach(saved, sku, value) {
+        json_object_set(skus, sku, json_true());
+    }
+    isync_poll_result result = ISYNC_POLL_OK;
+    long emitted = 0;
+    void *tmp;
+    json_object_foreach_safe(skus, tmp, sku, value) {
+        json_t *per_whlo = json_object(), *per_whlo_text = json_object();
+        double sum = 0, single = 0;
+        int any = 0;
+        char text[64], total[64];
+        for (int i = 0; i < count; i++) {
+            json_t *q = json_object_get(json_object_get(by_whlo, warehouses[i]), sku);
+            double v = q ? json_real_value(q) : 0;
+            any |= q != NULL;
+            format_quantity(v, text, sizeof text);
+            json_object_set_new(per_whlo, warehouses[i], quantity_json(text));
+            json_object_set_new(per_whlo_text, warehouses[i], json_string(text));
+            if (strcmp(warehouses[i], single_warehouse(cfg)) == 0) {
+                single = v;
+            }
+            int listed = !single_mode(cfg) || i < cfg->stock_warehouse_count || cfg->stock_warehouse_count == 0;
+            if (listed) {
+                sum += v;
+            }
+        }
+        format_quantity(single_mode(cfg) ? single : sum, total, sizeof total);
+        json_t *now = json_pack("{s:s, s:o}", "quantity", total, "warehouses", per_whlo_text);
+        json_t *before = json_object_get(saved, sku);
+        if (before && json_equal(before, now)) {
+            if (!any && strcmp(total, "0") == 0) {
+                json_object_del(saved, sku); /* gone everywhere and announced as 0 */
+            }
+            json_decref(now);
+            json_decref(per_whlo);
+            continue;
+        }
+        if (!before && !any) {
+            json_decref(now);
+            json_decref(per_whlo);
+            continue;
+        }
+        json_t *payload = json_pack("{s:s, s:o, s:o, s:s, s:s}", "sku", sku, "quantity", quantity_json(total),
+                                    "warehouses", per_whlo, "quantity_rule", rule, "mode",
+                                    single_mode(cfg) ? "single" : "sum");
+        if (!emit(p, "stock.changed", payload)) {
+            json_decref(now);
+            result = ISYNC_POLL_FAILED;
+            break;
+        }
+        json_decref(payload);
+        json_object_set_new(saved, sku, now);
+        emitted++;
+    }
+    json_decref(skus);
+    json_decref(by_whlo);
+    if (save_state(p) != 0) {
+        result = ISYNC_POLL_FAILED;
+    }
+    if (emitted) {
+        isync_log(ISYNC_LOG_INFO, "stock poll: %ld stock.changed event(s)", emitted);
+    }
+    return result;
+}
+
+/* ---- items ------------------------------------------------------------------ */
+
+static json_t *item_values(json_t *row)
+{
+    const char *weight = field(row, "GRWE");
+    if (!*weight || strtod(weight, NULL) == 0) {
+        weight = field(row, "NEWE");
+    }
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", field(row, "ITDS"), "description",
+                     field(row, "FUDS"), "status", field(row, "STAT"), "weight", weight, "unit",
+                     field(row, "UNMS"), "infor_updated_at", field(row, "LMDT"));
+}
+
+isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
+{
+    /* ITNO is mandatory even as a start key: "!" sorts before every
+     * printable item number (M3 item numbers start with a letter or digit) */
+    char from[32] = "!";
+    int maxrecs = p->settings.page_size, first = 1;
+    long emitted = 0;
+    json_t *saved;
+
+    if (paused(p)) {
+        return ISYNC_POLL_PAUSED;
+    }
+    saved = section(p, "items");
+    for (;;) {
+        const char *fields[] = { "ITNO", from, NULL };
+        isync_m3_result res;
+        isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "LstItmByItm", maxrecs, fields, &res);
+        if (outcome != ISYNC_M3_OK) {
+            isync_poll_result r = failure(outcome, &res);
+            isync_m3_result_clear(&res);
+            save_state(p);
+            return r;
+        }
+        size_t n = json_array_size(res.records), index, fresh = 0;
+        json_t *row;
+        json_array_foreach(res.records, index, row) {
+            const char *itno = field(row, "ITNO");
+            if (!*itno || (!first && strcmp(itno, from) <= 0)) {
+                continue;
+            }
+            fresh++;
+            json_t *values = item_values(row);
+            json_t *before = json_object_get(saved, itno);
+            if (before && json_equal(before, values)) {
+                json_decref(values);
+                continue;
+            }
+            json_t *payload = json_deep_copy(values);
+            json_object_set_new(payload, "sku", json_string(itno));
+            json_object_set_new(payload, "weight", quantity_json(field(values, "weight")[0] ? field(values, "weight") : "0"));
+            if (!emit(p, "product.changed", payload)) {
+                json_decref(values);
+                isync_m3_result_clear(&res);
+                save_state(p);
+                return ISYNC_POLL_FAILED;
+            }
+            json_decref(payload);
+            json_object_set_new(saved, itno, values);
+            emitted++;
+        }
+        char last[32];
+        snprintf(last, sizeof last, "%s", n ? field(json_array_get(res.records, n - 1), "ITNO") : "");
+        isync_m3_result_clear(&res);
+        if (n < (size_t)maxrecs) {
+            break;
+        }
+        if (fresh == 0) {
+            if (maxrecs >= MAX_PAGE) {
+                break;
+            }
+            maxrecs *= 2; /* a page of items already seen: look further */
+        } else {
+            maxrecs = p->settings.page_size;
+        }
+        snprintf(from, sizeof from, "%s", last);
+        first = 0;
+    }
+    if (emitted) {
+        isync_log(ISYNC_LOG_INFO, "item poll: %ld product.changed event(s)", emitted);
+    }
+    return save_state(p) == 0 ? ISYNC_POLL_OK : ISYNC_POLL_FAILED;
+}
+
+/* ---- shipments and order status --------------------------------------------- */
+
+static int contains(json_t *array, const char *text)
+{
+    size_t index;
+    json_t *value;
+    json_array_foreach(array, index, value) {
+        if (json_is_string(value) && strcmp(json_string_value(value), text) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* One delivery: order.shipped when Infor reports it shipped (PGRS >= 90).
+ * Returns OK (emitted or not shipped yet: *shipped says which), or a failure. */
+static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                                        json_t *order, const char *dlix, int *shipped)
+{
+    isync_m3_result head, shipment;
+    const char *head_fields[] = { "DLIX", dlix, NULL };
+    *shipped = 0;
+    isync_m3_outcome outcome = call(p, m3, cfg, "MWS410MI", "GetHead", -1, head_fields, &head);
+    if (outcome != ISYNC_M3_OK) {
+        isync_poll_result r = failure(outcome, &head);
+        isync_m3_result_clear(&head);
+        return r;
+    }
+    json_t *d = json_array_get(head.records, 0);
+    if (strcmp(field(d, "PGRS"), "90") < 0) {
+        isync_m3_result_clear(&head);
+        return ISYNC_POLL_OK;
+    }
+    const char *conn = field(d, "CONN");
+    json_t *s = NULL;
+    isync_m3_result_init(&shipment);
+    if (*conn && strtoll(conn, NULL, 10) != 0) {
+        const char *ship_fields[] = { "CONN", conn, NULL };
+        outcome = call(p, m3, cfg, "DRS100MI", "GetShipment", -1, ship_fields, &shipment);
+        if (outcome == ISYNC_M3_OK) {
+            s = json_array_get(shipment.records, 0);
+        } else if (outcome != ISYNC_M3_MI_ERROR) {
+            isync_poll_result r = failure(outcome, &shipment);
+            isync_m3_result_clear(&shipment);
+            isync_m3_result_clear(&head);
+            return r;
+        }
+    }
+    const char *carrier = *field(d, "FWNO") ? field(d, "FWNO") : field(s, "FWNO");
+    const char *shipped_at = *field(d, "DSDT") ? field(d, "DSDT") : field(s, "DSDT");
+    json_t *payload = json_pack("{s:O, s:O, s:s, s:s, s:s, s:s, s:s, s:s}", "order_number",
+                                json_object_get(order, "order_number"), "infor_order", json_object_get(order, "orno"),
+                                "delivery", dlix, "shipment", conn, "tracking_number", field(d, "ETRN"),
+                                "carrier", carrier, "carrier_name", field(s, "SUNM"), "shipped_at", shipped_at);
+    if (!*field(s, "SUNM")) {
+        json_object_set_new(payload, "carrier_name", json_null());
+    }
+    isync_m3_result_clear(&shipment);
+    isync_m3_result_clear(&head);
+    if (!emit(p, "order.shipped", payload)) {
+        return ISYNC_POLL_FAILED;
+    }
+    json_decref(payload);
+    *shipped = 1;
+    return ISYNC_POLL_OK;
+}
+
+static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                                    json_t *order, long *emitted)
+{
+    isync_error err;
+    const char *number = json_string_value(json_object_get(order, "order_number"));
+    const char *orno = json_string_value(json_object_get(order, "orno"));
+    json_t *orders = section(p, "orders");
+    json_t *mine = json_object_get(orders, number);
+    isync_m3_result res;
+
+    if (!number || !orno || !*orno) {
+        return ISYNC_POLL_OK;
+    }
+    if (!json_is_object(mine)) {
+        json_object_set_new(orders, number, json_pack("{s:n, s:n, s:[]}", "orst", "orsl", "shipped"));
+        mine = json_object_get(orders, number);
+    }
+    /* status */
+    const char *head_fields[] = { "ORNO", orno, NULL };
+    isync_m3_outcome outcome = call(p, m3, cfg, "OIS100MI", "GetHead", -1, head_fields, &res);
+    if (outcome != ISYNC_M3_OK) {
+        isync_poll_result r = failure(outcome, &res);
+        isync_m3_result_clear(&res);
+        return r;
+    }
+    char orst[8], orsl[8];
+    snprintf(orst, sizeof orst, "%s", isync_m3_record_field(&res, 0, "ORST") ? isync_m3_record_field(&res, 0, "ORST") : "");
+    snprintf(orsl, sizeof orsl, "%s", isync_m3_record_field(&res, 0, "ORSL") ? isync_m3_record_field(&res, 0, "ORSL") : "");
+    isync_m3_result_clear(&res);
+
+    /* deliveries */
+    const char *line_fields[] = { "RORC", "3", "RIDN", orno, NULL };
+    outcome = call(p, m3, cfg, "MWS411MI", "LstDelLnByOrd", 0, line_fields, &res);
+    if (outcome != ISYNC_M3_OK && outcome != ISYNC_M3_MI_ERROR) {
+        isync_poll_result r = failure(outcome, &res);
+        isync_m3_result_clear(&res);
+        return r;
+    }
+    json_t *deliveries = json_array();
+    size_t index;
+    json_t *line;
+    json_array_foreach(res.records, index, line) {
+        const char *dlix = field(line, "DLIX");
+        if (*dlix && !contains(deliveries, dlix)) {
+            json_array_append_new(deliveries, json_string(dlix));
+        }
+    }
+    isync_m3_result_clear(&res);
+    json_t *shipped = json_object_get(mine, "shipped");
+    int pending = 0;
+    json_t *dlix;
+    json_array_foreach(deliveries, index, dlix) {
+        int done = 0;
+        if (contains(shipped, json_string_value(dlix))) {
+            continue;
+        }
+        isync_poll_result r = check_delivery(p, m3, cfg, order, json_string_value(dlix), &done);
+        if (r != ISYNC_POLL_OK) {
+            json_decref(deliveries);
+            return r;
+        }
+        if (done) {
+            json_array_append(shipped, dlix);
+            (*emitted)++;
+        } else {
+            pending++;
+        }
+    }
+    json_decref(deliveries);
+
+    /* the status after the shipments: "shipped" comes with its tracking number first */
+    if (!json_is_string(json_object_get(mine, "orst")) || strcmp(json_string_value(json_object_get(mine, "orst")), orst) != 0 ||
+        !json_is_string(json_object_get(mine, "orsl")) || strcmp(json_string_value(json_object_get(mine, "orsl")), orsl) != 0) {
+        /* the lowest line status is how far the whole order got */
+        const char *shipping = isync_status_map_shipping_for(&cfg->status_map, orsl);
+        json_t *payload = json_pack("{s:O, s:s, s:s, s:s, s:s?}", "order_number", json_object_get(order, "order_number"),
+                                    "infor_order", orno, "infor_status", orst, "infor_lowest_status", orsl,
+                                    "shipping_status", shipping);
+        if (!shipping) {
+            json_object_set_new(payload, "shipping_status", json_null());
+        }
+        if (!emit(p, "order.status", payload)) {
+            return ISYNC_POLL_FAILED;
+        }
+        json_decref(payload);
+        json_object_set_new(mine, "orst", json_string(orst));
+        json_object_set_new(mine, "orsl", json_string(orsl));
+        (*emitted)++;
+    }
+    /* every line delivered and every delivery announced: nothing more to poll */
+    if (pending == 0 && json_array_size(shipped) > 0 && strcmp(orsl, "66") >= 0) {
+        json_t *entry = json_deep_copy(order);
+        json_object_set_new(entry, "shipped", json_true());
+        if (save_state(p) != 0 || isync_order_index_put(p->spool, entry, &err) != ISYNC_OK) {
+            json_decref(entry);
+            return ISYNC_POLL_FAILED;
+        }
+        json_decref(entry);
+        json_object_del(orders, number);
+    }
+    return ISYNC_POLL_OK;
+}
+
+isync_poll_result isync_poll_shipments(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
+{
+    isync_error err;
+    json_t *open = NULL;
+    long emitted = 0;
+    isync_poll_result result = ISYNC_POLL_OK;
+
+    if (paused(p)) {
+        return ISYNC_POLL_PAUSED;
+    }
+    if (isync_order_index_open_orders(p->spool, &open, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "shipment poll: %s", err.message);
+        return ISYNC_POLL_FAILED;
+    }
+    size_t index;
+    json_t *order;
+    json_array_foreach(open, index, order) {
+        result = poll_order(p, m3, cfg, order, &emitted);
+        if (result == ISYNC_POLL_PAUSED) {
+            break;
+        }
+        /* a failed order does not hold the others back */
+    }
+    json_decref(open);
+    if (save_state(p) != 0) {
+        result = ISYNC_POLL_FAILED;
+    }
+    if (emitted) {
+        isync_log(ISYNC_LOG_INFO, "shipment poll: %ld order event(s)", emitted);
+    }
+    return result;
+}
+
+/* ---- scheduling --------------------------------------------------------------- */
+
+typedef isync_poll_result (*poll_fn)(isync_poller *, isync_m3_client *, const isync_business_config *);
+
+long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                      const volatile int *stop)
+{
+    static const char *const names[] = { "stock", "shipments", "items" };
+    static const poll_fn fns[] = { isync_poll_stock, isync_poll_shipments, isync_poll_items };
+    long intervals[] = { p->settings.stock_interval_s, p->settings.shipments_interval_s, p->settings.items_interval_s };
+    long long next = 0;
+    json_t *due = section(p, "next");
+
+    for (int k = 0; k < 3; k++) {
+        if (intervals[k] <= 0) {
+            continue;
+        }
+        long long now = now_ms();
+        long long until = isync_poller_paused_until(p);
+        long long at = json_integer_value(json_object_get(due, names[k]));
+        if (until > now) {
+            next = next == 0 || until < next ? until : next;
+            continue;
+        }
+        if (at <= now && m3 && !(stop && *stop)) {
+            isync_poll_result r = fns[k](p, m3, cfg);
+            now = now_ms();
+            if (r == ISYNC_POLL_PAUSED) {
+                at = isync_poller_paused_until(p); /* still due: right after the pause */
+            } else if (r == ISYNC_POLL_FAILED) {
+                at = now + (intervals[k] * 1000 < RETRY_SOON_MS ? intervals[k] * 1000 : RETRY_SOON_MS);
+            } else {
+                at = now + intervals[k] * 1000;
+            }
+            json_object_set_new(due, names[k], json_integer(at));
+            save_state(p);
+        } else if (at <= now) {
+            at = now + 1000; /* no connection to Infor yet */
+        }
+        next = next == 0 || at < next ? at : next;
+    }
+    if (next == 0) {
+        return -1;
+    }
+    long long wait = next - now_ms();
+    return wait > 0 ? (long)wait : 0;
+}

@@ -1,0 +1,542 @@
+#include "mapping/transform.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mapping/address.h"
+#include "mapping/enrich.h"
+#include "queue/event.h"
+#include "mapping/m3_spec.h"
+#include "connectors/status_map.h"
+#include "mapping/tax_map.h"
+
+#define DECIMAL_SCALE 9   /* digits after the point the exact sum keeps */
+
+char *isync_json_text(json_t *value)
+{
+    char buf[64];
+    if (json_is_string(value)) {
+        return strdup(json_string_value(value));
+    }
+    if (json_is_integer(value)) {
+        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(value));
+        return strdup(buf);
+    }
+    if (json_is_real(value)) {
+        snprintf(buf, sizeof buf, "%.17g", json_real_value(value));
+        return strdup(buf);
+    }
+    if (json_is_boolean(value)) {
+        return strdup(json_is_true(value) ? "1" : "0");
+    }
+    return strdup("");
+}
+
+static json_t *text_result(char *text)
+{
+    json_t *result = text && *text ? json_string(text) : NULL;
+    free(text);
+    return result;
+}
+
+static int fail(isync_transform_ctx *ctx, const char *fmt, const char *detail)
+{
+    snprintf(ctx->error, sizeof ctx->error, fmt, detail ? detail : "");
+    return 0;
+}
+
+/* ---- exact decimals as scaled 128-bit integers ---- */
+
+static int decimal_parse(const char *text, __int128 *out)
+{
+    int negative = *text == '-', decimals = -1;
+    __int128 value = 0;
+    const char *p = text + negative;
+    if (!*p) {
+        return 0;
+    }
+    for (; *p; p++) {
+        if (*p == '.' && decimals < 0) {
+            decimals = 0;
+        } else if (*p >= '0' && *p <= '9' && decimals < DECIMAL_SCALE) {
+            value = value * 10 + (*p - '0');
+            decimals += decimals >= 0;
+        } else {
+            return 0;
+        }
+        if (value > (__int128)1 << 100) {
+            return 0;
+        }
+    }
+    for (int i = decimals < 0 ? 0 : decimals; i < DECIMAL_SCALE; i++) {
+        value *= 10;
+    }
+    *out = negative ? -value : value;
+    return 1;
+}
+
+static void decimal_format(__int128 value, char *out, size_t size)
+{
+    char digits[64];
+    int n = 0, negative = value < 0;
+    unsigned __int128 magnitude = negative ? (unsigned __int128)(-value) : (unsigned __int128)value;
+    do {
+        digits[n++] = (char)('0' + (int)(magnitude % 10));
+        magnitude /= 10;
+    } while (magnitude || n <= DECIMAL_SCALE);
+    int last = 0;   /* drop trailing zeros of the fraction */
+    while (last < DECIMAL_SCALE && digits[last] == '0') {
+        last++;
+    }
+    size_t used = 0;
+    if (negative && used + 1 < size) {
+        out[used++] = '-';
+    }
+    for (int i = n - 1; i >= last && used + 2 < size; i--) {
+        out[used++] = digits[i];
+        if (i == DECIMAL_SCALE && last < DECIMAL_SCALE) {
+            out[used++] = '.';
+        }
+    }
+    out[used] = '\0';
+}
+
+int isync_decimal_add(const char *a, const char *b, char *out, size_t size)
+{
+    __int128 x, y;
+    if (!decimal_parse(a, &x) || !decimal_parse(b, &y)) {
+        return 0;
+    }
+    decimal_format(x + y, out, size);
+    return 1;
+}
+
+/* ---- text ---- */
+
+static json_t *trim(json_t *in)
+{
+    char *text = isync_json_text(in), *start = text;
+    while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r') {
+        start++;
+    }
+    size_t len = strlen(start);
+    while (len && strchr(" \t\n\r", start[len - 1])) {
+        len--;
+    }
+    json_t *result = len ? json_stringn(start, len) : NULL;
+    free(text);
+    return result;
+}
+
+/* Lower/upper counterpart of a code point for Latin-1, Latin Extended-A,
+ * Greek and Cyrillic (the letters of European names and addresses). */
+static unsigned change_case(unsigned cp, int upper)
+{
+    if (cp < 0x80) {
+        return upper ? (cp >= 'a' && cp <= 'z' ? cp - 32 : cp) : (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    }
+    if (cp >= 0xC0 && cp <= 0xFE && cp != 0xD7 && cp != 0xF7 && cp != 0xDF) {
+        return upper ? (cp >= 0xE0 ? cp - 32 : cp) : (cp <= 0xDE ? cp + 32 : cp);
+    }
+    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) {
+        return upper ? (cp & ~1u) : (cp | 1u);
+    }
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) {
+        return upper ? (cp % 2 == 0 ? cp - 1 : cp) : (cp % 2 == 1 ? cp + 1 : cp);
+    }
+    static const unsigned greek_accented[][2] = { /* lower, upper */
+        { 0x3AC, 0x386 }, { 0x3AD, 0x388 }, { 0x3AE, 0x389 }, { 0x3AF, 0x38A },
+        { 0x3CC, 0x38C }, { 0x3CD, 0x38E }, { 0x3CE, 0x38F }, { 0x3C2, 0x3A3 },
+    };
+    for (size_t i = 0; i < sizeof greek_accented / sizeof greek_accented[0]; i++) {
+        if (upper && cp == greek_accented[i][0]) {
+            return greek_accented[i][1];
+        }
+        if (!upper && cp == greek_accented[i][1] && cp != 0x3A3) {
+            return greek_accented[i][0];
+        }
+    }
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2 && !upper) {
+        return cp + 32;
+    }
+    if (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2 && upper) {
+        return cp - 32;
+    }
+    if (cp >= 0x400 && cp <= 0x40F) {
+        return upper ? cp : cp + 80;
+    }
+    if (cp >= 0x410 && cp <= 0x42F) {
+        return upper ? cp : cp + 32;
+    }
+    if (cp >= 0x430 && cp <= 0x44F) {
+        return upper ? cp - 32 : cp;
+    }
+    if (cp >= 0x450 && cp <= 0x45F) {
+        return upper ? cp - 80 : cp;
+    }
+    return cp;
+}
+
+static size_t utf8_decode(const unsigned char *p, unsigned *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+        *cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+        return 2;
+    }
+    *cp = 0xFFFFFFFFu; /* leave longer sequences as they are */
+    size_t len = 1;
+    while ((p[len] & 0xC0) == 0x80) {
+        len++;
+    }
+    return len;
+}
+
+static json_t *set_case(json_t *in, int upper)
+{
+    char *text = isync_json_text(in);
+    size_t len = strlen(text), used = 0;
+    char *out = malloc(len + 1);
+    const unsigned char *p = (const unsigned char *)text;
+    while (out && *p) {
+        unsigned cp;
+        size_t n = utf8_decode(p, &cp);
+        unsigned mapped = cp == 0xFFFFFFFFu ? cp : change_case(cp, upper);
+        if (n == 2 && mapped >= 0x80 && mapped < 0x800) {
+            out[used++] = (char)(0xC0 | (mapped >> 6));
+            out[used++] = (char)(0x80 | (mapped & 0x3F));
+        } else if (n == 1 && mapped < 0x80) {
+            out[used++] = (char)mapped;
+        } else {
+            memcpy(out + used, p, n);
+            used += n;
+        }
+        p += n;
+    }
+    if (out) {
+        out[used] = '\0';
+    }
+    free(text);
+    return text_result(out);
+}
+
+/* Byte length of the first max_chars characters. */
+static size_t utf8_prefix(const char *text, size_t max_chars)
+{
+    size_t chars = 0, i = 0;
+    for (; text[i]; i++) {
+        if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            if (chars == max_chars) {
+                break;
+            }
+            chars++;
+        }
+    }
+    return i;
+}
+
+static void note(isync_transform_ctx *ctx, const char *fmt, size_t a, size_t b)
+{
+    char message[160];
+    snprintf(message, sizeof message, fmt, a, b);
+    if (ctx->notes) {
+        json_array_append_new(ctx->notes, json_pack("{s:s}", "message", message));
+    }
+}
+
+static json_t *truncate_text(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    char *text = isync_json_text(in);
+    size_t max = (size_t)json_integer_value(arg), chars = isync_utf8_length(text);
+    if (chars > max) {
+        text[utf8_prefix(text, max)] = '\0';
+        note(ctx, "truncated from %zu to %zu characters", chars, max);
+    }
+    return text_result(text);
+}
+
+/* For values a cut would falsify (an e-mail address): whole or not at all. */
+static json_t *omit_if_longer(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    char *text = isync_json_text(in);
+    size_t max = (size_t)json_integer_value(arg), chars = isync_utf8_length(text);
+    if (chars > max) {
+        note(ctx, "left out: %zu characters, more than %zu", chars, max);
+        free(text);
+        return NULL;
+    }
+    return text_result(text);
+}
+
+static json_t *pad(json_t *in, json_t *arg)
+{
+    char *text = isync_json_text(in);
+    size_t length = (size_t)json_integer_value(json_object_get(arg, "length"));
+    const char *fill = json_string_value(json_object_get(arg, "char"));
+    const char *side = json_string_value(json_object_get(arg, "side"));
+    size_t chars = isync_utf8_length(text), len = strlen(text);
+    if (!*text || chars >= length) {
+        return text_result(text);
+    }
+    size_t add = length - chars;
+    char *out = malloc(len + add + 1);
+    if (!out) {
+        free(text);
+        return NULL;
+    }
+    int left = !side || strcmp(side, "left") == 0;
+    memset(left ? out : out + len, fill ? fill[0] : ' ', add);
+    memcpy(left ? out + add : out, text, len);
+    out[len + add] = '\0';
+    free(text);
+    return text_result(out);
+}
+
+static json_t *affix(json_t *in, json_t *arg, int before)
+{
+    char *text = isync_json_text(in);
+    if (!*text) {
+        free(text);
+        return NULL;
+    }
+    json_t *result = json_sprintf(before ? "%s%s" : "%s%s", before ? json_string_value(arg) : text,
+                                  before ? text : json_string_value(arg));
+    free(text);
+    return result;
+}
+
+static json_t *date(isync_transform_ctx *ctx, json_t *in)
+{
+    char *text = isync_json_text(in), out[9];
+    int ok = !*text || isync_iso8601_to_m3_date(text, out);
+    if (!ok) {
+        fail(ctx, "\"%.60s\" is not an ISO 8601 date", text);
+    }
+    json_t *result = ok && *text ? json_string(out) : NULL;
+    free(text);
+    return result;
+}
+
+/* ---- numbers ---- */
+
+static json_t *number(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    char *text = isync_json_text(in), out[64];
+    if (!*text) {
+        free(text);
+        return NULL;
+    }
+    json_t *result = NULL;
+    if (isync_decimal_round(text, (int)json_integer_value(arg), out, sizeof out)) {
+        result = json_string(out);
+    } else {
+        fail(ctx, "\"%.60s\" is not a decimal number", text);
+    }
+    free(text);
+    return result;
+}
+
+static json_t *sign(isync_transform_ctx *ctx, json_t *in, int negate)
+{
+    char *text = isync_json_text(in), out[64];
+    __int128 value;
+    if (!*text) {
+        free(text);
+        return NULL;
+    }
+    if (!decimal_parse(text, &value)) {
+        fail(ctx, "\"%.60s\" is not a decimal number", text);
+        free(text);
+        return NULL;
+    }
+    const char *digits = text[0] == '-' ? text + 1 : text;
+    int make_negative = negate ? text[0] != '-' && value != 0 : 0;
+    snprintf(out, sizeof out, "%s%s", make_negative ? "-" : "", digits);
+    free(text);
+    return json_string(out);
+}
+
+static json_t *sum(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    const char *type = json_string_value(json_object_get(arg, "type"));
+    char total[64] = "0";
+    size_t index;
+    json_t *entry;
+    int found = 0;
+    json_array_foreach(in, index, entry) {
+        const char *entry_type = json_string_value(json_object_get(entry, "type"));
+        if (!entry_type || strcmp(entry_type, type) != 0) {
+            continue;
+        }
+        char *amount = isync_json_text(json_object_get(entry, "amount"));
+        if (!isync_decimal_add(total, *amount ? amount : "0", total, sizeof total)) {
+            fail(ctx, "\"%.60s\" is not a decimal number", amount);
+            free(amount);
+            return NULL;
+        }
+        free(amount);
+        found = 1;
+    }
+    return found ? json_string(total) : NULL;
+}
+
+static json_t *convert(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    const char *from = json_string_value(json_object_get(ctx->payload, "currency"));
+    const char *to = ctx->cfg ? ctx->cfg->base_currency : "";
+    json_t *decimals_arg = json_object_get(arg, "decimals");
+    const char *target = *to ? to : from;
+    int minor = target ? isync_currency_minor_units(target) : -1;
+    /* without "decimals": the target currency's minor unit (EUR 2, JPY 0) */
+    int decimals = decimals_arg ? (int)json_integer_value(decimals_arg) : minor >= 0 ? minor : 2;
+    char *text = isync_json_text(in), out[64], rate[40];
+    isync_error err;
+    json_t *result = NULL;
+    if (!*text) {
+        free(text);
+        return NULL;
+    }
+    if (!*to || !from || strcmp(from, to) == 0) {
+        if (isync_decimal_round(text, decimals, out, sizeof out)) {
+            result = json_string(out);
+        } else {
+            fail(ctx, "\"%.60s\" is not a decimal number", text);
+        }
+    } else if (!ctx->rates) {
+        ctx->retry = 1;
+        fail(ctx, "no exchange rate table yet (business setting rate_source) to convert %s", from);
+    } else if (isync_rates_convert(ctx->rates, text, from, to, decimals, out, sizeof out, rate, sizeof rate,
+                                   &err) != ISYNC_OK) {
+        ctx->retry = err.status == ISYNC_ERR_NOTFOUND;
+        fail(ctx, "%s", err.message);
+    } else {
+        result = json_string(out);
+        json_decref(ctx->currency_used);
+        ctx->currency_used = json_pack("{s:s, s:s, s:s, s:s}", "from", from, "to", to, "rate", rate, "date",
+                                       isync_rates_date(ctx->rates) ?: "");
+    }
+    free(text);
+    return result;
+}
+
+/* ---- tables ---- */
+
+static json_t *lookup(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    const char *name = json_string_value(arg);
+    json_t *table = json_object_get(json_object_get(ctx->cfg ? ctx->cfg->tables : NULL, "lookups"), name);
+    if (!table) {
+        table = json_object_get(ctx->template_lookups, name);
+    }
+    if (!table) {
+        fail(ctx, "no lookup table \"%s\" (template lookups or business setting lookups)", name);
+        return NULL;
+    }
+    char *key = isync_json_text(in);
+    json_t *value = json_object_get(table, key);
+    if (!value) {
+        value = json_object_get(table, "*");
+    }
+    if (!value) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "\"%.60s\" is not in the lookup table \"%.60s\"", key, name);
+        fail(ctx, "%s", detail);
+    }
+    free(key);
+    return value && json_string_length(value) ? json_incref(value) : NULL;
+}
+
+static json_t *address(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    const char *part = json_is_string(arg) ? json_string_value(arg) : json_string_value(json_object_get(arg, "part"));
+    const char *country = json_string_value(json_object_get(arg, "country"));
+    int iso3 = country && strcmp(country, "iso3") == 0;
+    if (!json_is_object(in)) {
+        return NULL;
+    }
+    if (ctx->address_of != in || ctx->address_iso3 != iso3) {
+        memset(&ctx->address_notes, 0, sizeof ctx->address_notes);
+        ctx->address_status = isync_address_normalise(in, iso3, &ctx->address, &ctx->address_notes);
+        json_decref(ctx->address_of);
+        ctx->address_of = json_incref(in);
+        ctx->address_iso3 = iso3;
+    }
+    const isync_address *normal_address = &ctx->address;
+    const isync_problems *address_notes = &ctx->address_notes;
+    if (ctx->address_status != ISYNC_OK) {
+        fail(ctx, "%s", address_notes->count ? address_notes->items[0].message : "not an address");
+        return NULL;
+    }
+    for (size_t i = 0; i < address_notes->count && i < ISYNC_PROBLEMS_MAX; i++) {
+        if (strcmp(address_notes->items[i].path, part) == 0 && ctx->notes) {
+            json_array_append_new(ctx->notes, json_pack("{s:s}", "message", address_notes->items[i].message));
+        }
+    }
+    const char *value = isync_address_part(normal_address, part);
+    return value && *value ? json_string(value) : NULL;
+}
+
+static json_t *status(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+{
+    const char *kind = json_string_value(arg);
+    char *code = isync_json_text(in);
+    const char *result = NULL;
+    isync_status_map defaults;
+    const isync_status_map *map = ctx->cfg ? &ctx->cfg->status_map : &defaults;
+    memset(&defaults, 0, sizeof defaults);
+    if (strcmp(kind, "infor") == 0) {
+        result = isync_status_map_shipping_for(map, code);
+    } else if (*code) {
+        result = isync_status_action_name(isync_status_map_action(map, strcmp(kind, "shipping") == 0, code));
+    }
+    free(code);
+    return result && *result ? json_string(result) : NULL;
+}
+
+/* The address that decides a tax's jurisdiction: shipping, else billing. */
+static json_t *tax_address(json_t *payload)
+{
+    json_t *shipping = json_object_get(payload, "shipping_address");
+    return json_is_object(shipping) ? shipping : json_object_get(payload, "billing_address");
+}
+
+json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t *arg, json_t *in)
+{
+    json_t *tables = ctx->cfg ? ctx->cfg->tables : NULL;
+    ctx->error[0] = '\0';
+    if (!in) {
+        return NULL;
+    }
+    if (strcmp(name, "trim") == 0) return trim(in);
+    if (strcmp(name, "upper") == 0) return set_case(in, 1);
+    if (strcmp(name, "lower") == 0) return set_case(in, 0);
+    if (strcmp(name, "truncate") == 0) return truncate_text(ctx, in, arg);
+    if (strcmp(name, "pad") == 0) return pad(in, arg);
+    if (strcmp(name, "omit_if_longer") == 0) return omit_if_longer(ctx, in, arg);
+    if (strcmp(name, "prefix") == 0) return affix(in, arg, 1);
+    if (strcmp(name, "suffix") == 0) return affix(in, arg, 0);
+    if (strcmp(name, "date") == 0) return date(ctx, in);
+    if (strcmp(name, "number") == 0) return number(ctx, in, arg);
+    if (strcmp(name, "negate") == 0) return sign(ctx, in, 1);
+    if (strcmp(name, "abs") == 0) return sign(ctx, in, 0);
+    if (strcmp(name, "sum") == 0) return sum(ctx, in, arg);
+    if (strcmp(name, "convert_currency") == 0) return convert(ctx, in, arg);
+    if (strcmp(name, "lookup") == 0) return lookup(ctx, in, arg);
+    if (strcmp(name, "address") == 0) return address(ctx, in, arg);
+    if (strcmp(name, "status") == 0) return status(ctx, in, arg);
+    if (strcmp(name, "enrich") == 0) {
+        const char *value = isync_enrich_lookup(json_object_get(tables, "enrichment"), in, json_string_value(arg));
+        return value && *value ? json_string(value) : NULL;
+    }
+    if (strcmp(name, "tax") == 0) {
+        const char *value = isync_tax_map_lookup(json_object_get(tables, "tax_map"), in, tax_address(ctx->payload),
+                                                 json_string_value(arg));
+        return value && *value ? json_string(value) : NULL;
+    }
+    fail(ctx, "unknown transform \"%s\"", name);
+    return NULL;
+}

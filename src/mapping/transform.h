@@ -1,0 +1,40 @@
+/* The transforms of mapping templates (docs/mapping.md#transforms): each
+ * takes a JSON value (text, number, object or list) and gives another. */
+#ifndef ISYNC_TRANSFORM_H
+#define ISYNC_TRANSFORM_H
+
+#include <jansson.h>
+
+#include "mapping/address.h"
+#include "worker/business_config.h"
+#include "mapping/currency.h"
+
+typedef struct {
+    const isync_business_config *cfg;
+    const isync_rates *rates;     /* NULL: none loaded */
+    json_t *payload;              /* the event: its currency, its addresses (tax jurisdiction) */
+    json_t *template_lookups;     /* the template's "lookups" (may be NULL) */
+    json_t *notes;                /* array: a transform appends {"message": ..} (truncations, cuts) */
+    json_t *currency_used;        /* set to {"from","to","rate","date"} by a conversion */
+    char error[512];              /* why a transform failed */
+    int retry;                    /* the failure goes away by itself (no exchange rate yet) */
+    /* the last address normalised (its parts are asked for one after the other) */
+    json_t *address_of;           /* which address (a reference: the owner of the ctx drops it), or NULL */
+    int address_iso3;
+    isync_address address;
+    isync_problems address_notes;
+    isync_status address_status;
+} isync_transform_ctx;
+
+/* Applies transform name (with its argument, NULL if none) to in (borrowed).
+ * Returns a new reference, or NULL: empty when ctx->error is "", failed when
+ * it is not. */
+json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t *arg, json_t *in);
+
+/* A scalar as text ("" for null, objects, lists); malloc'ed. */
+char *isync_json_text(json_t *value);
+
+/* Exact decimal sum a + b of canonical decimals into out; 0 on bad input. */
+int isync_decimal_add(const char *a, const char *b, char *out, size_t size);
+
+#endif

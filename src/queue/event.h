@@ -1,0 +1,56 @@
+/* Events from the shop: the types the extension accepts, the validation of
+ * their payloads at enqueue time, and the envelope that goes into the spool:
+ *   {"v":1,"id":..,"type":..,"created_at":"..Z","idempotency_key":..|null,"payload":{..}}
+ * The raw payload is kept as the shop sent it (money normalised to decimal
+ * strings), so a dead letter can be replayed after a fix. */
+#ifndef ISYNC_EVENT_H
+#define ISYNC_EVENT_H
+
+#include <jansson.h>
+
+#include "base/error.h"
+
+#define ISYNC_PROBLEMS_MAX 32
+
+/* Every problem found in one payload, reported together. */
+typedef struct {
+    size_t count;     /* problems found; may exceed ISYNC_PROBLEMS_MAX */
+    struct {
+        char path[128];     /* e.g. "items[2].price" */
+        char message[192];
+    } items[ISYNC_PROBLEMS_MAX];
+} isync_problems;
+
+void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "items[2].price: must be a decimal number; email: is required" */
+void isync_problems_format(const isync_problems *problems, char *out, size_t size);
+
+/* 1 when the extension knows how to deliver this event type. */
+int isync_event_type_known(const char *type);
+/* Comma-separated list of known types, for error messages. */
+const char *isync_event_types(void);
+
+/* Validates payload for type, normalising it in place (money and quantities
+ * become canonical decimal strings). Returns ISYNC_ERR_INVALID with every
+ * problem in *problems. */
+isync_status isync_event_validate(const char *type, json_t *payload, isync_problems *problems);
+
+/* Builds the envelope (steals nothing; payload is referenced). */
+json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key,
+                             json_t *payload);
+
+/* The entities an event touches, as keys like "order:XC-1001" and
+ * "customer:42" (an X-Cart profile id, or the lowercased e-mail of a guest).
+ * Events sharing a key are delivered in the order they were enqueued.
+ * New reference to an array, never NULL. */
+json_t *isync_event_entity_keys(json_t *envelope);
+
+/* A decimal in canonical form: optional '-', digits, optional '.' digits;
+ * no exponent, no grouping; leading zeros trimmed. 1 if valid. */
+int isync_decimal_normalise(const char *text, char *out, size_t size);
+
+/* ISO 8601 date or date-time -> "yyyyMMdd" (the date as the shop wrote it). */
+int isync_iso8601_to_m3_date(const char *text, char out[9]);
+
+#endif

@@ -1,0 +1,685 @@
+#include "queue/spool.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAGIC "ISYNC1"
+#define SHA256_HEX 64
+/* A writer that has not renamed its tmp file within this time has died. */
+#define TMP_ABANDONED_S 60
+
+static const char *const state_dirs[ISYNC_STATE_COUNT] = {
+    "ready", "active", "deferred", "dead", "corrupt", "done", "inbound", "held",
+};
+
+const char *isync_state_name(isync_state state)
+{
+    return (state >= 0 && state < ISYNC_STATE_COUNT) ? state_dirs[state] : "unknown";
+}
+
+char *isync_spool_path(const isync_spool *spool, const char *name)
+{
+    char *path = NULL;
+    if (asprintf(&path, "%s/%s", spool->dir, name) < 0) {
+        return NULL;
+    }
+    return path;
+}
+
+static int event_path(const isync_spool *spool, isync_state state, const char *id, char *out,
+                      size_t size)
+{
+    int n = snprintf(out, size, "%s/%s/%s", spool->dir, state_dirs[state], id);
+    return n > 0 && (size_t)n < size;
+}
+
+int isync_id_valid(const char *id)
+{
+    size_t len = id ? strlen(id) : 0;
+    if (len != ISYNC_ID_LEN || id[13] != '-') {
+        return 0;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (i != 13 && !((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f'))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static isync_status fsync_dir(const char *dir, isync_error *err)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || fsync(fd) != 0) {
+        int saved = errno;
+        if (fd >= 0) {
+            close(fd);
+        }
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot fsync directory %s: %s", dir,
+                          strerror(saved));
+    }
+    close(fd);
+    return ISYNC_OK;
+}
+
+static isync_status fsync_parent(const char *path, isync_error *err)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    size_t len = slash ? (size_t)(slash - path) : 0;
+    if (len == 0 || len >= sizeof dir) {
+        return ISYNC_OK;
+    }
+    memcpy(dir, path, len);
+    dir[len] = '\0';
+    return fsync_dir(dir, err);
+}
+
+static isync_status make_dir(const char *path, isync_error *err)
+{
+    if (mkdir(path, 0700) == 0 || errno == EEXIST) {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            return ISYNC_OK;
+        }
+        errno = ENOTDIR;
+    }
+    return isync_fail(err, ISYNC_ERR_IO, errno, "spool directory %s: %s", path, strerror(errno));
+}
+
+/* mkdir -p for the spool root: admins name a path like /var/spool/infor_sync. */
+static isync_status make_dirs(const char *path, isync_error *err)
+{
+    char buf[4096];
+    size_t len = strlen(path);
+    if (len == 0 || len >= sizeof buf) {
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "spool directory path \"%s\" is empty or too long",
+                          path);
+    }
+    memcpy(buf, path, len + 1);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+                return isync_fail(err, ISYNC_ERR_IO, errno, "spool directory %s: %s", buf,
+                                  strerror(errno));
+            }
+            *p = '/';
+        }
+    }
+    return make_dir(buf, err);
+}
+
+isync_status isync_spool_open(isync_spool *spool, const char *dir, int durable, isync_error *err)
+{
+    static const char *const extra_dirs[] = { "tmp", "keys", "records", "orders", "payments" };
+    char path[4096];
+
+    memset(spool, 0, sizeof *spool);
+    if (make_dirs(dir, err) != ISYNC_OK) {
+        return err ? err->status : ISYNC_ERR_IO;
+    }
+    spool->dir = strdup(dir);
+    spool->durable = durable;
+    if (!spool->dir) {
+        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "out of memory");
+    }
+    size_t extra = sizeof extra_dirs / sizeof extra_dirs[0];
+    for (size_t i = 0; i < ISYNC_STATE_COUNT + extra; i++) {
+        const char *name = i < ISYNC_STATE_COUNT ? state_dirs[i] : extra_dirs[i - ISYNC_STATE_COUNT];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        isync_status st = make_dir(path, err);
+        if (st != ISYNC_OK) {
+            isync_spool_close(spool);
+            return st;
+        }
+    }
+    return ISYNC_OK;
+}
+
+void isync_spool_close(isync_spool *spool)
+{
+    free(spool->dir);
+    spool->dir = NULL;
+}
+
+isync_status isync_spool_new_id(char id[ISYNC_ID_SIZE], isync_error *err)
+{
+    struct timespec now;
+    unsigned char rnd[5];
+
+    clock_gettime(CLOCK_REALTIME, &now);
+    if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+        return isync_fail(err, ISYNC_ERR_IO, errno, "getrandom: %s", strerror(errno));
+    }
+    unsigned long long ms = (unsigned long long)now.tv_sec * 1000ULL + (unsigned long long)now.tv_nsec / 1000000ULL;
+    snprintf(id, ISYNC_ID_SIZE, "%013llx-%02x%02x%02x%02x%02x", ms & 0xfffffffffffffULL, rnd[0],
+             rnd[1], rnd[2], rnd[3], rnd[4]);
+    return ISYNC_OK;
+}
+
+static void sha256_hex(const void *data, size_t len, char out[SHA256_HEX + 1])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int md_len = 0;
+    EVP_Digest(data, len, md, &md_len, EVP_sha256(), NULL);
+    for (unsigned int i = 0; i < md_len && i < 32; i++) {
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
+    }
+    out[SHA256_HEX] = '\0';
+}
+
+static isync_status write_all(int fd, const char *data, size_t len, const char *path,
+                              isync_error *err)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot write %s: %s", path,
+                              strerror(errno));
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return ISYNC_OK;
+}
+
+/* Creates path O_EXCL 0600 with the given content, fsync'ed when durable. */
+static isync_status write_new_file(const char *path, const char *head, size_t head_len,
+                                   const char *body, size_t body_len, int durable,
+                                   isync_error *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot create %s: %s", path,
+                          strerror(errno));
+    }
+    isync_status st = write_all(fd, head, head_len, path, err);
+    if (st == ISYNC_OK) {
+        st = write_all(fd, body, body_len, path, err);
+    }
+    if (st == ISYNC_OK && durable && fsync(fd) != 0) {
+        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot fsync %s: %s", path,
+                        strerror(errno));
+    }
+    if (close(fd) != 0 && st == ISYNC_OK) {
+        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot close %s: %s", path,
+                        strerror(errno));
+    }
+    if (st != ISYNC_OK) {
+        unlink(path);
+    }
+    return st;
+}
+
+/* Reads the id from an event file's header line. */
+static isync_status read_header_id(const char *path, char id[ISYNC_ID_SIZE], isync_error *err)
+{
+    char head[128];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot open %s: %s", path,
+                          strerror(errno));
+    }
+    ssize_t n = read(fd, head, sizeof head - 1);
+    close(fd);
+    if (n < (ssize_t)(sizeof MAGIC + ISYNC_ID_LEN)) {
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "spool: %s has no valid header", path);
+    }
+    head[n] = '\0';
+    memcpy(id, head + sizeof MAGIC, ISYNC_ID_LEN);
+    id[ISYNC_ID_LEN] = '\0';
+    if (strncmp(head, MAGIC " ", sizeof MAGIC) != 0 || !isync_id_valid(id)) {
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "spool: %s has no valid header", path);
+    }
+    return ISYNC_OK;
+}
+
+static void key_path(const isync_spool *spool, const char *key, char *out, size_t size)
+{
+    char hex[SHA256_HEX + 1];
+    sha256_hex(key, strlen(key), hex);
+    snprintf(out, size, "%s/keys/%s", spool->dir, hex);
+}
+
+/* Writes tmp/<id>, then makes it visible in `state` (ready/ or inbound/). */
+static isync_status put_into(const isync_spool *spool, isync_state state, const char *id,
+                             const char *body, size_t body_len, const char *idempotency_key,
+                             char existing_id[ISYNC_ID_SIZE], isync_error *err)
+{
+    char tmp[4096], ready[4096], key[4096], sum[SHA256_HEX + 1], head[160];
+    isync_status st;
+
+    if (!isync_id_valid(id)) {
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "spool: invalid event id");
+    }
+    snprintf(tmp, sizeof tmp, "%s/tmp/%s", spool->dir, id);
+    event_path(spool, state, id, ready, sizeof ready);
+    sha256_hex(body, body_len, sum);
+    int head_len = snprintf(head, sizeof head, MAGIC " %s %s %zu\n", id, sum, body_len);
+
+    st = write_new_file(tmp, head, (size_t)head_len, body, body_len, spool->durable, err);
+    if (st != ISYNC_OK) {
+        return st;
+    }
+    if (idempotency_key) {
+        /* link() is the atomic "first writer wins" across processes; the key
+         * file is the event itself, so it also tells a later caller the id. */
+        key_path(spool, idempotency_key, key, sizeof key);
+        if (link(tmp, key) != 0) {
+            int saved = errno;
+            unlink(tmp);
+            if (saved == EEXIST) {
+                st = read_header_id(key, existing_id, err);
+                return st == ISYNC_OK ? ISYNC_ERR_EXISTS : st;
+            }
+            return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot record idempotency key in %s/keys: %s",
+                              spool->dir, strerror(saved));
+        }
+        if (spool->durable && (st = fsync_parent(key, err)) != ISYNC_OK) {
+            return st;
+        }
+    }
+    if (rename(tmp, ready) != 0) {
+        int saved = errno;
+        unlink(tmp);
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot rename into %s/%s: %s",
+                          spool->dir, state_dirs[state], strerror(saved));
+    }
+    return spool->durable ? fsync_parent(ready, err) : ISYNC_OK;
+}
+
+isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body,
+                             size_t body_len, const char *idempotency_key,
+                             char existing_id[ISYNC_ID_SIZE], isync_error *err)
+{
+    return put_into(spool, ISYNC_STATE_READY, id, body, body_len, idempotency_key, existing_id, err);
+}
+
+isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body,
+                                     size_t body_len, isync_error *err)
+{
+    return put_into(spool, ISYNC_STATE_INBOUND, id, body, body_len, NULL, NULL, err);
+}
+
+static isync_status read_file(const char *path, char **data, size_t *len, isync_error *err)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        isync_status code = errno == ENOENT ? ISYNC_ERR_NOTFOUND : ISYNC_ERR_IO;
+        return isync_fail(err, code, errno, "spool: cannot open %s: %s", path, strerror(errno));
+    }
+    if (fstat(fd, &st) != 0) {
+        int saved = errno;
+        close(fd);
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot stat %s: %s", path,
+                          strerror(saved));
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
+    if (!buf) {
+        close(fd);
+        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "out of memory reading %s", path);
+    }
+    size_t got = 0;
+    while (got < (size_t)st.st_size) {
+        ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        got += (size_t)n;
+    }
+    close(fd);
+    buf[got] = '\0';
+    *data = buf;
+    *len = got;
+    return ISYNC_OK;
+}
+
+isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id,
+                              char **body, size_t *body_len, isync_error *err)
+{
+    char path[4096], file_id[ISYNC_ID_SIZE], sum[SHA256_HEX + 1], want_sum[SHA256_HEX + 1];
+    char *data = NULL;
+    size_t len = 0, want_len = 0;
+    int header_len = 0;
+
+    *body = NULL;
+    *body_len = 0;
+    event_path(spool, state, id, path, sizeof path);
+    isync_status st = read_file(path, &data, &len, err);
+    if (st != ISYNC_OK) {
+        return st;
+    }
+    if (sscanf(data, MAGIC " %24s %64s %zu\n%n", file_id, want_sum, &want_len, &header_len) != 3 ||
+        header_len == 0 || data[header_len - 1] != '\n' || strcmp(file_id, id) != 0 ||
+        len - (size_t)header_len != want_len) {
+        free(data);
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "event %s: damaged header or truncated body", id);
+    }
+    sha256_hex(data + header_len, want_len, sum);
+    if (strcmp(sum, want_sum) != 0) {
+        free(data);
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "event %s: checksum mismatch", id);
+    }
+    memmove(data, data + header_len, want_len + 1);
+    *body = data;
+    *body_len = want_len;
+    return ISYNC_OK;
+}
+
+static isync_status rename_event(const isync_spool *spool, const char *id, isync_state from,
+                                 isync_state to, int sync, isync_error *err)
+{
+    char src[4096], dst[4096];
+    event_path(spool, from, id, src, sizeof src);
+    event_path(spool, to, id, dst, sizeof dst);
+    if (rename(src, dst) != 0) {
+        isync_status code = errno == ENOENT ? ISYNC_ERR_NOTFOUND : ISYNC_ERR_IO;
+        return isync_fail(err, code, errno, "spool: cannot move event %s from %s to %s: %s", id,
+                          state_dirs[from], state_dirs[to], strerror(errno));
+    }
+    return sync && spool->durable ? fsync_parent(dst, err) : ISYNC_OK;
+}
+
+isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from,
+                              isync_state to, isync_error *err)
+{
+    return rename_event(spool, id, from, to, 1, err);
+}
+
+isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from,
+                                       isync_state to, isync_error *err)
+{
+    return rename_event(spool, id, from, to, 0, err);
+}
+
+isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id,
+                                isync_error *err)
+{
+    char path[4096];
+    event_path(spool, state, id, path, sizeof path);
+    if (unlink(path) != 0) {
+        isync_status code = errno == ENOENT ? ISYNC_ERR_NOTFOUND : ISYNC_ERR_IO;
+        return isync_fail(err, code, errno, "spool: cannot remove %s: %s", path, strerror(errno));
+    }
+    return ISYNC_OK;
+}
+
+isync_status isync_spool_sync(const isync_spool *spool, isync_state state, isync_error *err)
+{
+    char path[4096];
+    if (!spool->durable) {
+        return ISYNC_OK;
+    }
+    snprintf(path, sizeof path, "%s/%s", spool->dir, state_dirs[state]);
+    return fsync_dir(path, err);
+}
+
+isync_status isync_spool_locate(const isync_spool *spool, const char *id, isync_state *state)
+{
+    char path[4096];
+    if (!isync_id_valid(id)) {
+        return ISYNC_ERR_NOTFOUND;
+    }
+    /* An event moving between two directories may be missed by one pass; a
+     * second pass sees it in its new place. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int s = 0; s < ISYNC_STATE_COUNT; s++) {
+            event_path(spool, (isync_state)s, id, path, sizeof path);
+            if (access(path, F_OK) == 0) {
+                *state = (isync_state)s;
+                return ISYNC_OK;
+            }
+        }
+    }
+    return ISYNC_ERR_NOTFOUND;
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_t limit,
+                              char (**ids)[ISYNC_ID_SIZE], size_t *count, isync_error *err)
+{
+    char path[4096];
+    size_t used = 0, cap = 64;
+    char (*list)[ISYNC_ID_SIZE] = malloc(cap * ISYNC_ID_SIZE);
+    struct dirent *entry;
+
+    *ids = NULL;
+    *count = 0;
+    snprintf(path, sizeof path, "%s/%s", spool->dir, state_dirs[state]);
+    DIR *dir = opendir(path);
+    if (!dir || !list) {
+        int saved = errno;
+        free(list);
+        if (dir) {
+            closedir(dir);
+        }
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot read %s: %s", path,
+                          strerror(saved));
+    }
+    while ((entry = readdir(dir)) != NULL) {
+        if (!isync_id_valid(entry->d_name)) {
+            continue;
+        }
+        if (used == cap) {
+            void *bigger = realloc(list, cap * 2 * ISYNC_ID_SIZE);
+            if (!bigger) {
+                break;
+            }
+            list = bigger;
+            cap *= 2;
+        }
+        memcpy(list[used++], entry->d_name, ISYNC_ID_SIZE);
+    }
+    closedir(dir);
+    qsort(list, used, ISYNC_ID_SIZE, compare_ids);
+    *ids = list;
+    *count = (limit > 0 && used > limit) ? limit : used;
+    return ISYNC_OK;
+}
+
+long isync_spool_count(const isync_spool *spool, isync_state state)
+{
+    char path[4096];
+    long n = 0;
+    struct dirent *entry;
+    snprintf(path, sizeof path, "%s/%s", spool->dir, state_dirs[state]);
+    DIR *dir = opendir(path);
+    if (!dir) {
+        return -1;
+    }
+    while ((entry = readdir(dir)) != NULL) {
+        n += isync_id_valid(entry->d_name);
+    }
+    closedir(dir);
+    return n;
+}
+
+static void record_path(const isync_spool *spool, const char *id, char *out, size_t size)
+{
+    snprintf(out, size, "%s/records/%s.json", spool->dir, id);
+}
+
+isync_status isync_spool_record_load(const isync_spool *spool, const char *id, json_t **record,
+                                     isync_error *err)
+{
+    char path[4096];
+    json_error_t jerr;
+    record_path(spool, id, path, sizeof path);
+    *record = json_load_file(path, 0, &jerr);
+    if (*record && json_is_object(*record)) {
+        return ISYNC_OK;
+    }
+    json_decref(*record);
+    *record = json_object();
+    if (access(path, F_OK) == 0) {
+        /* A damaged record loses progress notes, never the event: start afresh. */
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "record of event %s is unreadable: %s", id,
+                          jerr.text);
+    }
+    return ISYNC_OK;
+}
+
+isync_status isync_write_file(const char *path, const char *data, size_t len, int durable, isync_error *err)
+{
+    char tmp[4200];
+    static unsigned long counter;
+    snprintf(tmp, sizeof tmp, "%s.%d.%lu.tmp", path, (int)getpid(),
+             __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
+    isync_status st = write_new_file(tmp, "", 0, data, len, durable, err);
+    if (st != ISYNC_OK) {
+        return st;
+    }
+    if (rename(tmp, path) != 0) {
+        int saved = errno;
+        unlink(tmp);
+        return isync_fail(err, ISYNC_ERR_IO, saved, "cannot replace %s: %s", path, strerror(saved));
+    }
+    return durable ? fsync_parent(path, err) : ISYNC_OK;
+}
+
+isync_status isync_write_json_file(const char *path, json_t *value, int durable, isync_error *err)
+{
+    char *text = json_dumps(value, JSON_COMPACT);
+    if (!text) {
+        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "cannot serialise %s", path);
+    }
+    isync_status st = isync_write_file(path, text, strlen(text), durable, err);
+    free(text);
+    return st;
+}
+
+isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record,
+                                     isync_error *err)
+{
+    char path[4096];
+    record_path(spool, id, path, sizeof path);
+    return isync_write_json_file(path, record, spool->durable, err);
+}
+
+isync_status isync_spool_record_remove(const isync_spool *spool, const char *id)
+{
+    char path[4096];
+    record_path(spool, id, path, sizeof path);
+    return unlink(path) == 0 || errno == ENOENT ? ISYNC_OK : ISYNC_ERR_IO;
+}
+
+/* Calls fn for each plain entry of <dir>/<sub> with its lstat. */
+static void for_each_entry(const isync_spool *spool, const char *sub,
+                           void (*fn)(const isync_spool *, const char *path, const char *name,
+                                      const struct stat *st, void *ctx),
+                           void *ctx)
+{
+    char dir_path[4096], path[4400];
+    struct dirent *entry;
+    struct stat st;
+    snprintf(dir_path, sizeof dir_path, "%s/%s", spool->dir, sub);
+    DIR *dir = opendir(dir_path);
+    if (!dir) {
+        return;
+    }
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] == '.') {
+            continue;
+        }
+        snprintf(path, sizeof path, "%s/%s", dir_path, entry->d_name);
+        if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            fn(spool, path, entry->d_name, &st, ctx);
+        }
+    }
+    closedir(dir);
+}
+
+static void recover_tmp(const isync_spool *spool, const char *path, const char *name,
+                        const struct stat *st, void *ctx)
+{
+    char ready[4096];
+    long *recovered = ctx;
+    if (time(NULL) - st->st_mtime < TMP_ABANDONED_S) {
+        return; /* a writer may still be busy with it */
+    }
+    /* A file with a key link was committed by its key: the writer died
+     * between linking the key and renaming. Deliver it. */
+    if (isync_id_valid(name) && st->st_nlink > 1) {
+        event_path(spool, ISYNC_STATE_READY, name, ready, sizeof ready);
+        if (rename(path, ready) == 0) {
+            (*recovered)++;
+        }
+        return;
+    }
+    unlink(path);
+}
+
+long isync_spool_recover(const isync_spool *spool, isync_error *err)
+{
+    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    size_t count = 0;
+    long recovered = 0;
+
+    if (isync_spool_list(spool, ISYNC_STATE_ACTIVE, 0, &ids, &count, err) != ISYNC_OK) {
+        return -1;
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (isync_spool_move(spool, ids[i], ISYNC_STATE_ACTIVE, ISYNC_STATE_READY, err) == ISYNC_OK) {
+            recovered++;
+        }
+    }
+    free(ids);
+    for_each_entry(spool, "tmp", recover_tmp, &recovered);
+    return recovered;
+}
+
+struct prune_ctx {
+    time_t cutoff;
+};
+
+static void prune_done(const isync_spool *spool, const char *path, const char *name,
+                       const struct stat *st, void *ctx)
+{
+    const struct prune_ctx *prune = ctx;
+    /* rename() updates ctime: the time the event was delivered. */
+    if (st->st_ctime < prune->cutoff && unlink(path) == 0 && isync_id_valid(name)) {
+        isync_spool_record_remove(spool, name);
+    }
+}
+
+static void prune_key(const isync_spool *spool, const char *path, const char *name,
+                      const struct stat *st, void *ctx)
+{
+    const struct prune_ctx *prune = ctx;
+    (void)spool;
+    (void)name;
+    /* nlink 1: the event itself is gone from every state directory. */
+    if (st->st_nlink == 1 && st->st_mtime < prune->cutoff) {
+        unlink(path);
+    }
+}
+
+void isync_spool_prune(const isync_spool *spool, long max_age_s)
+{
+    struct prune_ctx prune = { time(NULL) - max_age_s };
+    long recovered = 0;
+    for_each_entry(spool, "tmp", recover_tmp, &recovered);
+    for_each_entry(spool, "done", prune_done, &prune);
+    for_each_entry(spool, "keys", prune_key, &prune);
+}

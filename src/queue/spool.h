@@ -1,0 +1,133 @@
+/* The durable spool: one immutable file per event, states as directories,
+ * every state change a rename (Postfix's design).
+ *
+ *   <dir>/tmp/       being written (O_EXCL, 0600), invisible to the worker
+ *   <dir>/ready/     waiting for delivery (inotify wakes the leader)
+ *   <dir>/active/    held by the leader while it delivers
+ *   <dir>/deferred/  waiting for the next retry (due time in the record)
+ *   <dir>/dead/      dead letters: kept with Infor's reason, replayable
+ *   <dir>/corrupt/   failed the checksum: quarantined, never delivered
+ *   <dir>/done/      delivered: kept for infor_sync.done_retention
+ *   <dir>/inbound/   events from Infor (stock, items, shipments) waiting for
+ *                    the shop to apply them and acknowledge
+ *   <dir>/held/      flagged as anomalous (anomaly.h) and held for an admin
+ *                    to release or discard (infor_sync.anomaly_hold)
+ *   <dir>/keys/      idempotency keys: a hard link to the event they named
+ *   <dir>/orders/    what Infor created for each X-Cart order (order_index.h)
+ *   <dir>/payments/  payment numbers given to X-Cart transactions (m3_payment.h)
+ *   <dir>/records/   <id>.json: the mutable delivery record (attempts,
+ *                    connector progress, Infor numbers, last error)
+ *   <dir>/leader.lock, <dir>/leader.json, <dir>/anomaly.json (anomaly.h)
+ *
+ * Event file: "ISYNC1 <id> <sha256 hex of body> <body length>\n<body>". */
+#ifndef ISYNC_SPOOL_H
+#define ISYNC_SPOOL_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "base/error.h"
+
+#define ISYNC_ID_LEN 24        /* 13 hex ms timestamp + '-' + 10 hex random */
+#define ISYNC_ID_SIZE (ISYNC_ID_LEN + 1)
+
+typedef enum {
+    ISYNC_STATE_READY = 0,
+    ISYNC_STATE_ACTIVE,
+    ISYNC_STATE_DEFERRED,
+    ISYNC_STATE_DEAD,
+    ISYNC_STATE_CORRUPT,
+    ISYNC_STATE_DONE,
+    ISYNC_STATE_INBOUND,       /* from Infor, waiting for the shop to apply and ack */
+    ISYNC_STATE_HELD,          /* anomalous, waiting for an admin's release or discard */
+    ISYNC_STATE_COUNT
+} isync_state;
+
+typedef struct {
+    char *dir;
+    int durable;               /* 1: fsync files and directories */
+} isync_spool;
+
+const char *isync_state_name(isync_state state);
+
+/* Creates the directory tree (0700) if needed. */
+isync_status isync_spool_open(isync_spool *spool, const char *dir, int durable, isync_error *err);
+void isync_spool_close(isync_spool *spool);
+
+/* A new time-ordered unique id: sorting ids sorts by creation time. */
+isync_status isync_spool_new_id(char id[ISYNC_ID_SIZE], isync_error *err);
+
+/* Writes the event durably into ready/. With an idempotency key, a key
+ * seen before returns ISYNC_ERR_EXISTS and the earlier event's id in
+ * existing_id; nothing new is written. */
+isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body,
+                             size_t body_len, const char *idempotency_key,
+                             char existing_id[ISYNC_ID_SIZE], isync_error *err);
+
+/* Writes an event from Infor durably into inbound/ (same file format). */
+isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body,
+                                     size_t body_len, isync_error *err);
+
+/* Reads and verifies an event. ISYNC_ERR_CORRUPT when damaged,
+ * ISYNC_ERR_NOTFOUND when absent. *body is malloc'ed, NUL-terminated. */
+isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id,
+                              char **body, size_t *body_len, isync_error *err);
+
+/* rename(from/id, to/id) and, when durable, fsync of the target directory. */
+isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from,
+                              isync_state to, isync_error *err);
+/* The same rename without fsync. For the leader's own moves: the record
+ * (always saved durably first) is the truth about an event; if a power cut
+ * undoes such a rename, the event shows up again in active/ or ready/ and
+ * its connector, reading the record, resumes without repeating a step. */
+isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from,
+                                       isync_state to, isync_error *err);
+isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id,
+                                isync_error *err);
+
+/* fsync of a state's directory when durable (after removals). */
+isync_status isync_spool_sync(const isync_spool *spool, isync_state state, isync_error *err);
+
+/* Which state holds the event; ISYNC_ERR_NOTFOUND if none. */
+isync_status isync_spool_locate(const isync_spool *spool, const char *id, isync_state *state);
+
+/* Ids in a state, sorted oldest first, at most `limit` (0: all).
+ * *ids is a malloc'ed array of ISYNC_ID_SIZE strings. */
+isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_t limit,
+                              char (**ids)[ISYNC_ID_SIZE], size_t *count, isync_error *err);
+/* Number of events in a state, -1 when the directory cannot be read. */
+long isync_spool_count(const isync_spool *spool, isync_state state);
+
+/* The delivery record of an event: a JSON object, {} when none yet. */
+isync_status isync_spool_record_load(const isync_spool *spool, const char *id, json_t **record,
+                                     isync_error *err);
+/* Atomically replaces the record (tmp + rename, fsync when durable). */
+isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record,
+                                     isync_error *err);
+isync_status isync_spool_record_remove(const isync_spool *spool, const char *id);
+
+/* Leader start-up: events a dead leader held in active/ go back to ready/;
+ * files left in tmp/ by writers that died go away. Returns how many events
+ * were returned to ready/. */
+long isync_spool_recover(const isync_spool *spool, isync_error *err);
+
+/* Removes done/ events and their records older than max_age_s, idempotency
+ * keys whose event is gone and which are older than max_age_s, and files
+ * writers abandoned in tmp/ (as isync_spool_recover does). */
+void isync_spool_prune(const isync_spool *spool, long max_age_s);
+
+/* Replaces path atomically with len bytes of data: a new file (mode 0600)
+ * beside it, fsync when durable, rename, fsync of the directory. */
+isync_status isync_write_file(const char *path, const char *data, size_t len, int durable, isync_error *err);
+
+/* Writes a small JSON file atomically: tmp file, fsync when durable,
+ * rename, fsync of the directory (records, leader.json, the config file). */
+isync_status isync_write_json_file(const char *path, json_t *value, int durable, isync_error *err);
+
+/* Path helpers: malloc'ed "<dir>/<name>". */
+char *isync_spool_path(const isync_spool *spool, const char *name);
+
+int isync_id_valid(const char *id);
+
+#endif

@@ -1,0 +1,45 @@
+/* What the leading worker thread does: deliver events from ready/, defer
+ * and promote retries, dead-letter what Infor refuses, quarantine damaged
+ * files, and publish its counters in <spool>/leader.json. Only the thread
+ * holding the leader lock uses this. */
+#ifndef ISYNC_LEADER_H
+#define ISYNC_LEADER_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "worker/worker.h"
+
+typedef struct isync_leader isync_leader;
+
+/* stop: set by the owner when shutdown begins; checked between steps. */
+isync_leader *isync_leader_new(const isync_worker_settings *settings, const volatile int *stop);
+void isync_leader_free(isync_leader *leader);
+
+/* Takeover: returns the dead leader's active events to ready, restores counters. */
+void isync_leader_begin(isync_leader *leader);
+
+/* Before giving up the leader lock: writes what is not on disk yet (the
+ * anomaly history, written at most once a second while leading). */
+void isync_leader_end(isync_leader *leader);
+
+/* Reloads the business configuration and the credentials if their files changed. */
+void isync_leader_refresh(isync_leader *leader);
+
+/* Moves deferred events whose time has come back to ready. Returns the
+ * milliseconds until the next one is due, or -1 when none waits. */
+long isync_leader_promote_due(isync_leader *leader);
+
+/* Delivers up to max events from ready/, oldest first. Returns how many it
+ * took (0: ready/ is empty). */
+size_t isync_leader_deliver_ready(isync_leader *leader, size_t max);
+
+/* Runs the inbound pollers that are due (call only when ready/ is empty);
+ * also writes the anomaly history if it changed.
+ * Returns the milliseconds until the next one is due, -1: polling is off. */
+long isync_leader_poll(isync_leader *leader);
+
+/* Removes delivered events and idempotency keys past retention. */
+void isync_leader_prune(isync_leader *leader);
+
+#endif
