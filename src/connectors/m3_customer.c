@@ -16,11 +16,7 @@
 
 /* One customer task: what every step needs. */
 typedef struct {
-    isync_m3_client *m3;
-    const isync_business_config *cfg;
-    const isync_mapping_env *env;  /* the templates of Add and ChgBasicData */
-    isync_xref *xref;
-    isync_delivery_outcome *out;
+    isync_connector_ctx *c;
     int created;                 /* Add ran (or Infor had it already) */
 } customer_job;
 
@@ -144,53 +140,16 @@ static void add_field(field_list *list, const char *name, const char *value, siz
     list->fields[2 * list->count] = NULL;
 }
 
-static isync_m3_outcome call_with(customer_job *job, const char *transaction, const char *const *fields,
-                                  int maxrecs, isync_m3_result *res)
-{
-    isync_m3_request req = {
-        .program = "CRS610MI",
-        .transaction = transaction,
-        .cono = job->cfg->cono,
-        .divi = job->cfg->divi,
-        .maxrecs = maxrecs,
-        .fields = fields,
-    };
-    isync_m3_result_init(res);
-    return isync_m3_call(job->m3, &req, res);
-}
-
 static isync_m3_outcome call(customer_job *job, const char *transaction, field_list *fields,
                              int maxrecs, isync_m3_result *res)
 {
-    return call_with(job, transaction, fields->fields, maxrecs, res);
-}
-
-static isync_delivery_result fail(customer_job *job, const char *transaction, isync_m3_result *res,
-                                  const char *context)
-{
-    isync_m3_request req = { .program = "CRS610MI", .transaction = transaction };
-    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
-    isync_m3_result_clear(res);
-    return result;
-}
-
-static isync_delivery_result dead_letter(customer_job *job, const char *reason)
-{
-    snprintf(job->out->reason, sizeof job->out->reason, "%s", reason);
-    return job->out->result = ISYNC_DEAD_LETTER;
-}
-
-/* M3 refused with a message containing words ("does not exist"). M3's
- * messages follow the user's language: English service accounts assumed. */
-static int refused_saying(const isync_m3_result *res, const char *words)
-{
-    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
+    return isync_connector_call(job->c, "CRS610MI", transaction, fields->fields, maxrecs, res);
 }
 
 /* "No such customer": the words, or XIM0002 (customer number invalid) in any language. */
 static int customer_missing(const isync_m3_result *res)
 {
-    return refused_saying(res, "does not exist") ||
+    return isync_m3_refused_saying(res, "does not exist") ||
            (res->outcome == ISYNC_M3_MI_ERROR && strcmp(res->error_code, "XIM0002") == 0);
 }
 
@@ -202,12 +161,6 @@ static int customer_missing(const isync_m3_result *res)
 static json_t *mapped_call(customer_job *job, const char *event, const isync_customer *customer,
                            const char *cuno)
 {
-    const isync_template *tmpl = job->env->templates ? isync_mapping_set_get(job->env->templates, event) : NULL;
-    if (!tmpl) {
-        snprintf(job->out->reason, sizeof job->out->reason, "no mapping template for %s", event);
-        job->out->result = ISYNC_RETRY_LATER;
-        return NULL;
-    }
     json_t *payload = json_object();
     const char *keys[] = { "profile_id", "email", "firstname", "lastname", "company", "phone", "infor_customer" };
     const char *values[] = { customer->profile_id, customer->email, customer->firstname, customer->lastname,
@@ -220,11 +173,9 @@ static json_t *mapped_call(customer_job *job, const char *event, const isync_cus
     if (customer->address) {
         json_object_set(payload, "address", customer->address);
     }
-    isync_mapping_env env = *job->env;
-    env.context = job->env->context ? json_copy(job->env->context) : json_object();
-    json_object_set_new(env.context, "customer", json_string(cuno));
-    json_t *plan = isync_plan_make(tmpl, &env, payload, job->out);
-    json_decref(env.context);
+    json_t *context = json_pack("{s:s}", "customer", cuno);
+    json_t *plan = isync_connector_plan(job->c, event, payload, context);
+    json_decref(context);
     json_decref(payload);
     return plan;
 }
@@ -256,7 +207,7 @@ static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int
         return ISYNC_DELIVERED;
     }
     snprintf(context, sizeof context, "(looking up customer %s)", cuno);
-    return fail(job, "GetBasicData", &res, context);
+    return isync_connector_fail(job->c, "CRS610MI", "GetBasicData", &res, context);
 }
 
 static isync_delivery_result add_customer(customer_job *job, const isync_customer *customer,
@@ -266,26 +217,26 @@ static isync_delivery_result add_customer(customer_job *job, const isync_custome
     isync_m3_result res;
     char reason[256], context[48];
 
-    if (!job->cfg->customer_template[0]) {
+    if (!job->c->cfg->customer_template[0]) {
         snprintf(reason, sizeof reason, "cannot create customer %s in Infor: the business setting "
                  "customer_template (CUTM, the customer template) is not set", cuno);
-        return dead_letter(job, reason);
+        return isync_connector_dead_letter(job->c, "%s", reason);
     }
     if (!present(text(customer->address, "street"))) {
         snprintf(reason, sizeof reason, "cannot create customer %s in Infor: the event has no address "
                  "(CRS610MI/Add needs CUA1, the street)", cuno);
-        return dead_letter(job, reason);
+        return isync_connector_dead_letter(job->c, "%s", reason);
     }
     json_t *plan = mapped_call(job, "customer.created", customer, cuno);
     if (!plan) {
-        return job->out->result;
+        return job->c->out->result;
     }
     plan_fields(plan, &fields);
-    isync_m3_outcome outcome = call_with(job, "Add", fields.fields, -1, &res);
+    isync_m3_outcome outcome = isync_connector_call(job->c, "CRS610MI", "Add", fields.fields, -1, &res);
     json_decref(plan);
-    if (outcome != ISYNC_M3_OK && !refused_saying(&res, "already exists")) {
+    if (outcome != ISYNC_M3_OK && !isync_m3_refused_saying(&res, "already exists")) {
         snprintf(context, sizeof context, "(creating customer %s)", cuno);
-        return fail(job, "Add", &res, context);
+        return isync_connector_fail(job->c, "CRS610MI", "Add", &res, context);
     }
     isync_m3_result_clear(&res);
     job->created = 1;
@@ -302,10 +253,10 @@ static isync_delivery_result change_customer(customer_job *job, const isync_cust
     char context[48];
     json_t *plan = mapped_call(job, "customer.updated", customer, cuno);
     if (!plan) {
-        return job->out->result;
+        return job->c->out->result;
     }
     plan_fields(plan, &fields);
-    isync_m3_outcome outcome = call_with(job, "ChgBasicData", fields.fields, -1, &res);
+    isync_m3_outcome outcome = isync_connector_call(job->c, "CRS610MI", "ChgBasicData", fields.fields, -1, &res);
     json_decref(plan);
     *missing = customer_missing(&res);
     if (outcome == ISYNC_M3_OK || *missing) {
@@ -313,7 +264,7 @@ static isync_delivery_result change_customer(customer_job *job, const isync_cust
         return ISYNC_DELIVERED;
     }
     snprintf(context, sizeof context, "(customer %s)", cuno);
-    return fail(job, "ChgBasicData", &res, context);
+    return isync_connector_fail(job->c, "CRS610MI", "ChgBasicData", &res, context);
 }
 
 /* ---- resolution ---- */
@@ -321,7 +272,7 @@ static isync_delivery_result change_customer(customer_job *job, const isync_cust
 static void remember(customer_job *job, const isync_customer *customer, const char *cuno)
 {
     isync_error err;
-    if (isync_xref_record(job->xref, customer->profile_id, customer->email, cuno, &err) != ISYNC_OK) {
+    if (isync_xref_record(job->c->xref, customer->profile_id, customer->email, cuno, &err) != ISYNC_OK) {
         /* only a cache: the next lookup asks Infor again */
         isync_log(ISYNC_LOG_WARNING, "customer index not updated: %s", err.message);
     }
@@ -334,12 +285,12 @@ static const char *known_number(customer_job *job, const isync_customer *custome
         return customer->infor_customer;
     }
     if (!is_guest(customer)) {
-        const char *cuno = isync_xref_profile(job->xref, customer->profile_id);
+        const char *cuno = isync_xref_profile(job->c->xref, customer->profile_id);
         if (cuno) {
             return cuno;
         }
     }
-    return isync_xref_email(job->xref, customer->email);
+    return isync_xref_email(job->c->xref, customer->email);
 }
 
 /* The number a customer gets when Infor has none for it yet. */
@@ -347,7 +298,7 @@ static isync_delivery_result new_number(customer_job *job, const isync_customer 
                                         char cuno[ISYNC_CUNO_SIZE])
 {
     char reason[256];
-    const char *prefix = isync_config_customer_prefix(job->cfg);
+    const char *prefix = isync_config_customer_prefix(job->c->cfg);
     if (is_guest(customer)) {
         isync_guest_customer_number(customer->email ? customer->email : "", 0, cuno);
         return ISYNC_DELIVERED;
@@ -355,7 +306,7 @@ static isync_delivery_result new_number(customer_job *job, const isync_customer 
     if (!isync_customer_number(prefix, customer->profile_id, cuno)) {
         snprintf(reason, sizeof reason, "profile_id %.20s does not fit a 10-character Infor customer "
                  "number after customer_prefix \"%s\"", customer->profile_id, prefix);
-        return dead_letter(job, reason);
+        return isync_connector_dead_letter(job->c, "%s", reason);
     }
     return ISYNC_DELIVERED;
 }
@@ -363,9 +314,9 @@ static isync_delivery_result new_number(customer_job *job, const isync_customer 
 /* A guest under the "shared" rule: one customer for all, never created. */
 static isync_delivery_result shared_guest(customer_job *job, char cuno[ISYNC_CUNO_SIZE])
 {
-    const char *shared = job->cfg->guest_customer[0] ? job->cfg->guest_customer : job->cfg->default_customer;
+    const char *shared = job->c->cfg->guest_customer[0] ? job->c->cfg->guest_customer : job->c->cfg->default_customer;
     if (!shared[0]) {
-        return dead_letter(job, "no Infor customer for a guest: guest_rule is \"shared\" and neither "
+        return isync_connector_dead_letter(job->c, "%s", "no Infor customer for a guest: guest_rule is \"shared\" and neither "
                                 "guest_customer nor default_customer is set");
     }
     snprintf(cuno, ISYNC_CUNO_SIZE, "%s", shared);
@@ -408,14 +359,14 @@ static isync_delivery_result resolve_guest(customer_job *job, const isync_custom
         return result;
     }
     snprintf(reason, sizeof reason, "no free guest customer number after %d candidates", ISYNC_GUEST_ATTEMPTS);
-    return dead_letter(job, reason);
+    return isync_connector_dead_letter(job->c, "%s", reason);
 }
 
 static isync_delivery_result resolve(customer_job *job, const isync_customer *customer,
                                      char cuno[ISYNC_CUNO_SIZE])
 {
     int exists = 0;
-    if (is_guest(customer) && !present(customer->infor_customer) && !isync_config_guest_per_email(job->cfg)) {
+    if (is_guest(customer) && !present(customer->infor_customer) && !isync_config_guest_per_email(job->c->cfg)) {
         return shared_guest(job, cuno);
     }
     const char *known = known_number(job, customer);
@@ -440,13 +391,12 @@ static isync_delivery_result resolve(customer_job *job, const isync_customer *cu
     return result;
 }
 
-isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync_mapping_env *env,
-                                                isync_xref *xref, const isync_customer *customer,
-                                                char cuno[ISYNC_CUNO_SIZE], isync_delivery_outcome *out)
+isync_delivery_result isync_m3_customer_resolve(isync_connector_ctx *ctx, const isync_customer *customer,
+                                                char cuno[ISYNC_CUNO_SIZE])
 {
-    customer_job job = { m3, env->cfg, env, xref, out, 0 };
+    customer_job job = { ctx, 0 };
     cuno[0] = '\0';
-    return out->result = resolve(&job, customer, cuno);
+    return ctx->out->result = resolve(&job, customer, cuno);
 }
 
 /* ---- the index rebuild ---- */
@@ -492,7 +442,7 @@ static isync_delivery_result list_customers(customer_job *job, json_t *profiles,
                                             json_int_t *listed, json_int_t *indexed)
 {
     char last[ISYNC_CUNO_SIZE] = "";
-    const char *prefix = isync_config_customer_prefix(job->cfg);
+    const char *prefix = isync_config_customer_prefix(job->c->cfg);
     for (;;) {
         field_list fields = { .count = 0 };
         isync_m3_result res;
@@ -500,7 +450,7 @@ static isync_delivery_result list_customers(customer_job *job, json_t *profiles,
         json_t *row;
         add_field(&fields, "CUNO", last, CUNO_LENGTH);
         if (call(job, "LstByNumber", &fields, INDEX_PAGE, &res) != ISYNC_M3_OK) {
-            return fail(job, "LstByNumber", &res, "(rebuilding the customer index)");
+            return isync_connector_fail(job->c, "CRS610MI", "LstByNumber", &res, "(rebuilding the customer index)");
         }
         size_t rows = json_array_size(res.records);
         json_array_foreach(res.records, index, row) {
@@ -526,13 +476,13 @@ static isync_delivery_result rebuild_index(customer_job *job)
     json_int_t listed = 0, indexed = 0;
     isync_error err;
     isync_delivery_result result = list_customers(job, profiles, emails, &listed, &indexed);
-    if (result == ISYNC_DELIVERED && isync_xref_replace(job->xref, profiles, emails, &err) != ISYNC_OK) {
-        snprintf(job->out->reason, sizeof job->out->reason, "cannot write the customer index: %s", err.message);
-        result = job->out->result = ISYNC_RETRY_LATER;
+    if (result == ISYNC_DELIVERED && isync_xref_replace(job->c->xref, profiles, emails, &err) != ISYNC_OK) {
+        snprintf(job->c->out->reason, sizeof job->c->out->reason, "cannot write the customer index: %s", err.message);
+        result = job->c->out->result = ISYNC_RETRY_LATER;
     }
     if (result == ISYNC_DELIVERED) {
-        json_decref(job->out->infor_refs);
-        job->out->infor_refs = json_pack("{s:I, s:I}", "customers", listed, "indexed", indexed);
+        json_decref(job->c->out->infor_refs);
+        job->c->out->infor_refs = json_pack("{s:I, s:I}", "customers", listed, "indexed", indexed);
         isync_log(ISYNC_LOG_INFO, "customer index rebuilt: %lld of %lld customers indexed",
                   (long long)indexed, (long long)listed);
     }
@@ -543,18 +493,11 @@ static isync_delivery_result rebuild_index(customer_job *job)
 
 /* ---- customer.created / customer.updated ---- */
 
-int isync_m3_customer_handles(const char *type)
-{
-    return type && (strcmp(type, "customer.created") == 0 || strcmp(type, "customer.updated") == 0 ||
-                    strcmp(type, ISYNC_CUSTOMER_INDEX_TYPE) == 0);
-}
-
 /* The number saved by an earlier attempt, else resolved now and saved. */
 static isync_delivery_result customer_number(customer_job *job, const isync_customer *customer,
-                                             json_t *progress, isync_progress_save_fn save,
-                                             void *save_ctx, char cuno[ISYNC_CUNO_SIZE])
+                                             char cuno[ISYNC_CUNO_SIZE])
 {
-    const char *saved = text(progress, "cuno");
+    const char *saved = text(job->c->progress, "cuno");
     if (present(saved)) {
         snprintf(cuno, ISYNC_CUNO_SIZE, "%s", saved);
         return ISYNC_DELIVERED;
@@ -563,13 +506,8 @@ static isync_delivery_result customer_number(customer_job *job, const isync_cust
     if (result != ISYNC_DELIVERED) {
         return result;
     }
-    json_object_set_new(progress, "cuno", json_string(cuno));
-    if (save(save_ctx, progress) != 0) {
-        snprintf(job->out->reason, sizeof job->out->reason,
-                 "cannot save delivery progress in the spool; will retry");
-        return job->out->result = ISYNC_RETRY_LATER;
-    }
-    return ISYNC_DELIVERED;
+    json_object_set_new(job->c->progress, "cuno", json_string(cuno));
+    return isync_connector_save(job->c, NULL);
 }
 
 /* An update: resolving created the customer with the new data, or
@@ -584,26 +522,23 @@ static isync_delivery_result update(customer_job *job, const isync_customer *cus
     return result;
 }
 
-isync_delivery_result isync_m3_customer_deliver(isync_m3_client *m3, const isync_mapping_env *env,
-                                                isync_xref *xref, const char *type, json_t *payload,
-                                                json_t *progress, isync_progress_save_fn save,
-                                                void *save_ctx, isync_delivery_outcome *out)
+isync_delivery_result isync_m3_customer_deliver(isync_connector_ctx *ctx)
 {
-    customer_job job = { m3, env->cfg, env, xref, out, 0 };
+    customer_job job = { ctx, 0 };
     isync_customer customer;
     char cuno[ISYNC_CUNO_SIZE] = "";
 
-    if (strcmp(type, ISYNC_CUSTOMER_INDEX_TYPE) == 0) {
-        return out->result = rebuild_index(&job);
+    if (strcmp(ctx->type, ISYNC_CUSTOMER_INDEX_TYPE) == 0) {
+        return ctx->out->result = rebuild_index(&job);
     }
-    isync_customer_from_event(payload, &customer);
-    isync_delivery_result result = customer_number(&job, &customer, progress, save, save_ctx, cuno);
-    if (result == ISYNC_DELIVERED && strcmp(type, "customer.updated") == 0 && !job.created) {
+    isync_customer_from_event(ctx->payload, &customer);
+    isync_delivery_result result = customer_number(&job, &customer, cuno);
+    if (result == ISYNC_DELIVERED && strcmp(ctx->type, "customer.updated") == 0 && !job.created) {
         result = update(&job, &customer, cuno);
     }
     if (cuno[0]) {
-        json_decref(out->infor_refs);
-        out->infor_refs = json_pack("{s:s, s:b}", "cuno", cuno, "created", job.created);
+        json_decref(ctx->out->infor_refs);
+        ctx->out->infor_refs = json_pack("{s:s, s:b}", "cuno", cuno, "created", job.created);
     }
-    return out->result = result;
+    return ctx->out->result = result;
 }

@@ -16,11 +16,7 @@
 
 #include <jansson.h>
 
-#include "worker/business_config.h"
-#include "worker/delivery.h"
-#include "infor/m3.h"
-#include "mapping/mapping.h"
-#include "connectors/xref.h"
+#include "connectors/connector.h"
 
 #define ISYNC_CUNO_SIZE 11
 /* The internal job InforSync\rebuild_customer_index() spools: rewrites the
@@ -55,19 +51,14 @@ void isync_customer_from_order(json_t *payload, isync_customer *customer);
 /* customer.created / customer.updated. */
 void isync_customer_from_event(json_t *payload, isync_customer *customer);
 
-/* The Infor customer number of a customer, created in Infor when missing;
- * what it learns goes into the index. */
-isync_delivery_result isync_m3_customer_resolve(isync_m3_client *m3, const isync_mapping_env *env,
-                                                isync_xref *xref, const isync_customer *customer,
-                                                char cuno[ISYNC_CUNO_SIZE], isync_delivery_outcome *out);
+/* The Infor customer number of a customer, created in Infor when missing
+ * (ctx: the M3 client, templates, the index ctx->xref, the outcome); what
+ * it learns goes into the index. */
+isync_delivery_result isync_m3_customer_resolve(isync_connector_ctx *ctx, const isync_customer *customer,
+                                                char cuno[ISYNC_CUNO_SIZE]);
 
-/* 1 for customer.created, customer.updated and the index rebuild job. */
-int isync_m3_customer_handles(const char *type);
-
-/* Delivers one of those. progress: {"cuno"} once the customer is known. */
-isync_delivery_result isync_m3_customer_deliver(isync_m3_client *m3, const isync_mapping_env *env,
-                                                isync_xref *xref, const char *type, json_t *payload,
-                                                json_t *progress, isync_progress_save_fn save,
-                                                void *save_ctx, isync_delivery_outcome *out);
+/* The connector (connector.h) of customer.created, customer.updated and the
+ * index rebuild job (ctx->type). progress: {"cuno"} once the customer is known. */
+isync_delivery_result isync_m3_customer_deliver(isync_connector_ctx *ctx);
 
 #endif

@@ -11,17 +11,9 @@
 
 /* One order delivery in progress: what every step needs. */
 typedef struct {
-    isync_m3_client *m3;
-    const isync_business_config *cfg;
-    isync_xref *xref;
-    json_t *payload;
-    json_t *progress;
-    isync_progress_save_fn save;
-    void *save_ctx;
-    isync_delivery_outcome *out;
+    isync_connector_ctx *c;
     const char *cuno;
     const isync_template *tmpl;
-    const isync_mapping_env *env;
     json_t *plan;          /* the mapped calls */
     json_t *outputs;       /* progress "outputs": {"head.ORNO": ..} */
 } order_job;
@@ -33,13 +25,7 @@ static const char *payload_text(json_t *obj, const char *key)
 
 static const char *progress_text(const order_job *job, const char *key)
 {
-    return json_string_value(json_object_get(job->progress, key));
-}
-
-static int save_progress(order_job *job, const char *step)
-{
-    json_object_set_new(job->progress, "step", json_string(step));
-    return job->save(job->save_ctx, job->progress);
+    return json_string_value(json_object_get(job->c->progress, key));
 }
 
 static json_t *plan_call(const order_job *job, size_t index)
@@ -58,45 +44,12 @@ static size_t body_end(const order_job *job)
     return plan_size(job) - 2;
 }
 
-static isync_m3_outcome call_with(order_job *job, const char *transaction, const char *const *fields,
-                                  int maxrecs, isync_m3_result *res)
-{
-    isync_m3_request req = {
-        .program = "OIS100MI",
-        .transaction = transaction,
-        .cono = job->cfg->cono,
-        .divi = job->cfg->divi,
-        .maxrecs = maxrecs,
-        .fields = fields,
-    };
-    isync_m3_result_init(res);
-    return isync_m3_call(job->m3, &req, res);
-}
-
-static isync_delivery_result fail(order_job *job, const char *transaction, const char *const *fields,
-                                  isync_m3_result *res, const char *context)
-{
-    isync_m3_request req = { .program = "OIS100MI", .transaction = transaction, .fields = fields };
-    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
-    isync_m3_result_clear(res);
-    return result;
-}
-
-static isync_delivery_result progress_not_saved(order_job *job)
-{
-    snprintf(job->out->reason, sizeof job->out->reason,
-             "cannot save delivery progress in the spool; will retry");
-    job->out->result = ISYNC_RETRY_LATER;
-    return ISYNC_RETRY_LATER;
-}
-
 /* The fields of the plan's call at index, earlier answers filled in. */
 static int fields_of(order_job *job, size_t index, isync_plan_fields *fields)
 {
     if (isync_plan_fields_of(plan_call(job, index), job->outputs, fields) != 0) {
-        snprintf(job->out->reason, sizeof job->out->reason,
-                 "mapping: call %zu needs an answer of an earlier call that is not known", index);
-        job->out->result = ISYNC_DEAD_LETTER;
+        isync_connector_dead_letter(job->c, "mapping: call %zu needs an answer of an earlier call that is not known",
+                                    index);
         return -1;
     }
     return 0;
@@ -109,7 +62,7 @@ static const char *head_field(const order_job *job, const char *name)
 
 static void set_batch_orno(order_job *job, const char *orno)
 {
-    json_object_set_new(job->progress, "batch_orno", json_string(orno));
+    json_object_set_new(job->c->progress, "batch_orno", json_string(orno));
     json_object_set_new(job->outputs, "head.ORNO", json_string(orno));
 }
 
@@ -124,8 +77,8 @@ static isync_delivery_result find_existing_head(order_job *job)
     if (!cuor) {
         return ISYNC_DELIVERED; /* no CUOR to find it by: cannot have been found before either */
     }
-    if (call_with(job, "LstBatchHead", fields, 0, &res) != ISYNC_M3_OK) {
-        return fail(job, "LstBatchHead", fields, &res, "(resuming)");
+    if (isync_connector_call(job->c, "OIS100MI", "LstBatchHead", fields, 0, &res) != ISYNC_M3_OK) {
+        return isync_connector_fail(job->c, "OIS100MI", "LstBatchHead", &res, "(resuming)");
     }
     size_t index;
     json_t *row;
@@ -135,7 +88,7 @@ static isync_delivery_result find_existing_head(order_job *job)
         const char *row_ornr = json_string_value(json_object_get(row, "ORNR"));
         if (row_cuor && row_orno && strcmp(row_cuor, cuor) == 0) {
             set_batch_orno(job, row_orno);
-            json_object_set_new(job->progress, "step", json_string(row_ornr && *row_ornr ? "confirm" : "lines"));
+            json_object_set_new(job->c->progress, "step", json_string(row_ornr && *row_ornr ? "confirm" : "lines"));
             break;
         }
     }
@@ -151,21 +104,21 @@ static isync_delivery_result add_head(order_job *job)
     if (fields_of(job, 0, &fields) != 0) {
         return ISYNC_DEAD_LETTER;
     }
-    if (call_with(job, "AddBatchHead", fields.fields, -1, &res) != ISYNC_M3_OK) {
-        return fail(job, "AddBatchHead", fields.fields, &res, NULL);
+    if (isync_connector_call(job->c, "OIS100MI", "AddBatchHead", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        return isync_connector_fail(job->c, "OIS100MI", "AddBatchHead", &res, NULL);
     }
     const char *orno = isync_m3_record_field(&res, 0, "ORNO");
     if (!orno || !*orno) {
         snprintf(res.error_message, sizeof res.error_message, "answer carries no ORNO");
         res.outcome = ISYNC_M3_PERMANENT;
-        return fail(job, "AddBatchHead", fields.fields, &res, NULL);
+        return isync_connector_fail(job->c, "OIS100MI", "AddBatchHead", &res, NULL);
     }
     isync_plan_keep_outputs(job->tmpl, plan_call(job, 0), &res, job->outputs);
     set_batch_orno(job, orno);
-    json_object_set_new(job->progress, "lines_done", json_integer(0));
-    json_object_set_new(job->progress, "calls_done", json_integer(0));
+    json_object_set_new(job->c->progress, "lines_done", json_integer(0));
+    json_object_set_new(job->c->progress, "calls_done", json_integer(0));
     isync_m3_result_clear(&res);
-    return save_progress(job, "lines") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+    return isync_connector_save(job->c, "lines");
 }
 
 static int is_line(json_t *call)
@@ -187,8 +140,8 @@ static isync_delivery_result delete_line(order_job *job, const char *ponr)
 {
     isync_m3_result res;
     const char *fields[] = { "ORNO", progress_text(job, "batch_orno"), "PONR", ponr, NULL };
-    if (call_with(job, "DelBatchLine", fields, -1, &res) != ISYNC_M3_OK) {
-        return fail(job, "DelBatchLine", fields, &res, "(removing a duplicate line)");
+    if (isync_connector_call(job->c, "OIS100MI", "DelBatchLine", fields, -1, &res) != ISYNC_M3_OK) {
+        return isync_connector_fail(job->c, "OIS100MI", "DelBatchLine", &res, "(removing a duplicate line)");
     }
     isync_m3_result_clear(&res);
     isync_log(ISYNC_LOG_WARNING, "batch order %s: removed duplicate line %s",
@@ -222,8 +175,8 @@ static isync_delivery_result reconcile_lines(order_job *job)
     json_t *row;
     isync_delivery_result result = ISYNC_DELIVERED;
 
-    if (call_with(job, "LstBatchLine", fields, 0, &res) != ISYNC_M3_OK) {
-        return fail(job, "LstBatchLine", fields, &res, "(resuming)");
+    if (isync_connector_call(job->c, "OIS100MI", "LstBatchLine", fields, 0, &res) != ISYNC_M3_OK) {
+        return isync_connector_fail(job->c, "OIS100MI", "LstBatchLine", &res, "(resuming)");
     }
     json_array_foreach(res.records, index, row) {
         json_t *line = nth_line(job, matched);
@@ -238,14 +191,8 @@ static isync_delivery_result reconcile_lines(order_job *job)
         }
     }
     isync_m3_result_clear(&res);
-    json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)matched));
+    json_object_set_new(job->c->progress, "lines_done", json_integer((json_int_t)matched));
     return result;
-}
-
-/* M3 refused a call as a duplicate: an earlier attempt made it. */
-static int already_exists(const isync_m3_result *res)
-{
-    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, "already exists") != NULL;
 }
 
 /* "(items[1], ITNO ITEM-B)" or "(delivery_address)" for a failed call's reason. */
@@ -273,28 +220,27 @@ static isync_delivery_result add_body_call(order_job *job, size_t index, int res
     if (fields_of(job, index, &fields) != 0) {
         return ISYNC_DEAD_LETTER;
     }
-    if (call_with(job, transaction, fields.fields, -1, &res) != ISYNC_M3_OK &&
-        !(resuming && !is_line(call) && already_exists(&res))) {
+    if (isync_connector_call(job->c, "OIS100MI", transaction, fields.fields, -1, &res) != ISYNC_M3_OK &&
+        !(resuming && !is_line(call) && isync_m3_refused_saying(&res, "already exists"))) {
         call_context(call, context, sizeof context);
-        return fail(job, transaction, fields.fields, &res, context);
+        return isync_connector_fail(job->c, "OIS100MI", transaction, &res, context);
     }
     isync_plan_keep_outputs(job->tmpl, call, &res, job->outputs);
     isync_m3_result_clear(&res);
     if (is_line(call)) {
-        json_int_t lines = json_integer_value(json_object_get(job->progress, "lines_done"));
-        json_object_set_new(job->progress, "lines_done", json_integer(lines + 1));
+        json_int_t lines = json_integer_value(json_object_get(job->c->progress, "lines_done"));
+        json_object_set_new(job->c->progress, "lines_done", json_integer(lines + 1));
     }
-    json_object_set_new(job->progress, "calls_done", json_integer((json_int_t)index));
-    return save_progress(job, index + 1 == body_end(job) ? "confirm" : "lines") == 0 ? ISYNC_DELIVERED
-                                                                                   : progress_not_saved(job);
+    json_object_set_new(job->c->progress, "calls_done", json_integer((json_int_t)index));
+    return isync_connector_save(job->c, index + 1 == body_end(job) ? "confirm" : "lines");
 }
 
 /* The calls after the head: lines known to Infor (reconciled) and other
  * calls recorded in calls_done are skipped. */
 static isync_delivery_result add_body(order_job *job, int resuming)
 {
-    size_t calls_done = (size_t)json_integer_value(json_object_get(job->progress, "calls_done"));
-    size_t lines_known = (size_t)json_integer_value(json_object_get(job->progress, "lines_done"));
+    size_t calls_done = (size_t)json_integer_value(json_object_get(job->c->progress, "calls_done"));
+    size_t lines_known = (size_t)json_integer_value(json_object_get(job->c->progress, "lines_done"));
     size_t line_number = 0;
     for (size_t i = 1; i < body_end(job); i++) {
         json_t *call = plan_call(job, i);
@@ -303,14 +249,14 @@ static isync_delivery_result add_body(order_job *job, int resuming)
             continue;
         }
         if (is_line(call)) {
-            json_object_set_new(job->progress, "lines_done", json_integer((json_int_t)line_number - 1));
+            json_object_set_new(job->c->progress, "lines_done", json_integer((json_int_t)line_number - 1));
         }
         isync_delivery_result result = add_body_call(job, i, resuming && i == calls_done + 1);
         if (result != ISYNC_DELIVERED) {
             return result;
         }
     }
-    return save_progress(job, "confirm") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+    return isync_connector_save(job->c, "confirm");
 }
 
 /* GetOrderNo answers only once the batch order was confirmed. */
@@ -320,15 +266,15 @@ static isync_m3_outcome get_order_number(order_job *job, isync_m3_result *res, i
         res->outcome = ISYNC_M3_PERMANENT;
         return ISYNC_M3_PERMANENT;
     }
-    return call_with(job, "GetOrderNo", fields->fields, -1, res);
+    return isync_connector_call(job->c, "OIS100MI", "GetOrderNo", fields->fields, -1, res);
 }
 
 static isync_delivery_result record_order_number(order_job *job, isync_m3_result *res)
 {
     const char *ornr = isync_m3_record_field(res, 0, "ORNR");
     isync_plan_keep_outputs(job->tmpl, plan_call(job, plan_size(job) - 1), res, job->outputs);
-    json_object_set_new(job->progress, "orno", json_string(ornr ? ornr : ""));
-    json_object_set_new(job->progress, "step", json_string("done"));
+    json_object_set_new(job->c->progress, "orno", json_string(ornr ? ornr : ""));
+    json_object_set_new(job->c->progress, "step", json_string("done"));
     isync_m3_result_clear(res);
     /* not saved here: the worker saves the record with the outcome, and a
      * crash before that only repeats GetOrderNo, which changes nothing */
@@ -349,7 +295,7 @@ static isync_delivery_result check_confirmed(order_job *job, int *confirmed)
         return record_order_number(job, &res);
     }
     if (known != ISYNC_M3_MI_ERROR) { /* only M3's NOK says "not confirmed" */
-        return fail(job, "GetOrderNo", fields.fields, &res, "(resuming)");
+        return isync_connector_fail(job->c, "OIS100MI", "GetOrderNo", &res, "(resuming)");
     }
     isync_m3_result_clear(&res); /* NOK: not confirmed yet */
     return ISYNC_DELIVERED;
@@ -363,24 +309,18 @@ static isync_delivery_result confirm(order_job *job)
     if (fields_of(job, plan_size(job) - 2, &fields) != 0) {
         return ISYNC_DEAD_LETTER;
     }
-    if (call_with(job, "Confirm", fields.fields, -1, &res) != ISYNC_M3_OK) {
-        return fail(job, "Confirm", fields.fields, &res, NULL);
+    if (isync_connector_call(job->c, "OIS100MI", "Confirm", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        return isync_connector_fail(job->c, "OIS100MI", "Confirm", &res, NULL);
     }
     isync_m3_result_clear(&res);
-    if (save_progress(job, "order_no") != 0) {
-        return progress_not_saved(job);
+    if (isync_connector_save(job->c, "order_no") != ISYNC_DELIVERED) {
+        return ISYNC_RETRY_LATER;
     }
     isync_m3_result_init(&res);
     if (get_order_number(job, &res, &fields) != ISYNC_M3_OK) {
-        return fail(job, "GetOrderNo", fields.fields, &res, NULL);
+        return isync_connector_fail(job->c, "OIS100MI", "GetOrderNo", &res, NULL);
     }
     return record_order_number(job, &res);
-}
-
-static int at_step(const order_job *job, const char *step)
-{
-    const char *current = progress_text(job, "step");
-    return strcmp(current ? current : "head", step) == 0;
 }
 
 /* Customer sync: the customer from customer_id / email / billing_address,
@@ -389,15 +329,14 @@ static isync_delivery_result resolve_customer(order_job *job)
 {
     isync_customer customer;
     char cuno[ISYNC_CUNO_SIZE];
-    isync_customer_from_order(job->payload, &customer);
-    isync_delivery_result result = isync_m3_customer_resolve(job->m3, job->env, job->xref, &customer,
-                                                             cuno, job->out);
+    isync_customer_from_order(job->c->payload, &customer);
+    isync_delivery_result result = isync_m3_customer_resolve(job->c, &customer, cuno);
     if (result != ISYNC_DELIVERED) {
         return result;
     }
-    json_object_set_new(job->progress, "cuno", json_string(cuno));
+    json_object_set_new(job->c->progress, "cuno", json_string(cuno));
     job->cuno = progress_text(job, "cuno");
-    return save_progress(job, "head") == 0 ? ISYNC_DELIVERED : progress_not_saved(job);
+    return isync_connector_save(job->c, "head");
 }
 
 /* Before the head: the CUNO of the order (see m3_order.h). */
@@ -405,50 +344,47 @@ static isync_delivery_result choose_customer(order_job *job)
 {
     const char *cuno = progress_text(job, "cuno");
     if (!cuno || !*cuno) {
-        cuno = payload_text(job->payload, "infor_customer");
+        cuno = payload_text(job->c->payload, "infor_customer");
     }
-    if ((!cuno || !*cuno) && job->cfg->customer_template[0]) {
+    if ((!cuno || !*cuno) && job->c->cfg->customer_template[0]) {
         return resolve_customer(job);
     }
     if (!cuno || !*cuno) {
-        cuno = job->cfg->default_customer[0] ? job->cfg->default_customer : NULL;
+        cuno = job->c->cfg->default_customer[0] ? job->c->cfg->default_customer : NULL;
     }
     if (!cuno) {
-        snprintf(job->out->reason, sizeof job->out->reason,
-                 "no Infor customer: the order has no infor_customer and the configuration has no default_customer");
-        return job->out->result = ISYNC_DEAD_LETTER;
+        return isync_connector_dead_letter(job->c, "no Infor customer: the order has no infor_customer and the "
+                                           "configuration has no default_customer");
     }
-    json_object_set_new(job->progress, "cuno", json_string(cuno)); /* saved with the head */
+    json_object_set_new(job->c->progress, "cuno", json_string(cuno)); /* saved with the head */
     job->cuno = progress_text(job, "cuno");
     return ISYNC_DELIVERED;
 }
 
 static void set_refs(order_job *job)
 {
-    json_decref(job->out->infor_refs);
-    job->out->infor_refs = json_pack("{s:O?, s:O?, s:s}", "batch_orno",
-                                     json_object_get(job->progress, "batch_orno"), "orno",
-                                     json_object_get(job->progress, "orno"), "cuno", job->cuno);
+    json_decref(job->c->out->infor_refs);
+    job->c->out->infor_refs = json_pack("{s:O?, s:O?, s:s}", "batch_orno",
+                                     json_object_get(job->c->progress, "batch_orno"), "orno",
+                                     json_object_get(job->c->progress, "orno"), "cuno", job->cuno);
 }
 
 /* The template applied with the order's customer; NULL when it cannot be (out says why). */
-static json_t *make_plan(order_job *job, const isync_mapping_env *env)
+static json_t *make_plan(order_job *job)
 {
-    isync_mapping_env with_customer = *env;
-    with_customer.context = env->context ? json_copy(env->context) : json_object();
-    json_object_set_new(with_customer.context, "customer", json_string(job->cuno));
-    json_t *plan = isync_plan_make(job->tmpl, &with_customer, job->payload, job->out);
-    json_decref(with_customer.context);
+    json_t *values = json_pack("{s:s}", "customer", job->cuno);
+    json_t *plan = isync_connector_plan(job->c, "order.placed", job->c->payload, values);
+    json_decref(values);
     return plan;
 }
 
 /* The outputs of earlier calls live in the progress, so a resumed delivery has them. */
 static void attach_outputs(order_job *job)
 {
-    job->outputs = json_object_get(job->progress, "outputs");
+    job->outputs = json_object_get(job->c->progress, "outputs");
     if (!json_is_object(job->outputs)) {
-        json_object_set_new(job->progress, "outputs", json_object());
-        job->outputs = json_object_get(job->progress, "outputs");
+        json_object_set_new(job->c->progress, "outputs", json_object());
+        job->outputs = json_object_get(job->c->progress, "outputs");
     }
     const char *batch_orno = progress_text(job, "batch_orno");
     if (batch_orno && !json_object_get(job->outputs, "head.ORNO")) {
@@ -459,24 +395,24 @@ static void attach_outputs(order_job *job)
 static isync_delivery_result run(order_job *job, int resuming)
 {
     isync_delivery_result result = ISYNC_DELIVERED;
-    if (at_step(job, "head")) {
+    if (isync_connector_at_step(job->c, "head")) {
         if (resuming) {
             result = find_existing_head(job);
         }
-        if (result == ISYNC_DELIVERED && at_step(job, "head")) {
+        if (result == ISYNC_DELIVERED && isync_connector_at_step(job->c, "head")) {
             result = add_head(job);
             resuming = 0; /* the lines of a head we just created cannot exist yet */
         }
     }
-    if (result == ISYNC_DELIVERED && resuming && (at_step(job, "confirm") || at_step(job, "order_no"))) {
+    if (result == ISYNC_DELIVERED && resuming && (isync_connector_at_step(job->c, "confirm") || isync_connector_at_step(job->c, "order_no"))) {
         int confirmed = 0;
         result = check_confirmed(job, &confirmed);
-        if (result == ISYNC_DELIVERED && !confirmed && at_step(job, "confirm")) {
+        if (result == ISYNC_DELIVERED && !confirmed && isync_connector_at_step(job->c, "confirm")) {
             /* verify the lines once more before confirming */
-            json_object_set_new(job->progress, "step", json_string("lines"));
+            json_object_set_new(job->c->progress, "step", json_string("lines"));
         }
     }
-    if (result == ISYNC_DELIVERED && at_step(job, "lines")) {
+    if (result == ISYNC_DELIVERED && isync_connector_at_step(job->c, "lines")) {
         if (resuming) {
             result = reconcile_lines(job);
         }
@@ -484,30 +420,29 @@ static isync_delivery_result run(order_job *job, int resuming)
             result = add_body(job, resuming);
         }
     }
-    if (result == ISYNC_DELIVERED && (at_step(job, "confirm") || at_step(job, "order_no"))) {
+    if (result == ISYNC_DELIVERED && (isync_connector_at_step(job->c, "confirm") || isync_connector_at_step(job->c, "order_no"))) {
         result = confirm(job);
     }
     return result;
 }
 
-isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_template *tmpl,
-                                             const isync_mapping_env *env, isync_xref *xref, json_t *payload,
-                                             json_t *progress, int resuming, isync_progress_save_fn save,
-                                             void *save_ctx, isync_delivery_outcome *out)
+isync_delivery_result isync_m3_order_deliver(isync_connector_ctx *ctx)
 {
-    order_job job = { m3, env->cfg, xref, payload, progress, save, save_ctx, out, NULL, tmpl, env, NULL, NULL };
-    isync_delivery_result result = choose_customer(&job);
-
-    if (result != ISYNC_DELIVERED) {
-        return out->result = result;
+    order_job job = { ctx, NULL, isync_connector_template(ctx, "order.placed"), NULL, NULL };
+    if (!job.tmpl) {
+        return ctx->out->result; /* checked before the customer is made in Infor */
     }
-    job.plan = make_plan(&job, env);
+    isync_delivery_result result = choose_customer(&job);
+    if (result != ISYNC_DELIVERED) {
+        return ctx->out->result = result;
+    }
+    job.plan = make_plan(&job);
     if (!job.plan) {
-        return out->result;
+        return ctx->out->result;
     }
     attach_outputs(&job);
-    result = run(&job, resuming);
+    result = run(&job, ctx->resuming);
     set_refs(&job);
     json_decref(job.plan);
-    return out->result = result;
+    return ctx->out->result = result;
 }

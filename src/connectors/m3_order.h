@@ -21,22 +21,14 @@
 
 #include <jansson.h>
 
-#include "worker/business_config.h"
-#include "worker/delivery.h"
-#include "infor/m3.h"
-#include "mapping/mapping.h"
-#include "connectors/xref.h"
+#include "connectors/connector.h"
 
-/* tmpl: the order.placed template (its calls: AddBatchHead, other
- * OIS100MI/AddBatch* calls in order, Confirm, GetOrderNo; template.c checks
- * the shape); env: settings, field specification, rates (its context is
- * set here). xref: the customer index (customer sync). payload: the
- * validated order.placed payload. progress: the connector's saved progress
- * (an object, updated in place). resuming: 1 when an earlier attempt of
- * this event may have sent calls. */
-isync_delivery_result isync_m3_order_deliver(isync_m3_client *m3, const isync_template *tmpl,
-                                             const isync_mapping_env *env, isync_xref *xref, json_t *payload,
-                                             json_t *progress, int resuming, isync_progress_save_fn save,
-                                             void *save_ctx, isync_delivery_outcome *out);
+/* The connector of order.placed (connector.h). ctx->tmpl (else the
+ * order.placed template of ctx->env->templates) gives the calls:
+ * AddBatchHead, other OIS100MI/AddBatch* calls in order, Confirm,
+ * GetOrderNo (template.c checks the shape). ctx->xref: the customer index
+ * (customer sync). ctx->resuming: an earlier attempt of this event may have
+ * sent calls. */
+isync_delivery_result isync_m3_order_deliver(isync_connector_ctx *ctx);
 
 #endif

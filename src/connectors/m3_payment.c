@@ -12,13 +12,7 @@
 #include "mapping/plan.h"
 
 typedef struct {
-    isync_m3_client *m3;
-    const isync_business_config *cfg;
-    json_t *payload;
-    json_t *progress;
-    isync_progress_save_fn save;
-    void *save_ctx;
-    isync_delivery_outcome *out;
+    isync_connector_ctx *c;
     int refund;
     const char *payer;
     char number[10];     /* payment number */
@@ -112,46 +106,6 @@ static const char *text(json_t *obj, const char *key)
     return value ? value : "";
 }
 
-/* Infor's message says so (M3 words it differently per program). */
-static int mi_says(const isync_m3_result *res, const char *words)
-{
-    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
-}
-
-static isync_m3_outcome call(payment_job *job, const char *program, const char *transaction,
-                             const char *const *fields, isync_m3_result *res)
-{
-    isync_m3_request req = {
-        .program = program,
-        .transaction = transaction,
-        .cono = job->cfg->cono,
-        .divi = job->cfg->divi,
-        .maxrecs = -1,
-        .fields = fields,
-    };
-    isync_m3_result_init(res);
-    return isync_m3_call(job->m3, &req, res);
-}
-
-static isync_delivery_result fail(payment_job *job, const char *program, const char *transaction,
-                                  const char *const *fields, isync_m3_result *res, const char *context)
-{
-    isync_m3_request req = { .program = program, .transaction = transaction, .fields = fields };
-    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
-    isync_m3_result_clear(res);
-    return result;
-}
-
-static isync_delivery_result save_step(payment_job *job, const char *step)
-{
-    json_object_set_new(job->progress, "step", json_string(step));
-    if (job->save(job->save_ctx, job->progress) != 0) {
-        snprintf(job->out->reason, sizeof job->out->reason, "cannot save delivery progress in the spool; will retry");
-        return job->out->result = ISYNC_RETRY_LATER;
-    }
-    return ISYNC_DELIVERED;
-}
-
 /* The n-th call of the plan to program/transaction, or NULL. */
 static json_t *plan_call(payment_job *job, const char *program, const char *transaction, size_t n)
 {
@@ -167,10 +121,9 @@ static json_t *plan_call(payment_job *job, const char *program, const char *tran
 
 static isync_delivery_result no_call(payment_job *job, const char *program, const char *transaction)
 {
-    snprintf(job->out->reason, sizeof job->out->reason,
-             "mapping: the %s template makes no %s/%s call for payment_posting \"%s\"",
-             job->refund ? "payment.refunded" : "payment.captured", program, transaction, job->cfg->payment_posting);
-    return job->out->result = ISYNC_DEAD_LETTER;
+    return isync_connector_dead_letter(job->c, "mapping: the %s template makes no %s/%s call for payment_posting \"%s\"",
+                                       job->refund ? "payment.refunded" : "payment.captured", program, transaction,
+                                       job->c->cfg->payment_posting);
 }
 
 static isync_delivery_result cash_desk(payment_job *job)
@@ -182,13 +135,13 @@ static isync_delivery_result cash_desk(payment_job *job)
     }
     isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (call(job, "OIS215MI", "AddPayment", fields.fields, &res) != ISYNC_M3_OK) {
-        if (!mi_says(&res, "already exist")) {
-            return fail(job, "OIS215MI", "AddPayment", fields.fields, &res, NULL);
+    if (isync_connector_call(job->c, "OIS215MI", "AddPayment", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        if (!isync_m3_refused_saying(&res, "already exist")) {
+            return isync_connector_fail(job->c, "OIS215MI", "AddPayment", &res, NULL);
         }
         isync_log(ISYNC_LOG_INFO, "payment %s (cash desk %s) already exists in Infor: not posted again",
-                  job->number, job->cfg->cash_desk);
-        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+                  job->number, job->c->cfg->cash_desk);
+        json_object_set_new(job->c->out->infor_refs, "already_posted", json_true());
     }
     isync_m3_result_clear(&res);
     return ISYNC_DELIVERED;
@@ -203,15 +156,15 @@ static isync_delivery_result journal_head(payment_job *job)
     }
     isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (call(job, "GLS840MI", "AddBatchHead", fields.fields, &res) != ISYNC_M3_OK) {
-        if (!mi_says(&res, "already exist")) {
-            return fail(job, "GLS840MI", "AddBatchHead", fields.fields, &res, NULL);
+    if (isync_connector_call(job->c, "GLS840MI", "AddBatchHead", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        if (!isync_m3_refused_saying(&res, "already exist")) {
+            return isync_connector_fail(job->c, "GLS840MI", "AddBatchHead", &res, NULL);
         }
         isync_log(ISYNC_LOG_INFO, "GL batch %s already exists: continuing with its lines", job->key1);
     }
     isync_m3_result_clear(&res);
-    json_object_set_new(job->progress, "lines_done", json_integer(0));
-    return save_step(job, "lines");
+    json_object_set_new(job->c->progress, "lines_done", json_integer(0));
+    return isync_connector_save(job->c, "lines");
 }
 
 /* The plan's line-th journal line (1-based). Returns DELIVERED; sets *posted
@@ -223,21 +176,21 @@ static isync_delivery_result journal_line(payment_job *job, int line, int *poste
     json_t *mapped = plan_call(job, "GLS840MI", "AddBatchLine", (size_t)line - 1);
     *last = plan_call(job, "GLS840MI", "AddBatchLine", (size_t)line) == NULL;
     if (!mapped) {
-        return save_step(job, "update"); /* the template has fewer lines than the progress says */
+        return isync_connector_save(job->c, "update"); /* the template has fewer lines than the progress says */
     }
     isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (call(job, "GLS840MI", "AddBatchLine", fields.fields, &res) != ISYNC_M3_OK) {
-        if (mi_says(&res, "already updated")) {
+    if (isync_connector_call(job->c, "GLS840MI", "AddBatchLine", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        if (isync_m3_refused_saying(&res, "already updated")) {
             *posted = 1;
-        } else if (!mi_says(&res, "already exist")) {
+        } else if (!isync_m3_refused_saying(&res, "already exist")) {
             snprintf(context, sizeof context, "(line %d)", line);
-            return fail(job, "GLS840MI", "AddBatchLine", fields.fields, &res, context);
+            return isync_connector_fail(job->c, "GLS840MI", "AddBatchLine", &res, context);
         }
     }
     isync_m3_result_clear(&res);
-    json_object_set_new(job->progress, "lines_done", json_integer(line));
-    return *posted ? ISYNC_DELIVERED : save_step(job, *last ? "update" : "lines");
+    json_object_set_new(job->c->progress, "lines_done", json_integer(line));
+    return *posted ? ISYNC_DELIVERED : isync_connector_save(job->c, *last ? "update" : "lines");
 }
 
 static isync_delivery_result journal_update(payment_job *job)
@@ -249,168 +202,157 @@ static isync_delivery_result journal_update(payment_job *job)
     }
     isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (call(job, "GLS840MI", "UpdBatch", fields.fields, &res) != ISYNC_M3_OK) {
-        if (!mi_says(&res, "already updated")) {
-            return fail(job, "GLS840MI", "UpdBatch", fields.fields, &res, NULL);
+    if (isync_connector_call(job->c, "GLS840MI", "UpdBatch", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        if (!isync_m3_refused_saying(&res, "already updated")) {
+            return isync_connector_fail(job->c, "GLS840MI", "UpdBatch", &res, NULL);
         }
-        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+        json_object_set_new(job->c->out->infor_refs, "already_posted", json_true());
     }
     isync_m3_result_clear(&res);
     return ISYNC_DELIVERED;
-}
-
-static int at_step(payment_job *job, const char *step)
-{
-    const char *current = json_string_value(json_object_get(job->progress, "step"));
-    return strcmp(current ? current : "head", step) == 0;
 }
 
 static isync_delivery_result journal(payment_job *job)
 {
     isync_delivery_result result = ISYNC_DELIVERED;
     int posted = 0;
-    if (job->cfg->cono <= 0) {
-        snprintf(job->out->reason, sizeof job->out->reason,
-                 "payment_posting \"journal\" needs the company (cono) in the business settings");
-        return job->out->result = ISYNC_DEAD_LETTER;
+    if (job->c->cfg->cono <= 0) {
+        return isync_connector_dead_letter(job->c, "payment_posting \"journal\" needs the company (cono) in the "
+                                           "business settings");
     }
-    if (at_step(job, "head")) {
+    if (isync_connector_at_step(job->c, "head")) {
         result = journal_head(job);
     }
-    while (result == ISYNC_DELIVERED && !posted && at_step(job, "lines")) {
-        int line = (int)json_integer_value(json_object_get(job->progress, "lines_done")) + 1, last = 0;
+    while (result == ISYNC_DELIVERED && !posted && isync_connector_at_step(job->c, "lines")) {
+        int line = (int)json_integer_value(json_object_get(job->c->progress, "lines_done")) + 1, last = 0;
         result = journal_line(job, line, &posted, &last);
     }
-    if (result == ISYNC_DELIVERED && !posted && at_step(job, "update")) {
+    if (result == ISYNC_DELIVERED && !posted && isync_connector_at_step(job->c, "update")) {
         result = journal_update(job);
     } else if (posted) {
-        json_object_set_new(job->out->infor_refs, "already_posted", json_true());
+        json_object_set_new(job->c->out->infor_refs, "already_posted", json_true());
     }
     return result;
 }
 
 /* The template applied with what the connector worked out; NULL when it cannot be (out says why). */
-static json_t *make_plan(payment_job *job, const isync_mapping_env *env, const char *type)
+static json_t *make_plan(payment_job *job)
 {
-    const isync_template *tmpl = env->templates ? isync_mapping_set_get(env->templates, type) : NULL;
-    if (!tmpl) {
-        snprintf(job->out->reason, sizeof job->out->reason, "no mapping template for %s", type);
-        job->out->result = ISYNC_RETRY_LATER;
-        return NULL;
-    }
-    isync_mapping_env with_context = *env;
-    with_context.context = env->context ? json_copy(env->context) : json_object();
-    json_t *own = json_pack("{s:s, s:s, s:s, s:s, s:s}", "payer", job->payer, "payment_number", job->number,
-                            "journal_key", job->key1, "journal_line_1", job->parm[0], "journal_line_2", job->parm[1]);
-    json_object_update(with_context.context, own);
-    json_decref(own);
-    json_t *plan = isync_plan_make(tmpl, &with_context, job->payload, job->out);
-    json_decref(with_context.context);
+    json_t *values = json_pack("{s:s, s:s, s:s, s:s, s:s}", "payer", job->payer, "payment_number", job->number,
+                               "journal_key", job->key1, "journal_line_1", job->parm[0], "journal_line_2",
+                               job->parm[1]);
+    json_t *plan = isync_connector_plan(job->c, job->c->type, job->c->payload, values);
+    json_decref(values);
     return plan;
 }
 
 static void journal_lines(payment_job *job)
 {
     for (int line = 1; line <= 2; line++) {
-        const char *account = line == 1 ? job->cfg->journal_cash_account : job->cfg->journal_receivable_account;
-        isync_payment_journal_line(line, job->refund, job->date, account, text(job->payload, "currency"),
-                                   text(job->payload, "amount"), job->payer, text(job->payload, "transaction_id"),
-                                   text(job->payload, "order_number"), job->parm[line - 1]);
+        const char *account = line == 1 ? job->c->cfg->journal_cash_account : job->c->cfg->journal_receivable_account;
+        isync_payment_journal_line(line, job->refund, job->date, account, text(job->c->payload, "currency"),
+                                   text(job->c->payload, "amount"), job->payer, text(job->c->payload, "transaction_id"),
+                                   text(job->c->payload, "order_number"), job->parm[line - 1]);
     }
 }
 
 /* payment.voided: the template (its calls are [], template.c refuses any
  * other) is applied so the record names the one in use; nothing is sent. */
-static isync_delivery_result deliver_void(const isync_mapping_env *env, json_t *payload, json_t *progress,
-                                          isync_delivery_outcome *out)
+static isync_delivery_result deliver_void(isync_connector_ctx *ctx)
 {
-    const isync_template *tmpl = env->templates ? isync_mapping_set_get(env->templates, "payment.voided") : NULL;
-    if (!tmpl) {
-        snprintf(out->reason, sizeof out->reason, "no mapping template for payment.voided");
-        return out->result = ISYNC_RETRY_LATER;
-    }
-    json_t *plan = isync_plan_make(tmpl, env, payload, out);
+    json_t *plan = isync_connector_plan(ctx, "payment.voided", ctx->payload, NULL);
     if (!plan) {
-        return out->result;
+        return ctx->out->result;
     }
     json_decref(plan);
-    json_decref(out->infor_refs);
-    out->infor_refs = json_pack("{s:s}", "note", ISYNC_PAYMENT_VOID_NOTE);
-    json_object_set_new(progress, "step", json_string("done"));
-    isync_log(ISYNC_LOG_INFO, "payment %s of order %s: %s", text(payload, "transaction_id"),
-              text(payload, "order_number"), ISYNC_PAYMENT_VOID_NOTE);
-    return out->result = ISYNC_DELIVERED;
+    json_decref(ctx->out->infor_refs);
+    ctx->out->infor_refs = json_pack("{s:s}", "note", ISYNC_PAYMENT_VOID_NOTE);
+    json_object_set_new(ctx->progress, "step", json_string("done"));
+    isync_log(ISYNC_LOG_INFO, "payment %s of order %s: %s", text(ctx->payload, "transaction_id"),
+              text(ctx->payload, "order_number"), ISYNC_PAYMENT_VOID_NOTE);
+    return ctx->out->result = ISYNC_DELIVERED;
 }
 
-isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_mapping_env *env,
-                                               const isync_spool *spool, const char *type, json_t *payload,
-                                               json_t *progress, int resuming, isync_progress_save_fn save,
-                                               void *save_ctx, isync_delivery_outcome *out)
+/* The payer: the event's infor_customer, else the customer of the order in
+ * the order index (*entry, which the caller frees). */
+static isync_delivery_result find_payer(payment_job *job, json_t **entry)
 {
-    const isync_business_config *cfg = env->cfg;
-    payment_job job = { .m3 = m3, .cfg = cfg, .payload = payload, .progress = progress, .save = save,
-                        .save_ctx = save_ctx, .out = out };
-    const char *posting = cfg->payment_posting[0] ? cfg->payment_posting : "none";
-    const char *transaction_id = text(payload, "transaction_id");
-    json_t *entry = NULL;
     isync_error err;
-
-    (void)resuming; /* every step is safe to repeat: Infor refuses a second one by its key */
-    if (type && strcmp(type, "payment.voided") == 0) {
-        return deliver_void(env, payload, progress, out);
+    job->payer = json_string_value(json_object_get(job->c->payload, "infor_customer"));
+    if (job->payer && *job->payer) {
+        return ISYNC_DELIVERED;
     }
-    job.refund = type && strcmp(type, "payment.refunded") == 0;
-    json_decref(out->infor_refs);
-    out->infor_refs = json_pack("{s:s}", "posting", posting);
+    isync_status st = isync_order_index_get(job->c->spool, text(job->c->payload, "order_number"), entry, &err);
+    if (st != ISYNC_OK) {
+        return isync_connector_retry(job->c, "%s", st == ISYNC_ERR_NOTFOUND
+                                     ? "order not in Infor yet (the payer is the order's customer)" : err.message);
+    }
+    job->payer = json_string_value(json_object_get(*entry, "cuno"));
+    if (!job->payer || !*job->payer) {
+        return isync_connector_dead_letter(job->c, "the order index names no Infor customer for this order");
+    }
+    return ISYNC_DELIVERED;
+}
+
+/* The payment number, the journal key, date and lines, and the plan made with them. */
+static isync_delivery_result prepare(payment_job *job)
+{
+    isync_error err;
+    const char *transaction_id = text(job->c->payload, "transaction_id");
+    if (isync_payment_number(job->c->spool, transaction_id, job->refund, job->number, &err) != ISYNC_OK) {
+        return isync_connector_retry(job->c, "%s", err.message);
+    }
+    snprintf(job->key1, sizeof job->key1, "XC%09llu", strtoull(job->number, NULL, 10));
+    isync_iso8601_to_m3_date(text(job->c->payload, "date"), job->date);
+    journal_lines(job);
+    json_object_set_new(job->c->out->infor_refs, "payer", json_string(job->payer));
+    json_object_set_new(job->c->out->infor_refs, "irno", json_string(transaction_id));
+    job->plan = make_plan(job);
+    return job->plan ? ISYNC_DELIVERED : job->c->out->result;
+}
+
+/* cash_desk or journal, by the business setting. */
+static isync_delivery_result post(payment_job *job, const char *posting)
+{
+    if (strcmp(posting, "cash_desk") == 0) {
+        json_object_set_new(job->c->out->infor_refs, "pmnb", json_string(job->number));
+        json_object_set_new(job->c->out->infor_refs, "cshd", json_string(job->c->cfg->cash_desk));
+        return cash_desk(job);
+    }
+    json_object_set_new(job->c->out->infor_refs, "key1", json_string(job->key1));
+    return journal(job);
+}
+
+/* every step is safe to repeat: Infor refuses a second one by its key, so
+ * ctx->resuming changes nothing */
+isync_delivery_result isync_m3_payment_deliver(isync_connector_ctx *ctx)
+{
+    payment_job job = { .c = ctx };
+    const char *posting = ctx->cfg->payment_posting[0] ? ctx->cfg->payment_posting : "none";
+    json_t *entry = NULL;
+
+    if (strcmp(ctx->type, "payment.voided") == 0) {
+        return deliver_void(ctx);
+    }
+    job.refund = strcmp(ctx->type, "payment.refunded") == 0;
+    json_decref(ctx->out->infor_refs);
+    ctx->out->infor_refs = json_pack("{s:s}", "posting", posting);
     if (strcmp(posting, "none") == 0) {
         isync_log(ISYNC_LOG_INFO, "payment %s of order %s not posted: payment_posting is \"none\"",
-                  transaction_id, text(payload, "order_number"));
-        return out->result = ISYNC_DELIVERED;
+                  text(ctx->payload, "transaction_id"), text(ctx->payload, "order_number"));
+        return ctx->out->result = ISYNC_DELIVERED;
     }
-    job.payer = json_string_value(json_object_get(payload, "infor_customer"));
-    if (!job.payer || !*job.payer) {
-        isync_status st = isync_order_index_get(spool, text(payload, "order_number"), &entry, &err);
-        if (st != ISYNC_OK) {
-            snprintf(out->reason, sizeof out->reason, "%s", st == ISYNC_ERR_NOTFOUND
-                     ? "order not in Infor yet (the payer is the order's customer)" : err.message);
-            return out->result = ISYNC_RETRY_LATER;
-        }
-        job.payer = json_string_value(json_object_get(entry, "cuno"));
-        if (!job.payer || !*job.payer) {
-            snprintf(out->reason, sizeof out->reason, "the order index names no Infor customer for this order");
-            json_decref(entry);
-            return out->result = ISYNC_DEAD_LETTER;
-        }
-    }
-    if (isync_payment_number(spool, transaction_id, job.refund, job.number, &err) != ISYNC_OK) {
-        snprintf(out->reason, sizeof out->reason, "%s", err.message);
-        json_decref(entry);
-        return out->result = ISYNC_RETRY_LATER;
-    }
-    snprintf(job.key1, sizeof job.key1, "XC%09llu", strtoull(job.number, NULL, 10));
-    isync_iso8601_to_m3_date(text(payload, "date"), job.date);
-    journal_lines(&job);
-    json_object_set_new(out->infor_refs, "payer", json_string(job.payer));
-    json_object_set_new(out->infor_refs, "irno", json_string(transaction_id));
-    job.plan = make_plan(&job, env, type);
-    if (!job.plan) {
-        json_decref(entry);
-        return out->result;
-    }
-
-    isync_delivery_result result;
-    if (strcmp(posting, "cash_desk") == 0) {
-        json_object_set_new(out->infor_refs, "pmnb", json_string(job.number));
-        json_object_set_new(out->infor_refs, "cshd", json_string(cfg->cash_desk));
-        result = cash_desk(&job);
-    } else {
-        json_object_set_new(out->infor_refs, "key1", json_string(job.key1));
-        result = journal(&job);
+    isync_delivery_result result = find_payer(&job, &entry);
+    if (result == ISYNC_DELIVERED) {
+        result = prepare(&job);
     }
     if (result == ISYNC_DELIVERED) {
-        json_object_set_new(progress, "step", json_string("done"));
+        result = post(&job, posting);
+    }
+    if (result == ISYNC_DELIVERED) {
+        json_object_set_new(ctx->progress, "step", json_string("done"));
     }
     json_decref(job.plan);
     json_decref(entry);
-    return out->result = result;
+    return ctx->out->result = result;
 }

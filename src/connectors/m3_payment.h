@@ -44,11 +44,7 @@
 
 #include <jansson.h>
 
-#include "worker/business_config.h"
-#include "worker/delivery.h"
-#include "infor/m3.h"
-#include "mapping/mapping.h"
-#include "queue/spool.h"
+#include "connectors/connector.h"
 
 #define ISYNC_PARM_LENGTH 106
 
@@ -75,9 +71,9 @@ void isync_payment_journal_line(int line, int refund, const char *date, const ch
                                 const char *currency, const char *amount, const char *payer,
                                 const char *transaction_id, const char *order_number, char *out);
 
-isync_delivery_result isync_m3_payment_deliver(isync_m3_client *m3, const isync_mapping_env *env,
-                                               const isync_spool *spool, const char *type, json_t *payload,
-                                               json_t *progress, int resuming, isync_progress_save_fn save,
-                                               void *save_ctx, isync_delivery_outcome *out);
+/* The connector (connector.h) of payment.captured, payment.refunded and
+ * payment.voided (ctx->type); payment numbers and the order index live in
+ * ctx->spool. */
+isync_delivery_result isync_m3_payment_deliver(isync_connector_ctx *ctx);
 
 #endif

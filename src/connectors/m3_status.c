@@ -10,40 +10,9 @@
 #include "connectors/status_map.h"
 
 typedef struct {
-    isync_m3_client *m3;
-    const isync_business_config *cfg;
-    const isync_mapping_env *env;
-    json_t *payload;
-    json_t *progress;
-    isync_progress_save_fn save;
-    void *save_ctx;
-    isync_delivery_outcome *out;
+    isync_connector_ctx *c;
     const char *orno;
 } status_job;
-
-static isync_m3_outcome call(status_job *job, const char *transaction, const char *const *fields,
-                             int maxrecs, isync_m3_result *res)
-{
-    isync_m3_request req = {
-        .program = "OIS100MI",
-        .transaction = transaction,
-        .cono = job->cfg->cono,
-        .divi = job->cfg->divi,
-        .maxrecs = maxrecs,
-        .fields = fields,
-    };
-    isync_m3_result_init(res);
-    return isync_m3_call(job->m3, &req, res);
-}
-
-static isync_delivery_result fail(status_job *job, const char *transaction, const char *const *fields,
-                                  isync_m3_result *res, const char *context)
-{
-    isync_m3_request req = { .program = "OIS100MI", .transaction = transaction, .fields = fields };
-    isync_delivery_result result = isync_delivery_m3_failed(job->out, &req, res, context);
-    isync_m3_result_clear(res);
-    return result;
-}
 
 /* The template's call to transaction with the connector's context values;
  * NULL when it cannot be made (the outcome says why). Fields are borrowed
@@ -51,21 +20,10 @@ static isync_delivery_result fail(status_job *job, const char *transaction, cons
 static json_t *mapped_call(status_job *job, const char *transaction, const char *ponr, const char *posx,
                            json_t **plan, isync_plan_fields *fields)
 {
-    const isync_template *tmpl =
-        job->env->templates ? isync_mapping_set_get(job->env->templates, "order.status_changed") : NULL;
-    *plan = NULL;
-    if (!tmpl) {
-        snprintf(job->out->reason, sizeof job->out->reason, "no mapping template for order.status_changed");
-        job->out->result = ISYNC_RETRY_LATER;
-        return NULL;
-    }
-    isync_mapping_env env = *job->env;
-    env.context = job->env->context ? json_copy(job->env->context) : json_object();
-    json_object_set_new(env.context, "orno", json_string(job->orno));
-    json_object_set_new(env.context, "line_number", json_string(ponr ? ponr : ""));
-    json_object_set_new(env.context, "line_suffix", json_string(posx ? posx : ""));
-    *plan = isync_plan_make(tmpl, &env, job->payload, job->out);
-    json_decref(env.context);
+    json_t *values = json_pack("{s:s, s:s, s:s}", "orno", job->orno, "line_number", ponr ? ponr : "",
+                               "line_suffix", posx ? posx : "");
+    *plan = isync_connector_plan(job->c, "order.status_changed", job->c->payload, values);
+    json_decref(values);
     size_t index;
     json_t *call;
     json_array_foreach(json_object_get(*plan, "calls"), index, call) {
@@ -75,9 +33,8 @@ static json_t *mapped_call(status_job *job, const char *transaction, const char 
         }
     }
     if (*plan) {
-        snprintf(job->out->reason, sizeof job->out->reason,
-                 "mapping: the order.status_changed template makes no OIS100MI/%s call", transaction);
-        job->out->result = ISYNC_DEAD_LETTER;
+        isync_connector_dead_letter(job->c, "mapping: the order.status_changed template makes no OIS100MI/%s call",
+                                    transaction);
     }
     return NULL;
 }
@@ -107,22 +64,20 @@ static isync_delivery_result delete_order(status_job *job)
     isync_m3_result res;
     if (!mapped_call(job, "DelHead", NULL, NULL, &plan, &fields)) {
         json_decref(plan);
-        return job->out->result;
+        return job->c->out->result;
     }
-    json_object_set_new(job->progress, "step", json_string("delete"));
-    if (job->save(job->save_ctx, job->progress) != 0) {
+    if (isync_connector_save(job->c, "delete") != ISYNC_DELIVERED) {
         json_decref(plan);
-        snprintf(job->out->reason, sizeof job->out->reason, "cannot save delivery progress in the spool; will retry");
-        return job->out->result = ISYNC_RETRY_LATER;
+        return ISYNC_RETRY_LATER;
     }
-    if (call(job, "DelHead", fields.fields, -1, &res) != ISYNC_M3_OK) {
-        isync_delivery_result result = fail(job, "DelHead", fields.fields, &res, NULL);
+    if (isync_connector_call(job->c, "OIS100MI", "DelHead", fields.fields, -1, &res) != ISYNC_M3_OK) {
+        isync_delivery_result result = isync_connector_fail(job->c, "OIS100MI", "DelHead", &res, NULL);
         json_decref(plan);
         return result;
     }
     isync_m3_result_clear(&res);
     json_decref(plan);
-    json_object_set_new(job->progress, "deleted", json_true());
+    json_object_set_new(job->c->progress, "deleted", json_true());
     return ISYNC_DELIVERED;
 }
 
@@ -136,18 +91,18 @@ static isync_delivery_result close_line(status_job *job, json_t *row)
     char context[48];
     if (!mapped_call(job, "CloLine", ponr, posx, &plan, &fields)) {
         json_decref(plan);
-        return job->out->result;
+        return job->c->out->result;
     }
-    if (call(job, "CloLine", fields.fields, -1, &res) != ISYNC_M3_OK) {
+    if (isync_connector_call(job->c, "OIS100MI", "CloLine", fields.fields, -1, &res) != ISYNC_M3_OK) {
         snprintf(context, sizeof context, "(line %.10s)", ponr ? ponr : "?");
-        isync_delivery_result result = fail(job, "CloLine", fields.fields, &res, context);
+        isync_delivery_result result = isync_connector_fail(job->c, "OIS100MI", "CloLine", &res, context);
         json_decref(plan);
         return result;
     }
     json_decref(plan);
     isync_m3_result_clear(&res);
-    json_object_set_new(job->progress, "lines_closed",
-                        json_integer(json_integer_value(json_object_get(job->progress, "lines_closed")) + 1));
+    json_object_set_new(job->c->progress, "lines_closed",
+                        json_integer(json_integer_value(json_object_get(job->c->progress, "lines_closed")) + 1));
     return ISYNC_DELIVERED;
 }
 
@@ -155,17 +110,17 @@ static isync_delivery_result cancel(status_job *job, int resuming)
 {
     const char *fields[] = { "ORNO", job->orno, NULL };
     isync_m3_result res;
-    const char *step = json_string_value(json_object_get(job->progress, "step"));
-    isync_m3_outcome listed = call(job, "LstLine", fields, 0, &res);
+    const char *step = json_string_value(json_object_get(job->c->progress, "step"));
+    isync_m3_outcome listed = isync_connector_call(job->c, "OIS100MI", "LstLine", fields, 0, &res);
 
     if (listed == ISYNC_M3_MI_ERROR && resuming && step && strcmp(step, "delete") == 0) {
         /* our DelHead ran; only its answer was lost */
         isync_m3_result_clear(&res);
-        json_object_set_new(job->progress, "deleted", json_true());
+        json_object_set_new(job->c->progress, "deleted", json_true());
         return ISYNC_DELIVERED;
     }
     if (listed != ISYNC_M3_OK) {
-        return fail(job, "LstLine", fields, &res, NULL);
+        return isync_connector_fail(job->c, "OIS100MI", "LstLine", &res, NULL);
     }
     size_t index;
     json_t *row;
@@ -203,34 +158,29 @@ static void mark_cancelled(const isync_spool *spool, json_t *entry, int deleted)
     }
 }
 
-isync_delivery_result isync_m3_status_deliver(isync_m3_client *m3, const isync_mapping_env *env,
-                                              const isync_spool *spool, json_t *payload, json_t *progress,
-                                              int resuming, isync_progress_save_fn save, void *save_ctx,
-                                              isync_delivery_outcome *out)
+isync_delivery_result isync_m3_status_deliver(isync_connector_ctx *ctx)
 {
-    const isync_business_config *cfg = env->cfg;
-    status_job job = { m3, cfg, env, payload, progress, save, save_ctx, out, NULL };
-    const char *order_number = json_string_value(json_object_get(payload, "order_number"));
+    status_job job = { ctx, NULL };
+    isync_delivery_outcome *out = ctx->out;
+    const char *order_number = json_string_value(json_object_get(ctx->payload, "order_number"));
     json_t *entry = NULL;
     isync_error err;
-    isync_status_action action = choose_action(cfg, payload);
+    isync_status_action action = choose_action(ctx->cfg, ctx->payload);
 
     json_decref(out->infor_refs);
     out->infor_refs = json_pack("{s:s}", "action", isync_status_action_name(action));
     if (action == ISYNC_ACTION_NONE) {
         return out->result = ISYNC_DELIVERED;
     }
-    isync_status st = isync_order_index_get(spool, order_number ? order_number : "", &entry, &err);
+    isync_status st = isync_order_index_get(ctx->spool, order_number ? order_number : "", &entry, &err);
     if (st != ISYNC_OK) {
-        snprintf(out->reason, sizeof out->reason, "%s", st == ISYNC_ERR_NOTFOUND
-                 ? "order not in Infor yet (no order.placed delivered for it)" : err.message);
-        return out->result = ISYNC_RETRY_LATER;
+        return isync_connector_retry(ctx, "%s", st == ISYNC_ERR_NOTFOUND
+                                     ? "order not in Infor yet (no order.placed delivered for it)" : err.message);
     }
     job.orno = json_string_value(json_object_get(entry, "orno"));
     if (!job.orno || !*job.orno) {
-        snprintf(out->reason, sizeof out->reason, "the order index has no Infor order number for this order");
         json_decref(entry);
-        return out->result = ISYNC_DEAD_LETTER;
+        return isync_connector_dead_letter(ctx, "the order index has no Infor order number for this order");
     }
     json_object_set_new(out->infor_refs, "orno", json_string(job.orno));
     if (json_is_true(json_object_get(entry, "cancelled"))) {
@@ -238,14 +188,14 @@ isync_delivery_result isync_m3_status_deliver(isync_m3_client *m3, const isync_m
         json_decref(entry);
         return out->result = ISYNC_DELIVERED;
     }
-    isync_delivery_result result = cancel(&job, resuming);
+    isync_delivery_result result = cancel(&job, ctx->resuming);
     if (result == ISYNC_DELIVERED) {
-        int deleted = json_is_true(json_object_get(progress, "deleted"));
+        int deleted = json_is_true(json_object_get(ctx->progress, "deleted"));
         json_object_set_new(out->infor_refs, "deleted", json_boolean(deleted));
         json_object_set_new(out->infor_refs, "lines_closed",
-                            json_integer(json_integer_value(json_object_get(progress, "lines_closed"))));
-        json_object_set_new(progress, "step", json_string("done"));
-        mark_cancelled(spool, entry, deleted);
+                            json_integer(json_integer_value(json_object_get(ctx->progress, "lines_closed"))));
+        json_object_set_new(ctx->progress, "step", json_string("done"));
+        mark_cancelled(ctx->spool, entry, deleted);
     }
     json_decref(entry);
     return out->result = result;

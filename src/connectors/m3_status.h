@@ -21,21 +21,15 @@
 
 #include <jansson.h>
 
-#include "worker/business_config.h"
-#include "worker/delivery.h"
-#include "infor/m3.h"
-#include "mapping/mapping.h"
-#include "queue/spool.h"
+#include "connectors/connector.h"
 
 /* Lines below this status are deleted with the head (nothing allocated). */
 #define ISYNC_CANCEL_DELETE_BELOW 33
 /* Lines below this status are closed; invoiced (77) and closed (99) stay. */
 #define ISYNC_CANCEL_CLOSE_BELOW 77
 
-/* The calls' fields come from the order.status_changed template (env->templates). */
-isync_delivery_result isync_m3_status_deliver(isync_m3_client *m3, const isync_mapping_env *env,
-                                              const isync_spool *spool, json_t *payload, json_t *progress,
-                                              int resuming, isync_progress_save_fn save, void *save_ctx,
-                                              isync_delivery_outcome *out);
+/* The connector of order.status_changed (connector.h); the calls' fields
+ * come from the order.status_changed template, the order index from ctx->spool. */
+isync_delivery_result isync_m3_status_deliver(isync_connector_ctx *ctx);
 
 #endif

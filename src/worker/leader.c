@@ -17,12 +17,9 @@
 #include "infor/ionapi.h"
 #include "base/log.h"
 #include "infor/m3.h"
-#include "connectors/m3_customer.h"
-#include "connectors/m3_order.h"
-#include "connectors/m3_payment.h"
+#include "connectors/connector.h"
 #include "mapping/mapping_set.h"
 #include "mapping/rates_cache.h"
-#include "connectors/m3_status.h"
 #include "infor/oauth.h"
 #include "connectors/order_index.h"
 #include "inbound/poller.h"
@@ -625,17 +622,12 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
     }
 }
 
-static void run_connector(isync_leader *leader, const char *type, json_t *payload, json_t *progress, json_int_t attempts,
-                    record_ctx *ctx, const isync_mapping_env *env, isync_delivery_outcome *out);
-
+/* The event's connector (connectors/connector.h) with what this leader has. */
 static void dispatch(isync_leader *leader, const char *id, json_t *envelope, json_t *record,
                      isync_delivery_outcome *out)
 {
-    const char *type = json_string_value(json_object_get(envelope, "type"));
-    json_t *payload = json_object_get(envelope, "payload");
-    json_int_t attempts = json_integer_value(json_object_get(record, "attempts"));
     json_t *progress = json_object_get(record, "progress");
-    record_ctx ctx = { leader, id, record };
+    record_ctx saver = { leader, id, record };
 
     if (!leader->m3) {
         snprintf(out->reason, sizeof out->reason, "cannot connect to Infor: %s", leader->cred_error);
@@ -649,48 +641,26 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
     json_t *context = json_pack("{s:s}", "event_id", id);
     isync_mapping_env env = { &leader->config, leader->mapping ? isync_mapping_set_spec(leader->mapping) : NULL,
                               leader->rates.rates, context, leader->mapping };
-    run_connector(leader, type, payload, progress, attempts, &ctx, &env, out);
+    isync_xref xref; /* the customer index, read when a connector needs it */
+    isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
+    isync_connector_ctx ctx = {
+        .m3 = leader->m3,
+        .env = &env,
+        .cfg = &leader->config,
+        .mapping_error = leader->mapping_error,
+        .xref = &xref,
+        .spool = &leader->spool,
+        .type = json_string_value(json_object_get(envelope, "type")),
+        .payload = json_object_get(envelope, "payload"),
+        .progress = progress,
+        .resuming = json_integer_value(json_object_get(record, "attempts")) > 1,
+        .save = save_progress,
+        .save_ctx = &saver,
+        .out = out,
+    };
+    isync_connector_deliver(&ctx);
+    isync_xref_free(&xref);
     json_decref(context);
-}
-
-/* The connector of the event's type. */
-static void run_connector(isync_leader *leader, const char *type, json_t *payload, json_t *progress, json_int_t attempts,
-                    record_ctx *ctx, const isync_mapping_env *env, isync_delivery_outcome *out)
-{
-    if (type && strcmp(type, "order.placed") == 0) {
-        isync_xref xref; /* the customer index, read when the order's customer is needed */
-        const isync_template *tmpl = leader->mapping ? isync_mapping_set_get(leader->mapping, type) : NULL;
-        if (!tmpl) {
-            snprintf(out->reason, sizeof out->reason, "no mapping template for %s: %s", type, leader->mapping_error);
-            out->result = ISYNC_RETRY_LATER;
-            return;
-        }
-        isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
-        isync_m3_order_deliver(leader->m3, tmpl, env, &xref, payload, progress, attempts > 1, save_progress,
-                               ctx, out);
-        isync_xref_free(&xref);
-        return;
-    }
-    if (isync_m3_customer_handles(type)) {
-        isync_xref xref;
-        isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
-        isync_m3_customer_deliver(leader->m3, env, &xref, type, payload, progress,
-                                  save_progress, ctx, out);
-        isync_xref_free(&xref);
-        return;
-    }
-    if (type && strcmp(type, "order.status_changed") == 0) {
-        isync_m3_status_deliver(leader->m3, env, &leader->spool, payload, progress, attempts > 1,
-                                save_progress, ctx, out);
-        return;
-    }
-    if (type && strncmp(type, "payment.", 8) == 0) {
-        isync_m3_payment_deliver(leader->m3, env, &leader->spool, type, payload, progress,
-                                 attempts > 1, save_progress, ctx, out);
-        return;
-    }
-    snprintf(out->reason, sizeof out->reason, "no connector for event type \"%.40s\"", type ? type : "");
-    out->result = ISYNC_DEAD_LETTER;
 }
 
 /* Moves a flagged event to held/ for an admin (held.h). Synced: an undone

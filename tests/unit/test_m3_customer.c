@@ -141,7 +141,8 @@ static void resolve_order_customer(run *r, const canned_response *script, int co
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
     isync_customer_from_order(r->payload, &customer);
-    r->result = isync_m3_customer_resolve(f.client, &t.env, &r->xref, &customer, r->cuno, &r->out);
+    isync_connector_ctx ctx = { .m3 = f.client, .env = &t.env, .cfg = t.env.cfg, .xref = &r->xref, .out = &r->out };
+    r->result = isync_m3_customer_resolve(&ctx, &customer, r->cuno);
     fixture_close(&f);
     test_template_close(&t);
     stop_server();
@@ -155,8 +156,10 @@ static void deliver_event(run *r, const char *type, const canned_response *scrip
     test_template_open(&t, &r->cfg);
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
-    r->result = isync_m3_customer_deliver(f.client, &t.env, &r->xref, type, r->payload, r->progress,
-                                          record_save, r, &r->out);
+    isync_connector_ctx ctx = { .m3 = f.client, .env = &t.env, .cfg = t.env.cfg, .xref = &r->xref, .type = type,
+                                .payload = r->payload, .progress = r->progress, .save = record_save, .save_ctx = r,
+                                .out = &r->out };
+    r->result = isync_m3_customer_deliver(&ctx);
     fixture_close(&f);
     test_template_close(&t);
     stop_server();
@@ -170,8 +173,10 @@ static void deliver_order(run *r, const canned_response *script, int count)
     test_template_open(&t, &r->cfg);
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
-    r->result = isync_m3_order_deliver(f.client, t.tmpl, &t.env, &r->xref, r->payload, r->progress, 0,
-                                       record_save, r, &r->out);
+    isync_connector_ctx ctx = { .m3 = f.client, .env = &t.env, .cfg = t.env.cfg, .tmpl = t.tmpl, .xref = &r->xref,
+                                .type = "order.placed", .payload = r->payload, .progress = r->progress,
+                                .save = record_save, .save_ctx = r, .out = &r->out };
+    r->result = isync_m3_order_deliver(&ctx);
     fixture_close(&f);
     test_template_close(&t);
     stop_server();

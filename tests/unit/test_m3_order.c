@@ -188,8 +188,10 @@ static void deliver(run *r, const canned_response *script, int count, int resumi
     test_template_open(&t, &r->cfg);
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
-    r->result = isync_m3_order_deliver(f.client, t.tmpl, &t.env, &r->xref, r->payload, r->progress, resuming,
-                                       record_save, &r->log, &r->out);
+    isync_connector_ctx ctx = { .m3 = f.client, .env = &t.env, .cfg = t.env.cfg, .tmpl = t.tmpl, .xref = &r->xref,
+                                .type = "order.placed", .payload = r->payload, .progress = r->progress,
+                                .resuming = resuming, .save = record_save, .save_ctx = &r->log, .out = &r->out };
+    r->result = isync_m3_order_deliver(&ctx);
     fixture_close(&f);
     test_template_close(&t);
     stop_server();

@@ -150,12 +150,14 @@ static void deliver(run *r, const char *type, const canned_response *script, int
     test_template_open(&t, &r->cfg);
     start_server(script, count);
     fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
+    isync_connector_ctx ctx = { .m3 = f.client, .env = &t.env, .cfg = t.env.cfg, .spool = &spool,
+                                .type = type ? type : "order.status_changed", .payload = r->payload,
+                                .progress = r->progress, .resuming = resuming, .save = record_save,
+                                .save_ctx = &r->log, .out = &r->out };
     if (type) {
-        r->result = isync_m3_payment_deliver(f.client, &t.env, &spool, type, r->payload, r->progress,
-                                             resuming, record_save, &r->log, &r->out);
+        r->result = isync_m3_payment_deliver(&ctx);
     } else {
-        r->result = isync_m3_status_deliver(f.client, &t.env, &spool, r->payload, r->progress, resuming,
-                                            record_save, &r->log, &r->out);
+        r->result = isync_m3_status_deliver(&ctx);
     }
     fixture_close(&f);
     test_template_close(&t);

@@ -1,0 +1,154 @@
+#include "connectors/connector.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "connectors/m3_customer.h"
+#include "connectors/m3_order.h"
+#include "connectors/m3_payment.h"
+#include "connectors/m3_status.h"
+#include "mapping/mapping_set.h"
+#include "mapping/plan.h"
+
+/* The table: one row per event type. A new target: its file and its rows. */
+static const isync_connector connectors[] = {
+    { "order.placed", "m3_order", isync_m3_order_deliver },
+    { "order.status_changed", "m3_status", isync_m3_status_deliver },
+    { "customer.created", "m3_customer", isync_m3_customer_deliver },
+    { "customer.updated", "m3_customer", isync_m3_customer_deliver },
+    { ISYNC_CUSTOMER_INDEX_TYPE, "m3_customer", isync_m3_customer_deliver },
+    { "payment.captured", "m3_payment", isync_m3_payment_deliver },
+    { "payment.refunded", "m3_payment", isync_m3_payment_deliver },
+    { "payment.voided", "m3_payment", isync_m3_payment_deliver },
+};
+
+const isync_connector *isync_connectors(size_t *count)
+{
+    *count = sizeof connectors / sizeof connectors[0];
+    return connectors;
+}
+
+const isync_connector *isync_connector_find(const char *type)
+{
+    for (size_t i = 0; type && i < sizeof connectors / sizeof connectors[0]; i++) {
+        if (strcmp(connectors[i].type, type) == 0) {
+            return &connectors[i];
+        }
+    }
+    return NULL;
+}
+
+isync_delivery_result isync_connector_deliver(isync_connector_ctx *ctx)
+{
+    const isync_connector *connector = isync_connector_find(ctx->type);
+    if (!connector) {
+        return isync_connector_dead_letter(ctx, "no connector for event type \"%.40s\"", ctx->type ? ctx->type : "");
+    }
+    return ctx->out->result = connector->deliver(ctx);
+}
+
+/* ---- helpers ---- */
+
+isync_m3_outcome isync_connector_call(const isync_connector_ctx *ctx, const char *program, const char *transaction,
+                                      const char *const *fields, int maxrecs, isync_m3_result *res)
+{
+    isync_m3_request req = {
+        .program = program,
+        .transaction = transaction,
+        .cono = ctx->cfg->cono,
+        .divi = ctx->cfg->divi,
+        .maxrecs = maxrecs,
+        .fields = fields,
+    };
+    isync_m3_result_init(res);
+    return isync_m3_call(ctx->m3, &req, res);
+}
+
+isync_delivery_result isync_connector_fail(isync_connector_ctx *ctx, const char *program, const char *transaction,
+                                           isync_m3_result *res, const char *context)
+{
+    isync_m3_request req = { .program = program, .transaction = transaction };
+    isync_delivery_result result = isync_delivery_m3_failed(ctx->out, &req, res, context);
+    isync_m3_result_clear(res);
+    return result;
+}
+
+static isync_delivery_result give_up(isync_connector_ctx *ctx, isync_delivery_result result, const char *fmt,
+                                     va_list ap)
+{
+    vsnprintf(ctx->out->reason, sizeof ctx->out->reason, fmt, ap);
+    return ctx->out->result = result;
+}
+
+isync_delivery_result isync_connector_dead_letter(isync_connector_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    isync_delivery_result result = give_up(ctx, ISYNC_DEAD_LETTER, fmt, ap);
+    va_end(ap);
+    return result;
+}
+
+isync_delivery_result isync_connector_retry(isync_connector_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    isync_delivery_result result = give_up(ctx, ISYNC_RETRY_LATER, fmt, ap);
+    va_end(ap);
+    return result;
+}
+
+isync_delivery_result isync_connector_save(isync_connector_ctx *ctx, const char *step)
+{
+    if (step) {
+        json_object_set_new(ctx->progress, "step", json_string(step));
+    }
+    if (ctx->save(ctx->save_ctx, ctx->progress) != 0) {
+        return isync_connector_retry(ctx, "cannot save delivery progress in the spool; will retry");
+    }
+    return ISYNC_DELIVERED;
+}
+
+int isync_connector_at_step(const isync_connector_ctx *ctx, const char *step)
+{
+    const char *current = json_string_value(json_object_get(ctx->progress, "step"));
+    return strcmp(current ? current : "head", step) == 0;
+}
+
+const isync_template *isync_connector_template(isync_connector_ctx *ctx, const char *type)
+{
+    const isync_template *tmpl = NULL;
+    if (ctx->tmpl && ctx->type && strcmp(type, ctx->type) == 0) {
+        tmpl = ctx->tmpl;
+    } else if (ctx->env->templates) {
+        tmpl = isync_mapping_set_get(ctx->env->templates, type);
+    }
+    if (!tmpl) {
+        int why = ctx->mapping_error && *ctx->mapping_error;
+        isync_connector_retry(ctx, "no mapping template for %s%s%s", type, why ? ": " : "",
+                              why ? ctx->mapping_error : "");
+    }
+    return tmpl;
+}
+
+json_t *isync_connector_plan(isync_connector_ctx *ctx, const char *type, json_t *payload, json_t *values)
+{
+    const isync_template *tmpl = isync_connector_template(ctx, type);
+    if (!tmpl) {
+        return NULL;
+    }
+    isync_mapping_env env = *ctx->env;
+    env.context = ctx->env->context ? json_copy(ctx->env->context) : json_object();
+    if (values) {
+        json_object_update(env.context, values);
+    }
+    json_t *plan = isync_plan_make(tmpl, &env, payload, ctx->out);
+    json_decref(env.context);
+    return plan;
+}
+
+int isync_m3_refused_saying(const isync_m3_result *res, const char *words)
+{
+    return res->outcome == ISYNC_M3_MI_ERROR && strcasestr(res->error_message, words) != NULL;
+}
