@@ -74,29 +74,14 @@ isync_delivery_result isync_connector_fail(isync_connector_ctx *ctx, const char 
     return result;
 }
 
-static isync_delivery_result give_up(isync_connector_ctx *ctx, isync_delivery_result result, const char *fmt,
-                                     va_list ap)
+isync_delivery_result isync_connector_give_up(isync_connector_ctx *ctx, isync_delivery_result result,
+                                              const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     vsnprintf(ctx->out->reason, sizeof ctx->out->reason, fmt, ap);
+    va_end(ap);
     return ctx->out->result = result;
-}
-
-isync_delivery_result isync_connector_dead_letter(isync_connector_ctx *ctx, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    isync_delivery_result result = give_up(ctx, ISYNC_DEAD_LETTER, fmt, ap);
-    va_end(ap);
-    return result;
-}
-
-isync_delivery_result isync_connector_retry(isync_connector_ctx *ctx, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    isync_delivery_result result = give_up(ctx, ISYNC_RETRY_LATER, fmt, ap);
-    va_end(ap);
-    return result;
 }
 
 isync_delivery_result isync_connector_save(isync_connector_ctx *ctx, const char *step)

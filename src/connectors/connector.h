@@ -79,11 +79,12 @@ isync_m3_outcome isync_connector_call(const isync_connector_ctx *ctx, const char
 isync_delivery_result isync_connector_fail(isync_connector_ctx *ctx, const char *program, const char *transaction,
                                            isync_m3_result *res, const char *context);
 
-/* The outcome says why and gives up for good / for now. */
-isync_delivery_result isync_connector_dead_letter(isync_connector_ctx *ctx, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-isync_delivery_result isync_connector_retry(isync_connector_ctx *ctx, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+/* The outcome says why (printf-style) and gives up with result: for good
+ * (ISYNC_DEAD_LETTER) or for now (ISYNC_RETRY_LATER). Returns result. */
+isync_delivery_result isync_connector_give_up(isync_connector_ctx *ctx, isync_delivery_result result,
+                                              const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#define isync_connector_dead_letter(ctx, ...) isync_connector_give_up((ctx), ISYNC_DEAD_LETTER, __VA_ARGS__)
+#define isync_connector_retry(ctx, ...) isync_connector_give_up((ctx), ISYNC_RETRY_LATER, __VA_ARGS__)
 
 /* Sets progress "step" (unless step is NULL) and saves the progress:
  * ISYNC_DELIVERED, or retry later when the spool cannot keep it. */

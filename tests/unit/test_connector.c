@@ -74,67 +74,70 @@ static int refuse_save(void *ctx, json_t *progress)
     return -1;
 }
 
-/* A context with no client, no templates: nothing may be called. */
-static isync_connector_ctx bare(const char *type, isync_mapping_env *env, isync_business_config *cfg,
-                                json_t *progress, isync_delivery_outcome *out)
+/* A context with no client and no templates: nothing may be called. */
+typedef struct {
+    isync_mapping_env env;
+    isync_business_config cfg;
+    isync_delivery_outcome out;
+    json_t *progress;
+    isync_connector_ctx ctx;
+} bare;
+
+static void bare_open(bare *b, const char *type)
 {
-    memset(env, 0, sizeof *env);
-    memset(cfg, 0, sizeof *cfg);
-    env->cfg = cfg;
-    isync_delivery_outcome_init(out);
-    isync_connector_ctx ctx = { .env = env, .cfg = cfg, .type = type, .progress = progress,
-                                .save = refuse_save, .out = out };
-    return ctx;
+    memset(b, 0, sizeof *b);
+    b->env.cfg = &b->cfg;
+    b->progress = json_object();
+    isync_delivery_outcome_init(&b->out);
+    isync_connector_ctx ctx = { .env = &b->env, .cfg = &b->cfg, .type = type, .progress = b->progress,
+                                .save = refuse_save, .out = &b->out };
+    b->ctx = ctx;
+}
+
+static void bare_close(bare *b)
+{
+    isync_delivery_outcome_clear(&b->out);
+    json_decref(b->progress);
 }
 
 static void test_unknown_type_is_a_dead_letter(void **state)
 {
     (void)state;
-    isync_mapping_env env;
-    isync_business_config cfg;
-    isync_delivery_outcome out;
-    json_t *progress = json_object();
-    isync_connector_ctx ctx = bare("order.shipped", &env, &cfg, progress, &out);
-
+    bare b;
+    bare_open(&b, "order.shipped");
     assert_null(isync_connector_find("order.shipped"));
-    assert_int_equal(isync_connector_deliver(&ctx), ISYNC_DEAD_LETTER);
-    assert_int_equal(out.result, ISYNC_DEAD_LETTER);
-    assert_string_equal(out.reason, "no connector for event type \"order.shipped\"");
+    assert_int_equal(isync_connector_deliver(&b.ctx), ISYNC_DEAD_LETTER);
+    assert_int_equal(b.out.result, ISYNC_DEAD_LETTER);
+    assert_string_equal(b.out.reason, "no connector for event type \"order.shipped\"");
 
-    ctx.type = NULL;
+    b.ctx.type = NULL;
     assert_null(isync_connector_find(NULL));
-    assert_int_equal(isync_connector_deliver(&ctx), ISYNC_DEAD_LETTER);
-    assert_string_equal(out.reason, "no connector for event type \"\"");
-    isync_delivery_outcome_clear(&out);
-    json_decref(progress);
+    assert_int_equal(isync_connector_deliver(&b.ctx), ISYNC_DEAD_LETTER);
+    assert_string_equal(b.out.reason, "no connector for event type \"\"");
+    bare_close(&b);
 }
 
 static void test_helpers(void **state)
 {
     (void)state;
-    isync_mapping_env env;
-    isync_business_config cfg;
-    isync_delivery_outcome out;
-    json_t *progress = json_object();
-    isync_connector_ctx ctx = bare("order.placed", &env, &cfg, progress, &out);
+    bare b;
+    bare_open(&b, "order.placed");
+    assert_true(isync_connector_at_step(&b.ctx, "head"));
+    assert_int_equal(isync_connector_save(&b.ctx, "lines"), ISYNC_RETRY_LATER);
+    assert_string_equal(b.out.reason, "cannot save delivery progress in the spool; will retry");
+    assert_true(isync_connector_at_step(&b.ctx, "lines"));
 
-    assert_true(isync_connector_at_step(&ctx, "head"));
-    assert_int_equal(isync_connector_save(&ctx, "lines"), ISYNC_RETRY_LATER);
-    assert_string_equal(out.reason, "cannot save delivery progress in the spool; will retry");
-    assert_true(isync_connector_at_step(&ctx, "lines"));
+    b.ctx.mapping_error = "mapping/order.placed.json:3: unknown transform";
+    assert_null(isync_connector_template(&b.ctx, "order.placed"));
+    assert_int_equal(b.out.result, ISYNC_RETRY_LATER);
+    assert_string_equal(b.out.reason, "no mapping template for order.placed: mapping/order.placed.json:3: unknown transform");
+    assert_null(isync_connector_plan(&b.ctx, "payment.voided", b.progress, NULL));
+    assert_string_equal(b.out.reason, "no mapping template for payment.voided: mapping/order.placed.json:3: unknown transform");
 
-    ctx.mapping_error = "mapping/order.placed.json:3: unknown transform";
-    assert_null(isync_connector_template(&ctx, "order.placed"));
-    assert_int_equal(out.result, ISYNC_RETRY_LATER);
-    assert_string_equal(out.reason, "no mapping template for order.placed: mapping/order.placed.json:3: unknown transform");
-    assert_null(isync_connector_plan(&ctx, "payment.voided", progress, NULL));
-    assert_string_equal(out.reason, "no mapping template for payment.voided: mapping/order.placed.json:3: unknown transform");
-
-    assert_int_equal(isync_connector_dead_letter(&ctx, "customer %s: %d", "XC1", 7), ISYNC_DEAD_LETTER);
-    assert_string_equal(out.reason, "customer XC1: 7");
-    assert_int_equal(out.result, ISYNC_DEAD_LETTER);
-    isync_delivery_outcome_clear(&out);
-    json_decref(progress);
+    assert_int_equal(isync_connector_dead_letter(&b.ctx, "customer %s: %d", "XC1", 7), ISYNC_DEAD_LETTER);
+    assert_string_equal(b.out.reason, "customer XC1: 7");
+    assert_int_equal(b.out.result, ISYNC_DEAD_LETTER);
+    bare_close(&b);
 }
 
 int main(void)
