@@ -8,6 +8,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "base/decimal.h"
 #include "infor/backoff.h"
 #include "inbound/inbound.h"
 #include "base/log.h"
@@ -215,25 +216,38 @@ static const char *field(json_t *record, const char *name)
 
 /* ---- quantities ------------------------------------------------------------ */
 
-/* "12.500" -> "12.5", "3.000" -> "3", 1e-9 noise dropped. */
-static void format_quantity(double value, char *out, size_t size)
+/* M3's quantity text ("12.500000", " 3", "") as an exact decimal; "" and
+ * text that is not a number count as 0. */
+static isync_decimal quantity_of(const char *text)
 {
-    snprintf(out, size, "%.6f", value);
-    char *dot = strchr(out, '.');
-    if (dot) {
-        char *end = out + strlen(out) - 1;
-        while (end > dot && *end == '0') {
-            *end-- = '\0';
-        }
-        if (end == dot) {
-            *end = '\0';
-        }
+    char trimmed[ISYNC_DECIMAL_TEXT + 8];
+    isync_decimal value = isync_decimal_from_int(0);
+    text += strspn(text, " ");
+    size_t len = strcspn(text, " ");
+    if (len < sizeof trimmed && text[len + strspn(text + len, " ")] == '\0') {
+        memcpy(trimmed, text, len);
+        trimmed[len] = '\0';
+        isync_decimal_parse(trimmed, &value); /* left 0 when it fails */
     }
-    if (strcmp(out, "-0") == 0) {
+    return value;
+}
+
+/* "12.500" -> "12.5", "3.000" -> "3"; at most 6 decimals, rounded half
+ * away from zero. */
+static void format_quantity(isync_decimal value, char *out, size_t size)
+{
+    if (value.scale > 6) {
+        isync_decimal_quantize(value, 6, &value); /* cannot fail: fewer places */
+    }
+    if (isync_decimal_text(isync_decimal_trim(value), out, size) != ISYNC_DECIMAL_OK) {
         snprintf(out, size, "0");
     }
 }
 
+/* The payload's JSON number for an exact quantity text. A JSON number with
+ * a fraction is a double in jansson (and a float in PHP): the one place a
+ * quantity becomes binary, after all arithmetic, at the wire format the
+ * shop reads; the exact text is in "warehouses" of the saved state. */
 static json_t *quantity_json(const char *text)
 {
     return strchr(text, '.') ? json_real(strtod(text, NULL)) : json_integer(strtoll(text, NULL, 10));
@@ -277,25 +291,33 @@ static int stock_warehouses(const isync_business_config *cfg, const char *out[IS
     return n;
 }
 
-/* Adds a row's quantity (by the rule) to totals[ITNO] (json_real). */
-static void add_row(json_t *totals, json_t *row, int allocatable)
+/* Adds a row's quantity (by the rule) to totals[ITNO] (exact decimal
+ * text). 0 when the total overflows 38 digits. */
+static int add_row(json_t *totals, json_t *row, int allocatable)
 {
     const char *itno = field(row, "ITNO");
+    char text[ISYNC_DECIMAL_TEXT];
     if (!*itno) {
-        return;
+        return 1;
     }
-    double q = strtod(field(row, "STQT"), NULL);
-    if (allocatable) {
-        q -= strtod(field(row, "ALQT"), NULL);
+    isync_decimal total = quantity_of(json_string_value(json_object_get(totals, itno)) ?: "");
+    isync_decimal_status st = isync_decimal_add(total, quantity_of(field(row, "STQT")), &total);
+    if (st == ISYNC_DECIMAL_OK && allocatable) {
+        st = isync_decimal_sub(total, quantity_of(field(row, "ALQT")), &total);
     }
-    json_object_set_new(totals, itno, json_real(json_real_value(json_object_get(totals, itno)) + q));
+    if (st != ISYNC_DECIMAL_OK || isync_decimal_text(total, text, sizeof text) != ISYNC_DECIMAL_OK) {
+        isync_log(ISYNC_LOG_ERROR, "MMS060MI/List: quantity of item %s: %s", itno, isync_decimal_status_text(st));
+        return 0;
+    }
+    json_object_set_new(totals, itno, json_string(text));
+    return 1;
 }
 
 /* MMS060MI/List of one warehouse, paged: one row per location and lot, in
  * ITNO order; ITNO is the start position of the next page. A full page may
  * end inside an item's locations: that item's rows are dropped and the
  * next page starts at it. A page holding one item only is fetched again
- * with a larger maxrecs. totals: ITNO -> quantity (json_real). */
+ * with a larger maxrecs. totals: ITNO -> quantity (exact decimal text). */
 static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
                                         const char *whlo, int allocatable, json_t *totals)
 {
@@ -336,7 +358,10 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
             if ((from[0] && strcmp(itno, from) < 0) || (full && strcmp(itno, last) == 0)) {
                 continue; /* before the start, or the item the page may have cut */
             }
-            add_row(totals, row, allocatable);
+            if (!add_row(totals, row, allocatable)) {
+                isync_m3_result_clear(&res);
+                return ISYNC_POLL_FAILED;
+            }
         }
         isync_m3_result_clear(&res);
         if (!full) {
@@ -358,7 +383,10 @@ static isync_poll_result available_quantities(isync_poller *p, isync_m3_client *
         isync_m3_result res;
         isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "GetItmWhsBal", -1, fields, &res);
         if (outcome == ISYNC_M3_OK) {
-            json_real_set(value, strtod(isync_m3_record_field(&res, 0, "AV02") ? isync_m3_record_field(&res, 0, "AV02") : "0", NULL));
+            char text[ISYNC_DECIMAL_TEXT];
+            const char *av02 = isync_m3_record_field(&res, 0, "AV02");
+            isync_decimal_text(quantity_of(av02 ? av02 : ""), text, sizeof text); /* the size holds any value */
+            json_string_set(value, text);
         } else if (outcome != ISYNC_M3_MI_ERROR) {
             isync_poll_result r = failure(outcome, &res);
             isync_m3_result_clear(&res);
@@ -386,6 +414,37 @@ static json_t *emit(isync_poller *p, const char *type, json_t *payload)
     }
     isync_log(ISYNC_LOG_DEBUG, "inbound event %s: %s", id, type);
     return payload; /* caller decrefs */
+}
+
+/* One SKU's quantity per warehouse (per_whlo as JSON numbers, per_whlo_text
+ * as text) and its total by the mode: the single warehouse's, or the sum of
+ * the listed ones. Returns whether any warehouse lists the SKU, -1 when the
+ * sum overflows 38 digits. */
+static int sku_quantities(const isync_business_config *cfg, json_t *by_whlo, const char *const *warehouses,
+                          int count, const char *sku, json_t *per_whlo, json_t *per_whlo_text,
+                          char total[ISYNC_DECIMAL_TEXT])
+{
+    isync_decimal sum = isync_decimal_from_int(0), single = sum;
+    int any = 0;
+    char text[ISYNC_DECIMAL_TEXT];
+    for (int i = 0; i < count; i++) {
+        json_t *q = json_object_get(json_object_get(by_whlo, warehouses[i]), sku);
+        isync_decimal v = quantity_of(q ? json_string_value(q) : "");
+        any |= q != NULL;
+        format_quantity(v, text, sizeof text);
+        json_object_set_new(per_whlo, warehouses[i], quantity_json(text));
+        json_object_set_new(per_whlo_text, warehouses[i], json_string(text));
+        if (strcmp(warehouses[i], single_warehouse(cfg)) == 0) {
+            single = v;
+        }
+        int listed = !single_mode(cfg) || i < cfg->stock_warehouse_count || cfg->stock_warehouse_count == 0;
+        if (listed && isync_decimal_add(sum, v, &sum) != ISYNC_DECIMAL_OK) {
+            isync_log(ISYNC_LOG_ERROR, "stock poll: the quantity of %s over all warehouses overflows", sku);
+            return -1;
+        }
+    }
+    format_quantity(single_mode(cfg) ? single : sum, total, ISYNC_DECIMAL_TEXT);
+    return any;
 }
 
 isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
@@ -434,25 +493,14 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
     void *tmp;
     json_object_foreach_safe(skus, tmp, sku, value) {
         json_t *per_whlo = json_object(), *per_whlo_text = json_object();
-        double sum = 0, single = 0;
-        int any = 0;
-        char text[64], total[64];
-        for (int i = 0; i < count; i++) {
-            json_t *q = json_object_get(json_object_get(by_whlo, warehouses[i]), sku);
-            double v = q ? json_real_value(q) : 0;
-            any |= q != NULL;
-            format_quantity(v, text, sizeof text);
-            json_object_set_new(per_whlo, warehouses[i], quantity_json(text));
-            json_object_set_new(per_whlo_text, warehouses[i], json_string(text));
-            if (strcmp(warehouses[i], single_warehouse(cfg)) == 0) {
-                single = v;
-            }
-            int listed = !single_mode(cfg) || i < cfg->stock_warehouse_count || cfg->stock_warehouse_count == 0;
-            if (listed) {
-                sum += v;
-            }
+        char total[ISYNC_DECIMAL_TEXT];
+        int any = sku_quantities(cfg, by_whlo, warehouses, count, sku, per_whlo, per_whlo_text, total);
+        if (any < 0) {
+            json_decref(per_whlo);
+            json_decref(per_whlo_text);
+            result = ISYNC_POLL_FAILED;
+            break;
         }
-        format_quantity(single_mode(cfg) ? single : sum, total, sizeof total);
         json_t *now = json_pack("{s:s, s:o}", "quantity", total, "warehouses", per_whlo_text);
         json_t *before = json_object_get(saved, sku);
         if (before && json_equal(before, now)) {
@@ -496,7 +544,7 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
 static json_t *item_values(json_t *row)
 {
     const char *weight = field(row, "GRWE");
-    if (!*weight || strtod(weight, NULL) == 0) {
+    if (isync_decimal_sign(quantity_of(weight)) == 0) {
         weight = field(row, "NEWE");
     }
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", field(row, "ITDS"), "description",

@@ -9,25 +9,17 @@
 
 #include "queue/event.h"
 
-typedef unsigned __int128 u128;
-
-/* Limits that keep amount × rate within 128 bits: 10^20 · 10^18 < 2^128. */
+/* Limits that keep amount × rate exact within 38 digits: 10^20 · 10^18. */
 #define AMOUNT_MAX_DIGITS 20
 #define RATE_MAX_DIGITS 18
 #define MAX_DECIMALS 18
 #define RATE_SIGNIFICANT 10
 #define DECIMAL_TEXT 64
 
-/* A non-negative decimal: mantissa / 10^scale. */
-typedef struct {
-    u128 mantissa;
-    int scale;
-} decimal;
-
 typedef struct {
     char code[4];
     char text[DECIMAL_TEXT]; /* canonical, as dumped */
-    decimal value;
+    isync_decimal value;
 } rate_entry;
 
 struct isync_rates {
@@ -77,170 +69,21 @@ int isync_currency_minor_units(const char *code)
     return -1;
 }
 
-/* ---- exact decimals ---------------------------------------------------- */
+/* ---- exact decimals (base/decimal) ------------------------------------- */
 
-/* Parses a canonical non-negative decimal into mantissa and scale,
- * dropping trailing fractional zeros; 0 when it has more than max_digits. */
-static int decimal_parse(const char *canonical, int max_digits, decimal *out)
+/* Parses a canonical decimal, trailing zeros of the fraction dropped; 0 when
+ * it has more than max_digits digits or places. */
+static int decimal_parse(const char *canonical, int max_digits, isync_decimal *out)
 {
-    const char *point = strchr(canonical, '.');
-    size_t len = strlen(canonical);
-    if (point) {
-        while (len > (size_t)(point - canonical) + 1 && canonical[len - 1] == '0') {
-            len--;
-        }
-        if (canonical[len - 1] == '.') {
-            len--;
-        }
-    }
-    out->mantissa = 0;
-    out->scale = 0;
-    int digits = 0, seen_point = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (canonical[i] == '.') {
-            seen_point = 1;
-            continue;
-        }
-        out->mantissa = out->mantissa * 10 + (u128)(canonical[i] - '0');
-        digits += out->mantissa != 0;
-        out->scale += seen_point;
-        if (digits > max_digits || out->scale > max_digits) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-static u128 power_of_ten(int n)
-{
-    u128 p = 1;
-    while (n-- > 0) {
-        p *= 10;
-    }
-    return p;
-}
-
-/* q = round(num · 10^shift / den), half up (magnitudes); den > 0, shift
- * >= 0. 0 on overflow. */
-static int divide_shifted(u128 num, u128 den, int shift, u128 *q)
-{
-    u128 quotient = num / den, rest = num % den;
-    const u128 limit = (~(u128)0 - 9) / 10;
-    for (int i = 0; i < shift; i++) {
-        if (quotient > limit) {
-            return 0;
-        }
-        quotient = quotient * 10 + (rest * 10) / den;
-        rest = (rest * 10) % den;
-    }
-    *q = quotient + (rest >= den - rest ? 1 : 0);
-    return 1;
-}
-
-/* q = round(num / (den · 10^drop)), half up; drop >= 1. With num = den·q1
- * + r1 and q1 = 10^drop·q2 + r2 the rest is den·r2 + r1 < den·10^drop, and
- * it is at least half the divisor exactly when 2·r2 >= 10^drop (10^drop is
- * even and r1 < den). */
-static u128 divide_dropped(u128 num, u128 den, int drop)
-{
-    if (drop > 38) {
-        return 0; /* 10^39 exceeds any numerator we build */
-    }
-    u128 q1 = num / den, unit = power_of_ten(drop);
-    u128 q2 = q1 / unit, r2 = q1 % unit;
-    return q2 + (r2 >= unit - r2 ? 1 : 0);
-}
-
-/* round(a · b / c) with decimals places, as an integer scaled by 10^decimals. */
-static int multiply_divide(decimal a, decimal b, decimal c, int decimals, u128 *out)
-{
-    u128 num = a.mantissa * b.mantissa;
-    int shift = decimals + c.scale - a.scale - b.scale;
-    if (shift >= 0) {
-        return divide_shifted(num, c.mantissa, shift, out);
-    }
-    *out = divide_dropped(num, c.mantissa, -shift);
-    return 1;
-}
-
-/* Writes mantissa / 10^decimals with exactly decimals places. */
-static int format_scaled(u128 value, int negative, int decimals, char *out, size_t size)
-{
-    char digits[64];
-    int n = 0;
-    do {
-        digits[n++] = (char)('0' + (int)(value % 10));
-        value /= 10;
-    } while (value);
-    while (n <= decimals) {
-        digits[n++] = '0';
-    }
-    size_t needed = (size_t)n + (decimals ? 1 : 0) + (negative ? 1 : 0) + 1;
-    if (needed > size) {
+    isync_decimal value;
+    if (isync_decimal_parse(canonical, &value) != ISYNC_DECIMAL_OK) {
         return 0;
     }
-    size_t used = 0;
-    if (negative) {
-        out[used++] = '-';
-    }
-    for (int i = n - 1; i >= 0; i--) {
-        out[used++] = digits[i];
-        if (i == decimals && decimals) {
-            out[used++] = '.';
-        }
-    }
-    out[used] = '\0';
-    return 1;
-}
-
-static int all_zeros(const char *text)
-{
-    return text[strspn(text, "0.")] == '\0';
-}
-
-/* Adds one unit in the last place to a string of digits (and a point). */
-static void increment_digits(char *digits)
-{
-    for (size_t i = strlen(digits); i-- > 0;) {
-        if (digits[i] == '.') {
-            continue;
-        }
-        if (digits[i] != '9') {
-            digits[i]++;
-            return;
-        }
-        digits[i] = '0';
-    }
-    memmove(digits + 1, digits, strlen(digits) + 1);
-    digits[0] = '1';
-}
-
-int isync_decimal_round(const char *text, int decimals, char *out, size_t size)
-{
-    char canonical[128], magnitude[160];
-    if (!text || decimals < 0 || decimals > 60 || strlen(text) >= sizeof canonical ||
-        !isync_decimal_normalise(text, canonical, sizeof canonical)) {
+    value = isync_decimal_trim(value);
+    if (isync_decimal_digits(value) > max_digits || value.scale > max_digits) {
         return 0;
     }
-    int negative = canonical[0] == '-';
-    const char *digits = canonical + negative;
-    const char *point = strchr(digits, '.');
-    size_t int_len = point ? (size_t)(point - digits) : strlen(digits);
-    size_t frac_len = point ? strlen(point + 1) : 0;
-    size_t kept = int_len + (decimals ? 1 + (size_t)decimals : 0);
-    snprintf(magnitude, sizeof magnitude, "%.*s%s", (int)int_len, digits, decimals ? "." : "");
-    for (int i = 0; i < decimals; i++) {
-        magnitude[int_len + 1 + (size_t)i] = (size_t)i < frac_len ? point[1 + i] : '0';
-    }
-    magnitude[kept] = '\0';
-    if (frac_len > (size_t)decimals && point[1 + decimals] >= '5') {
-        increment_digits(magnitude);
-    }
-    negative &= !all_zeros(magnitude);
-    if (strlen(magnitude) + (size_t)negative + 1 > size) {
-        return 0;
-    }
-    snprintf(out, size, "%s%s", negative ? "-" : "", magnitude);
+    *out = value;
     return 1;
 }
 
@@ -288,7 +131,7 @@ static isync_status parse_rate(const char *code, json_t *value, const char *base
         return isync_fail(err, ISYNC_ERR_INVALID, 0,
                           "rates.%s: must be a decimal number (a string such as \"1.0842\")", code);
     }
-    if (entry->text[0] == '-' || all_zeros(entry->text)) {
+    if (isync_decimal_text_sign(entry->text) <= 0) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: must be positive, not %s", code,
                           entry->text);
     }
@@ -296,7 +139,7 @@ static isync_status parse_rate(const char *code, json_t *value, const char *base
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: more than %d digits", code,
                           RATE_MAX_DIGITS);
     }
-    if (strcmp(code, base) == 0 && (entry->value.mantissa != 1 || entry->value.scale != 0)) {
+    if (strcmp(code, base) == 0 && isync_decimal_compare(entry->value, isync_decimal_from_int(1)) != 0) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: the base currency's rate must be 1",
                           code);
     }
@@ -465,10 +308,10 @@ const char *isync_rates_date(const isync_rates *rates)
 /* ---- conversion -------------------------------------------------------- */
 
 /* Units of code per one base unit; 0 when the table lacks code. */
-static int rate_of(const isync_rates *rates, const char *code, decimal *out)
+static int rate_of(const isync_rates *rates, const char *code, isync_decimal *out)
 {
     if (strcmp(code, rates->base) == 0) {
-        *out = (decimal){1, 0};
+        *out = isync_decimal_from_int(1);
         return 1;
     }
     for (size_t i = 0; i < rates->count; i++) {
@@ -481,39 +324,23 @@ static int rate_of(const isync_rates *rates, const char *code, decimal *out)
 }
 
 /* to_rate / from_rate with RATE_SIGNIFICANT significant digits, trailing zeros dropped. */
-static int format_cross_rate(decimal from_rate, decimal to_rate, char *out, size_t size)
+static int format_cross_rate(isync_decimal from_rate, isync_decimal to_rate, char *out, size_t size)
 {
-    decimal one = {1, 0};
-    u128 scaled = 0;
-    int decimals = 0;
+    isync_decimal rate = isync_decimal_from_int(0);
     /* the fewest decimals that show RATE_SIGNIFICANT digits (none for a rate >= 10^9) */
-    for (; decimals <= 2 * RATE_MAX_DIGITS; decimals++) {
-        if (!multiply_divide(to_rate, one, from_rate, decimals, &scaled)) {
+    for (int decimals = 0; decimals <= ISYNC_DECIMAL_DIGITS; decimals++) {
+        if (isync_decimal_div(to_rate, from_rate, decimals, &rate) != ISYNC_DECIMAL_OK) {
             return 0;
         }
-        if (scaled >= power_of_ten(RATE_SIGNIFICANT - 1)) {
+        if (isync_decimal_digits(rate) >= RATE_SIGNIFICANT) {
             break;
         }
     }
-    char text[DECIMAL_TEXT];
-    if (!format_scaled(scaled, 0, decimals, text, sizeof text) ||
-        !isync_decimal_normalise(text, out, size)) {
-        return 0;
-    }
-    char *point = strchr(out, '.');
-    if (point) {
-        char *end = out + strlen(out);
-        while (end[-1] == '0') {
-            *--end = '\0';
-        }
-        if (end[-1] == '.') {
-            end[-1] = '\0';
-        }
-    }
-    return 1;
+    return isync_decimal_text(isync_decimal_trim(rate), out, size) == ISYNC_DECIMAL_OK;
 }
 
-static isync_status read_amount(const char *amount, int *negative, decimal *magnitude, isync_error *err)
+/* amount as a decimal of at most AMOUNT_MAX_DIGITS digits and places. */
+static isync_status read_amount(const char *amount, isync_decimal *value, isync_error *err)
 {
     char canonical[DECIMAL_TEXT];
     if (!amount || strlen(amount) >= sizeof canonical ||
@@ -521,12 +348,21 @@ static isync_status read_amount(const char *amount, int *negative, decimal *magn
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "amount \"%.40s\": not a decimal number",
                           amount ? amount : "");
     }
-    *negative = canonical[0] == '-';
-    if (!decimal_parse(canonical + *negative, AMOUNT_MAX_DIGITS, magnitude)) {
+    if (!decimal_parse(canonical, AMOUNT_MAX_DIGITS, value)) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "amount %s: more than %d digits", canonical,
                           AMOUNT_MAX_DIGITS);
     }
     return ISYNC_OK;
+}
+
+/* amount · to_rate / from_rate rounded half away from zero to decimals places. */
+static int convert_text(isync_decimal amount, isync_decimal from_rate, isync_decimal to_rate, int decimals,
+                        char *out, size_t size)
+{
+    isync_decimal product, result;
+    return isync_decimal_mul(amount, to_rate, &product) == ISYNC_DECIMAL_OK &&
+           isync_decimal_div(product, from_rate, decimals, &result) == ISYNC_DECIMAL_OK &&
+           isync_decimal_text(result, out, size) == ISYNC_DECIMAL_OK;
 }
 
 static isync_status write_text(char *out, size_t size, const char *text, const char *what,
@@ -543,14 +379,13 @@ isync_status isync_rates_convert(const isync_rates *rates, const char *amount, c
                                  const char *to, int decimals, char *out, size_t out_size,
                                  char *rate_out, size_t rate_size, isync_error *err)
 {
-    int negative = 0;
-    decimal magnitude, from_rate, to_rate;
+    isync_decimal amount_value, from_rate, to_rate;
     char result[DECIMAL_TEXT], rate[DECIMAL_TEXT];
     if (decimals < 0 || decimals > MAX_DECIMALS) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "decimals %d: must be 0 to %d", decimals,
                           MAX_DECIMALS);
     }
-    isync_status st = read_amount(amount, &negative, &magnitude, err);
+    isync_status st = read_amount(amount, &amount_value, err);
     if (st != ISYNC_OK) {
         return st;
     }
@@ -563,11 +398,9 @@ isync_status isync_rates_convert(const isync_rates *rates, const char *amount, c
                           to ? to : "(none)", rates->base, rates->date);
     }
     if (strcmp(from, to) == 0) {
-        to_rate = from_rate = (decimal){1, 0};
+        to_rate = from_rate = isync_decimal_from_int(1);
     }
-    u128 scaled;
-    if (!multiply_divide(magnitude, to_rate, from_rate, decimals, &scaled) ||
-        !format_scaled(scaled, negative && scaled != 0, decimals, result, sizeof result)) {
+    if (!convert_text(amount_value, from_rate, to_rate, decimals, result, sizeof result)) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "amount %s %s: too large to convert", amount, from);
     }
     if (!format_cross_rate(from_rate, to_rate, rate, sizeof rate)) {

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "base/decimal.h" /* isync_decimal_round */
 #include "base/error.h"
 #include "infor/http.h"
 
@@ -43,10 +44,5 @@ const char *isync_rates_date(const isync_rates *rates);
 isync_status isync_rates_convert(const isync_rates *rates, const char *amount, const char *from,
                                  const char *to, int decimals, char *out, size_t out_size,
                                  char *rate_out, size_t rate_size, isync_error *err);
-
-/* Exact decimal rounding to decimals places, half away from zero
- * ("2.345", 2 -> "2.35"; "-2.345" -> "-2.35"; "7" , 2 -> "7.00"). 0 when
- * text is not a decimal or out is too small. */
-int isync_decimal_round(const char *text, int decimals, char *out, size_t size);
 
 #endif

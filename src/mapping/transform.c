@@ -4,14 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/decimal.h"
 #include "mapping/address.h"
 #include "mapping/enrich.h"
 #include "queue/event.h"
 #include "mapping/m3_spec.h"
 #include "connectors/status_map.h"
 #include "mapping/tax_map.h"
-
-#define DECIMAL_SCALE 9   /* digits after the point the exact sum keeps */
 
 char *isync_json_text(json_t *value)
 {
@@ -44,72 +43,6 @@ static int fail(isync_transform_ctx *ctx, const char *fmt, const char *detail)
 {
     snprintf(ctx->error, sizeof ctx->error, fmt, detail ? detail : "");
     return 0;
-}
-
-/* ---- exact decimals as scaled 128-bit integers ---- */
-
-static int decimal_parse(const char *text, __int128 *out)
-{
-    int negative = *text == '-', decimals = -1;
-    __int128 value = 0;
-    const char *p = text + negative;
-    if (!*p) {
-        return 0;
-    }
-    for (; *p; p++) {
-        if (*p == '.' && decimals < 0) {
-            decimals = 0;
-        } else if (*p >= '0' && *p <= '9' && decimals < DECIMAL_SCALE) {
-            value = value * 10 + (*p - '0');
-            decimals += decimals >= 0;
-        } else {
-            return 0;
-        }
-        if (value > (__int128)1 << 100) {
-            return 0;
-        }
-    }
-    for (int i = decimals < 0 ? 0 : decimals; i < DECIMAL_SCALE; i++) {
-        value *= 10;
-    }
-    *out = negative ? -value : value;
-    return 1;
-}
-
-static void decimal_format(__int128 value, char *out, size_t size)
-{
-    char digits[64];
-    int n = 0, negative = value < 0;
-    unsigned __int128 magnitude = negative ? (unsigned __int128)(-value) : (unsigned __int128)value;
-    do {
-        digits[n++] = (char)('0' + (int)(magnitude % 10));
-        magnitude /= 10;
-    } while (magnitude || n <= DECIMAL_SCALE);
-    int last = 0;   /* drop trailing zeros of the fraction */
-    while (last < DECIMAL_SCALE && digits[last] == '0') {
-        last++;
-    }
-    size_t used = 0;
-    if (negative && used + 1 < size) {
-        out[used++] = '-';
-    }
-    for (int i = n - 1; i >= last && used + 2 < size; i--) {
-        out[used++] = digits[i];
-        if (i == DECIMAL_SCALE && last < DECIMAL_SCALE) {
-            out[used++] = '.';
-        }
-    }
-    out[used] = '\0';
-}
-
-int isync_decimal_add(const char *a, const char *b, char *out, size_t size)
-{
-    __int128 x, y;
-    if (!decimal_parse(a, &x) || !decimal_parse(b, &y)) {
-        return 0;
-    }
-    decimal_format(x + y, out, size);
-    return 1;
 }
 
 /* ---- text ---- */
@@ -340,30 +273,50 @@ static json_t *number(isync_transform_ctx *ctx, json_t *in, json_t *arg)
     return result;
 }
 
+/* negate or abs, the scale kept ("25.50" -> "-25.50"). */
 static json_t *sign(isync_transform_ctx *ctx, json_t *in, int negate)
 {
-    char *text = isync_json_text(in), out[64];
-    __int128 value;
+    char *text = isync_json_text(in), out[ISYNC_DECIMAL_TEXT];
+    isync_decimal value;
     if (!*text) {
         free(text);
         return NULL;
     }
-    if (!decimal_parse(text, &value)) {
+    if (isync_decimal_parse(text, &value) != ISYNC_DECIMAL_OK) {
         fail(ctx, "\"%.60s\" is not a decimal number", text);
         free(text);
         return NULL;
     }
-    const char *digits = text[0] == '-' ? text + 1 : text;
-    int make_negative = negate ? text[0] != '-' && value != 0 : 0;
-    snprintf(out, sizeof out, "%s%s", make_negative ? "-" : "", digits);
     free(text);
+    value = negate ? isync_decimal_negate(value) : isync_decimal_abs(value);
+    isync_decimal_text(value, out, sizeof out); /* ISYNC_DECIMAL_TEXT holds any value */
     return json_string(out);
 }
 
+/* Adds an entry's amount ("" counts as 0) to *total; 0 with ctx->error set. */
+static int add_amount(isync_transform_ctx *ctx, json_t *entry, isync_decimal *total)
+{
+    char *amount = isync_json_text(json_object_get(entry, "amount"));
+    isync_decimal value = isync_decimal_from_int(0);
+    isync_decimal_status st = *amount ? isync_decimal_parse(amount, &value) : ISYNC_DECIMAL_OK;
+    if (st == ISYNC_DECIMAL_OK) {
+        st = isync_decimal_add(*total, value, total);
+    }
+    if (st != ISYNC_DECIMAL_OK) {
+        fail(ctx, st == ISYNC_DECIMAL_SYNTAX ? "\"%.60s\" is not a decimal number" : "sum with \"%.60s\": too large",
+             amount);
+    }
+    free(amount);
+    return st == ISYNC_DECIMAL_OK;
+}
+
+/* The exact sum of the amounts of the entries of a type, trailing zeros
+ * of the fraction dropped ("-5.125"). */
 static json_t *sum(isync_transform_ctx *ctx, json_t *in, json_t *arg)
 {
     const char *type = json_string_value(json_object_get(arg, "type"));
-    char total[64] = "0";
+    isync_decimal total = isync_decimal_from_int(0);
+    char text[ISYNC_DECIMAL_TEXT];
     size_t index;
     json_t *entry;
     int found = 0;
@@ -372,16 +325,13 @@ static json_t *sum(isync_transform_ctx *ctx, json_t *in, json_t *arg)
         if (!entry_type || strcmp(entry_type, type) != 0) {
             continue;
         }
-        char *amount = isync_json_text(json_object_get(entry, "amount"));
-        if (!isync_decimal_add(total, *amount ? amount : "0", total, sizeof total)) {
-            fail(ctx, "\"%.60s\" is not a decimal number", amount);
-            free(amount);
+        if (!add_amount(ctx, entry, &total)) {
             return NULL;
         }
-        free(amount);
         found = 1;
     }
-    return found ? json_string(total) : NULL;
+    isync_decimal_text(isync_decimal_trim(total), text, sizeof text);
+    return found ? json_string(text) : NULL;
 }
 
 static json_t *convert(isync_transform_ctx *ctx, json_t *in, json_t *arg)

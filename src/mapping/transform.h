@@ -34,7 +34,4 @@ json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t
 /* A scalar as text ("" for null, objects, lists); malloc'ed. */
 char *isync_json_text(json_t *value);
 
-/* Exact decimal sum a + b of canonical decimals into out; 0 on bad input. */
-int isync_decimal_add(const char *a, const char *b, char *out, size_t size);
-
 #endif

@@ -64,61 +64,6 @@ const char *isync_event_types(void)
            "customer.created, customer.updated";
 }
 
-int isync_decimal_normalise(const char *text, char *out, size_t size)
-{
-    const char *p = text;
-    int negative = 0;
-    size_t used = 0;
-
-    if (*p == '-') {
-        negative = 1;
-        p++;
-    }
-    const char *int_start = p;
-    while (isdigit((unsigned char)*p)) {
-        p++;
-    }
-    size_t int_len = (size_t)(p - int_start);
-    const char *frac_start = NULL;
-    size_t frac_len = 0;
-    if (*p == '.') {
-        frac_start = ++p;
-        while (isdigit((unsigned char)*p)) {
-            p++;
-        }
-        frac_len = (size_t)(p - frac_start);
-        if (frac_len == 0) {
-            return 0;
-        }
-    }
-    if (*p != '\0' || int_len == 0) {
-        return 0;
-    }
-    while (int_len > 1 && *int_start == '0') {
-        int_start++;
-        int_len--;
-    }
-    int all_zero = (int_len == 1 && *int_start == '0');
-    for (size_t i = 0; i < frac_len; i++) {
-        all_zero &= frac_start[i] == '0';
-    }
-    if (int_len + frac_len + 3 > size) {
-        return 0;
-    }
-    if (negative && !all_zero) {
-        out[used++] = '-';
-    }
-    memcpy(out + used, int_start, int_len);
-    used += int_len;
-    if (frac_len) {
-        out[used++] = '.';
-        memcpy(out + used, frac_start, frac_len);
-        used += frac_len;
-    }
-    out[used] = '\0';
-    return 1;
-}
-
 static int parse_digits(const char *p, int count, int *value)
 {
     *value = 0;
@@ -277,10 +222,8 @@ static void check_decimal(json_t *obj, const char *prefix, const char *key, int 
         isync_problems_add(problems, path, "must be a decimal number like \"19.99\" (digits, '.' as separator)");
         return;
     }
-    int negative = normal[0] == '-';
-    int zero = strspn(normal, "0.") == strlen(normal);
-    if ((sign_rule == MONEY_NOT_NEGATIVE && negative) ||
-        (sign_rule == MONEY_POSITIVE && (negative || zero))) {
+    int sign = isync_decimal_text_sign(normal);
+    if ((sign_rule == MONEY_NOT_NEGATIVE && sign < 0) || (sign_rule == MONEY_POSITIVE && sign <= 0)) {
         isync_problems_add(problems, path, "must be %s", sign_rule == MONEY_POSITIVE ? "greater than 0" : "0 or more");
         return;
     }

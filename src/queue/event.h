@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "base/decimal.h" /* isync_decimal_normalise */
 #include "base/error.h"
 
 #define ISYNC_PROBLEMS_MAX 32
@@ -45,10 +46,6 @@ json_t *isync_event_envelope(const char *id, const char *type, const char *idemp
  * Events sharing a key are delivered in the order they were enqueued.
  * New reference to an array, never NULL. */
 json_t *isync_event_entity_keys(json_t *envelope);
-
-/* A decimal in canonical form: optional '-', digits, optional '.' digits;
- * no exponent, no grouping; leading zeros trimmed. 1 if valid. */
-int isync_decimal_normalise(const char *text, char *out, size_t size);
 
 /* ISO 8601 date or date-time -> "yyyyMMdd" (the date as the shop wrote it). */
 int isync_iso8601_to_m3_date(const char *text, char out[9]);
