@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "queue/event.h"
+#include "base/decimal.h"
 #include "base/log.h"
 #include "connectors/m3_customer.h"
 #include "mapping/plan.h"
@@ -131,9 +132,12 @@ static const char *call_field(json_t *call, const char *name)
     return json_string_value(json_object_get(json_object_get(call, "fields"), name));
 }
 
+/* The same quantity, exactly ("2" and "2.000" are; M3 answers with its own decimals). */
 static int same_quantity(const char *a, const char *b)
 {
-    return a && b && strtod(a, NULL) == strtod(b, NULL);
+    isync_decimal x, y;
+    return a && b && isync_decimal_parse(a, &x) == ISYNC_DECIMAL_OK && isync_decimal_parse(b, &y) == ISYNC_DECIMAL_OK &&
+           isync_decimal_compare(x, y) == 0;
 }
 
 static isync_delivery_result delete_line(order_job *job, const char *ponr)
