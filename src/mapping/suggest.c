@@ -60,6 +60,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/utf8.h"
+
 #define MAX_WORDS 12
 #define WORD_LEN 32
 #define KEY_LEN 64
@@ -460,15 +462,6 @@ static unsigned shape_of(const char *s)
     return shape;
 }
 
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++) {
-        n += ((unsigned char)*s & 0xC0) != 0x80 ? 1 : 0;
-    }
-    return n;
-}
-
 /* ---- sources: the leaves of the sample -------------------------------------- */
 
 typedef struct {
@@ -573,7 +566,7 @@ static int add_leaf(source_list *list, const char *path, const char *key, json_t
     s->shape &= shape;
     s->any_shape |= shape;
     s->values++;
-    size_t chars = utf8_chars(text);
+    size_t chars = isync_utf8_length(text);
     s->max_chars = chars > s->max_chars ? chars : s->max_chars;
     return 0;
 }
