@@ -1,9 +1,9 @@
 #include "connectors/m3_customer.h"
 
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/sha256.h"
 #include "base/log.h"
 #include "mapping/plan.h"
 
@@ -48,8 +48,7 @@ int isync_customer_number(const char *prefix, const char *profile_id, char cuno[
 void isync_guest_customer_number(const char *email, unsigned attempt, char cuno[ISYNC_CUNO_SIZE])
 {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digest_len = 0;
+    unsigned char digest[ISYNC_SHA256_SIZE];
     char key[280];
 
     isync_email_key(email, key, 256);
@@ -57,7 +56,7 @@ void isync_guest_customer_number(const char *email, unsigned attempt, char cuno[
         size_t len = strlen(key);
         snprintf(key + len, sizeof key - len, "#%u", attempt);
     }
-    EVP_Digest(key, strlen(key), digest, &digest_len, EVP_sha256(), NULL);
+    isync_sha256(key, strlen(key), digest);
     /* 8 base32 characters: the first 40 bits */
     unsigned long long bits = 0;
     for (int i = 0; i < 5; i++) {

@@ -1,5 +1,6 @@
 #include "queue/event.h"
 
+#include "base/clock.h"
 #include "base/utf8.h"
 #include "mapping/m3_spec.h"
 #include "connectors/status_map.h"
@@ -661,13 +662,8 @@ json_t *isync_event_entity_keys(json_t *envelope)
 json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key,
                              json_t *payload)
 {
-    char created[32];
-    struct timespec now;
-    struct tm tm;
-    clock_gettime(CLOCK_REALTIME, &now);
-    gmtime_r(&now.tv_sec, &tm);
-    size_t used = strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%S", &tm);
-    snprintf(created + used, sizeof created - used, ".%03ldZ", now.tv_nsec / 1000000L);
+    char created[ISYNC_TIMESTAMP_SIZE];
+    isync_utc_timestamp(created);
 
     return json_pack("{s:i, s:s, s:s, s:s, s:s?, s:O}", "v", 1, "id", id, "type", type,
                      "created_at", created, "idempotency_key", idempotency_key, "payload", payload);
