@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "base/sha256.h"
 #include "base/log.h"
 #include "mapping/plan.h"
@@ -119,15 +120,7 @@ static int is_guest(const isync_customer *customer)
 /* Copies at most max_chars UTF-8 characters (Infor counts characters). */
 static void copy_chars(char *out, size_t size, const char *value, size_t max_chars)
 {
-    size_t used = 0, chars = 0;
-    for (const char *p = value; *p && used + 1 < size; p++) {
-        int starts_char = ((unsigned char)*p & 0xC0) != 0x80;
-        if (starts_char && chars++ == max_chars) {
-            break;
-        }
-        out[used++] = *p;
-    }
-    out[used] = '\0';
+    snprintf(out, size, "%.*s", (int)isync_utf8_prefix(value, max_chars), value);
 }
 
 /* Adds name=value cut to Infor's length; absent or empty values are left out. */
