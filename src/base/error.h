@@ -4,6 +4,8 @@
 #ifndef ISYNC_ERROR_H
 #define ISYNC_ERROR_H
 
+#include <stddef.h>
+
 typedef enum {
     ISYNC_OK = 0,
     ISYNC_ERR_IO,        /* a system call failed; sys_errno says why */
@@ -29,5 +31,23 @@ isync_status isync_fail(isync_error *err, isync_status st, int sys_errno,
                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 void isync_error_clear(isync_error *err);
+
+/* Validation results: what is wrong where, every problem of one input
+ * together (payloads, templates, settings, credentials). */
+#define ISYNC_PROBLEMS_MAX 32
+
+/* Every problem found in one input, reported together. */
+typedef struct {
+    size_t count;     /* problems found; may exceed ISYNC_PROBLEMS_MAX */
+    struct {
+        char path[128];     /* e.g. "items[2].price" */
+        char message[192];
+    } items[ISYNC_PROBLEMS_MAX];
+} isync_problems;
+
+void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "items[2].price: must be a decimal number; email: is required" */
+void isync_problems_format(const isync_problems *problems, char *out, size_t size);
 
 #endif

@@ -6,9 +6,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/time.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "base/clock.h"
 
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 static int log_fd = -1;      /* -1: stderr */
@@ -57,20 +57,16 @@ void isync_log_close(void)
 
 void isync_log(isync_log_level level, const char *fmt, ...)
 {
-    char line[1024];
-    struct timeval now;
-    struct tm tm;
+    char line[1024], stamp[ISYNC_TIMESTAMP_SIZE];
     size_t used;
     va_list ap;
 
     if ((int)level > log_level) {
         return;
     }
-    gettimeofday(&now, NULL);
-    gmtime_r(&now.tv_sec, &tm);
-    used = strftime(line, sizeof line, "%Y-%m-%dT%H:%M:%S", &tm);
-    used += snprintf(line + used, sizeof line - used, ".%03ldZ infor_sync[%d] %s: ",
-                     (long)(now.tv_usec / 1000), (int)getpid(), level_names[level]);
+    isync_utc_timestamp(stamp);
+    used = (size_t)snprintf(line, sizeof line, "%s infor_sync[%d] %s: ", stamp, (int)getpid(),
+                            level_names[level]);
     va_start(ap, fmt);
     vsnprintf(line + used, sizeof line - used, fmt, ap);
     va_end(ap);

@@ -1,9 +1,10 @@
 #include "connectors/m3_customer.h"
 
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/sha256.h"
 #include "base/log.h"
 #include "mapping/plan.h"
 
@@ -44,8 +45,7 @@ int isync_customer_number(const char *prefix, const char *profile_id, char cuno[
 void isync_guest_customer_number(const char *email, unsigned attempt, char cuno[ISYNC_CUNO_SIZE])
 {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digest_len = 0;
+    unsigned char digest[ISYNC_SHA256_SIZE];
     char key[280];
 
     isync_email_key(email, key, 256);
@@ -53,7 +53,7 @@ void isync_guest_customer_number(const char *email, unsigned attempt, char cuno[
         size_t len = strlen(key);
         snprintf(key + len, sizeof key - len, "#%u", attempt);
     }
-    EVP_Digest(key, strlen(key), digest, &digest_len, EVP_sha256(), NULL);
+    isync_sha256(key, strlen(key), digest);
     /* 8 base32 characters: the first 40 bits */
     unsigned long long bits = 0;
     for (int i = 0; i < 5; i++) {
@@ -116,15 +116,7 @@ static int is_guest(const isync_customer *customer)
 /* Copies at most max_chars UTF-8 characters (Infor counts characters). */
 static void copy_chars(char *out, size_t size, const char *value, size_t max_chars)
 {
-    size_t used = 0, chars = 0;
-    for (const char *p = value; *p && used + 1 < size; p++) {
-        int starts_char = ((unsigned char)*p & 0xC0) != 0x80;
-        if (starts_char && chars++ == max_chars) {
-            break;
-        }
-        out[used++] = *p;
-    }
-    out[used] = '\0';
+    snprintf(out, size, "%.*s", (int)isync_utf8_prefix(value, max_chars), value);
 }
 
 /* Adds name=value cut to Infor's length; absent or empty values are left out. */

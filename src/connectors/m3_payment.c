@@ -1,11 +1,12 @@
 #include "connectors/m3_payment.h"
 
-#include <openssl/evp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/sha256.h"
+#include "base/atomic_file.h"
 #include "queue/event.h"
 #include "base/log.h"
 #include "connectors/order_index.h"
@@ -26,18 +27,10 @@ typedef struct {
 static void number_path(const isync_spool *spool, const char *transaction_id, int refund, char *out,
                         size_t size)
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int md_len = 0;
+    unsigned char md[ISYNC_SHA256_SIZE];
     char hex[33];
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-    EVP_DigestUpdate(ctx, refund ? "refund:" : "capture:", refund ? 7 : 8);
-    EVP_DigestUpdate(ctx, transaction_id, strlen(transaction_id));
-    EVP_DigestFinal_ex(ctx, md, &md_len);
-    EVP_MD_CTX_free(ctx);
-    for (int i = 0; i < 16; i++) {
-        snprintf(hex + 2 * i, 3, "%02x", md[i]);
-    }
+    isync_sha256_texts(refund ? "refund:" : "capture:", transaction_id, md);
+    isync_hex(md, 16, hex);
     snprintf(out, size, "%s/payments/%s.json", spool->dir, hex);
 }
 

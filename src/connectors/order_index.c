@@ -2,22 +2,20 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/sha256.h"
+#include "base/atomic_file.h"
+
 /* Order numbers are the shop's text: hash them into a safe file name. */
 static void entry_path(const isync_spool *spool, const char *order_number, char *out, size_t size)
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int md_len = 0;
-    char hex[2 * 16 + 1];
-    EVP_Digest(order_number, strlen(order_number), md, &md_len, EVP_sha256(), NULL);
-    for (int i = 0; i < 16; i++) {
-        snprintf(hex + 2 * i, 3, "%02x", md[i]);
-    }
+    char hex[ISYNC_SHA256_HEX_SIZE];
+    isync_sha256_hex(order_number, strlen(order_number), hex);
+    hex[32] = '\0'; /* the first 16 bytes */
     snprintf(out, size, "%s/orders/%s.json", spool->dir, hex);
 }
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/atomic_file.h"
 #include "queue/event.h"
 #include "base/log.h"
 #include "connectors/m3_customer.h"

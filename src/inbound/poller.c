@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 #include <unistd.h>
 
+#include "base/atomic_file.h"
+#include "base/clock.h"
 #include "base/decimal.h"
 #include "infor/backoff.h"
 #include "inbound/inbound.h"
@@ -30,13 +31,6 @@ struct isync_poller {
     int pause_logged;
     long long last_emit_ms;
 };
-
-static long long now_ms(void)
-{
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    return (long long)tv.tv_sec * 1000LL + tv.tv_usec / 1000;
-}
 
 static json_t *section(isync_poller *p, const char *name)
 {
@@ -112,7 +106,7 @@ static void shorten_due(isync_poller *p, const char *kind, long old_s, long new_
         return;
     }
     json_t *due = section(p, "next");
-    long long latest = now_ms() + (long long)new_s * 1000;
+    long long latest = isync_now_ms() + (long long)new_s * 1000;
     json_t *at = json_object_get(due, kind);
     if (at && json_integer_value(at) > latest) { /* no due time yet: due now anyway */
         json_object_set_new(due, kind, json_integer(latest));
@@ -167,7 +161,7 @@ static int save_state(isync_poller *p)
 static int paused(isync_poller *p)
 {
     long long until = isync_poller_paused_until(p);
-    return until > now_ms();
+    return until > isync_now_ms();
 }
 
 /* ---- calls ---------------------------------------------------------------- */
@@ -184,7 +178,7 @@ static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_b
         long pauses = (long)json_integer_value(json_object_get(p->state, "pauses"));
         long delay = isync_backoff_delay_ms((unsigned)pauses, PAUSE_BASE_MS, PAUSE_CAP_MS, res->retry_after_s,
                                             isync_backoff_random());
-        json_object_set_new(p->state, "paused_until", json_integer(now_ms() + delay));
+        json_object_set_new(p->state, "paused_until", json_integer(isync_now_ms() + delay));
         json_object_set_new(p->state, "pauses", json_integer(pauses + 1));
         if (!p->pause_logged) {
             isync_log(ISYNC_LOG_WARNING, "Infor answered 429 to %s/%s: polling pauses for %ld ms", program,
@@ -403,10 +397,10 @@ static json_t *emit(isync_poller *p, const char *type, json_t *payload)
     char id[ISYNC_ID_SIZE];
     /* ids order events by millisecond: one event per millisecond keeps the
      * shop's order (a shipment before the status that follows from it) */
-    while (now_ms() <= p->last_emit_ms) {
+    while (isync_now_ms() <= p->last_emit_ms) {
         usleep(200);
     }
-    p->last_emit_ms = now_ms();
+    p->last_emit_ms = isync_now_ms();
     if (isync_inbound_add(p->spool, type, payload, id, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "cannot write inbound %s event: %s", type, err.message);
         json_decref(payload);
@@ -845,7 +839,7 @@ long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business
         if (intervals[k] <= 0) {
             continue;
         }
-        long long now = now_ms();
+        long long now = isync_now_ms();
         long long until = isync_poller_paused_until(p);
         long long at = json_integer_value(json_object_get(due, names[k]));
         if (until > now) {
@@ -854,7 +848,7 @@ long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business
         }
         if (at <= now && m3 && !(stop && *stop)) {
             isync_poll_result r = fns[k](p, m3, cfg);
-            now = now_ms();
+            now = isync_now_ms();
             if (r == ISYNC_POLL_PAUSED) {
                 at = isync_poller_paused_until(p); /* still due: right after the pause */
             } else if (r == ISYNC_POLL_FAILED) {
@@ -872,6 +866,6 @@ long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business
     if (next == 0) {
         return -1;
     }
-    long long wait = next - now_ms();
+    long long wait = next - isync_now_ms();
     return wait > 0 ? (long)wait : 0;
 }

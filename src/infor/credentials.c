@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/atomic_file.h"
 #include "queue/spool.h"
 
 #define UPLOAD_NAME "(uploaded)"

@@ -10,7 +10,6 @@
 #include <stddef.h>
 
 #include "base/error.h"
-#include "queue/event.h"
 #include "infor/ionapi.h"
 
 /* Checks text as an .ionapi file (ionapi.h, both kinds). A refusal goes into

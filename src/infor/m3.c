@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "base/log.h"
 
 #define ERROR_EXCERPT_CHARS 200
@@ -516,19 +517,11 @@ static int attempt(isync_m3_client *client, const char *url, int writes, isync_m
     return unauthorized;
 }
 
-static long elapsed_ms(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)(now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
-}
-
 isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *req,
                                isync_m3_result *res)
 {
-    struct timespec start;
+    long long start = isync_monotonic_ms();
 
-    clock_gettime(CLOCK_MONOTONIC, &start);
     isync_m3_result_init(res);
     char *url = isync_m3_url(client->cred->iu, client->cred->ti, req);
     if (!url) {
@@ -543,6 +536,6 @@ isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *
     }
     free(url);
     isync_log(ISYNC_LOG_DEBUG, "M3 %s/%s -> %s (%ld, %ld ms)", req->program, req->transaction,
-              outcome_name(res->outcome), res->http_status, elapsed_ms(&start));
+              outcome_name(res->outcome), res->http_status, (long)(isync_monotonic_ms() - start));
     return res->outcome;
 }

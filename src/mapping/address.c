@@ -6,42 +6,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/utf8.h"
 #include "generated/iso3166.h"
 
 #define MAX_WRAPPED 32     /* lines kept while laying out; more only counts */
 #define MAX_PARTS 8
 #define PART_SIZE 1024
 #define KEY_SIZE 128
-
-/* ---- UTF-8 ------------------------------------------------------------- */
-
-static int is_continuation(unsigned char byte)
-{
-    return (byte & 0xC0) == 0x80;
-}
-
-static size_t utf8_chars(const char *text)
-{
-    size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        chars += !is_continuation(*p);
-    }
-    return chars;
-}
-
-/* Bytes taken by the first chars characters of text. */
-static size_t utf8_prefix(const char *text, size_t chars)
-{
-    const unsigned char *p = (const unsigned char *)text;
-    while (*p && chars > 0) {
-        p++;
-        while (is_continuation(*p)) {
-            p++;
-        }
-        chars--;
-    }
-    return (size_t)(p - (const unsigned char *)text);
-}
 
 /* ---- countries and states ---------------------------------------------- */
 
@@ -95,18 +66,10 @@ static size_t fold_code_point(unsigned cp, char *key, size_t used, size_t size)
  * outside Latin-1 and Latin Extended-A are dropped. */
 static void fold_key(const char *name, char *key, size_t size)
 {
-    const unsigned char *p = (const unsigned char *)name;
     size_t used = 0;
-    while (*p) {
-        unsigned cp = *p++;
-        if (cp >= 0xC0 && cp < 0xE0 && is_continuation(*p)) {
-            cp = ((cp & 0x1F) << 6) | (*p++ & 0x3F);
-        } else if (cp >= 0x80) {
-            cp = 0xFFFD; /* outside the folding table: dropped */
-            while (is_continuation(*p)) {
-                p++;
-            }
-        }
+    while (*name) {
+        unsigned cp;
+        name += isync_utf8_decode(name, &cp);
         used = fold_code_point(cp, key, used, size);
     }
     key[used] = '\0';
@@ -204,10 +167,7 @@ static void squeeze_spaces(const char *text, char *out, size_t size)
             p++;
             continue;
         }
-        size_t char_len = 1;
-        while (is_continuation((unsigned char)p[char_len])) {
-            char_len++;
-        }
+        size_t char_len = isync_utf8_char_bytes(p);
         if (used + (size_t)pending_space + char_len + 1 > size) {
             break;
         }
@@ -243,9 +203,9 @@ static void member_text(json_t *address, const char *key, char *out, size_t size
 static int cut_text(const char *text, size_t max, char *out, size_t size)
 {
     size_t bytes = strlen(text);
-    int cut = utf8_chars(text) > max;
+    int cut = isync_utf8_length(text) > max;
     if (cut) {
-        bytes = utf8_prefix(text, max);
+        bytes = isync_utf8_prefix(text, max);
         if (text[bytes] != ' ') {
             size_t space = bytes;
             while (space > 0 && text[space] != ' ') {
@@ -268,7 +228,7 @@ static void fit_field(const char *text, size_t max, char *out, size_t size, cons
                       isync_problems *notes)
 {
     if (cut_text(text, max, out, size)) {
-        note(notes, field, "is %zu characters, cut to %zu", utf8_chars(text), max);
+        note(notes, field, "is %zu characters, cut to %zu", isync_utf8_length(text), max);
     }
 }
 
@@ -287,7 +247,7 @@ static void push_line(layout *lines, const char *text, size_t bytes)
     } else {
         char copy[4 * ISYNC_ADDRESS_LINE_LEN + 1];
         snprintf(copy, sizeof copy, "%.*s", (int)bytes, text);
-        lines->lost_chars += utf8_chars(copy);
+        lines->lost_chars += isync_utf8_length(copy);
     }
     lines->count++;
 }
@@ -303,15 +263,15 @@ static void wrap(const char *text, layout *lines)
         char word[PART_SIZE];
         snprintf(word, sizeof word, "%.*s", (int)word_bytes, text);
         const char *rest = word;
-        size_t word_chars = utf8_chars(word);
+        size_t word_chars = isync_utf8_length(word);
         if (current_chars && current_chars + 1 + word_chars > ISYNC_ADDRESS_LINE_LEN) {
             push_line(lines, current, strlen(current));
             current[0] = '\0';
             current_chars = 0;
         }
         while (word_chars > ISYNC_ADDRESS_LINE_LEN) {
-            push_line(lines, rest, utf8_prefix(rest, ISYNC_ADDRESS_LINE_LEN));
-            rest += utf8_prefix(rest, ISYNC_ADDRESS_LINE_LEN);
+            push_line(lines, rest, isync_utf8_prefix(rest, ISYNC_ADDRESS_LINE_LEN));
+            rest += isync_utf8_prefix(rest, ISYNC_ADDRESS_LINE_LEN);
             word_chars -= ISYNC_ADDRESS_LINE_LEN;
         }
         size_t used = strlen(current), rest_len = strlen(rest);
@@ -413,7 +373,7 @@ static void address_lines(json_t *address, isync_address *out, isync_problems *n
     if (lines.count > ISYNC_ADDRESS_LINES) {
         size_t lost = lines.lost_chars;
         for (size_t i = ISYNC_ADDRESS_LINES; i < lines.count && i < MAX_WRAPPED; i++) {
-            lost += utf8_chars(lines.line[i]);
+            lost += isync_utf8_length(lines.line[i]);
         }
         note(notes, "CUA4", "address does not fit in %d lines of %d characters: %zu characters left out",
              ISYNC_ADDRESS_LINES, ISYNC_ADDRESS_LINE_LEN, lost);
@@ -450,7 +410,7 @@ static void phone_number(json_t *address, isync_address *out, isync_problems *no
 {
     char phone[PART_SIZE], compact[PART_SIZE];
     member_text(address, "phone", phone, sizeof phone);
-    if (utf8_chars(phone) > ISYNC_ADDRESS_PHONE_LEN) {
+    if (isync_utf8_length(phone) > ISYNC_ADDRESS_PHONE_LEN) {
         compact_phone(phone, compact, sizeof compact);
         snprintf(phone, sizeof phone, "%s", compact);
     }

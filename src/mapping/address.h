@@ -7,7 +7,7 @@
 
 #include <jansson.h>
 
-#include "queue/event.h"
+#include "base/error.h"
 
 #define ISYNC_ADDRESS_LINES 4
 #define ISYNC_ADDRESS_LINE_LEN 36  /* CUA1..CUA4 */

@@ -15,7 +15,7 @@
 
 #include <jansson.h>
 
-#include "queue/event.h"
+#include "base/error.h"
 
 /* Checks the rules' shape; problems use paths like "enrichment[2].match.sku". */
 void isync_enrich_validate(json_t *rules, isync_problems *problems);

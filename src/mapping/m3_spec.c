@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "generated/builtin_data.h"
 
 struct isync_m3_spec {
@@ -144,15 +145,6 @@ int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const ch
 json_t *isync_m3_spec_mandatory(const isync_m3_spec *spec, const char *program, const char *transaction)
 {
     return spec ? transaction_index(spec->mandatory, program, transaction) : NULL;
-}
-
-size_t isync_utf8_length(const char *text)
-{
-    size_t count = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        count += (*p & 0xC0) != 0x80;
-    }
-    return count;
 }
 
 /* N: optional '-', digits, optional '.' and digits; the length counts digits. */

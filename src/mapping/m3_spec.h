@@ -39,7 +39,4 @@ int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const ch
 void isync_m3_spec_check_value(const isync_m3_field_spec *field, const char *value, char *problem,
                                size_t size);
 
-/* Characters in a UTF-8 text (what M3's lengths count). */
-size_t isync_utf8_length(const char *text);
-
 #endif

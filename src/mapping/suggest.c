@@ -60,9 +60,10 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_WORDS 12
-#define WORD_LEN 32
-#define KEY_LEN 64
+#include "mapping/suggest_shapes.h"
+#include "mapping/suggest_sources.h"
+#include "mapping/suggest_words.h"
+
 #define REASON_LEN 320
 
 #define W_SYNONYM 0.7
@@ -87,617 +88,6 @@ static const char NOTE[] =
     "These proposals are a heuristic (field names, the Infor field descriptions, a synonym "
     "list and the shape of the sample values): a start for a template, not a replacement "
     "for reading it.";
-
-/* ---- words ------------------------------------------------------------------ */
-
-static int in_bar_list(const char *list, const char *word);
-
-typedef struct {
-    char word[MAX_WORDS][WORD_LEN];
-    size_t count;
-} word_list;
-
-static const char *const STOPWORDS[] = { "of", "the", "an", "at", "to", "for", "in", "on",
-                                         "by", "and", "or", "is", NULL };
-
-static int is_stopword(const char *word)
-{
-    for (size_t i = 0; STOPWORDS[i]; i++) {
-        if (strcmp(word, STOPWORDS[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static int ends_with(const char *word, const char *suffix)
-{
-    size_t n = strlen(word), m = strlen(suffix);
-    return n >= m && strcmp(word + n - m, suffix) == 0;
-}
-
-/* Light stemming: plurals, -ing, -ed ("Customers" -> customer, "Ordered" -> order). */
-static void stem(char *word)
-{
-    size_t n = strlen(word);
-    if (n > 4 && ends_with(word, "ies")) {
-        strcpy(word + n - 3, "y");
-    } else if (n > 4 && ends_with(word, "sses")) {
-        word[n - 2] = '\0';
-    } else if (n > 3 && word[n - 1] == 's' && !ends_with(word, "ss") && !ends_with(word, "us")) {
-        word[n - 1] = '\0';
-    } else if (n > 5 && ends_with(word, "ing")) {
-        word[n - 3] = '\0';
-    } else if (n > 4 && ends_with(word, "ed")) {
-        word[n - 2] = '\0';
-    }
-}
-
-static void add_word(word_list *list, char *word)
-{
-    if (word[0] == '\0' || (word[1] == '\0' && !isdigit((unsigned char)word[0]))) {
-        return; /* single letters ("e" of "e-mail") carry nothing */
-    }
-    if (strcmp(word, "no") == 0 || strcmp(word, "nr") == 0 || strcmp(word, "num") == 0) {
-        strcpy(word, "number");
-    }
-    if (is_stopword(word) || list->count == MAX_WORDS) {
-        return;
-    }
-    stem(word);
-    snprintf(list->word[list->count++], WORD_LEN, "%s", word);
-}
-
-/* Lower-case words of a key or a description: split at anything but letters
- * and digits and at camelCase humps ("customerId" -> customer, id). */
-static void split_words(const char *text, word_list *out)
-{
-    char word[WORD_LEN];
-    size_t len = 0;
-    out->count = 0;
-    for (const char *p = text;; p++) {
-        unsigned char c = (unsigned char)*p;
-        int hump = len > 0 && isupper(c) && islower((unsigned char)p[-1]);
-        if (!isalnum(c) || hump) {
-            word[len] = '\0';
-            add_word(out, word);
-            len = 0;
-        }
-        if (c == '\0') {
-            break;
-        }
-        if (isalnum(c) && len + 1 < WORD_LEN) {
-            word[len++] = (char)tolower(c);
-        }
-    }
-}
-
-/* Words too general to match inside another ("zipcode" is no "tax code"). */
-static const char WHOLE_ONLY[] = "code|number|type|text|line|date";
-
-/* Equal, or the shorter (4+ letters) begins or ends the longer: "price" ~ "salesprice". */
-static int words_match(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > lb) {
-        const char *t = a;
-        a = b;
-        b = t;
-        size_t lt = la;
-        la = lb;
-        lb = lt;
-    }
-    if (la == lb || la < 4 || in_bar_list(WHOLE_ONLY, a)) {
-        return strcmp(a, b) == 0;
-    }
-    return strncmp(a, b, la) == 0 || strcmp(b + lb - la, a) == 0;
-}
-
-static int has_word(const word_list *list, const char *word)
-{
-    for (size_t i = 0; i < list->count; i++) {
-        if (words_match(list->word[i], word)) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* The words of wanted, in this order and next to each other, somewhere in list:
- * "customer order number" has "order number", not "customer number". */
-static int has_phrase(const word_list *list, const word_list *wanted)
-{
-    if (wanted->count == 0 || wanted->count > list->count) {
-        return 0;
-    }
-    for (size_t start = 0; start + wanted->count <= list->count; start++) {
-        size_t i = 0;
-        while (i < wanted->count && words_match(list->word[start + i], wanted->word[i])) {
-            i++;
-        }
-        if (i == wanted->count) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static int shares_a_word(const word_list *a, const word_list *b)
-{
-    for (size_t i = 0; i < a->count; i++) {
-        if (has_word(b, a->word[i])) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Dice coefficient of two word lists. */
-static double word_similarity(const word_list *a, const word_list *b)
-{
-    size_t matched = 0;
-    if (a->count == 0 || b->count == 0) {
-        return 0.0;
-    }
-    for (size_t i = 0; i < a->count; i++) {
-        matched += (size_t)has_word(b, a->word[i]);
-    }
-    return 2.0 * (double)matched / (double)(a->count + b->count);
-}
-
-/* "order_number", "orderNumber", "Order-Number" -> "ordernumber". */
-static void normalise_key(const char *key, char *out, size_t size)
-{
-    size_t used = 0;
-    for (; *key && used + 1 < size; key++) {
-        if (isalnum((unsigned char)*key)) {
-            out[used++] = (char)tolower((unsigned char)*key);
-        }
-    }
-    out[used] = '\0';
-}
-
-/* ---- synonyms --------------------------------------------------------------- */
-
-/* X-Cart (and general web shop) vocabulary -> Infor M3 concepts. terms: keys,
- * normalised (lower case, no separators), '|'-separated; concept: words the
- * field description contains; fields: the M3 field names of that concept;
- * context: a word the key's parent path must contain ("!word": must not), or
- * NULL; part: the key
- * holds only part of the value (a first name of a customer name: concat). */
-typedef struct {
-    const char *terms;
-    const char *concept;
-    const char *fields;
-    const char *context;
-    int part;
-} synonym;
-
-static const synonym SYNONYMS[] = {
-    { "sku|productsku|productcode|itemcode|itemnumber|itemno|itemid|partnumber|partno|"
-      "articlenumber|article", "item number", "ITNO", NULL, 0 },
-    { "quantity|qty|orderedquantity|quantityordered", "ordered quantity", "ORQT", NULL, 0 },
-    { "amount", "ordered quantity", "ORQT", "item", 0 }, /* X-Cart OrderItem::amount */
-    { "price|unitprice|itemprice|netprice|saleprice|salesprice", "sales price", "SAPR", NULL, 0 },
-    { "ordernumber|orderno|ordernum|ordernr|orderreference|orderref", "customer order number",
-      "CUOR", NULL, 0 },
-    { "currency|currencycode|currencyid", "currency", "CUCD", NULL, 0 },
-    { "date|orderdate|createdat|created|placedat|orderedat", "order date", "ORDT", NULL, 0 },
-    { "date|paymentdate|paidat|capturedat|transactiondate", "payment date", "PYDT", NULL, 0 },
-    { "zipcode|zip|postcode|postalcode|zippostalcode", "postal code", "PONO", NULL, 0 },
-    { "city|town", "city", "TOWN", NULL, 0 },
-    { "country|countrycode|countryid", "country", "CSCD", NULL, 0 },
-    { "state|statecode|stateid|region|province", "state", "ECAR", NULL, 0 },
-    { "street|address|address1|addressline1|street1|streetaddress", "address 1", "CUA1", NULL, 0 },
-    { "street2|address2|addressline2", "address 2", "CUA2", NULL, 0 },
-    { "phone|telephone|phonenumber|tel|mobile|mobilephone|cellphone", "phone", "PHNO", NULL, 0 },
-    { "fax|faxnumber", "fax", "TFNO", NULL, 0 },
-    { "email|mail|emailaddress|login", "mail", "MAIL", NULL, 0 }, /* X-Cart's login is the e-mail */
-    { "firstname|lastname|middlename", "customer name", "CUNM", NULL, 1 },
-    /* a bare "name" in X-Cart names a product, a surcharge, a method: not a customer */
-    { "fullname|customername|company|companyname", "customer name", "CUNM", NULL, 0 },
-    { "name|productname|itemname|title|description", "item description", "ITDS", "item", 0 },
-    { "discount|discountamount|linediscount|itemdiscount", "discount amount", "DIA1", NULL, 0 },
-    { "transactionid|txnid|paymentid|paymenttransactionid|paymentreference|reference",
-      "reference number", "IRNO", NULL, 0 },
-    { "amount|total|totalamount|paidamount|paymentamount", "payment amount", "PMAM", NULL, 0 },
-    { "customernumber|customerno|customerid|customercode|accountnumber|inforcustomer",
-      "customer number", "CUNO", NULL, 0 },
-    { "payer|payernumber|inforcustomer", "payer", "PYNO", NULL, 0 },
-    { "paymentmethod|method|paymentmethodcode", "payment method", "PYCD", NULL, 0 },
-    { "shippingmethod|deliverymethod|carrier|shippingmethodname", "delivery method", "MODL",
-      NULL, 0 },
-    { "language|lang|locale|languagecode", "language", "LNCD", NULL, 0 },
-    { "warehouse|warehouseid|warehousecode", "warehouse", "WHLO", NULL, 0 },
-    { "vatnumber|vatid|taxid|vatregistrationnumber", "vat registration number", "VRNO", NULL, 0 },
-    { "unit|uom|unitofmeasure", "unit measure", "UNMS|ALUN|SPUN", NULL, 0 },
-};
-
-#define SYNONYM_COUNT (sizeof SYNONYMS / sizeof SYNONYMS[0])
-
-static int in_bar_list(const char *list, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *p = list; *p;) {
-        const char *end = strchr(p, '|');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len == n && strncmp(p, word, n) == 0) {
-            return 1;
-        }
-        p += len + (end ? 1 : 0);
-    }
-    return 0;
-}
-
-/* ---- value shapes ----------------------------------------------------------- */
-
-enum {
-    SHAPE_DATE = 1u << 0,     /* ISO 8601 date or date-time */
-    SHAPE_EMAIL = 1u << 1,    /* x@y.z */
-    SHAPE_CURRENCY = 1u << 2, /* a common ISO 4217 code */
-    SHAPE_CAPS3 = 1u << 3,    /* three capitals */
-    SHAPE_CAPS2 = 1u << 4,    /* two capitals (ISO 3166 alpha-2, state codes) */
-    SHAPE_DECIMAL = 1u << 5,  /* digits with a fraction: 19.99 */
-    SHAPE_INTEGER = 1u << 6,  /* whole number */
-    SHAPE_POSTCODE = 1u << 7, /* 10115, SW1A 1AA, 1012 AB, 90210-1234 */
-    SHAPE_PHONE = 1u << 8,    /* +49 30 1234567, (555) 123-4567 */
-    SHAPE_NUMBER = 1u << 9,   /* integer or decimal */
-};
-
-static const char CURRENCIES[] =
-    "EUR|USD|GBP|CHF|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|CAD|AUD|NZD|INR|BRL|MXN|ZAR|"
-    "RUB|TRY|SGD|HKD|KRW|AED|SAR|ILS|THB|MYR|IDR|PHP|ARS|CLP|COP|ISK|UAH|TWD|VND";
-
-static int all_chars(const char *s, int (*test)(int))
-{
-    for (; *s; s++) {
-        if (!test((unsigned char)*s)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-static size_t count_digits(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++) {
-        n += isdigit((unsigned char)*s) ? 1 : 0;
-    }
-    return n;
-}
-
-static int digits_at(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)s[i])) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* 2026-11-26, optionally followed by T or a space and a time. */
-static int looks_like_date(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 10 || !digits_at(s, 4) || s[4] != '-' || !digits_at(s + 5, 2) || s[7] != '-' ||
-        !digits_at(s + 8, 2)) {
-        return 0;
-    }
-    return n == 10 || ((s[10] == 'T' || s[10] == ' ') && n >= 16 && digits_at(s + 11, 2) &&
-                       s[13] == ':');
-}
-
-static int looks_like_email(const char *s)
-{
-    const char *at = strchr(s, '@');
-    return at && at > s && strchr(at + 1, '.') && !strchr(at + 1, '@') && !strchr(s, ' ');
-}
-
-/* -?digits[.digits] */
-static unsigned number_shape(const char *s)
-{
-    const char *p = s + (*s == '-' ? 1 : 0);
-    size_t whole = strspn(p, "0123456789");
-    if (whole == 0) {
-        return 0;
-    }
-    if (p[whole] == '\0') {
-        return SHAPE_INTEGER | SHAPE_NUMBER;
-    }
-    if (p[whole] != '.' || p[whole + 1] == '\0') {
-        return 0;
-    }
-    return strspn(p + whole + 1, "0123456789") == strlen(p + whole + 1) ? SHAPE_DECIMAL | SHAPE_NUMBER
-                                                                        : 0;
-}
-
-static int is_postcode_char(int c)
-{
-    return isdigit(c) || isupper(c) || c == ' ' || c == '-';
-}
-
-static int looks_like_postcode(const char *s)
-{
-    size_t n = strlen(s), digits = count_digits(s);
-    return n >= 3 && n <= 10 && digits >= 2 && n - digits <= 4 && all_chars(s, is_postcode_char);
-}
-
-static int is_phone_char(int c)
-{
-    return isdigit(c) || c == ' ' || c == '-' || c == '(' || c == ')' || c == '/' || c == '.' ||
-           c == '+';
-}
-
-static int looks_like_phone(const char *s)
-{
-    size_t digits = count_digits(s);
-    int punctuated = strpbrk(s, "+ -()/") != NULL;
-    return digits >= 6 && digits <= 15 && all_chars(s, is_phone_char) &&
-           (punctuated || digits >= 9) && !looks_like_date(s);
-}
-
-static unsigned capitals_shape(const char *s)
-{
-    size_t n = strlen(s);
-    if (!all_chars(s, isupper) || (n != 2 && n != 3)) {
-        return 0;
-    }
-    if (n == 2) {
-        return SHAPE_CAPS2;
-    }
-    return SHAPE_CAPS3 | (in_bar_list(CURRENCIES, s) ? SHAPE_CURRENCY : 0);
-}
-
-static unsigned shape_of(const char *s)
-{
-    unsigned shape = number_shape(s) | capitals_shape(s);
-    shape |= looks_like_date(s) ? SHAPE_DATE : 0;
-    shape |= looks_like_email(s) ? SHAPE_EMAIL : 0;
-    shape |= looks_like_postcode(s) ? SHAPE_POSTCODE : 0;
-    shape |= looks_like_phone(s) ? SHAPE_PHONE : 0;
-    return shape;
-}
-
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++) {
-        n += ((unsigned char)*s & 0xC0) != 0x80 ? 1 : 0;
-    }
-    return n;
-}
-
-/* ---- sources: the leaves of the sample -------------------------------------- */
-
-typedef struct {
-    char *path;          /* template syntax: "billing_address.city", "items[].sku" */
-    char key[KEY_LEN];   /* the last key as written */
-    char norm[KEY_LEN];  /* normalised for the synonym table */
-    word_list words;     /* of the last key */
-    word_list context;   /* of the parent keys */
-    size_t parent_len;   /* path[0..parent_len): the parent path, "items[]" */
-    unsigned shape;      /* SHAPE_* every sample value has */
-    unsigned any_shape;  /* SHAPE_* some sample value has */
-    size_t values;       /* sample values seen */
-    size_t max_chars;    /* longest sample value */
-    int is_address;      /* an address object, for the address transform */
-    char surcharge[16];  /* "tax", "discount", ...: the first X-Cart surcharge of that type
-                            ("surcharges[type=tax]"), for the tax transform */
-    int is_surcharges;   /* the list of X-Cart surcharges itself, for the sum transform */
-} source;
-
-typedef struct {
-    source *items;
-    size_t count, cap;
-} source_list;
-
-static void free_sources(source_list *list)
-{
-    for (size_t i = 0; i < list->count; i++) {
-        free(list->items[i].path);
-    }
-    free(list->items);
-}
-
-static source *find_source(source_list *list, const char *path)
-{
-    for (size_t i = 0; i < list->count; i++) {
-        if (strcmp(list->items[i].path, path) == 0) {
-            return &list->items[i];
-        }
-    }
-    return NULL;
-}
-
-static source *new_source(source_list *list, const char *path, const char *key)
-{
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 32;
-        source *grown = realloc(list->items, cap * sizeof *grown);
-        if (!grown) {
-            return NULL;
-        }
-        list->items = grown;
-        list->cap = cap;
-    }
-    source *s = &list->items[list->count];
-    memset(s, 0, sizeof *s);
-    if (!(s->path = strdup(path))) {
-        return NULL;
-    }
-    list->count++;
-    snprintf(s->key, sizeof s->key, "%s", key);
-    normalise_key(key, s->norm, sizeof s->norm);
-    split_words(key, &s->words);
-    const char *dot = strrchr(path, '.');
-    s->parent_len = dot ? (size_t)(dot - path) : 0;
-    char parents[256];
-    snprintf(parents, sizeof parents, "%.*s", (int)s->parent_len, path);
-    split_words(parents, &s->context);
-    s->shape = ~0u;
-    return s;
-}
-
-/* The text of a scalar for its shape; NULL for null (no sample value). */
-static const char *scalar_text(json_t *value, char *buf, size_t size)
-{
-    if (json_is_string(value)) {
-        return json_string_value(value);
-    }
-    if (json_is_integer(value)) {
-        snprintf(buf, size, "%lld", (long long)json_integer_value(value));
-    } else if (json_is_real(value)) {
-        snprintf(buf, size, "%.15g", json_real_value(value));
-    } else if (json_is_boolean(value)) {
-        snprintf(buf, size, "%s", json_is_true(value) ? "true" : "false");
-    } else {
-        return NULL;
-    }
-    return buf;
-}
-
-static int add_leaf(source_list *list, const char *path, const char *key, json_t *value)
-{
-    source *s = find_source(list, path);
-    if (!s && !(s = new_source(list, path, key))) {
-        return -1;
-    }
-    char buf[64];
-    const char *text = scalar_text(value, buf, sizeof buf);
-    if (!text) {
-        return 0;
-    }
-    unsigned shape = json_is_boolean(value) ? 0u : shape_of(text);
-    s->shape &= shape;
-    s->any_shape |= shape;
-    s->values++;
-    size_t chars = utf8_chars(text);
-    s->max_chars = chars > s->max_chars ? chars : s->max_chars;
-    return 0;
-}
-
-static int walk(source_list *list, json_t *node, const char *path, const char *key);
-
-static int walk_object(source_list *list, json_t *object, const char *path)
-{
-    const char *key;
-    json_t *child;
-    json_object_foreach(object, key, child) {
-        char *child_path;
-        if (asprintf(&child_path, "%s%s%s", path, *path ? "." : "", key) < 0) {
-            return -1;
-        }
-        int rc = walk(list, child, child_path, key);
-        free(child_path);
-        if (rc != 0) {
-            return rc;
-        }
-    }
-    return 0;
-}
-
-/* Every element under one path "list[]": objects' keys as "list[].key". */
-static int walk_array(source_list *list, json_t *array, const char *path, const char *key)
-{
-    size_t i;
-    json_t *element;
-    char *element_path;
-    if (asprintf(&element_path, "%s[]", path) < 0) {
-        return -1;
-    }
-    int rc = 0;
-    json_array_foreach(array, i, element) {
-        if (json_is_object(element)) {
-            rc = walk_object(list, element, element_path);
-        } else if (!json_is_array(element)) {
-            rc = add_leaf(list, element_path, key, element);
-        }
-        if (rc != 0) {
-            break;
-        }
-    }
-    free(element_path);
-    return rc;
-}
-
-/* X-Cart surcharges (XLite\\Model\\Order\\Surcharge): objects with a type
- * (tax, discount, shipping, handling) and an amount. Fields are not filled
- * from one of them by position but by type: the list itself is proposed for
- * sums (an order discount amount) and its first element of a type for the
- * tax transform (a tax code). */
-static int is_surcharge_list(json_t *array)
-{
-    json_t *first = json_array_get(array, 0);
-    return json_is_object(first) && json_is_string(json_object_get(first, "type")) &&
-           json_object_get(first, "amount") != NULL;
-}
-
-static int add_surcharge_sources(source_list *list, json_t *array, const char *path, const char *key)
-{
-    size_t i;
-    json_t *element;
-    source *whole = find_source(list, path);
-    if (!whole && !(whole = new_source(list, path, key))) {
-        return -1;
-    }
-    whole->is_surcharges = 1;
-    json_array_foreach(array, i, element) {
-        const char *type = json_string_value(json_object_get(element, "type"));
-        char *typed;
-        if (!type || asprintf(&typed, "%s[type=%s]", path, type) < 0) {
-            continue;
-        }
-        source *s = find_source(list, typed);
-        if (!s && (s = new_source(list, typed, key)) != NULL) {
-            snprintf(s->surcharge, sizeof s->surcharge, "%s", type);
-        }
-        free(typed);
-        if (!s) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* An X-Cart address: at least three of street, city, zipcode, country. */
-static int is_address_object(json_t *object)
-{
-    static const char *const parts[] = { "street", "city", "zipcode", "country" };
-    int found = 0;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        found += json_object_get(object, parts[i]) ? 1 : 0;
-    }
-    return found >= 3;
-}
-
-static int add_address(source_list *list, const char *path, const char *key)
-{
-    source *s = find_source(list, path);
-    if (!s && !(s = new_source(list, path, key))) {
-        return -1;
-    }
-    s->is_address = 1;
-    return 0;
-}
-
-static int walk(source_list *list, json_t *node, const char *path, const char *key)
-{
-    if (json_is_object(node)) {
-        if (is_address_object(node) && add_address(list, path, key) != 0) {
-            return -1;
-        }
-        return walk_object(list, node, path);
-    }
-    if (json_is_array(node)) {
-        if (is_surcharge_list(node) && add_surcharge_sources(list, node, path, key) != 0) {
-            return -1;
-        }
-        return walk_array(list, node, path, key);
-    }
-    return add_leaf(list, path, key, node);
-}
 
 /* ---- fields ------------------------------------------------------------------ */
 
@@ -726,7 +116,7 @@ typedef struct {
 
 static int describes(const field *f, const char *word)
 {
-    return has_word(&f->words, word);
+    return suggest_has_word(&f->words, word);
 }
 
 /* What the field holds, from its type and description. */
@@ -776,7 +166,7 @@ static int read_field(json_t *input, field *f)
     }
     f->type = type ? type[0] : 'A';
     f->length = json_is_integer(length) ? (long)json_integer_value(length) : 0;
-    split_words(f->description, &f->words);
+    suggest_split_words(f->description, &f->words);
     f->expect = expectation_of(f);
     return 0;
 }
@@ -809,7 +199,7 @@ static void note(reason *r, const char *fmt, ...)
 }
 
 typedef struct {
-    word_list concept[SYNONYM_COUNT];
+    word_list concept[SUGGEST_SYNONYM_COUNT];
 } synonym_words;
 
 /* 1: the entry names the field and its concept is in the description; 0.9:
@@ -818,22 +208,22 @@ typedef struct {
 static int context_fits(const char *context, const source *s)
 {
     if (context[0] == '!') {
-        return !has_word(&s->context, context + 1);
+        return !suggest_has_word(&s->context, context + 1);
     }
-    return has_word(&s->context, context);
+    return suggest_has_word(&s->context, context);
 }
 
 static double synonym_strength(const synonym *entry, const word_list *concept, const source *s,
                                const field *f)
 {
-    if (!in_bar_list(entry->terms, s->norm)) {
+    if (!suggest_in_bar_list(entry->terms, s->norm)) {
         return 0.0;
     }
     if (entry->context && !context_fits(entry->context, s)) {
         return 0.0;
     }
-    int by_code = in_bar_list(entry->fields, f->name);
-    int by_concept = has_phrase(&f->words, concept);
+    int by_code = suggest_in_bar_list(entry->fields, f->name);
+    int by_concept = suggest_has_phrase(&f->words, concept);
     double strength = by_code && by_concept ? 1.0 : (by_code || by_concept ? W_SYNONYM_PARTIAL : 0.0);
     return entry->part ? strength * W_PART : strength;
 }
@@ -843,16 +233,16 @@ static double synonym_signal(const synonym_words *sw, const source *s, const fie
 {
     double best = 0.0;
     size_t best_entry = 0;
-    for (size_t i = 0; i < SYNONYM_COUNT; i++) {
-        double strength = synonym_strength(&SYNONYMS[i], &sw->concept[i], s, f);
+    for (size_t i = 0; i < SUGGEST_SYNONYM_COUNT; i++) {
+        double strength = synonym_strength(&suggest_synonyms[i], &sw->concept[i], s, f);
         if (strength > best) {
             best = strength;
             best_entry = i;
         }
     }
     if (best > 0.0) {
-        note(r, "synonym: %s ~ %s%s", s->key, SYNONYMS[best_entry].part ? "part of " : "",
-             SYNONYMS[best_entry].concept);
+        note(r, "synonym: %s ~ %s%s", s->key, suggest_synonyms[best_entry].part ? "part of " : "",
+             suggest_synonyms[best_entry].concept);
     }
     return best;
 }
@@ -863,7 +253,7 @@ static double name_signal(const source *s, const field *f, reason *r)
         note(r, "name: the field's own name");
         return 1.0;
     }
-    double similarity = word_similarity(&s->words, &f->words);
+    double similarity = suggest_word_similarity(&s->words, &f->words);
     if (similarity > 0.0) {
         note(r, "name: %s ~ %s (%.2f)", s->key, f->description, similarity);
     }
@@ -879,7 +269,7 @@ static double lexical_score(const synonym_words *sw, const source *s, const fiel
     if (syn > 0.0 && name >= NAME_AGREES) {
         score += W_AGREE;
     }
-    if (score > 0.0 && shares_a_word(&s->context, &f->words)) {
+    if (score > 0.0 && suggest_shares_a_word(&s->context, &f->words)) {
         note(r, "context: %.*s", (int)s->parent_len, s->path);
         score += W_CONTEXT;
     }
@@ -1051,7 +441,7 @@ static double score_address(const source_list *sources, size_t object, const dou
 {
     const source *a = &sources->items[object];
     size_t best = object;
-    if (!in_bar_list(ADDRESS_PARTS, f->name)) {
+    if (!suggest_in_bar_list(ADDRESS_PARTS, f->name)) {
         return 0.0;
     }
     for (size_t i = object + 1; i < sources->count && is_inside(&sources->items[i], a); i++) {
@@ -1242,8 +632,8 @@ static json_t *result_json(const field *fields, const ranking *rankings, size_t 
 
 static void prepare_synonyms(synonym_words *sw)
 {
-    for (size_t i = 0; i < SYNONYM_COUNT; i++) {
-        split_words(SYNONYMS[i].concept, &sw->concept[i]);
+    for (size_t i = 0; i < SUGGEST_SYNONYM_COUNT; i++) {
+        suggest_split_words(suggest_synonyms[i].concept, &sw->concept[i]);
     }
 }
 
@@ -1295,11 +685,11 @@ json_t *isync_suggest_mapping(json_t *sample_payload, json_t *transaction_inputs
     source_list sources = { NULL, 0, 0 };
     field *fields = calloc(json_array_size(transaction_inputs) + 1, sizeof *fields);
     json_t *result = NULL;
-    if (fields && walk_object(&sources, sample_payload, "") == 0) {
+    if (fields && suggest_collect_sources(&sources, sample_payload) == 0) {
         size_t count = read_fields(transaction_inputs, fields);
         result = suggest(&sources, fields, count, max_per_field);
     }
     free(fields);
-    free_sources(&sources);
+    suggest_free_sources(&sources);
     return result;
 }

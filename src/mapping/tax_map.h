@@ -17,7 +17,7 @@
 
 #include <jansson.h>
 
-#include "queue/event.h"
+#include "base/error.h"
 
 /* Checks the shape; problems use paths like "tax_map.VAT@DE.tax_code". */
 void isync_tax_map_validate(json_t *map, isync_problems *problems);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/decimal.h"
+#include "base/utf8.h"
 #include "mapping/address.h"
 #include "mapping/enrich.h"
 #include "queue/event.h"
@@ -62,114 +63,12 @@ static json_t *trim(json_t *in)
     return result;
 }
 
-/* Lower/upper counterpart of a code point for Latin-1, Latin Extended-A,
- * Greek and Cyrillic (the letters of European names and addresses). */
-static unsigned change_case(unsigned cp, int upper)
-{
-    if (cp < 0x80) {
-        return upper ? (cp >= 'a' && cp <= 'z' ? cp - 32 : cp) : (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-    }
-    if (cp >= 0xC0 && cp <= 0xFE && cp != 0xD7 && cp != 0xF7 && cp != 0xDF) {
-        return upper ? (cp >= 0xE0 ? cp - 32 : cp) : (cp <= 0xDE ? cp + 32 : cp);
-    }
-    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) {
-        return upper ? (cp & ~1u) : (cp | 1u);
-    }
-    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) {
-        return upper ? (cp % 2 == 0 ? cp - 1 : cp) : (cp % 2 == 1 ? cp + 1 : cp);
-    }
-    static const unsigned greek_accented[][2] = { /* lower, upper */
-        { 0x3AC, 0x386 }, { 0x3AD, 0x388 }, { 0x3AE, 0x389 }, { 0x3AF, 0x38A },
-        { 0x3CC, 0x38C }, { 0x3CD, 0x38E }, { 0x3CE, 0x38F }, { 0x3C2, 0x3A3 },
-    };
-    for (size_t i = 0; i < sizeof greek_accented / sizeof greek_accented[0]; i++) {
-        if (upper && cp == greek_accented[i][0]) {
-            return greek_accented[i][1];
-        }
-        if (!upper && cp == greek_accented[i][1] && cp != 0x3A3) {
-            return greek_accented[i][0];
-        }
-    }
-    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2 && !upper) {
-        return cp + 32;
-    }
-    if (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2 && upper) {
-        return cp - 32;
-    }
-    if (cp >= 0x400 && cp <= 0x40F) {
-        return upper ? cp : cp + 80;
-    }
-    if (cp >= 0x410 && cp <= 0x42F) {
-        return upper ? cp : cp + 32;
-    }
-    if (cp >= 0x430 && cp <= 0x44F) {
-        return upper ? cp - 32 : cp;
-    }
-    if (cp >= 0x450 && cp <= 0x45F) {
-        return upper ? cp - 80 : cp;
-    }
-    return cp;
-}
-
-static size_t utf8_decode(const unsigned char *p, unsigned *cp)
-{
-    if (p[0] < 0x80) {
-        *cp = p[0];
-        return 1;
-    }
-    if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
-        *cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-        return 2;
-    }
-    *cp = 0xFFFFFFFFu; /* leave longer sequences as they are */
-    size_t len = 1;
-    while ((p[len] & 0xC0) == 0x80) {
-        len++;
-    }
-    return len;
-}
-
 static json_t *set_case(json_t *in, int upper)
 {
     char *text = isync_json_text(in);
-    size_t len = strlen(text), used = 0;
-    char *out = malloc(len + 1);
-    const unsigned char *p = (const unsigned char *)text;
-    while (out && *p) {
-        unsigned cp;
-        size_t n = utf8_decode(p, &cp);
-        unsigned mapped = cp == 0xFFFFFFFFu ? cp : change_case(cp, upper);
-        if (n == 2 && mapped >= 0x80 && mapped < 0x800) {
-            out[used++] = (char)(0xC0 | (mapped >> 6));
-            out[used++] = (char)(0x80 | (mapped & 0x3F));
-        } else if (n == 1 && mapped < 0x80) {
-            out[used++] = (char)mapped;
-        } else {
-            memcpy(out + used, p, n);
-            used += n;
-        }
-        p += n;
-    }
-    if (out) {
-        out[used] = '\0';
-    }
+    char *out = isync_utf8_set_case(text, upper);
     free(text);
     return text_result(out);
-}
-
-/* Byte length of the first max_chars characters. */
-static size_t utf8_prefix(const char *text, size_t max_chars)
-{
-    size_t chars = 0, i = 0;
-    for (; text[i]; i++) {
-        if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            if (chars == max_chars) {
-                break;
-            }
-            chars++;
-        }
-    }
-    return i;
 }
 
 static void note(isync_transform_ctx *ctx, const char *fmt, size_t a, size_t b)
@@ -186,7 +85,7 @@ static json_t *truncate_text(isync_transform_ctx *ctx, json_t *in, json_t *arg)
     char *text = isync_json_text(in);
     size_t max = (size_t)json_integer_value(arg), chars = isync_utf8_length(text);
     if (chars > max) {
-        text[utf8_prefix(text, max)] = '\0';
+        text[isync_utf8_prefix(text, max)] = '\0';
         note(ctx, "truncated from %zu to %zu characters", chars, max);
     }
     return text_result(text);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/atomic_file.h"
 #include "queue/spool.h"
 
 static const char *const metric_names[ISYNC_METRIC_COUNT] = {

@@ -1,10 +1,11 @@
 #include "queue/event.h"
 
+#include "base/clock.h"
+#include "base/utf8.h"
 #include "mapping/m3_spec.h"
 #include "connectors/status_map.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -21,32 +22,6 @@
 static const char *const known_types[] = { "order.placed", "order.status_changed", "payment.captured",
                                             "payment.refunded", "payment.voided", "customer.created",
                                             "customer.updated" };
-
-void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
-{
-    if (problems->count < ISYNC_PROBLEMS_MAX) {
-        va_list ap;
-        snprintf(problems->items[problems->count].path, sizeof problems->items[0].path, "%s", path);
-        va_start(ap, fmt);
-        vsnprintf(problems->items[problems->count].message, sizeof problems->items[0].message, fmt, ap);
-        va_end(ap);
-    }
-    problems->count++;
-}
-
-void isync_problems_format(const isync_problems *problems, char *out, size_t size)
-{
-    size_t used = 0;
-    size_t shown = problems->count < ISYNC_PROBLEMS_MAX ? problems->count : ISYNC_PROBLEMS_MAX;
-    out[0] = '\0';
-    for (size_t i = 0; i < shown && used < size; i++) {
-        used += (size_t)snprintf(out + used, size - used, "%s%s: %s", i ? "; " : "",
-                                 problems->items[i].path, problems->items[i].message);
-    }
-    if (problems->count > shown && used < size) {
-        snprintf(out + used, size - used, "; and %zu more", problems->count - shown);
-    }
-}
 
 int isync_event_type_known(const char *type)
 {
@@ -630,13 +605,8 @@ json_t *isync_event_entity_keys(json_t *envelope)
 json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key,
                              json_t *payload)
 {
-    char created[32];
-    struct timespec now;
-    struct tm tm;
-    clock_gettime(CLOCK_REALTIME, &now);
-    gmtime_r(&now.tv_sec, &tm);
-    size_t used = strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%S", &tm);
-    snprintf(created + used, sizeof created - used, ".%03ldZ", now.tv_nsec / 1000000L);
+    char created[ISYNC_TIMESTAMP_SIZE];
+    isync_utc_timestamp(created);
 
     return json_pack("{s:i, s:s, s:s, s:s, s:s?, s:O}", "v", 1, "id", id, "type", type,
                      "created_at", created, "idempotency_key", idempotency_key, "payload", payload);

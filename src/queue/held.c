@@ -1,14 +1,8 @@
 #include "queue/held.h"
 
 #include <stdlib.h>
-#include <sys/time.h>
 
-static long long now_ms(void)
-{
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    return (long long)tv.tv_sec * 1000LL + tv.tv_usec / 1000;
-}
+#include "base/clock.h"
 
 static json_t *held_summary(const isync_spool *spool, const char *id)
 {
@@ -65,7 +59,7 @@ isync_status isync_held_release(const isync_spool *spool, const char *id, isync_
     if (!json_is_object(json_object_get(record, "anomaly"))) {
         json_object_set_new(record, "anomaly", json_object());
     }
-    json_object_set_new(json_object_get(record, "anomaly"), "released_at", json_integer(now_ms()));
+    json_object_set_new(json_object_get(record, "anomaly"), "released_at", json_integer(isync_now_ms()));
     json_object_set_new(record, "state", json_string("ready"));
     isync_status st = isync_spool_record_save(spool, id, record, err);
     json_decref(record);

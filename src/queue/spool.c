@@ -3,17 +3,18 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "base/atomic_file.h"
+#include "base/clock.h"
+#include "base/sha256.h"
+
 #define MAGIC "ISYNC1"
-#define SHA256_HEX 64
 /* A writer that has not renamed its tmp file within this time has died. */
 #define TMP_ABANDONED_S 60
 
@@ -54,34 +55,6 @@ int isync_id_valid(const char *id)
         }
     }
     return 1;
-}
-
-static isync_status fsync_dir(const char *dir, isync_error *err)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || fsync(fd) != 0) {
-        int saved = errno;
-        if (fd >= 0) {
-            close(fd);
-        }
-        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot fsync directory %s: %s", dir,
-                          strerror(saved));
-    }
-    close(fd);
-    return ISYNC_OK;
-}
-
-static isync_status fsync_parent(const char *path, isync_error *err)
-{
-    char dir[4096];
-    const char *slash = strrchr(path, '/');
-    size_t len = slash ? (size_t)(slash - path) : 0;
-    if (len == 0 || len >= sizeof dir) {
-        return ISYNC_OK;
-    }
-    memcpy(dir, path, len);
-    dir[len] = '\0';
-    return fsync_dir(dir, err);
 }
 
 static isync_status make_dir(const char *path, isync_error *err)
@@ -154,74 +127,15 @@ void isync_spool_close(isync_spool *spool)
 
 isync_status isync_spool_new_id(char id[ISYNC_ID_SIZE], isync_error *err)
 {
-    struct timespec now;
     unsigned char rnd[5];
+    unsigned long long ms = (unsigned long long)isync_now_ms();
 
-    clock_gettime(CLOCK_REALTIME, &now);
     if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
         return isync_fail(err, ISYNC_ERR_IO, errno, "getrandom: %s", strerror(errno));
     }
-    unsigned long long ms = (unsigned long long)now.tv_sec * 1000ULL + (unsigned long long)now.tv_nsec / 1000000ULL;
     snprintf(id, ISYNC_ID_SIZE, "%013llx-%02x%02x%02x%02x%02x", ms & 0xfffffffffffffULL, rnd[0],
              rnd[1], rnd[2], rnd[3], rnd[4]);
     return ISYNC_OK;
-}
-
-static void sha256_hex(const void *data, size_t len, char out[SHA256_HEX + 1])
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int md_len = 0;
-    EVP_Digest(data, len, md, &md_len, EVP_sha256(), NULL);
-    for (unsigned int i = 0; i < md_len && i < 32; i++) {
-        snprintf(out + 2 * i, 3, "%02x", md[i]);
-    }
-    out[SHA256_HEX] = '\0';
-}
-
-static isync_status write_all(int fd, const char *data, size_t len, const char *path,
-                              isync_error *err)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot write %s: %s", path,
-                              strerror(errno));
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return ISYNC_OK;
-}
-
-/* Creates path O_EXCL 0600 with the given content, fsync'ed when durable. */
-static isync_status write_new_file(const char *path, const char *head, size_t head_len,
-                                   const char *body, size_t body_len, int durable,
-                                   isync_error *err)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot create %s: %s", path,
-                          strerror(errno));
-    }
-    isync_status st = write_all(fd, head, head_len, path, err);
-    if (st == ISYNC_OK) {
-        st = write_all(fd, body, body_len, path, err);
-    }
-    if (st == ISYNC_OK && durable && fsync(fd) != 0) {
-        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot fsync %s: %s", path,
-                        strerror(errno));
-    }
-    if (close(fd) != 0 && st == ISYNC_OK) {
-        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot close %s: %s", path,
-                        strerror(errno));
-    }
-    if (st != ISYNC_OK) {
-        unlink(path);
-    }
-    return st;
 }
 
 /* Reads the id from an event file's header line. */
@@ -249,8 +163,8 @@ static isync_status read_header_id(const char *path, char id[ISYNC_ID_SIZE], isy
 
 static void key_path(const isync_spool *spool, const char *key, char *out, size_t size)
 {
-    char hex[SHA256_HEX + 1];
-    sha256_hex(key, strlen(key), hex);
+    char hex[ISYNC_SHA256_HEX_SIZE];
+    isync_sha256_hex(key, strlen(key), hex);
     snprintf(out, size, "%s/keys/%s", spool->dir, hex);
 }
 
@@ -259,7 +173,7 @@ static isync_status put_into(const isync_spool *spool, isync_state state, const 
                              const char *body, size_t body_len, const char *idempotency_key,
                              char existing_id[ISYNC_ID_SIZE], isync_error *err)
 {
-    char tmp[4096], ready[4096], key[4096], sum[SHA256_HEX + 1], head[160];
+    char tmp[4096], ready[4096], key[4096], sum[ISYNC_SHA256_HEX_SIZE], head[160];
     isync_status st;
 
     if (!isync_id_valid(id)) {
@@ -267,10 +181,10 @@ static isync_status put_into(const isync_spool *spool, isync_state state, const 
     }
     snprintf(tmp, sizeof tmp, "%s/tmp/%s", spool->dir, id);
     event_path(spool, state, id, ready, sizeof ready);
-    sha256_hex(body, body_len, sum);
+    isync_sha256_hex(body, body_len, sum);
     int head_len = snprintf(head, sizeof head, MAGIC " %s %s %zu\n", id, sum, body_len);
 
-    st = write_new_file(tmp, head, (size_t)head_len, body, body_len, spool->durable, err);
+    st = isync_create_file(tmp, head, (size_t)head_len, body, body_len, spool->durable, err);
     if (st != ISYNC_OK) {
         return st;
     }
@@ -288,7 +202,7 @@ static isync_status put_into(const isync_spool *spool, isync_state state, const 
             return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot record idempotency key in %s/keys: %s",
                               spool->dir, strerror(saved));
         }
-        if (spool->durable && (st = fsync_parent(key, err)) != ISYNC_OK) {
+        if (spool->durable && (st = isync_fsync_parent(key, err)) != ISYNC_OK) {
             return st;
         }
     }
@@ -298,7 +212,7 @@ static isync_status put_into(const isync_spool *spool, isync_state state, const 
         return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot rename into %s/%s: %s",
                           spool->dir, state_dirs[state], strerror(saved));
     }
-    return spool->durable ? fsync_parent(ready, err) : ISYNC_OK;
+    return spool->durable ? isync_fsync_parent(ready, err) : ISYNC_OK;
 }
 
 isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body,
@@ -354,7 +268,7 @@ static isync_status read_file(const char *path, char **data, size_t *len, isync_
 isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id,
                               char **body, size_t *body_len, isync_error *err)
 {
-    char path[4096], file_id[ISYNC_ID_SIZE], sum[SHA256_HEX + 1], want_sum[SHA256_HEX + 1];
+    char path[4096], file_id[ISYNC_ID_SIZE], sum[ISYNC_SHA256_HEX_SIZE], want_sum[ISYNC_SHA256_HEX_SIZE];
     char *data = NULL;
     size_t len = 0, want_len = 0;
     int header_len = 0;
@@ -372,7 +286,7 @@ isync_status isync_spool_read(const isync_spool *spool, isync_state state, const
         free(data);
         return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "event %s: damaged header or truncated body", id);
     }
-    sha256_hex(data + header_len, want_len, sum);
+    isync_sha256_hex(data + header_len, want_len, sum);
     if (strcmp(sum, want_sum) != 0) {
         free(data);
         return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "event %s: checksum mismatch", id);
@@ -394,7 +308,7 @@ static isync_status rename_event(const isync_spool *spool, const char *id, isync
         return isync_fail(err, code, errno, "spool: cannot move event %s from %s to %s: %s", id,
                           state_dirs[from], state_dirs[to], strerror(errno));
     }
-    return sync && spool->durable ? fsync_parent(dst, err) : ISYNC_OK;
+    return sync && spool->durable ? isync_fsync_parent(dst, err) : ISYNC_OK;
 }
 
 isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from,
@@ -428,7 +342,7 @@ isync_status isync_spool_sync(const isync_spool *spool, isync_state state, isync
         return ISYNC_OK;
     }
     snprintf(path, sizeof path, "%s/%s", spool->dir, state_dirs[state]);
-    return fsync_dir(path, err);
+    return isync_fsync_dir(path, err);
 }
 
 isync_status isync_spool_locate(const isync_spool *spool, const char *id, isync_state *state)
@@ -538,35 +452,6 @@ isync_status isync_spool_record_load(const isync_spool *spool, const char *id, j
                           jerr.text);
     }
     return ISYNC_OK;
-}
-
-isync_status isync_write_file(const char *path, const char *data, size_t len, int durable, isync_error *err)
-{
-    char tmp[4200];
-    static unsigned long counter;
-    snprintf(tmp, sizeof tmp, "%s.%d.%lu.tmp", path, (int)getpid(),
-             __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
-    isync_status st = write_new_file(tmp, "", 0, data, len, durable, err);
-    if (st != ISYNC_OK) {
-        return st;
-    }
-    if (rename(tmp, path) != 0) {
-        int saved = errno;
-        unlink(tmp);
-        return isync_fail(err, ISYNC_ERR_IO, saved, "cannot replace %s: %s", path, strerror(saved));
-    }
-    return durable ? fsync_parent(path, err) : ISYNC_OK;
-}
-
-isync_status isync_write_json_file(const char *path, json_t *value, int durable, isync_error *err)
-{
-    char *text = json_dumps(value, JSON_COMPACT);
-    if (!text) {
-        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "cannot serialise %s", path);
-    }
-    isync_status st = isync_write_file(path, text, strlen(text), durable, err);
-    free(text);
-    return st;
 }
 
 isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record,

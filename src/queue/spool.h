@@ -117,14 +117,6 @@ long isync_spool_recover(const isync_spool *spool, isync_error *err);
  * writers abandoned in tmp/ (as isync_spool_recover does). */
 void isync_spool_prune(const isync_spool *spool, long max_age_s);
 
-/* Replaces path atomically with len bytes of data: a new file (mode 0600)
- * beside it, fsync when durable, rename, fsync of the directory. */
-isync_status isync_write_file(const char *path, const char *data, size_t len, int durable, isync_error *err);
-
-/* Writes a small JSON file atomically: tmp file, fsync when durable,
- * rename, fsync of the directory (records, leader.json, the config file). */
-isync_status isync_write_json_file(const char *path, json_t *value, int durable, isync_error *err);
-
 /* Path helpers: malloc'ed "<dir>/<name>". */
 char *isync_spool_path(const isync_spool *spool, const char *name);
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/atomic_file.h"
 #include "mapping/enrich.h"
 #include "queue/spool.h"
 #include "mapping/tax_map.h"

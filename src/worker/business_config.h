@@ -11,7 +11,6 @@
 #include <time.h>
 
 #include "base/error.h"
-#include "queue/event.h"
 #include "connectors/status_map.h"
 
 #define ISYNC_MAX_STOCK_WAREHOUSES 16

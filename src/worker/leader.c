@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+#include "base/atomic_file.h"
 #include "queue/anomaly.h"
 #include "infor/backoff.h"
 #include "worker/business_config.h"
@@ -61,13 +62,6 @@ struct isync_leader {
     long long anomaly_saved_ms;
     struct timespec held_stamp;     /* mtime of held/: a release or discard changes it */
 };
-
-static long long now_ms(void)
-{
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    return (long long)tv.tv_sec * 1000LL + tv.tv_usec / 1000;
-}
 
 static json_t *counters(isync_leader *leader)
 {
@@ -198,7 +192,7 @@ static long defer_orphans(isync_leader *leader)
     char (*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     long deferred = 0;
-    long long now = now_ms();
+    long long now = isync_now_ms();
 
     if (isync_spool_list(&leader->spool, ISYNC_STATE_ACTIVE, 0, &ids, &count, NULL) != ISYNC_OK) {
         return 0;
@@ -249,11 +243,11 @@ static void save_anomaly_history(isync_leader *leader, int force)
 {
     isync_error err;
     leader->anomaly_dirty = 1;
-    if (!force && now_ms() - leader->anomaly_saved_ms < ANOMALY_SAVE_INTERVAL_MS) {
+    if (!force && isync_now_ms() - leader->anomaly_saved_ms < ANOMALY_SAVE_INTERVAL_MS) {
         return;
     }
     leader->anomaly_dirty = 0;
-    leader->anomaly_saved_ms = now_ms();
+    leader->anomaly_saved_ms = isync_now_ms();
     char *path = isync_spool_path(&leader->spool, "anomaly.json");
     if (path && isync_anomaly_save(&leader->anomaly, path, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_WARNING, "%s", err.message);
@@ -361,7 +355,7 @@ static void load_credentials(isync_leader *leader)
 /* Templates (at most once a second) and the exchange rate table (on its schedule). */
 static void refresh_mapping(isync_leader *leader)
 {
-    long long now = now_ms();
+    long long now = isync_now_ms();
     if (now - leader->mapping_checked_ms < 1000) {
         return;
     }
@@ -522,7 +516,7 @@ static void index_order(isync_leader *leader, json_t *envelope, const isync_deli
     }
     json_t *info = json_deep_copy(out->infor_refs);
     json_object_set(info, "order_number", order_number);
-    json_object_set_new(info, "delivered_at", json_integer(now_ms()));
+    json_object_set_new(info, "delivered_at", json_integer(isync_now_ms()));
     json_object_set_new(info, "shipped", json_false());
     if (isync_order_index_put(&leader->spool, info, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
@@ -551,7 +545,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
 {
     isync_error err;
     isync_state target = ISYNC_STATE_DONE;
-    long long now = now_ms();
+    long long now = isync_now_ms();
 
     if (out->infor_refs) {
         json_object_set(record, "infor", out->infor_refs);
@@ -701,7 +695,7 @@ static int screen(isync_leader *leader, const char *id, json_t *envelope, json_t
     if (!metrics) {
         return 0;
     }
-    long long now = now_ms();
+    long long now = isync_now_ms();
     leader->anomaly.flagged++;
     save_anomaly_history(leader, 1);
     json_t *first = json_array_get(metrics, 0);
@@ -762,7 +756,7 @@ static void deliver_one(isync_leader *leader, const char *id)
     }
     /* Count the attempt durably before calling Infor: a later attempt then
      * knows an earlier one may have reached Infor. */
-    long long now = now_ms();
+    long long now = isync_now_ms();
     json_object_set_new(record, "attempts",
                         json_integer(json_integer_value(json_object_get(record, "attempts")) + 1));
     if (!json_object_get(record, "first_attempt_at")) {
@@ -849,7 +843,7 @@ long isync_leader_promote_due(isync_leader *leader)
     char (*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     isync_error err;
-    long long now = now_ms(), next = 0;
+    long long now = isync_now_ms(), next = 0;
 
     if (!held_changed(leader) && leader->next_due_ms > now) {
         return (long)(leader->next_due_ms - now);

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "infor/http.h"
 #include "worker/leader.h"
 #include "base/log.h"
@@ -223,7 +224,6 @@ isync_status isync_worker_start(const isync_worker_settings *settings, isync_err
 
 int isync_worker_stop(long timeout_ms)
 {
-    struct timespec deadline;
     int ended;
 
     pthread_mutex_lock(&worker.lock);
@@ -235,13 +235,7 @@ int isync_worker_stop(long timeout_ms)
     if (write(worker.wake_pipe[1], "x", 1) < 0) {
         /* the pipe is full: the thread is being woken anyway */
     }
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += timeout_ms / 1000;
-    deadline.tv_nsec += (timeout_ms % 1000) * 1000000L;
-    if (deadline.tv_nsec >= 1000000000L) {
-        deadline.tv_sec++;
-        deadline.tv_nsec -= 1000000000L;
-    }
+    struct timespec deadline = isync_deadline_in(timeout_ms);
     while (!worker.ended) {
         if (pthread_cond_timedwait(&worker.ended_cond, &worker.lock, &deadline) == ETIMEDOUT) {
             break;
