@@ -10,7 +10,6 @@
 
 #include "queue/event.h"
 #include "base/log.h"
-#include "connectors/m3_customer.h"
 
 void isync_xref_init(isync_xref *xref, const char *spool_dir, int durable)
 {
