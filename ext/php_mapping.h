@@ -6,7 +6,7 @@
 #include <jansson.h>
 
 #include "php.h"
-#include "php_infor_sync.h"
+#include "php_settings.h"
 #include "queue/event.h"
 
 /* Applies the template of type to a payload that went through
@@ -25,9 +25,5 @@ void infor_sync_mapping_free(zend_infor_sync_globals *globals);
 
 /* php --ri: the templates in use and refused files. */
 void infor_sync_mapping_info(void);
-
-/* infor_sync.c */
-ZEND_COLD void infor_sync_throw_mapping_problems(const char *what, json_t *problems);
-ZEND_COLD void infor_sync_throw_configuration(const char *setting, const char *message);
 
 #endif

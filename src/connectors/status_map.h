@@ -12,7 +12,7 @@
 
 #include <jansson.h>
 
-#include "queue/event.h"
+#include "queue/problems.h"
 
 #define ISYNC_XC_PAYMENT_CODE_COUNT 7
 #define ISYNC_XC_SHIPPING_CODE_COUNT 8

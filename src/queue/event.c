@@ -22,32 +22,6 @@ static const char *const known_types[] = { "order.placed", "order.status_changed
                                             "payment.refunded", "payment.voided", "customer.created",
                                             "customer.updated" };
 
-void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
-{
-    if (problems->count < ISYNC_PROBLEMS_MAX) {
-        va_list ap;
-        snprintf(problems->items[problems->count].path, sizeof problems->items[0].path, "%s", path);
-        va_start(ap, fmt);
-        vsnprintf(problems->items[problems->count].message, sizeof problems->items[0].message, fmt, ap);
-        va_end(ap);
-    }
-    problems->count++;
-}
-
-void isync_problems_format(const isync_problems *problems, char *out, size_t size)
-{
-    size_t used = 0;
-    size_t shown = problems->count < ISYNC_PROBLEMS_MAX ? problems->count : ISYNC_PROBLEMS_MAX;
-    out[0] = '\0';
-    for (size_t i = 0; i < shown && used < size; i++) {
-        used += (size_t)snprintf(out + used, size - used, "%s%s: %s", i ? "; " : "",
-                                 problems->items[i].path, problems->items[i].message);
-    }
-    if (problems->count > shown && used < size) {
-        snprintf(out + used, size - used, "; and %zu more", problems->count - shown);
-    }
-}
-
 int isync_event_type_known(const char *type)
 {
     for (size_t i = 0; i < sizeof known_types / sizeof known_types[0]; i++) {

@@ -9,22 +9,7 @@
 #include <jansson.h>
 
 #include "base/error.h"
-
-#define ISYNC_PROBLEMS_MAX 32
-
-/* Every problem found in one payload, reported together. */
-typedef struct {
-    size_t count;     /* problems found; may exceed ISYNC_PROBLEMS_MAX */
-    struct {
-        char path[128];     /* e.g. "items[2].price" */
-        char message[192];
-    } items[ISYNC_PROBLEMS_MAX];
-} isync_problems;
-
-void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* "items[2].price: must be a decimal number; email: is required" */
-void isync_problems_format(const isync_problems *problems, char *out, size_t size);
+#include "queue/problems.h"
 
 /* 1 when the extension knows how to deliver this event type. */
 int isync_event_type_known(const char *type);

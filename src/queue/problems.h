@@ -1,0 +1,40 @@
+/* Validation problems: the fixed list a payload check fills (every problem
+ * with its path, reported together), and how the payload's problems and a
+ * mapping template's (JSON problem objects, mapping.h) are merged into the
+ * one list enqueue() refuses with and map_preview() shows. */
+#ifndef ISYNC_PROBLEMS_H
+#define ISYNC_PROBLEMS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#define ISYNC_PROBLEMS_MAX 32
+
+/* Every problem found in one payload, reported together. */
+typedef struct {
+    size_t count;     /* problems found; may exceed ISYNC_PROBLEMS_MAX */
+    struct {
+        char path[128];     /* e.g. "items[2].price" */
+        char message[192];
+    } items[ISYNC_PROBLEMS_MAX];
+} isync_problems;
+
+void isync_problems_add(isync_problems *problems, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "items[2].price: must be a decimal number; email: is required" */
+void isync_problems_format(const isync_problems *problems, char *out, size_t size);
+
+/* The mapping problems an enqueue refuses: not those the worker settles
+ * later ("retry": an exchange rate), nor those of business settings the
+ * admin can still fix ("setting"). New array. */
+json_t *isync_problems_refusable(json_t *mapping_problems);
+
+/* The payload's problems ({"path", "message"}), each with the "field",
+ * "call" and "template" of the first mapping problem at the same path; then
+ * the mapping problems at other paths (a mapping problem marked "missing",
+ * an empty mandatory field, is left out when the payload has problems: it
+ * is mostly their consequence). At most ISYNC_PROBLEMS_MAX payload problems.
+ * New array; mapping_problems is not changed. */
+json_t *isync_problems_merge(const isync_problems *payload, json_t *mapping_problems);
+
+#endif
