@@ -37,6 +37,7 @@
 #include "mapping/mapping.h"
 #include "inbound/poller.h"
 #include "queue/spool.h"
+#include "worker/status_report.h"
 #include "worker/worker.h"
 #include "connectors/xref.h"
 
@@ -222,159 +223,28 @@ ZEND_FUNCTION(InforSync_enqueue)
     RETURN_STRING(id);
 }
 
-static void add_spool_counts(zval *status, isync_spool *spool)
+/* The report status() returns and php --ri shows (worker/status_report.h). */
+static json_t *status_report(isync_spool *spool)
 {
-    zval counts;
-    array_init(&counts);
-    add_assoc_string(&counts, "dir", spool->dir);
-    add_assoc_string(&counts, "durability", INFOR_SYNC_G(durable) ? "fsync" : "none");
-    for (int s = 0; s < ISYNC_STATE_COUNT; s++) {
-        add_assoc_long(&counts, isync_state_name((isync_state)s), isync_spool_count(spool, (isync_state)s));
-    }
-    add_assoc_zval(status, "spool", &counts);
-}
-
-static void add_json_member(zval *target, const char *name, json_t *value, zval *fallback)
-{
-    zval converted;
-    if (value) {
-        infor_sync_json_to_zval(value, &converted);
-        add_assoc_zval(target, name, &converted);
-    } else {
-        add_assoc_zval(target, name, fallback);
-    }
-}
-
-static isync_poll_settings ini_poll_settings(void)
-{
-    isync_poll_settings ini = { INFOR_SYNC_G(poll_stock_interval), INFOR_SYNC_G(poll_items_interval),
-                                INFOR_SYNC_G(poll_shipments_interval), 0 };
-    return ini;
-}
-
-/* The polling intervals in effect and where each comes from, worked out in
- * this request (php.ini and the business settings file); NULL when the
- * file cannot be read. */
-static json_t *local_polling(void)
-{
-    isync_business_config cfg;
-    isync_error err;
-    isync_poll_settings ini = ini_poll_settings();
-    if (isync_config_load(INFOR_SYNC_G(config_file), &cfg, &err) != ISYNC_OK) {
-        return NULL;
-    }
-    json_t *polling = isync_poll_settings_describe(&ini, &cfg);
-    isync_config_clear(&cfg);
-    return polling;
-}
-
-/* status()['polling']: the running leader's intervals; without one, what a leader would use. */
-static void add_polling(zval *status, json_t *leader, bool alive)
-{
-    zval null_value;
-    json_t *polling = alive ? json_incref(json_object_get(leader, "polling")) : NULL;
-    if (!polling) {
-        polling = local_polling();
-    }
-    ZVAL_NULL(&null_value);
-    add_json_member(status, "polling", polling, &null_value);
-    json_decref(polling);
-}
-
-/* status()['credentials']: the leader's view of its file; before any leader
- * published one, the file as this request reads it. */
-static void add_credentials(zval *status, json_t *leader)
-{
-    json_t *credentials = json_incref(json_object_get(leader, "credentials"));
-    if (!credentials) {
-        credentials = isync_credentials_summary(INFOR_SYNC_G(ionapi_file));
-    }
-    add_json_member(status, "credentials", credentials, NULL);
-    json_decref(credentials);
-}
-
-/* status()['anomalies']: the leader's published figures, the held count from the spool. */
-static void add_anomalies(zval *status, json_t *leader, isync_spool *spool)
-{
-    zval anomalies, rate;
-    json_t *published = json_object_get(leader, "anomalies");
-    json_t *rates = json_object_get(published, "error_rate");
-    array_init(&anomalies);
-    add_assoc_bool(&anomalies, "hold", INFOR_SYNC_G(anomaly_hold));
-    add_assoc_long(&anomalies, "flagged", (zend_long)json_integer_value(json_object_get(published, "flagged")));
-    add_assoc_long(&anomalies, "held", isync_spool_count(spool, ISYNC_STATE_HELD));
-    array_init(&rate);
-    add_assoc_double(&rate, "short", json_number_value(json_object_get(rates, "short")));
-    add_assoc_double(&rate, "long", json_number_value(json_object_get(rates, "long")));
-    add_assoc_long(&rate, "short_attempts", (zend_long)json_integer_value(json_object_get(rates, "short_attempts")));
-    add_assoc_long(&rate, "long_attempts", (zend_long)json_integer_value(json_object_get(rates, "long_attempts")));
-    add_assoc_bool(&rate, "rising", json_is_true(json_object_get(rates, "rising")));
-    add_assoc_zval(&anomalies, "error_rate", &rate);
-    add_assoc_zval(status, "anomalies", &anomalies);
+    isync_worker_settings settings;
+    infor_sync_worker_settings(&settings);
+    isync_report_inputs in = { .settings = &settings, .enabled = INFOR_SYNC_G(enabled),
+                               .worker_mode = infor_sync_worker_mode_name(),
+                               .local_mapping = infor_sync_local_mapping };
+    return isync_status_report(&in, spool);
 }
 
 ZEND_FUNCTION(InforSync_status)
 {
-    zval worker, token, empty, null_value;
     ZEND_PARSE_PARAMETERS_NONE();
 
     isync_spool *spool = open_spool();
     if (!spool) {
         RETURN_THROWS();
     }
-    json_t *leader = isync_leader_info(spool->dir);
-    json_int_t expires = json_integer_value(json_object_get(leader, "token_expires_at"));
-    bool alive = json_is_true(json_object_get(leader, "leader_alive"));
-
-    array_init(return_value);
-    add_assoc_bool(return_value, "enabled", INFOR_SYNC_G(enabled));
-
-    array_init(&worker);
-    add_assoc_string(&worker, "mode", infor_sync_worker_mode_name());
-    add_assoc_bool(&worker, "running", isync_worker_running());
-    add_assoc_bool(&worker, "leader", isync_worker_is_leader());
-    add_assoc_long(&worker, "pid", (zend_long)getpid());
-    if (alive && json_is_integer(json_object_get(leader, "pid"))) {
-        add_assoc_long(&worker, "leader_pid", (zend_long)json_integer_value(json_object_get(leader, "pid")));
-    } else {
-        add_assoc_null(&worker, "leader_pid");
-    }
-    add_assoc_zval(return_value, "worker", &worker);
-
-    add_spool_counts(return_value, spool);
-
-    ZVAL_NULL(&null_value);
-    array_init(&empty);
-    add_assoc_long(&empty, "delivered", 0);
-    add_assoc_long(&empty, "retried", 0);
-    add_assoc_long(&empty, "dead", 0);
-    add_assoc_long(&empty, "corrupt", 0);
-    add_json_member(return_value, "counters", json_object_get(leader, "counters"), &empty);
-    if (json_object_get(leader, "counters")) {
-        zval_ptr_dtor(&empty);
-    }
-    add_json_member(return_value, "last_error", json_object_get(leader, "last_error"), &null_value);
-    infor_sync_add_mapping_status(return_value, json_object_get(leader, "mapping"), json_object_get(leader, "rates"));
-
-    array_init(&token);
-    if (expires > 0) {
-        add_assoc_long(&token, "expires_at", (zend_long)expires);
-    } else {
-        add_assoc_null(&token, "expires_at");
-    }
-    add_assoc_bool(&token, "valid", expires > (json_int_t)time(NULL));
-    add_assoc_zval(return_value, "token", &token);
-
-    add_credentials(return_value, leader);
-    add_json_member(return_value, "config_error", json_object_get(leader, "config_error"), &null_value);
-    add_polling(return_value, leader, alive);
-    array_init(&empty);
-    add_json_member(return_value, "last_deliveries", json_object_get(leader, "last_deliveries"), &empty);
-    if (json_object_get(leader, "last_deliveries")) {
-        zval_ptr_dtor(&empty);
-    }
-    add_anomalies(return_value, leader, spool);
-    json_decref(leader);
+    json_t *report = status_report(spool);
+    infor_sync_json_to_zval(report, return_value);
+    json_decref(report);
 }
 
 static long waiting_events(isync_spool *spool)
@@ -786,42 +656,37 @@ PHP_RINIT_FUNCTION(infor_sync)
     return SUCCESS;
 }
 
-static void info_credentials(void)
+/* "ok: tenant TEN_PRD, client credentials grant", or why the file cannot be used. */
+static void info_credentials(json_t *credentials)
 {
-    isync_ionapi cred;
-    isync_error err;
     char line[640];
-    const char *file = INFOR_SYNC_G(ionapi_file);
-    if (!*file) {
-        php_info_print_table_row(2, "Credentials", "infor_sync.ionapi_file is not set");
+    const char *error = json_string_value(json_object_get(credentials, "error"));
+    if (!json_is_true(json_object_get(credentials, "ok"))) {
+        php_info_print_table_row(2, "Credentials", error ? error : "not usable");
         return;
     }
-    if (isync_ionapi_load(file, &cred, &err) != ISYNC_OK) {
-        php_info_print_table_row(2, "Credentials", err.message);
-        return;
-    }
-    snprintf(line, sizeof line, "ok: tenant %s, %s grant%s", cred.ti,
-             cred.grant == ISYNC_GRANT_PASSWORD ? "password (service account)" : "client credentials",
-             cred.readable_by_others ? "; WARNING: readable by other users, chmod 600 it" : "");
+    const char *grant = json_string_value(json_object_get(credentials, "grant"));
+    snprintf(line, sizeof line, "ok: tenant %s, %s grant%s", json_string_value(json_object_get(credentials, "tenant")),
+             grant && strcmp(grant, "password") == 0 ? "password (service account)" : "client credentials",
+             json_is_true(json_object_get(credentials, "readable_by_others"))
+             ? "; WARNING: readable by other users, chmod 600 it" : "");
     php_info_print_table_row(2, "Credentials", line);
-    isync_ionapi_free(&cred);
 }
 
 /* "300 s (php.ini)", "off (business settings)" */
-static void info_polling(void)
+static void info_polling(json_t *polling)
 {
     static const char *const kinds[] = { "stock", "items", "shipments" };
     char line[256] = "";
-    json_t *polling = local_polling();
-    if (!polling) {
+    if (!json_is_object(polling)) {
         php_info_print_table_row(2, "Polling", "the business settings file cannot be read (see config())");
         return;
     }
     for (size_t i = 0; i < 3; i++) {
         json_t *kind = json_object_get(polling, kinds[i]);
         json_int_t seconds = json_integer_value(json_object_get(kind, "interval"));
-        const char *source = strcmp(json_string_value(json_object_get(kind, "source")), "config") == 0
-                             ? "business settings" : "php.ini";
+        const char *source = json_string_value(json_object_get(kind, "source"));
+        source = source && strcmp(source, "config") == 0 ? "business settings" : "php.ini";
         size_t used = strlen(line);
         if (seconds > 0) {
             snprintf(line + used, sizeof line - used, "%s%s every %lld s (%s)", i ? ", " : "", kinds[i],
@@ -831,40 +696,47 @@ static void info_polling(void)
         }
     }
     php_info_print_table_row(2, "Polling", line);
-    json_decref(polling);
 }
 
-PHP_MINFO_FUNCTION(infor_sync)
+static void info_worker(json_t *report)
 {
     char line[128];
-    php_info_print_table_start();
-    php_info_print_table_row(2, "infor_sync support", INFOR_SYNC_G(enabled) ? "enabled" : "disabled");
-    php_info_print_table_row(2, "Version", PHP_INFOR_SYNC_VERSION);
-    php_info_print_table_row(2, "Event types", isync_event_types());
-    info_credentials();
-    info_polling();
-    json_t *leader = isync_leader_info(INFOR_SYNC_G(spool_dir));
-    if (json_is_true(json_object_get(leader, "leader_alive"))) {
-        snprintf(line, sizeof line, "pid %lld", (long long)json_integer_value(json_object_get(leader, "pid")));
+    json_t *leader_pid = json_object_get(json_object_get(report, "worker"), "leader_pid");
+    if (json_is_integer(leader_pid)) {
+        snprintf(line, sizeof line, "pid %lld", (long long)json_integer_value(leader_pid));
     } else {
         snprintf(line, sizeof line, "none running");
     }
     php_info_print_table_row(2, "Delivering worker", line);
-    json_t *counts = json_object_get(leader, "counters");
+    json_t *counts = json_object_get(report, "counters");
     snprintf(line, sizeof line, "%lld delivered, %lld retried, %lld dead, %lld corrupt",
              (long long)json_integer_value(json_object_get(counts, "delivered")),
              (long long)json_integer_value(json_object_get(counts, "retried")),
              (long long)json_integer_value(json_object_get(counts, "dead")),
              (long long)json_integer_value(json_object_get(counts, "corrupt")));
     php_info_print_table_row(2, "Counters", line);
-    isync_spool held_spool = { .dir = INFOR_SYNC_G(spool_dir), .durable = 0 };
-    long held = isync_spool_count(&held_spool, ISYNC_STATE_HELD);
-    snprintf(line, sizeof line, "%lld flagged, %ld held for review%s",
-             (long long)json_integer_value(json_object_get(json_object_get(leader, "anomalies"), "flagged")),
-             held < 0 ? 0 : held, INFOR_SYNC_G(anomaly_hold) ? "" : " (infor_sync.anomaly_hold is off)");
+    json_t *anomalies = json_object_get(report, "anomalies");
+    json_int_t held = json_integer_value(json_object_get(anomalies, "held"));
+    snprintf(line, sizeof line, "%lld flagged, %lld held for review%s",
+             (long long)json_integer_value(json_object_get(anomalies, "flagged")), (long long)(held < 0 ? 0 : held),
+             json_is_true(json_object_get(anomalies, "hold")) ? "" : " (infor_sync.anomaly_hold is off)");
     php_info_print_table_row(2, "Anomalies", line);
-    infor_sync_mapping_info();
-    json_decref(leader);
+}
+
+/* The same report as status(), for a spool that may not exist yet (nothing is created). */
+PHP_MINFO_FUNCTION(infor_sync)
+{
+    isync_spool spool = { .dir = INFOR_SYNC_G(spool_dir), .durable = 0 };
+    json_t *report = status_report(&spool);
+    php_info_print_table_start();
+    php_info_print_table_row(2, "infor_sync support", INFOR_SYNC_G(enabled) ? "enabled" : "disabled");
+    php_info_print_table_row(2, "Version", PHP_INFOR_SYNC_VERSION);
+    php_info_print_table_row(2, "Event types", isync_event_types());
+    info_credentials(json_object_get(report, "credentials"));
+    info_polling(json_object_get(report, "polling"));
+    info_worker(report);
+    infor_sync_mapping_info(json_object_get(report, "mapping"));
+    json_decref(report);
     php_info_print_table_end();
     DISPLAY_INI_ENTRIES();
 }

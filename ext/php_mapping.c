@@ -148,23 +148,15 @@ int infor_sync_check_payload(const char *type, json_t *payload, const isync_prob
     return result;
 }
 
-void infor_sync_add_mapping_status(zval *status, json_t *leader_mapping, json_t *leader_rates)
+json_t *infor_sync_local_mapping(void *ctx)
 {
-    zval mapping;
-    json_t *view = leader_mapping ? json_incref(leader_mapping) : NULL;
-    if (!view) {
-        isync_mapping_set *set = mapping_set();
-        if (!set) {
-            zend_clear_exception();
-            view = json_pack("{s:s}", "error", "the M3 field specification cannot be loaded (infor_sync.m3_metadata)");
-        } else {
-            view = isync_mapping_set_status(set);
-        }
+    (void)ctx;
+    isync_mapping_set *set = mapping_set();
+    if (!set) {
+        zend_clear_exception();
+        return NULL;
     }
-    json_object_set(view, "rates", leader_rates ? leader_rates : json_null());
-    infor_sync_json_to_zval(view, &mapping);
-    json_decref(view);
-    add_assoc_zval(status, "mapping", &mapping);
+    return isync_mapping_set_status(set);
 }
 
 ZEND_FUNCTION(InforSync_map_preview)
@@ -246,23 +238,20 @@ ZEND_FUNCTION(InforSync_suggest_mapping)
     json_decref(json);
 }
 
-void infor_sync_mapping_info(void)
+void infor_sync_mapping_info(json_t *mapping)
 {
     char line[512];
     size_t used = 0, refused = 0;
     const char *event;
     json_t *entry;
-    isync_mapping_set *set = mapping_set();
-    if (!set) {
-        zend_clear_exception();
-        php_info_print_table_row(2, "Mapping templates", "the M3 field specification cannot be loaded (infor_sync.m3_metadata)");
+    if (json_object_get(mapping, "error")) {
+        php_info_print_table_row(2, "Mapping templates", json_string_value(json_object_get(mapping, "error")));
         return;
     }
-    json_t *status = isync_mapping_set_status(set);
     line[0] = '\0';
-    json_object_foreach(json_object_get(status, "templates"), event, entry) {
+    json_object_foreach(json_object_get(mapping, "templates"), event, entry) {
         const char *origin = json_string_value(json_object_get(entry, "origin"));
-        int builtin = strncmp(origin, "built-in ", 9) == 0;
+        int builtin = origin && strncmp(origin, "built-in ", 9) == 0;
         refused += json_object_get(entry, "errors") != NULL;
         used += (size_t)snprintf(line + used, used < sizeof line ? sizeof line - used : 0, "%s%s (%s)",
                                  used ? ", " : "", event, builtin ? "built-in" : "mapping_dir");
@@ -276,5 +265,4 @@ void infor_sync_mapping_info(void)
                  refused);
         php_info_print_table_row(2, "Mapping errors", line);
     }
-    json_decref(status);
 }
