@@ -18,7 +18,7 @@ if test "$PHP_INFOR_SYNC" != "no"; then
   infor_sync_core=`cd "$srcdir" && echo src/*/*.c`
   infor_sync_rooms=`cd "$srcdir" && echo src/*/`
 
-  PHP_NEW_EXTENSION([infor_sync], [ext/infor_sync.c ext/php_mapping.c ext/php_values.c $infor_sync_core], [$ext_shared], [],
+  PHP_NEW_EXTENSION([infor_sync], [ext/infor_sync.c ext/php_exceptions.c ext/php_mapping.c ext/php_settings.c ext/php_values.c $infor_sync_core], [$ext_shared], [],
     [-std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -fvisibility=hidden -I@ext_srcdir@/src])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext])
   for room in $infor_sync_rooms; do

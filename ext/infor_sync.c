@@ -1,5 +1,7 @@
-/* infor_sync: Zend glue only. INI settings, module lifecycle, the PHP
- * functions of namespace InforSync and its exceptions. Everything else is
+/* infor_sync: Zend glue only. The module lifecycle and the PHP functions of
+ * namespace InforSync; the INI settings are in php_settings.c, the
+ * exceptions in php_exceptions.c, the mapping functions in php_mapping.c,
+ * value conversions in php_values.c. Everything else is
  * the PHP-free core in src/. Data path: PHP call -> validate -> spool ->
  * worker thread -> connector -> Infor. */
 #ifdef HAVE_CONFIG_H
@@ -18,7 +20,9 @@
 #include "ext/spl/spl_exceptions.h"
 
 #include "php_infor_sync.h"
+#include "php_exceptions.h"
 #include "php_mapping.h"
+#include "php_settings.h"
 #include "php_values.h"
 
 #include "worker/business_config.h"
@@ -33,17 +37,11 @@
 #include "mapping/mapping.h"
 #include "inbound/poller.h"
 #include "queue/spool.h"
+#include "worker/status_report.h"
 #include "worker/worker.h"
 #include "connectors/xref.h"
 
 #include "infor_sync_arginfo.h"
-
-ZEND_DECLARE_MODULE_GLOBALS(infor_sync)
-
-static zend_class_entry *exception_ce;
-static zend_class_entry *validation_exception_ce;
-static zend_class_entry *spool_exception_ce;
-static zend_class_entry *configuration_exception_ce;
 
 /* The registry's copy of this module, to keep it loaded if the worker
  * thread has to be left running at shutdown. */
@@ -55,222 +53,6 @@ static isync_spool request_spool;
 static int request_spool_open;
 static pid_t logging_pid;
 
-/* ---- INI ---- */
-
-static bool one_of(const zend_string *value, const char *const *allowed)
-{
-    for (size_t i = 0; allowed[i]; i++) {
-        if (zend_string_equals_cstr(value, allowed[i], strlen(allowed[i]))) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static ZEND_COLD void warn_invalid(const zend_ini_entry *entry, const zend_string *value, const char *expected)
-{
-    php_error_docref(NULL, E_WARNING, "%s: invalid value \"%s\"; expected %s", ZSTR_VAL(entry->name),
-                     ZSTR_VAL(value), expected);
-}
-
-/* php.ini turns on/yes/true into "1" and off/no/false/none into "", so
- * both spellings are accepted. */
-static const char *const truthy[] = { "1", "on", "yes", "true", NULL };
-static const char *const falsy[] = { "", "0", "off", "no", "false", "none", NULL };
-
-static ZEND_INI_MH(OnUpdateWorkerMode)
-{
-    zend_long *mode = (zend_long *)ZEND_INI_GET_ADDR();
-    if (zend_string_equals_literal(new_value, "auto")) {
-        *mode = INFOR_SYNC_WORKER_AUTO;
-    } else if (one_of(new_value, truthy)) {
-        *mode = INFOR_SYNC_WORKER_ON;
-    } else if (one_of(new_value, falsy)) {
-        *mode = INFOR_SYNC_WORKER_OFF;
-    } else {
-        warn_invalid(entry, new_value, "auto, on or off");
-        return FAILURE;
-    }
-    return SUCCESS;
-}
-
-static ZEND_INI_MH(OnUpdateDurability)
-{
-    bool *durable = (bool *)ZEND_INI_GET_ADDR();
-    if (zend_string_equals_literal(new_value, "fsync")) {
-        *durable = true;
-    } else if (one_of(new_value, falsy)) {
-        *durable = false;
-    } else {
-        warn_invalid(entry, new_value, "fsync or none");
-        return FAILURE;
-    }
-    return SUCCESS;
-}
-
-static ZEND_INI_MH(OnUpdateLogLevel)
-{
-    zend_long *level = (zend_long *)ZEND_INI_GET_ADDR();
-    int parsed = isync_log_level_parse(ZSTR_VAL(new_value));
-    if (parsed < 0) {
-        warn_invalid(entry, new_value, "error, warning, info or debug");
-        return FAILURE;
-    }
-    *level = parsed;
-    return SUCCESS;
-}
-
-static const char *worker_mode_name(void)
-{
-    static const char *const names[] = { "off", "on", "auto" };
-    return names[INFOR_SYNC_G(worker_mode)];
-}
-
-static ZEND_INI_MH(OnUpdatePositive)
-{
-    zend_long value = ZEND_STRTOL(ZSTR_VAL(new_value), NULL, 10);
-    if (value <= 0) {
-        php_error_docref(NULL, E_WARNING, "%s: must be a positive number, \"%s\" given", ZSTR_VAL(entry->name),
-                         ZSTR_VAL(new_value));
-        return FAILURE;
-    }
-    return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
-}
-
-/* Polling intervals: the same rule as the business settings poll_*_interval. */
-static ZEND_INI_MH(OnUpdateInterval)
-{
-    long seconds;
-    if (isync_poll_interval_parse(ZSTR_VAL(new_value), &seconds) != 0) {
-        php_error_docref(NULL, E_WARNING, "%s: invalid value \"%s\"; expected seconds from 0 (off) to %d",
-                         ZSTR_VAL(entry->name), ZSTR_VAL(new_value), ISYNC_POLL_INTERVAL_MAX);
-        return FAILURE;
-    }
-    *(zend_long *)ZEND_INI_GET_ADDR() = seconds;
-    return SUCCESS;
-}
-
-/* k of the anomaly rule: a number >= 0 (0 turns flagging off). */
-static ZEND_INI_MH(OnUpdateThreshold)
-{
-    const char *end = NULL;
-    double value = zend_strtod(ZSTR_VAL(new_value), &end);
-    if (ZSTR_LEN(new_value) == 0 || *end != '\0' || !(value >= 0) || value > 1e6) {
-        warn_invalid(entry, new_value, "a number of at least 0 (0: no anomaly flags)");
-        return FAILURE;
-    }
-    *(double *)ZEND_INI_GET_ADDR() = value;
-    return SUCCESS;
-}
-
-PHP_INI_BEGIN()
-    STD_PHP_INI_BOOLEAN("infor_sync.enabled", "1", PHP_INI_SYSTEM, OnUpdateBool, enabled,
-                        zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.spool_dir", "/var/spool/infor_sync", PHP_INI_SYSTEM, OnUpdateString,
-                      spool_dir, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.ionapi_file", "", PHP_INI_SYSTEM, OnUpdateString, ionapi_file,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.config_file", "", PHP_INI_SYSTEM, OnUpdateString, config_file,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.worker", "auto", PHP_INI_SYSTEM, OnUpdateWorkerMode, worker_mode,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.durability", "fsync", PHP_INI_SYSTEM, OnUpdateDurability, durable,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.ca_file", "", PHP_INI_SYSTEM, OnUpdateString, ca_file,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_BOOLEAN("infor_sync.verify_tls", "1", PHP_INI_SYSTEM, OnUpdateBool, verify_tls,
-                        zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.connect_timeout_ms", "5000", PHP_INI_SYSTEM, OnUpdatePositive,
-                      connect_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.request_timeout_ms", "30000", PHP_INI_SYSTEM, OnUpdatePositive,
-                      request_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.retry_base_ms", "1000", PHP_INI_SYSTEM, OnUpdatePositive,
-                      retry_base_ms, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.retry_cap_ms", "300000", PHP_INI_SYSTEM, OnUpdatePositive,
-                      retry_cap_ms, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.retry_max_age", "259200", PHP_INI_SYSTEM, OnUpdatePositive,
-                      retry_max_age, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.shutdown_timeout_ms", "2000", PHP_INI_SYSTEM, OnUpdatePositive,
-                      shutdown_timeout_ms, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.done_retention", "604800", PHP_INI_SYSTEM, OnUpdatePositive,
-                      done_retention, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.poll_stock_interval", "300", PHP_INI_SYSTEM, OnUpdateInterval,
-                      poll_stock_interval, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.poll_items_interval", "3600", PHP_INI_SYSTEM, OnUpdateInterval,
-                      poll_items_interval, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.poll_shipments_interval", "300", PHP_INI_SYSTEM, OnUpdateInterval,
-                      poll_shipments_interval, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.log_level", "warning", PHP_INI_SYSTEM, OnUpdateLogLevel, log_level,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.mapping_dir", "", PHP_INI_SYSTEM, OnUpdateString, mapping_dir,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.m3_metadata", "", PHP_INI_SYSTEM, OnUpdateString, m3_metadata,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.log_file", "", PHP_INI_SYSTEM, OnUpdateString, log_file,
-                      zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_BOOLEAN("infor_sync.anomaly_hold", "0", PHP_INI_SYSTEM, OnUpdateBool, anomaly_hold,
-                        zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.anomaly_threshold", "6", PHP_INI_SYSTEM, OnUpdateThreshold,
-                      anomaly_threshold, zend_infor_sync_globals, infor_sync_globals)
-    STD_PHP_INI_ENTRY("infor_sync.anomaly_min_history", "20", PHP_INI_SYSTEM, OnUpdatePositive,
-                      anomaly_min_history, zend_infor_sync_globals, infor_sync_globals)
-PHP_INI_END()
-
-/* ---- exceptions ---- */
-
-static ZEND_COLD void throw_validation(const char *what, const isync_problems *problems)
-{
-    char summary[2048];
-    zval errors;
-    size_t shown = problems->count < ISYNC_PROBLEMS_MAX ? problems->count : ISYNC_PROBLEMS_MAX;
-
-    isync_problems_format(problems, summary, sizeof summary);
-    zend_object *ex = zend_throw_exception_ex(validation_exception_ce, 0, "%s: %s", what, summary);
-    array_init(&errors);
-    for (size_t i = 0; i < shown; i++) {
-        zval problem;
-        array_init(&problem);
-        add_assoc_string(&problem, "path", problems->items[i].path);
-        add_assoc_string(&problem, "message", problems->items[i].message);
-        add_next_index_zval(&errors, &problem);
-    }
-    zend_update_property(validation_exception_ce, ex, ZEND_STRL("errors"), &errors);
-    zval_ptr_dtor(&errors);
-}
-
-/* Mapping problems (mapping.h): path and message as for any validation
- * error, plus the Infor field, the call and the template line. */
-ZEND_COLD void infor_sync_throw_mapping_problems(const char *what, json_t *problems)
-{
-    char summary[2048];
-    zval errors;
-    size_t index;
-    json_t *problem;
-
-    isync_mapping_problems_text(problems, summary, sizeof summary);
-    zend_object *ex = zend_throw_exception_ex(validation_exception_ce, 0, "%s: %s", what, summary);
-    array_init(&errors);
-    json_array_foreach(problems, index, problem) {
-        zval entry;
-        infor_sync_json_to_zval(problem, &entry);
-        add_next_index_zval(&errors, &entry);
-    }
-    zend_update_property(validation_exception_ce, ex, ZEND_STRL("errors"), &errors);
-    zval_ptr_dtor(&errors);
-}
-
-ZEND_COLD void infor_sync_throw_configuration(const char *setting, const char *message)
-{
-    zend_object *ex = zend_throw_exception(configuration_exception_ce, message, 0);
-    zend_update_property_string(configuration_exception_ce, ex, ZEND_STRL("setting"), setting);
-}
-
-static ZEND_COLD void throw_spool(const isync_error *err)
-{
-    zend_object *ex = zend_throw_exception(spool_exception_ce, err->message, err->sys_errno);
-    zend_update_property_string(spool_exception_ce, ex, ZEND_STRL("directory"), INFOR_SYNC_G(spool_dir));
-}
-
 static bool require_enabled(void)
 {
     if (!INFOR_SYNC_G(enabled)) {
@@ -281,32 +63,6 @@ static bool require_enabled(void)
 }
 
 /* ---- worker lifecycle ---- */
-
-static void fill_worker_settings(isync_worker_settings *s)
-{
-    memset(s, 0, sizeof *s);
-    snprintf(s->spool_dir, sizeof s->spool_dir, "%s", INFOR_SYNC_G(spool_dir));
-    snprintf(s->ionapi_file, sizeof s->ionapi_file, "%s", INFOR_SYNC_G(ionapi_file));
-    snprintf(s->config_file, sizeof s->config_file, "%s", INFOR_SYNC_G(config_file));
-    snprintf(s->ca_file, sizeof s->ca_file, "%s", INFOR_SYNC_G(ca_file));
-    s->durable = INFOR_SYNC_G(durable);
-    s->verify_tls = INFOR_SYNC_G(verify_tls);
-    s->connect_timeout_ms = INFOR_SYNC_G(connect_timeout_ms);
-    s->request_timeout_ms = INFOR_SYNC_G(request_timeout_ms);
-    s->retry_base_ms = INFOR_SYNC_G(retry_base_ms);
-    s->retry_cap_ms = INFOR_SYNC_G(retry_cap_ms);
-    s->retry_max_age_s = INFOR_SYNC_G(retry_max_age);
-    s->shutdown_timeout_ms = INFOR_SYNC_G(shutdown_timeout_ms);
-    s->done_retention_s = INFOR_SYNC_G(done_retention);
-    s->poll_stock_interval_s = INFOR_SYNC_G(poll_stock_interval);
-    s->poll_items_interval_s = INFOR_SYNC_G(poll_items_interval);
-    s->poll_shipments_interval_s = INFOR_SYNC_G(poll_shipments_interval);
-    snprintf(s->mapping_dir, sizeof s->mapping_dir, "%s", INFOR_SYNC_G(mapping_dir));
-    snprintf(s->m3_metadata, sizeof s->m3_metadata, "%s", INFOR_SYNC_G(m3_metadata));
-    s->anomaly_hold = INFOR_SYNC_G(anomaly_hold);
-    s->anomaly_threshold = INFOR_SYNC_G(anomaly_threshold);
-    s->anomaly_min_history = INFOR_SYNC_G(anomaly_min_history);
-}
 
 static void configure_logging(void)
 {
@@ -349,7 +105,7 @@ static void start_worker(void)
         isync_spool_close(&spool);
     }
     configure_logging();
-    fill_worker_settings(&settings);
+    infor_sync_worker_settings(&settings);
     if (isync_worker_start(&settings, &err) != ISYNC_OK) {
         php_error_docref(NULL, E_WARNING, "infor_sync worker not started: %s", err.message);
     }
@@ -386,7 +142,7 @@ static isync_spool *open_spool(void)
         configure_logging(); /* the default log file lives in the spool */
     }
     if (!spool) {
-        throw_spool(&err);
+        infor_sync_throw_spool(&err);
     }
     return spool;
 }
@@ -433,7 +189,7 @@ ZEND_FUNCTION(InforSync_enqueue)
     if (!json) {
         char what[96];
         snprintf(what, sizeof what, "invalid %s payload", ZSTR_VAL(type));
-        throw_validation(what, &problems);
+        infor_sync_throw_validation(what, &problems);
         RETURN_THROWS();
     }
     /* the payload's own rules and the template's, reported together */
@@ -446,7 +202,7 @@ ZEND_FUNCTION(InforSync_enqueue)
     if (!spool || isync_spool_new_id(id, &err) != ISYNC_OK) {
         json_decref(json);
         if (spool) {
-            throw_spool(&err);
+            infor_sync_throw_spool(&err);
         }
         RETURN_THROWS();
     }
@@ -461,165 +217,34 @@ ZEND_FUNCTION(InforSync_enqueue)
         RETURN_STRING(existing);
     }
     if (st != ISYNC_OK) {
-        throw_spool(&err);
+        infor_sync_throw_spool(&err);
         RETURN_THROWS();
     }
     RETURN_STRING(id);
 }
 
-static void add_spool_counts(zval *status, isync_spool *spool)
+/* The report status() returns and php --ri shows (worker/status_report.h). */
+static json_t *status_report(isync_spool *spool)
 {
-    zval counts;
-    array_init(&counts);
-    add_assoc_string(&counts, "dir", spool->dir);
-    add_assoc_string(&counts, "durability", INFOR_SYNC_G(durable) ? "fsync" : "none");
-    for (int s = 0; s < ISYNC_STATE_COUNT; s++) {
-        add_assoc_long(&counts, isync_state_name((isync_state)s), isync_spool_count(spool, (isync_state)s));
-    }
-    add_assoc_zval(status, "spool", &counts);
-}
-
-static void add_json_member(zval *target, const char *name, json_t *value, zval *fallback)
-{
-    zval converted;
-    if (value) {
-        infor_sync_json_to_zval(value, &converted);
-        add_assoc_zval(target, name, &converted);
-    } else {
-        add_assoc_zval(target, name, fallback);
-    }
-}
-
-static isync_poll_settings ini_poll_settings(void)
-{
-    isync_poll_settings ini = { INFOR_SYNC_G(poll_stock_interval), INFOR_SYNC_G(poll_items_interval),
-                                INFOR_SYNC_G(poll_shipments_interval), 0 };
-    return ini;
-}
-
-/* The polling intervals in effect and where each comes from, worked out in
- * this request (php.ini and the business settings file); NULL when the
- * file cannot be read. */
-static json_t *local_polling(void)
-{
-    isync_business_config cfg;
-    isync_error err;
-    isync_poll_settings ini = ini_poll_settings();
-    if (isync_config_load(INFOR_SYNC_G(config_file), &cfg, &err) != ISYNC_OK) {
-        return NULL;
-    }
-    json_t *polling = isync_poll_settings_describe(&ini, &cfg);
-    isync_config_clear(&cfg);
-    return polling;
-}
-
-/* status()['polling']: the running leader's intervals; without one, what a leader would use. */
-static void add_polling(zval *status, json_t *leader, bool alive)
-{
-    zval null_value;
-    json_t *polling = alive ? json_incref(json_object_get(leader, "polling")) : NULL;
-    if (!polling) {
-        polling = local_polling();
-    }
-    ZVAL_NULL(&null_value);
-    add_json_member(status, "polling", polling, &null_value);
-    json_decref(polling);
-}
-
-/* status()['credentials']: the leader's view of its file; before any leader
- * published one, the file as this request reads it. */
-static void add_credentials(zval *status, json_t *leader)
-{
-    json_t *credentials = json_incref(json_object_get(leader, "credentials"));
-    if (!credentials) {
-        credentials = isync_credentials_summary(INFOR_SYNC_G(ionapi_file));
-    }
-    add_json_member(status, "credentials", credentials, NULL);
-    json_decref(credentials);
-}
-
-/* status()['anomalies']: the leader's published figures, the held count from the spool. */
-static void add_anomalies(zval *status, json_t *leader, isync_spool *spool)
-{
-    zval anomalies, rate;
-    json_t *published = json_object_get(leader, "anomalies");
-    json_t *rates = json_object_get(published, "error_rate");
-    array_init(&anomalies);
-    add_assoc_bool(&anomalies, "hold", INFOR_SYNC_G(anomaly_hold));
-    add_assoc_long(&anomalies, "flagged", (zend_long)json_integer_value(json_object_get(published, "flagged")));
-    add_assoc_long(&anomalies, "held", isync_spool_count(spool, ISYNC_STATE_HELD));
-    array_init(&rate);
-    add_assoc_double(&rate, "short", json_number_value(json_object_get(rates, "short")));
-    add_assoc_double(&rate, "long", json_number_value(json_object_get(rates, "long")));
-    add_assoc_long(&rate, "short_attempts", (zend_long)json_integer_value(json_object_get(rates, "short_attempts")));
-    add_assoc_long(&rate, "long_attempts", (zend_long)json_integer_value(json_object_get(rates, "long_attempts")));
-    add_assoc_bool(&rate, "rising", json_is_true(json_object_get(rates, "rising")));
-    add_assoc_zval(&anomalies, "error_rate", &rate);
-    add_assoc_zval(status, "anomalies", &anomalies);
+    isync_worker_settings settings;
+    infor_sync_worker_settings(&settings);
+    isync_report_inputs in = { .settings = &settings, .enabled = INFOR_SYNC_G(enabled),
+                               .worker_mode = infor_sync_worker_mode_name(),
+                               .local_mapping = infor_sync_local_mapping };
+    return isync_status_report(&in, spool);
 }
 
 ZEND_FUNCTION(InforSync_status)
 {
-    zval worker, token, empty, null_value;
     ZEND_PARSE_PARAMETERS_NONE();
 
     isync_spool *spool = open_spool();
     if (!spool) {
         RETURN_THROWS();
     }
-    json_t *leader = isync_leader_info(spool->dir);
-    json_int_t expires = json_integer_value(json_object_get(leader, "token_expires_at"));
-    bool alive = json_is_true(json_object_get(leader, "leader_alive"));
-
-    array_init(return_value);
-    add_assoc_bool(return_value, "enabled", INFOR_SYNC_G(enabled));
-
-    array_init(&worker);
-    add_assoc_string(&worker, "mode", worker_mode_name());
-    add_assoc_bool(&worker, "running", isync_worker_running());
-    add_assoc_bool(&worker, "leader", isync_worker_is_leader());
-    add_assoc_long(&worker, "pid", (zend_long)getpid());
-    if (alive && json_is_integer(json_object_get(leader, "pid"))) {
-        add_assoc_long(&worker, "leader_pid", (zend_long)json_integer_value(json_object_get(leader, "pid")));
-    } else {
-        add_assoc_null(&worker, "leader_pid");
-    }
-    add_assoc_zval(return_value, "worker", &worker);
-
-    add_spool_counts(return_value, spool);
-
-    ZVAL_NULL(&null_value);
-    array_init(&empty);
-    add_assoc_long(&empty, "delivered", 0);
-    add_assoc_long(&empty, "retried", 0);
-    add_assoc_long(&empty, "dead", 0);
-    add_assoc_long(&empty, "corrupt", 0);
-    add_json_member(return_value, "counters", json_object_get(leader, "counters"), &empty);
-    if (json_object_get(leader, "counters")) {
-        zval_ptr_dtor(&empty);
-    }
-    add_json_member(return_value, "last_error", json_object_get(leader, "last_error"), &null_value);
-    infor_sync_add_mapping_status(return_value, json_object_get(leader, "mapping"), json_object_get(leader, "rates"));
-
-    array_init(&token);
-    if (expires > 0) {
-        add_assoc_long(&token, "expires_at", (zend_long)expires);
-    } else {
-        add_assoc_null(&token, "expires_at");
-    }
-    add_assoc_bool(&token, "valid", expires > (json_int_t)time(NULL));
-    add_assoc_zval(return_value, "token", &token);
-
-    add_credentials(return_value, leader);
-    add_json_member(return_value, "config_error", json_object_get(leader, "config_error"), &null_value);
-    add_polling(return_value, leader, alive);
-    array_init(&empty);
-    add_json_member(return_value, "last_deliveries", json_object_get(leader, "last_deliveries"), &empty);
-    if (json_object_get(leader, "last_deliveries")) {
-        zval_ptr_dtor(&empty);
-    }
-    add_anomalies(return_value, leader, spool);
-    json_decref(leader);
+    json_t *report = status_report(spool);
+    infor_sync_json_to_zval(report, return_value);
+    json_decref(report);
 }
 
 static long waiting_events(isync_spool *spool)
@@ -691,7 +316,7 @@ static void list_events(zend_execute_data *execute_data, zval *return_value, eve
         RETURN_THROWS();
     }
     if (list_fn(spool, (size_t)limit, &list, &err) != ISYNC_OK) {
-        throw_spool(&err);
+        infor_sync_throw_spool(&err);
         RETURN_THROWS();
     }
     infor_sync_json_to_zval(list, return_value);
@@ -721,7 +346,7 @@ ZEND_FUNCTION(InforSync_retry_dead)
     }
     long moved = isync_dlq_retry(spool, id ? ZSTR_VAL(id) : NULL, &err);
     if (moved < 0) {
-        throw_spool(&err);
+        infor_sync_throw_spool(&err);
         RETURN_THROWS();
     }
     RETURN_LONG(moved);
@@ -755,7 +380,7 @@ static void id_operation(INTERNAL_FUNCTION_PARAMETERS,
         RETURN_FALSE;
     }
     if (st != ISYNC_OK) {
-        throw_spool(&err);
+        infor_sync_throw_spool(&err);
         RETURN_THROWS();
     }
     RETURN_TRUE;
@@ -849,7 +474,7 @@ ZEND_FUNCTION(InforSync_inbound)
     isync_status st = isync_inbound_fetch(spool, (size_t)limit, wanted, &events, &err);
     json_decref(wanted);
     if (st != ISYNC_OK) {
-        throw_spool(&err);
+        infor_sync_throw_spool(&err);
         RETURN_THROWS();
     }
     infor_sync_json_to_zval(events, return_value);
@@ -913,13 +538,13 @@ ZEND_FUNCTION(InforSync_save_config)
     }
     json_t *json = infor_sync_array_to_json(config, &problems);
     if (!json) {
-        throw_validation("invalid configuration", &problems);
+        infor_sync_throw_validation("invalid configuration", &problems);
         RETURN_THROWS();
     }
     isync_status st = isync_config_save(INFOR_SYNC_G(config_file), json, &problems, &err);
     json_decref(json);
     if (st == ISYNC_ERR_INVALID) {
-        throw_validation("invalid configuration", &problems);
+        infor_sync_throw_validation("invalid configuration", &problems);
         RETURN_THROWS();
     }
     if (st != ISYNC_OK) {
@@ -946,7 +571,7 @@ ZEND_FUNCTION(InforSync_save_credentials)
     isync_status st = isync_credentials_save(INFOR_SYNC_G(ionapi_file), ZSTR_VAL(ionapi), ZSTR_LEN(ionapi),
                                              &summary, &problems, &err);
     if (st == ISYNC_ERR_INVALID) {
-        throw_validation("invalid credentials", &problems);
+        infor_sync_throw_validation("invalid credentials", &problems);
         RETURN_THROWS();
     }
     if (st != ISYNC_OK) {
@@ -971,36 +596,10 @@ ZEND_FUNCTION(InforSync_rebuild_customer_index)
         RETURN_THROWS();
     }
     if (isync_xref_request_rebuild(spool, id, &err) != ISYNC_OK) {
-        throw_spool(&err);
+        infor_sync_throw_spool(&err);
         RETURN_THROWS();
     }
     RETURN_STRING(id);
-}
-
-static void return_property(zend_class_entry *ce, zval *return_value, zend_object *object,
-                            const char *name, size_t name_len)
-{
-    zval rv;
-    zval *value = zend_read_property(ce, object, name, name_len, true, &rv);
-    RETURN_COPY_DEREF(value);
-}
-
-ZEND_METHOD(InforSync_ValidationException, getErrors)
-{
-    ZEND_PARSE_PARAMETERS_NONE();
-    return_property(validation_exception_ce, return_value, Z_OBJ_P(ZEND_THIS), ZEND_STRL("errors"));
-}
-
-ZEND_METHOD(InforSync_SpoolException, getDirectory)
-{
-    ZEND_PARSE_PARAMETERS_NONE();
-    return_property(spool_exception_ce, return_value, Z_OBJ_P(ZEND_THIS), ZEND_STRL("directory"));
-}
-
-ZEND_METHOD(InforSync_ConfigurationException, getSetting)
-{
-    ZEND_PARSE_PARAMETERS_NONE();
-    return_property(configuration_exception_ce, return_value, Z_OBJ_P(ZEND_THIS), ZEND_STRL("setting"));
 }
 
 /* ---- module lifecycle ---- */
@@ -1020,11 +619,11 @@ static PHP_GSHUTDOWN_FUNCTION(infor_sync)
 
 PHP_MINIT_FUNCTION(infor_sync)
 {
-    REGISTER_INI_ENTRIES();
-    exception_ce = register_class_InforSync_Exception(spl_ce_RuntimeException);
-    validation_exception_ce = register_class_InforSync_ValidationException(exception_ce);
-    spool_exception_ce = register_class_InforSync_SpoolException(exception_ce);
-    configuration_exception_ce = register_class_InforSync_ConfigurationException(exception_ce);
+    infor_sync_settings_register(module_number);
+    zend_class_entry *exception_ce = register_class_InforSync_Exception(spl_ce_RuntimeException);
+    infor_sync_exceptions_init(register_class_InforSync_ValidationException(exception_ce),
+                               register_class_InforSync_SpoolException(exception_ce),
+                               register_class_InforSync_ConfigurationException(exception_ce));
     registered_module = zend_hash_str_find_ptr(&module_registry, ZEND_STRL("infor_sync"));
     /* curl_global_init is not thread-safe and reads the environment: do it
      * here, before any thread exists. The worker itself starts lazily. */
@@ -1041,7 +640,7 @@ PHP_MSHUTDOWN_FUNCTION(infor_sync)
         /* The detached thread still runs our code: do not unmap it. */
         registered_module->handle = NULL;
     }
-    UNREGISTER_INI_ENTRIES();
+    infor_sync_settings_unregister(module_number);
     return SUCCESS;
 }
 
@@ -1057,42 +656,37 @@ PHP_RINIT_FUNCTION(infor_sync)
     return SUCCESS;
 }
 
-static void info_credentials(void)
+/* "ok: tenant TEN_PRD, client credentials grant", or why the file cannot be used. */
+static void info_credentials(json_t *credentials)
 {
-    isync_ionapi cred;
-    isync_error err;
     char line[640];
-    const char *file = INFOR_SYNC_G(ionapi_file);
-    if (!*file) {
-        php_info_print_table_row(2, "Credentials", "infor_sync.ionapi_file is not set");
+    const char *error = json_string_value(json_object_get(credentials, "error"));
+    if (!json_is_true(json_object_get(credentials, "ok"))) {
+        php_info_print_table_row(2, "Credentials", error ? error : "not usable");
         return;
     }
-    if (isync_ionapi_load(file, &cred, &err) != ISYNC_OK) {
-        php_info_print_table_row(2, "Credentials", err.message);
-        return;
-    }
-    snprintf(line, sizeof line, "ok: tenant %s, %s grant%s", cred.ti,
-             cred.grant == ISYNC_GRANT_PASSWORD ? "password (service account)" : "client credentials",
-             cred.readable_by_others ? "; WARNING: readable by other users, chmod 600 it" : "");
+    const char *grant = json_string_value(json_object_get(credentials, "grant"));
+    snprintf(line, sizeof line, "ok: tenant %s, %s grant%s", json_string_value(json_object_get(credentials, "tenant")),
+             grant && strcmp(grant, "password") == 0 ? "password (service account)" : "client credentials",
+             json_is_true(json_object_get(credentials, "readable_by_others"))
+             ? "; WARNING: readable by other users, chmod 600 it" : "");
     php_info_print_table_row(2, "Credentials", line);
-    isync_ionapi_free(&cred);
 }
 
 /* "300 s (php.ini)", "off (business settings)" */
-static void info_polling(void)
+static void info_polling(json_t *polling)
 {
     static const char *const kinds[] = { "stock", "items", "shipments" };
     char line[256] = "";
-    json_t *polling = local_polling();
-    if (!polling) {
+    if (!json_is_object(polling)) {
         php_info_print_table_row(2, "Polling", "the business settings file cannot be read (see config())");
         return;
     }
     for (size_t i = 0; i < 3; i++) {
         json_t *kind = json_object_get(polling, kinds[i]);
         json_int_t seconds = json_integer_value(json_object_get(kind, "interval"));
-        const char *source = strcmp(json_string_value(json_object_get(kind, "source")), "config") == 0
-                             ? "business settings" : "php.ini";
+        const char *source = json_string_value(json_object_get(kind, "source"));
+        source = source && strcmp(source, "config") == 0 ? "business settings" : "php.ini";
         size_t used = strlen(line);
         if (seconds > 0) {
             snprintf(line + used, sizeof line - used, "%s%s every %lld s (%s)", i ? ", " : "", kinds[i],
@@ -1102,40 +696,47 @@ static void info_polling(void)
         }
     }
     php_info_print_table_row(2, "Polling", line);
-    json_decref(polling);
 }
 
-PHP_MINFO_FUNCTION(infor_sync)
+static void info_worker(json_t *report)
 {
     char line[128];
-    php_info_print_table_start();
-    php_info_print_table_row(2, "infor_sync support", INFOR_SYNC_G(enabled) ? "enabled" : "disabled");
-    php_info_print_table_row(2, "Version", PHP_INFOR_SYNC_VERSION);
-    php_info_print_table_row(2, "Event types", isync_event_types());
-    info_credentials();
-    info_polling();
-    json_t *leader = isync_leader_info(INFOR_SYNC_G(spool_dir));
-    if (json_is_true(json_object_get(leader, "leader_alive"))) {
-        snprintf(line, sizeof line, "pid %lld", (long long)json_integer_value(json_object_get(leader, "pid")));
+    json_t *leader_pid = json_object_get(json_object_get(report, "worker"), "leader_pid");
+    if (json_is_integer(leader_pid)) {
+        snprintf(line, sizeof line, "pid %lld", (long long)json_integer_value(leader_pid));
     } else {
         snprintf(line, sizeof line, "none running");
     }
     php_info_print_table_row(2, "Delivering worker", line);
-    json_t *counts = json_object_get(leader, "counters");
+    json_t *counts = json_object_get(report, "counters");
     snprintf(line, sizeof line, "%lld delivered, %lld retried, %lld dead, %lld corrupt",
              (long long)json_integer_value(json_object_get(counts, "delivered")),
              (long long)json_integer_value(json_object_get(counts, "retried")),
              (long long)json_integer_value(json_object_get(counts, "dead")),
              (long long)json_integer_value(json_object_get(counts, "corrupt")));
     php_info_print_table_row(2, "Counters", line);
-    isync_spool held_spool = { .dir = INFOR_SYNC_G(spool_dir), .durable = 0 };
-    long held = isync_spool_count(&held_spool, ISYNC_STATE_HELD);
-    snprintf(line, sizeof line, "%lld flagged, %ld held for review%s",
-             (long long)json_integer_value(json_object_get(json_object_get(leader, "anomalies"), "flagged")),
-             held < 0 ? 0 : held, INFOR_SYNC_G(anomaly_hold) ? "" : " (infor_sync.anomaly_hold is off)");
+    json_t *anomalies = json_object_get(report, "anomalies");
+    json_int_t held = json_integer_value(json_object_get(anomalies, "held"));
+    snprintf(line, sizeof line, "%lld flagged, %lld held for review%s",
+             (long long)json_integer_value(json_object_get(anomalies, "flagged")), (long long)(held < 0 ? 0 : held),
+             json_is_true(json_object_get(anomalies, "hold")) ? "" : " (infor_sync.anomaly_hold is off)");
     php_info_print_table_row(2, "Anomalies", line);
-    infor_sync_mapping_info();
-    json_decref(leader);
+}
+
+/* The same report as status(), for a spool that may not exist yet (nothing is created). */
+PHP_MINFO_FUNCTION(infor_sync)
+{
+    isync_spool spool = { .dir = INFOR_SYNC_G(spool_dir), .durable = 0 };
+    json_t *report = status_report(&spool);
+    php_info_print_table_start();
+    php_info_print_table_row(2, "infor_sync support", INFOR_SYNC_G(enabled) ? "enabled" : "disabled");
+    php_info_print_table_row(2, "Version", PHP_INFOR_SYNC_VERSION);
+    php_info_print_table_row(2, "Event types", isync_event_types());
+    info_credentials(json_object_get(report, "credentials"));
+    info_polling(json_object_get(report, "polling"));
+    info_worker(report);
+    infor_sync_mapping_info(json_object_get(report, "mapping"));
+    json_decref(report);
     php_info_print_table_end();
     DISPLAY_INI_ENTRIES();
 }

@@ -9,12 +9,14 @@
 #include "ext/standard/info.h"
 #include "zend_exceptions.h"
 
-#include "php_infor_sync.h"
+#include "php_exceptions.h"
 #include "php_mapping.h"
+#include "php_settings.h"
 #include "php_values.h"
 
 #include "worker/business_config.h"
 #include "queue/event.h"
+#include "queue/problems.h"
 #include "mapping/mapping.h"
 #include "mapping/mapping_set.h"
 #include "mapping/rates_cache.h"
@@ -108,57 +110,6 @@ static mapping_inputs *inputs_open(isync_mapping_set *set)
     return in;
 }
 
-/* The problems an enqueue refuses: not those the worker settles later (an
- * exchange rate), nor those of business settings the admin can still fix. */
-static json_t *refusable(json_t *problems)
-{
-    json_t *kept = json_array();
-    size_t index;
-    json_t *problem;
-    json_array_foreach(problems, index, problem) {
-        if (!json_is_true(json_object_get(problem, "retry")) && !json_is_true(json_object_get(problem, "setting"))) {
-            json_array_append(kept, problem);
-        }
-    }
-    return kept;
-}
-
-/* The payload's problems (path, message), each with the Infor field, call
- * and template of a mapping problem at the same path; then the mapping's
- * problems at other paths. New array. */
-static json_t *merged_problems(const isync_problems *schema, json_t *mapping)
-{
-    json_t *merged = json_array();
-    size_t shown = schema->count < ISYNC_PROBLEMS_MAX ? schema->count : ISYNC_PROBLEMS_MAX;
-    size_t index;
-    json_t *problem;
-    for (size_t i = 0; i < shown; i++) {
-        json_t *entry = json_pack("{s:s, s:s}", "path", schema->items[i].path, "message", schema->items[i].message);
-        json_array_foreach(mapping, index, problem) {
-            const char *path = json_string_value(json_object_get(problem, "path"));
-            if (path && strcmp(path, schema->items[i].path) == 0) {
-                json_object_set(entry, "field", json_object_get(problem, "field"));
-                json_object_set(entry, "call", json_object_get(problem, "call"));
-                json_object_set(entry, "template", json_object_get(problem, "template"));
-                break;
-            }
-        }
-        json_array_append_new(merged, entry);
-    }
-    json_array_foreach(mapping, index, problem) {
-        const char *path = json_string_value(json_object_get(problem, "path"));
-        /* with a payload problem, an empty mandatory field is mostly its consequence */
-        int known = schema->count > 0 && json_is_true(json_object_get(problem, "missing"));
-        for (size_t i = 0; i < shown && path && *path; i++) {
-            known |= strcmp(path, schema->items[i].path) == 0;
-        }
-        if (!known) {
-            json_array_append(merged, problem);
-        }
-    }
-    return merged;
-}
-
 /* The template's problems for payload (a new array; empty without a template). */
 static json_t *mapping_problems(isync_mapping_set *set, const char *type, json_t *payload, int refusable_only)
 {
@@ -171,7 +122,7 @@ static json_t *mapping_problems(isync_mapping_set *set, const char *type, json_t
         return NULL;
     }
     json_t *plan = isync_mapping_apply(tmpl, payload, &in->env);
-    json_t *problems = refusable_only ? refusable(json_object_get(plan, "problems"))
+    json_t *problems = refusable_only ? isync_problems_refusable(json_object_get(plan, "problems"))
                                       : json_incref(json_object_get(plan, "problems"));
     json_decref(plan);
     return problems;
@@ -184,7 +135,7 @@ int infor_sync_check_payload(const char *type, json_t *payload, const isync_prob
     if (!mapping) {
         return -1;
     }
-    json_t *merged = merged_problems(schema_problems, mapping);
+    json_t *merged = isync_problems_merge(schema_problems, mapping);
     int result = 0;
     if (json_array_size(merged)) {
         char what[96];
@@ -197,23 +148,15 @@ int infor_sync_check_payload(const char *type, json_t *payload, const isync_prob
     return result;
 }
 
-void infor_sync_add_mapping_status(zval *status, json_t *leader_mapping, json_t *leader_rates)
+json_t *infor_sync_local_mapping(void *ctx)
 {
-    zval mapping;
-    json_t *view = leader_mapping ? json_incref(leader_mapping) : NULL;
-    if (!view) {
-        isync_mapping_set *set = mapping_set();
-        if (!set) {
-            zend_clear_exception();
-            view = json_pack("{s:s}", "error", "the M3 field specification cannot be loaded (infor_sync.m3_metadata)");
-        } else {
-            view = isync_mapping_set_status(set);
-        }
+    (void)ctx;
+    isync_mapping_set *set = mapping_set();
+    if (!set) {
+        zend_clear_exception();
+        return NULL;
     }
-    json_object_set(view, "rates", leader_rates ? leader_rates : json_null());
-    infor_sync_json_to_zval(view, &mapping);
-    json_decref(view);
-    add_assoc_zval(status, "mapping", &mapping);
+    return isync_mapping_set_status(set);
 }
 
 ZEND_FUNCTION(InforSync_map_preview)
@@ -255,7 +198,7 @@ ZEND_FUNCTION(InforSync_map_preview)
         RETURN_THROWS();
     }
     json_t *plan = isync_mapping_apply(tmpl, json, &in->env);
-    json_object_set_new(plan, "problems", merged_problems(&problems, json_object_get(plan, "problems")));
+    json_object_set_new(plan, "problems", isync_problems_merge(&problems, json_object_get(plan, "problems")));
     infor_sync_json_to_zval(plan, return_value);
     json_decref(plan);
     json_decref(json);
@@ -295,23 +238,20 @@ ZEND_FUNCTION(InforSync_suggest_mapping)
     json_decref(json);
 }
 
-void infor_sync_mapping_info(void)
+void infor_sync_mapping_info(json_t *mapping)
 {
     char line[512];
     size_t used = 0, refused = 0;
     const char *event;
     json_t *entry;
-    isync_mapping_set *set = mapping_set();
-    if (!set) {
-        zend_clear_exception();
-        php_info_print_table_row(2, "Mapping templates", "the M3 field specification cannot be loaded (infor_sync.m3_metadata)");
+    if (json_object_get(mapping, "error")) {
+        php_info_print_table_row(2, "Mapping templates", json_string_value(json_object_get(mapping, "error")));
         return;
     }
-    json_t *status = isync_mapping_set_status(set);
     line[0] = '\0';
-    json_object_foreach(json_object_get(status, "templates"), event, entry) {
+    json_object_foreach(json_object_get(mapping, "templates"), event, entry) {
         const char *origin = json_string_value(json_object_get(entry, "origin"));
-        int builtin = strncmp(origin, "built-in ", 9) == 0;
+        int builtin = origin && strncmp(origin, "built-in ", 9) == 0;
         refused += json_object_get(entry, "errors") != NULL;
         used += (size_t)snprintf(line + used, used < sizeof line ? sizeof line - used : 0, "%s%s (%s)",
                                  used ? ", " : "", event, builtin ? "built-in" : "mapping_dir");
@@ -325,5 +265,4 @@ void infor_sync_mapping_info(void)
                  refused);
         php_info_print_table_row(2, "Mapping errors", line);
     }
-    json_decref(status);
 }

@@ -6,7 +6,7 @@
 #include <jansson.h>
 
 #include "php.h"
-#include "php_infor_sync.h"
+#include "php_settings.h"
 #include "queue/event.h"
 
 /* Applies the template of type to a payload that went through
@@ -18,16 +18,13 @@
  * Returns 0, or -1 with the exception thrown. */
 int infor_sync_check_payload(const char *type, json_t *payload, const isync_problems *schema_problems);
 
-/* status()['mapping']: the worker's view when a leader published one, else this process's. */
-void infor_sync_add_mapping_status(zval *status, json_t *leader_mapping, json_t *leader_rates);
+/* This process's view of its templates (isync_report_inputs.local_mapping):
+ * new reference, NULL when the M3 field specification cannot be loaded. */
+json_t *infor_sync_local_mapping(void *ctx);
 
 void infor_sync_mapping_free(zend_infor_sync_globals *globals);
 
-/* php --ri: the templates in use and refused files. */
-void infor_sync_mapping_info(void);
-
-/* infor_sync.c */
-ZEND_COLD void infor_sync_throw_mapping_problems(const char *what, json_t *problems);
-ZEND_COLD void infor_sync_throw_configuration(const char *setting, const char *message);
+/* php --ri: the templates in use and refused files, from the report's "mapping". */
+void infor_sync_mapping_info(json_t *mapping);
 
 #endif

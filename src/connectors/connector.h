@@ -57,16 +57,6 @@ typedef struct {
     isync_connector_deliver_fn deliver;
 } isync_connector;
 
-/* The table; *count rows. */
-const isync_connector *isync_connectors(size_t *count);
-
-/* The row for an event type, or NULL (type may be NULL). */
-const isync_connector *isync_connector_find(const char *type);
-
-/* Delivers ctx->type by its connector; an unknown type is a dead letter
- * ("no connector for event type ..."). Returns ctx->out->result. */
-isync_delivery_result isync_connector_deliver(isync_connector_ctx *ctx);
-
 /* ---- helpers every connector shares ---- */
 
 /* One M3 call with the settings' CONO and DIVI; res is initialised here

@@ -19,9 +19,6 @@
 #include "connectors/connector.h"
 
 #define ISYNC_CUNO_SIZE 11
-/* The internal job InforSync\rebuild_customer_index() spools: rewrites the
- * index from CRS610MI/LstByNumber. */
-#define ISYNC_CUSTOMER_INDEX_TYPE "customers.reindex"
 #define ISYNC_GUEST_PREFIX "XG"
 
 /* prefix + profile id zero-padded to 10 characters. 0 when it does not fit. */

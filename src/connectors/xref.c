@@ -11,7 +11,6 @@
 #include "base/atomic_file.h"
 #include "queue/event.h"
 #include "base/log.h"
-#include "connectors/m3_customer.h"
 
 void isync_xref_init(isync_xref *xref, const char *spool_dir, int durable)
 {

@@ -37,6 +37,10 @@ isync_status isync_xref_record(isync_xref *xref, const char *profile_id, const c
 /* Replaces both maps (a rebuild from Infor); steals neither reference. */
 isync_status isync_xref_replace(isync_xref *xref, json_t *profiles, json_t *emails, isync_error *err);
 
+/* The internal job InforSync\rebuild_customer_index() spools: the leader
+ * (connectors/m3_customer) rewrites the index from CRS610MI/LstByNumber. */
+#define ISYNC_CUSTOMER_INDEX_TYPE "customers.reindex"
+
 /* Request side (InforSync\rebuild_customer_index()): spools the job that
  * makes the leader rewrite the index from Infor; *id is the job's event id. */
 isync_status isync_xref_request_rebuild(const isync_spool *spool, char id[ISYNC_ID_SIZE], isync_error *err);

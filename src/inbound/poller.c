@@ -827,7 +827,7 @@ isync_poll_result isync_poll_shipments(isync_poller *p, isync_m3_client *m3, con
 typedef isync_poll_result (*poll_fn)(isync_poller *, isync_m3_client *, const isync_business_config *);
 
 long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                      const volatile int *stop)
+                      const atomic_bool *stop)
 {
     static const char *const names[] = { "stock", "shipments", "items" };
     static const poll_fn fns[] = { isync_poll_stock, isync_poll_shipments, isync_poll_items };

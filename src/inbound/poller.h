@@ -34,6 +34,7 @@
 #define ISYNC_POLLER_H
 
 #include <jansson.h>
+#include <stdatomic.h>
 
 #include "worker/business_config.h"
 #include "base/error.h"
@@ -78,7 +79,7 @@ const isync_poll_settings *isync_poller_settings(const isync_poller *poller);
 /* Runs every kind that is due (and not paused). Returns the milliseconds
  * until the next kind is due (or the pause ends), -1 when every kind is off. */
 long isync_poller_run(isync_poller *poller, isync_m3_client *m3, const isync_business_config *cfg,
-                      const volatile int *stop);
+                      const atomic_bool *stop);
 
 /* One kind now, due or not (tests, and isync_poller_run). A paused poller
  * returns ISYNC_POLL_PAUSED without calling Infor. */

@@ -151,7 +151,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
 static int on_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
                        curl_off_t ulnow)
 {
-    const volatile int *abort_flag = userdata;
+    const atomic_bool *abort_flag = userdata;
     (void)dltotal;
     (void)dlnow;
     (void)ultotal;

@@ -4,6 +4,7 @@
 #ifndef ISYNC_HTTP_H
 #define ISYNC_HTTP_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "base/error.h"
@@ -13,7 +14,7 @@ typedef struct {
     long request_timeout_ms;   /* whole request, connect included */
     int verify_tls;            /* 1: verify peer and host (default) */
     const char *ca_file;       /* NULL or "": the system's CA store */
-    const volatile int *abort_flag; /* NULL, or: transfers abort soon after *abort_flag
+    const atomic_bool *abort_flag; /* NULL, or: transfers abort soon after *abort_flag
                                        becomes non-zero (shutdown; via the progress callback) */
 } isync_http_options;
 

@@ -10,6 +10,7 @@
 
 #include "base/decimal.h" /* isync_decimal_normalise */
 #include "base/error.h"
+#include "queue/problems.h"
 
 /* 1 when the extension knows how to deliver this event type. */
 int isync_event_type_known(const char *type);

@@ -18,7 +18,7 @@
 #include "infor/ionapi.h"
 #include "base/log.h"
 #include "infor/m3.h"
-#include "connectors/connector.h"
+#include "connectors/registry.h"
 #include "mapping/mapping_set.h"
 #include "mapping/rates_cache.h"
 #include "infor/oauth.h"
@@ -30,7 +30,7 @@
 
 struct isync_leader {
     isync_worker_settings settings;
-    const volatile int *stop;
+    const atomic_bool *stop;
     isync_spool spool;
     int spool_open;
 
@@ -103,7 +103,7 @@ static isync_poll_settings ini_poll_settings(const isync_worker_settings *settin
     return poll;
 }
 
-isync_leader *isync_leader_new(const isync_worker_settings *settings, const volatile int *stop)
+isync_leader *isync_leader_new(const isync_worker_settings *settings, const atomic_bool *stop)
 {
     isync_leader *leader = calloc(1, sizeof *leader);
     if (!leader) {

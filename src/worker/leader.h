@@ -5,15 +5,16 @@
 #ifndef ISYNC_LEADER_H
 #define ISYNC_LEADER_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <time.h>
 
-#include "worker/worker.h"
+#include "worker/settings.h"
 
 typedef struct isync_leader isync_leader;
 
 /* stop: set by the owner when shutdown begins; checked between steps. */
-isync_leader *isync_leader_new(const isync_worker_settings *settings, const volatile int *stop);
+isync_leader *isync_leader_new(const isync_worker_settings *settings, const atomic_bool *stop);
 void isync_leader_free(isync_leader *leader);
 
 /* Takeover: returns the dead leader's active events to ready, restores counters. */

@@ -5,6 +5,8 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +31,8 @@ static struct {
     pthread_t thread;
     int running;                   /* a thread was started in this process */
     int ended;                     /* the thread returned */
-    volatile int stop;             /* shutdown began */
-    volatile int leader;           /* the thread holds the leader lock */
+    atomic_bool stop;               /* shutdown began */
+    atomic_bool leader;             /* the thread holds the leader lock */
     pid_t owner_pid;
     int wake_pipe[2];
     int lock_fd;
@@ -132,7 +134,7 @@ static void lead(isync_leader *leader)
     int watch_fd = watch_ready_dir();
     time_t last_prune = 0;
 
-    worker.leader = 1;
+    worker.leader = true;
     isync_leader_begin(leader);
     while (!worker.stop) {
         long due_ms = isync_leader_promote_due(leader);
@@ -155,7 +157,7 @@ static void lead(isync_leader *leader)
     if (watch_fd >= 0) {
         close(watch_fd);
     }
-    worker.leader = 0;
+    worker.leader = false;
 }
 
 static void *worker_main(void *arg)
@@ -206,7 +208,7 @@ isync_status isync_worker_start(const isync_worker_settings *settings, isync_err
     }
     pthread_once(&atfork_once, register_atfork);
     worker.settings = *settings;
-    worker.stop = 0;
+    worker.stop = false;
     worker.ended = 0;
     worker.owner_pid = getpid();
     pthread_attr_init(&attr);
@@ -231,7 +233,7 @@ int isync_worker_stop(long timeout_ms)
         pthread_mutex_unlock(&worker.lock);
         return 1;
     }
-    worker.stop = 1;
+    worker.stop = true;
     if (write(worker.wake_pipe[1], "x", 1) < 0) {
         /* the pipe is full: the thread is being woken anyway */
     }
@@ -288,8 +290,8 @@ void isync_worker_forget_after_fork(pid_t owner_pid)
     worker.wake_pipe[0] = worker.wake_pipe[1] = -1;
     worker.running = 0;
     worker.ended = 0;
-    worker.leader = 0;
-    worker.stop = 0;
+    worker.leader = false;
+    worker.stop = false;
     worker.owner_pid = 0;
 }
 

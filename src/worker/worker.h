@@ -15,32 +15,7 @@
 #include <sys/types.h>
 
 #include "base/error.h"
-
-#define ISYNC_PATH_SIZE 1024
-
-typedef struct {
-    char spool_dir[ISYNC_PATH_SIZE];
-    int durable;                       /* infor_sync.durability=fsync */
-    char ionapi_file[ISYNC_PATH_SIZE];
-    char config_file[ISYNC_PATH_SIZE];
-    char ca_file[ISYNC_PATH_SIZE];
-    int verify_tls;
-    long connect_timeout_ms;
-    long request_timeout_ms;
-    long retry_base_ms;
-    long retry_cap_ms;
-    long retry_max_age_s;
-    long shutdown_timeout_ms;
-    long done_retention_s;
-    long poll_stock_interval_s;        /* inbound polling (poller.h); 0: off */
-    long poll_items_interval_s;
-    long poll_shipments_interval_s;
-    char mapping_dir[ISYNC_PATH_SIZE];  /* the admin's mapping templates; "": built-in only */
-    char m3_metadata[ISYNC_PATH_SIZE];  /* M3 field specification; "": built-in */
-    int anomaly_hold;                  /* flagged events go to held/ (anomaly.h) */
-    double anomaly_threshold;          /* k; 0: no anomaly flags */
-    long anomaly_min_history;          /* values a metric needs before it flags */
-} isync_worker_settings;
+#include "worker/settings.h"
 
 /* Starts the thread unless this process already runs one. */
 isync_status isync_worker_start(const isync_worker_settings *settings, isync_error *err);

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "connectors/connector.h"
+#include "connectors/registry.h"
 #include "connectors/m3_customer.h"
 #include "queue/event.h"
 
