@@ -10,6 +10,7 @@
 #include "base/atomic_file.h"
 #include "base/clock.h"
 #include "base/decimal.h"
+#include "base/json_members.h"
 #include "infor/backoff.h"
 #include "inbound/inbound.h"
 #include "base/log.h"
@@ -34,12 +35,7 @@ struct isync_poller {
 
 static json_t *section(isync_poller *p, const char *name)
 {
-    json_t *obj = json_object_get(p->state, name);
-    if (!json_is_object(obj)) {
-        json_object_set_new(p->state, name, json_object());
-        obj = json_object_get(p->state, name);
-    }
-    return obj;
+    return isync_json_object_member(p->state, name);
 }
 
 isync_poller *isync_poller_new(const isync_spool *spool, const isync_poll_settings *settings)
