@@ -41,14 +41,10 @@ static isync_status retry_one(const isync_spool *spool, const char *id, isync_er
     json_object_del(record, "first_attempt_at");
     json_object_del(record, "next_attempt_at");
     json_object_del(record, "dead_at");
-    json_object_set_new(record, "state", json_string("ready"));
     json_object_set_new(record, "replays",
                         json_integer(json_integer_value(json_object_get(record, "replays")) + 1));
-    isync_status st = isync_spool_record_save(spool, id, record, err);
+    isync_status st = isync_spool_requeue(spool, id, ISYNC_STATE_DEAD, record, err);
     json_decref(record);
-    if (st == ISYNC_OK) {
-        st = isync_spool_move(spool, id, ISYNC_STATE_DEAD, ISYNC_STATE_READY, err);
-    }
     return st;
 }
 

@@ -42,12 +42,8 @@ isync_status isync_held_release(const isync_spool *spool, const char *id, isync_
     isync_spool_record_load(spool, id, &record, NULL);
     /* "anomaly" stays: the leader checks an event only once */
     json_object_set_new(isync_json_object_member(record, "anomaly"), "released_at", json_integer(isync_now_ms()));
-    json_object_set_new(record, "state", json_string("ready"));
-    isync_status st = isync_spool_record_save(spool, id, record, err);
+    isync_status st = isync_spool_requeue(spool, id, ISYNC_STATE_HELD, record, err);
     json_decref(record);
-    if (st == ISYNC_OK) {
-        st = isync_spool_move(spool, id, ISYNC_STATE_HELD, ISYNC_STATE_READY, err);
-    }
     return st;
 }
 

@@ -412,6 +412,17 @@ isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_
     return ISYNC_OK;
 }
 
+isync_status isync_spool_requeue(const isync_spool *spool, const char *id, isync_state from,
+                                 json_t *record, isync_error *err)
+{
+    json_object_set_new(record, "state", json_string("ready"));
+    isync_status st = isync_spool_record_save(spool, id, record, err);
+    if (st == ISYNC_OK) {
+        st = isync_spool_move(spool, id, from, ISYNC_STATE_READY, err);
+    }
+    return st;
+}
+
 isync_status isync_spool_summaries(const isync_spool *spool, isync_state state, size_t limit,
                                    isync_spool_summary_fn *summary, json_t **list, isync_error *err)
 {
