@@ -154,6 +154,19 @@ static int save_state(isync_poller *p)
     return 0;
 }
 
+/* The end of a poll: the state saved (else FAILED), the events it emitted logged. */
+static isync_poll_result poll_saved(isync_poller *p, isync_poll_result result, const char *poll, long emitted,
+                                    const char *events)
+{
+    if (save_state(p) != 0) {
+        result = ISYNC_POLL_FAILED;
+    }
+    if (emitted) {
+        isync_log(ISYNC_LOG_INFO, "%s poll: %ld %s event(s)", poll, emitted, events);
+    }
+    return result;
+}
+
 static int paused(isync_poller *p)
 {
     long long until = isync_poller_paused_until(p);
@@ -520,13 +533,7 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
     }
     json_decref(skus);
     json_decref(by_whlo);
-    if (save_state(p) != 0) {
-        result = ISYNC_POLL_FAILED;
-    }
-    if (emitted) {
-        isync_log(ISYNC_LOG_INFO, "stock poll: %ld stock.changed event(s)", emitted);
-    }
-    return result;
+    return poll_saved(p, result, "stock", emitted, "stock.changed");
 }
 
 /* ---- items ------------------------------------------------------------------ */
@@ -809,13 +816,7 @@ isync_poll_result isync_poll_shipments(isync_poller *p, isync_m3_client *m3, con
         /* a failed order does not hold the others back */
     }
     json_decref(open);
-    if (save_state(p) != 0) {
-        result = ISYNC_POLL_FAILED;
-    }
-    if (emitted) {
-        isync_log(ISYNC_LOG_INFO, "shipment poll: %ld order event(s)", emitted);
-    }
-    return result;
+    return poll_saved(p, result, "shipment", emitted, "order");
 }
 
 /* ---- scheduling --------------------------------------------------------------- */
