@@ -73,32 +73,31 @@ static const char *text(json_t *obj, const char *key)
     return json_string_value(json_object_get(obj, key));
 }
 
+/* The customer of payload: the profile id under profile_key, the name,
+ * company and phone from person, the address object address. */
+static void customer_from(json_t *payload, const char *profile_key, json_t *person, json_t *address,
+                          isync_customer *customer)
+{
+    memset(customer, 0, sizeof *customer);
+    customer->profile_id = text(payload, profile_key);
+    customer->email = text(payload, "email");
+    customer->firstname = text(person, "firstname");
+    customer->lastname = text(person, "lastname");
+    customer->company = text(person, "company");
+    customer->phone = text(person, "phone");
+    customer->address = json_is_object(address) ? address : NULL;
+    customer->infor_customer = text(payload, "infor_customer");
+}
+
 void isync_customer_from_order(json_t *payload, isync_customer *customer)
 {
     json_t *billing = json_object_get(payload, "billing_address");
-    memset(customer, 0, sizeof *customer);
-    customer->profile_id = text(payload, "customer_id");
-    customer->email = text(payload, "email");
-    customer->firstname = text(billing, "firstname");
-    customer->lastname = text(billing, "lastname");
-    customer->company = text(billing, "company");
-    customer->phone = text(billing, "phone");
-    customer->address = json_is_object(billing) ? billing : NULL;
-    customer->infor_customer = text(payload, "infor_customer");
+    customer_from(payload, "customer_id", billing, billing, customer);
 }
 
 void isync_customer_from_event(json_t *payload, isync_customer *customer)
 {
-    json_t *address = json_object_get(payload, "address");
-    memset(customer, 0, sizeof *customer);
-    customer->profile_id = text(payload, "profile_id");
-    customer->email = text(payload, "email");
-    customer->firstname = text(payload, "firstname");
-    customer->lastname = text(payload, "lastname");
-    customer->company = text(payload, "company");
-    customer->phone = text(payload, "phone");
-    customer->address = json_is_object(address) ? address : NULL;
-    customer->infor_customer = text(payload, "infor_customer");
+    customer_from(payload, "profile_id", payload, json_object_get(payload, "address"), customer);
 }
 
 static int present(const char *value)

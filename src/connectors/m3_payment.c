@@ -119,43 +119,51 @@ static isync_delivery_result no_call(payment_job *job, const char *program, cons
                                        job->c->cfg->payment_posting);
 }
 
-static isync_delivery_result cash_desk(payment_job *job)
+/* The plan's first program/transaction call, made once: DELIVERED also when
+ * Infor refuses it saying `done_already` (then *refused = 1). */
+static isync_delivery_result call_once(payment_job *job, const char *program, const char *transaction,
+                                       const char *done_already, int *refused)
 {
     isync_plan_fields fields;
-    json_t *mapped = plan_call(job, "OIS215MI", "AddPayment", 0);
+    json_t *mapped = plan_call(job, program, transaction, 0);
+    *refused = 0;
     if (!mapped) {
-        return no_call(job, "OIS215MI", "AddPayment");
+        return no_call(job, program, transaction);
     }
     isync_plan_fields_of(mapped, NULL, &fields);
     isync_m3_result res;
-    if (isync_connector_call(job->c, "OIS215MI", "AddPayment", fields.fields, -1, &res) != ISYNC_M3_OK) {
-        if (!isync_m3_refused_saying(&res, "already exist")) {
-            return isync_connector_fail(job->c, "OIS215MI", "AddPayment", &res, NULL);
+    if (isync_connector_call(job->c, program, transaction, fields.fields, -1, &res) != ISYNC_M3_OK) {
+        if (!isync_m3_refused_saying(&res, done_already)) {
+            return isync_connector_fail(job->c, program, transaction, &res, NULL);
         }
-        isync_log(ISYNC_LOG_INFO, "payment %s (cash desk %s) already exists in Infor: not posted again",
-                  job->number, job->c->cfg->cash_desk);
-        json_object_set_new(job->c->out->infor_refs, "already_posted", json_true());
+        *refused = 1;
     }
     isync_m3_result_clear(&res);
     return ISYNC_DELIVERED;
 }
 
+static isync_delivery_result cash_desk(payment_job *job)
+{
+    int exists;
+    isync_delivery_result result = call_once(job, "OIS215MI", "AddPayment", "already exist", &exists);
+    if (exists) {
+        isync_log(ISYNC_LOG_INFO, "payment %s (cash desk %s) already exists in Infor: not posted again",
+                  job->number, job->c->cfg->cash_desk);
+        json_object_set_new(job->c->out->infor_refs, "already_posted", json_true());
+    }
+    return result;
+}
+
 static isync_delivery_result journal_head(payment_job *job)
 {
-    isync_plan_fields fields;
-    json_t *mapped = plan_call(job, "GLS840MI", "AddBatchHead", 0);
-    if (!mapped) {
-        return no_call(job, "GLS840MI", "AddBatchHead");
+    int exists;
+    isync_delivery_result result = call_once(job, "GLS840MI", "AddBatchHead", "already exist", &exists);
+    if (result != ISYNC_DELIVERED) {
+        return result;
     }
-    isync_plan_fields_of(mapped, NULL, &fields);
-    isync_m3_result res;
-    if (isync_connector_call(job->c, "GLS840MI", "AddBatchHead", fields.fields, -1, &res) != ISYNC_M3_OK) {
-        if (!isync_m3_refused_saying(&res, "already exist")) {
-            return isync_connector_fail(job->c, "GLS840MI", "AddBatchHead", &res, NULL);
-        }
+    if (exists) {
         isync_log(ISYNC_LOG_INFO, "GL batch %s already exists: continuing with its lines", job->key1);
     }
-    isync_m3_result_clear(&res);
     json_object_set_new(job->c->progress, "lines_done", json_integer(0));
     return isync_connector_save(job->c, "lines");
 }
@@ -188,21 +196,12 @@ static isync_delivery_result journal_line(payment_job *job, int line, int *poste
 
 static isync_delivery_result journal_update(payment_job *job)
 {
-    isync_plan_fields fields;
-    json_t *mapped = plan_call(job, "GLS840MI", "UpdBatch", 0);
-    if (!mapped) {
-        return no_call(job, "GLS840MI", "UpdBatch");
-    }
-    isync_plan_fields_of(mapped, NULL, &fields);
-    isync_m3_result res;
-    if (isync_connector_call(job->c, "GLS840MI", "UpdBatch", fields.fields, -1, &res) != ISYNC_M3_OK) {
-        if (!isync_m3_refused_saying(&res, "already updated")) {
-            return isync_connector_fail(job->c, "GLS840MI", "UpdBatch", &res, NULL);
-        }
+    int updated;
+    isync_delivery_result result = call_once(job, "GLS840MI", "UpdBatch", "already updated", &updated);
+    if (updated) {
         json_object_set_new(job->c->out->infor_refs, "already_posted", json_true());
     }
-    isync_m3_result_clear(&res);
-    return ISYNC_DELIVERED;
+    return result;
 }
 
 static isync_delivery_result journal(payment_job *job)

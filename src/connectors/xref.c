@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/atomic_file.h"
+#include "base/json_members.h"
 #include "queue/event.h"
 #include "base/log.h"
 
@@ -42,12 +43,7 @@ void isync_email_key(const char *email, char *out, size_t size)
 
 static json_t *map(isync_xref *xref, const char *name)
 {
-    json_t *m = json_object_get(xref->doc, name);
-    if (!json_is_object(m)) {
-        json_object_set_new(xref->doc, name, json_object());
-        m = json_object_get(xref->doc, name);
-    }
-    return m;
+    return isync_json_object_member(xref->doc, name);
 }
 
 /* A missing file is an empty index; a damaged one too (it is only a cache). */

@@ -10,6 +10,7 @@
 #include "base/atomic_file.h"
 #include "base/clock.h"
 #include "base/decimal.h"
+#include "base/json_members.h"
 #include "infor/backoff.h"
 #include "inbound/inbound.h"
 #include "base/log.h"
@@ -34,12 +35,7 @@ struct isync_poller {
 
 static json_t *section(isync_poller *p, const char *name)
 {
-    json_t *obj = json_object_get(p->state, name);
-    if (!json_is_object(obj)) {
-        json_object_set_new(p->state, name, json_object());
-        obj = json_object_get(p->state, name);
-    }
-    return obj;
+    return isync_json_object_member(p->state, name);
 }
 
 isync_poller *isync_poller_new(const isync_spool *spool, const isync_poll_settings *settings)
@@ -156,6 +152,19 @@ static int save_state(isync_poller *p)
         return -1;
     }
     return 0;
+}
+
+/* The end of a poll: the state saved (else FAILED), the events it emitted logged. */
+static isync_poll_result poll_saved(isync_poller *p, isync_poll_result result, const char *poll, long emitted,
+                                    const char *events)
+{
+    if (save_state(p) != 0) {
+        result = ISYNC_POLL_FAILED;
+    }
+    if (emitted) {
+        isync_log(ISYNC_LOG_INFO, "%s poll: %ld %s event(s)", poll, emitted, events);
+    }
+    return result;
 }
 
 static int paused(isync_poller *p)
@@ -524,13 +533,7 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
     }
     json_decref(skus);
     json_decref(by_whlo);
-    if (save_state(p) != 0) {
-        result = ISYNC_POLL_FAILED;
-    }
-    if (emitted) {
-        isync_log(ISYNC_LOG_INFO, "stock poll: %ld stock.changed event(s)", emitted);
-    }
-    return result;
+    return poll_saved(p, result, "stock", emitted, "stock.changed");
 }
 
 /* ---- items ------------------------------------------------------------------ */
@@ -813,13 +816,7 @@ isync_poll_result isync_poll_shipments(isync_poller *p, isync_m3_client *m3, con
         /* a failed order does not hold the others back */
     }
     json_decref(open);
-    if (save_state(p) != 0) {
-        result = ISYNC_POLL_FAILED;
-    }
-    if (emitted) {
-        isync_log(ISYNC_LOG_INFO, "shipment poll: %ld order event(s)", emitted);
-    }
-    return result;
+    return poll_saved(p, result, "shipment", emitted, "order");
 }
 
 /* ---- scheduling --------------------------------------------------------------- */

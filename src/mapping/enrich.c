@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/json_members.h"
+
 static const char *const match_keys[] = {"sku", "product_class", "category"};
 
 static int is_match_key(const char *key)
@@ -40,19 +42,12 @@ static void validate_match(json_t *match, const char *prefix, isync_problems *pr
 static void validate_set(json_t *set, const char *prefix, isync_problems *problems)
 {
     char path[128];
-    const char *key;
-    json_t *value;
     snprintf(path, sizeof path, "%s.set", prefix);
     if (!json_is_object(set) || json_object_size(set) == 0) {
         isync_problems_add(problems, path, "must be an object of attributes, at least one");
         return;
     }
-    json_object_foreach(set, key, value) {
-        snprintf(path, sizeof path, "%s.set.%s", prefix, key);
-        if (!json_is_string(value)) {
-            isync_problems_add(problems, path, "must be a string");
-        }
-    }
+    isync_json_check_texts(set, path, ISYNC_WHOLE_KEY, "must be a string", isync_complain_to_problems, problems);
 }
 
 static void validate_rule(json_t *rule, const char *prefix, isync_problems *problems)

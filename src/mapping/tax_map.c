@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/json_members.h"
 #include "mapping/address.h"
 
 #define JURISDICTION_SIZE 16
@@ -35,8 +36,7 @@ static int jurisdiction_valid(const char *jurisdiction)
 static void validate_entry(const char *key, json_t *entry, isync_problems *problems)
 {
     char path[128];
-    const char *at = strchr(key, '@'), *attribute;
-    json_t *value;
+    const char *at = strchr(key, '@');
     snprintf(path, sizeof path, "tax_map.%s", key);
     if (!*key || at == key || (at && !jurisdiction_valid(at + 1))) {
         isync_problems_add(problems, path,
@@ -46,12 +46,8 @@ static void validate_entry(const char *key, json_t *entry, isync_problems *probl
         isync_problems_add(problems, path, "must be an object such as {\"tax_code\": \"DE19\"}");
         return;
     }
-    json_object_foreach(entry, attribute, value) {
-        if (!json_is_string(value)) {
-            snprintf(path, sizeof path, "tax_map.%s.%s", key, attribute);
-            isync_problems_add(problems, path, "must be a string");
-        }
-    }
+    isync_json_check_texts(entry, path, ISYNC_WHOLE_KEY, "must be a string", isync_complain_to_problems,
+                           problems);
 }
 
 void isync_tax_map_validate(json_t *map, isync_problems *problems)

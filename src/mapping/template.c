@@ -8,6 +8,7 @@
 #include "worker/business_config.h"
 #include "queue/event.h"
 #include "base/json_lines.h"
+#include "base/json_members.h"
 
 size_t isync_path_segment_length(const char *path)
 {
@@ -584,28 +585,15 @@ static void check_shape(checker *c, json_t *calls)
     }
 }
 
+static void complain(void *c, const char *path, const char *message)
+{
+    problem(c, path, "%s", message);
+}
+
 static void check_lookups(checker *c, json_t *lookups)
 {
-    const char *table, *key;
-    json_t *entries, *value;
-    char path[192];
-    if (!json_is_object(lookups)) {
-        problem(c, "lookups", "must be an object of tables {\"key\": \"value\"}");
-        return;
-    }
-    json_object_foreach(lookups, table, entries) {
-        snprintf(path, sizeof path, "lookups.%.100s", table);
-        if (!json_is_object(entries)) {
-            problem(c, path, "must be a table {\"key\": \"value\"}");
-            continue;
-        }
-        json_object_foreach(entries, key, value) {
-            if (!json_is_string(value)) {
-                snprintf(path, sizeof path, "lookups.%.50s.%.50s", table, key);
-                problem(c, path, "must be a text");
-            }
-        }
-    }
+    isync_json_check_tables(lookups, "lookups", "must be an object of tables {\"key\": \"value\"}",
+                            "must be a text", complain, c);
 }
 
 static void check_root(checker *c, json_t *root)

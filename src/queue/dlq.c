@@ -3,23 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *load_envelope(const isync_spool *spool, isync_state state, const char *id,
-                             isync_error *err)
-{
-    char *body = NULL;
-    size_t len = 0;
-    if (isync_spool_read(spool, state, id, &body, &len, err) != ISYNC_OK) {
-        return NULL;
-    }
-    json_t *envelope = json_loadb(body, len, 0, NULL);
-    free(body);
-    return envelope;
-}
-
 static json_t *dead_letter_summary(const isync_spool *spool, const char *id)
 {
     json_t *record = NULL;
-    json_t *envelope = load_envelope(spool, ISYNC_STATE_DEAD, id, NULL);
+    json_t *envelope = isync_spool_envelope(spool, ISYNC_STATE_DEAD, id, NULL);
     isync_spool_record_load(spool, id, &record, NULL);
     json_t *payload = json_object_get(envelope, "payload");
     json_t *item = json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?}", "id", id,
@@ -38,18 +25,7 @@ static json_t *dead_letter_summary(const isync_spool *spool, const char *id)
 
 isync_status isync_dlq_list(const isync_spool *spool, size_t limit, json_t **list, isync_error *err)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
-    size_t count = 0;
-    *list = NULL;
-    if (isync_spool_list(spool, ISYNC_STATE_DEAD, limit, &ids, &count, err) != ISYNC_OK) {
-        return err ? err->status : ISYNC_ERR_IO;
-    }
-    *list = json_array();
-    for (size_t i = 0; i < count; i++) {
-        json_array_append_new(*list, dead_letter_summary(spool, ids[i]));
-    }
-    free(ids);
-    return ISYNC_OK;
+    return isync_spool_summaries(spool, ISYNC_STATE_DEAD, limit, dead_letter_summary, list, err);
 }
 
 static isync_status retry_one(const isync_spool *spool, const char *id, isync_error *err)
@@ -65,14 +41,10 @@ static isync_status retry_one(const isync_spool *spool, const char *id, isync_er
     json_object_del(record, "first_attempt_at");
     json_object_del(record, "next_attempt_at");
     json_object_del(record, "dead_at");
-    json_object_set_new(record, "state", json_string("ready"));
     json_object_set_new(record, "replays",
                         json_integer(json_integer_value(json_object_get(record, "replays")) + 1));
-    isync_status st = isync_spool_record_save(spool, id, record, err);
+    isync_status st = isync_spool_requeue(spool, id, ISYNC_STATE_DEAD, record, err);
     json_decref(record);
-    if (st == ISYNC_OK) {
-        st = isync_spool_move(spool, id, ISYNC_STATE_DEAD, ISYNC_STATE_READY, err);
-    }
     return st;
 }
 
@@ -114,7 +86,7 @@ isync_status isync_event_lookup(const isync_spool *spool, const char *id, json_t
     if (isync_spool_locate(spool, id, &state) != ISYNC_OK) {
         return isync_fail(err, ISYNC_ERR_NOTFOUND, 0, "no event %s in the spool", id);
     }
-    json_t *envelope = load_envelope(spool, state, id, err);
+    json_t *envelope = isync_spool_envelope(spool, state, id, err);
     isync_spool_record_load(spool, id, &record, NULL);
     *info = json_pack("{s:s, s:s, s:O?, s:O?, s:O?, s:O?, s:o}", "id", id, "state",
                       isync_state_name(state), "type", json_object_get(envelope, "type"),

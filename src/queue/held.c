@@ -3,16 +3,12 @@
 #include <stdlib.h>
 
 #include "base/clock.h"
+#include "base/json_members.h"
 
 static json_t *held_summary(const isync_spool *spool, const char *id)
 {
-    char *body = NULL;
-    size_t len = 0;
-    json_t *record = NULL, *envelope = NULL;
-    if (isync_spool_read(spool, ISYNC_STATE_HELD, id, &body, &len, NULL) == ISYNC_OK) {
-        envelope = json_loadb(body, len, 0, NULL);
-        free(body);
-    }
+    json_t *record = NULL;
+    json_t *envelope = isync_spool_envelope(spool, ISYNC_STATE_HELD, id, NULL);
     isync_spool_record_load(spool, id, &record, NULL);
     json_t *anomaly = json_object_get(record, "anomaly");
     json_t *item = json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?}", "id", id, "type",
@@ -28,18 +24,7 @@ static json_t *held_summary(const isync_spool *spool, const char *id)
 
 isync_status isync_held_list(const isync_spool *spool, size_t limit, json_t **list, isync_error *err)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
-    size_t count = 0;
-    *list = NULL;
-    if (isync_spool_list(spool, ISYNC_STATE_HELD, limit, &ids, &count, err) != ISYNC_OK) {
-        return err ? err->status : ISYNC_ERR_IO;
-    }
-    *list = json_array();
-    for (size_t i = 0; i < count; i++) {
-        json_array_append_new(*list, held_summary(spool, ids[i]));
-    }
-    free(ids);
-    return ISYNC_OK;
+    return isync_spool_summaries(spool, ISYNC_STATE_HELD, limit, held_summary, list, err);
 }
 
 static int is_held(const isync_spool *spool, const char *id)
@@ -56,16 +41,9 @@ isync_status isync_held_release(const isync_spool *spool, const char *id, isync_
     }
     isync_spool_record_load(spool, id, &record, NULL);
     /* "anomaly" stays: the leader checks an event only once */
-    if (!json_is_object(json_object_get(record, "anomaly"))) {
-        json_object_set_new(record, "anomaly", json_object());
-    }
-    json_object_set_new(json_object_get(record, "anomaly"), "released_at", json_integer(isync_now_ms()));
-    json_object_set_new(record, "state", json_string("ready"));
-    isync_status st = isync_spool_record_save(spool, id, record, err);
+    json_object_set_new(isync_json_object_member(record, "anomaly"), "released_at", json_integer(isync_now_ms()));
+    isync_status st = isync_spool_requeue(spool, id, ISYNC_STATE_HELD, record, err);
     json_decref(record);
-    if (st == ISYNC_OK) {
-        st = isync_spool_move(spool, id, ISYNC_STATE_HELD, ISYNC_STATE_READY, err);
-    }
     return st;
 }
 

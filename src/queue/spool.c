@@ -412,6 +412,47 @@ isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_
     return ISYNC_OK;
 }
 
+isync_status isync_spool_requeue(const isync_spool *spool, const char *id, isync_state from,
+                                 json_t *record, isync_error *err)
+{
+    json_object_set_new(record, "state", json_string("ready"));
+    isync_status st = isync_spool_record_save(spool, id, record, err);
+    if (st == ISYNC_OK) {
+        st = isync_spool_move(spool, id, from, ISYNC_STATE_READY, err);
+    }
+    return st;
+}
+
+isync_status isync_spool_summaries(const isync_spool *spool, isync_state state, size_t limit,
+                                   isync_spool_summary_fn *summary, json_t **list, isync_error *err)
+{
+    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    size_t count = 0;
+    *list = NULL;
+    if (isync_spool_list(spool, state, limit, &ids, &count, err) != ISYNC_OK) {
+        return err ? err->status : ISYNC_ERR_IO;
+    }
+    *list = json_array();
+    for (size_t i = 0; i < count; i++) {
+        json_array_append_new(*list, summary(spool, ids[i]));
+    }
+    free(ids);
+    return ISYNC_OK;
+}
+
+json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const char *id,
+                             isync_error *err)
+{
+    char *body = NULL;
+    size_t len = 0;
+    if (isync_spool_read(spool, state, id, &body, &len, err) != ISYNC_OK) {
+        return NULL;
+    }
+    json_t *envelope = json_loadb(body, len, 0, NULL);
+    free(body);
+    return envelope;
+}
+
 long isync_spool_count(const isync_spool *spool, isync_state state)
 {
     char path[4096];

@@ -96,6 +96,24 @@ isync_status isync_spool_locate(const isync_spool *spool, const char *id, isync_
  * *ids is a malloc'ed array of ISYNC_ID_SIZE strings. */
 isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_t limit,
                               char (**ids)[ISYNC_ID_SIZE], size_t *count, isync_error *err);
+/* An event back to ready/ from a state: its record (borrowed) saved with
+ * "state": "ready" first, then the event moved. */
+isync_status isync_spool_requeue(const isync_spool *spool, const char *id, isync_state from,
+                                 json_t *record, isync_error *err);
+
+/* One summary a listed event: a new JSON value, NULL to leave the event out. */
+typedef json_t *isync_spool_summary_fn(const isync_spool *spool, const char *id);
+
+/* *list: a new array of summary() of the ids in a state, oldest first, at
+ * most `limit` (0: all); NULL when the state cannot be listed. */
+isync_status isync_spool_summaries(const isync_spool *spool, isync_state state, size_t limit,
+                                   isync_spool_summary_fn *summary, json_t **list, isync_error *err);
+
+/* An event's envelope parsed: a new JSON value, NULL when it cannot be read
+ * (err set) or is not JSON. */
+json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const char *id,
+                             isync_error *err);
+
 /* Number of events in a state, -1 when the directory cannot be read. */
 long isync_spool_count(const isync_spool *spool, isync_state state);
 

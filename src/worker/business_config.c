@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/atomic_file.h"
+#include "base/json_members.h"
 #include "mapping/enrich.h"
 #include "queue/spool.h"
 #include "mapping/tax_map.h"
@@ -193,26 +194,8 @@ static void check_payment_posting(const isync_business_config *cfg, isync_proble
 /* lookups: {"table": {"key": "value", ...}, ...} */
 static void check_lookups(json_t *value, isync_problems *problems)
 {
-    const char *table, *key;
-    json_t *entries, *entry;
-    char path[128];
-    if (!json_is_object(value)) {
-        isync_problems_add(problems, "lookups", "must be tables of texts: {\"table\": {\"key\": \"value\"}}");
-        return;
-    }
-    json_object_foreach(value, table, entries) {
-        snprintf(path, sizeof path, "lookups.%.100s", table);
-        if (!json_is_object(entries)) {
-            isync_problems_add(problems, path, "must be a table {\"key\": \"value\"}");
-            continue;
-        }
-        json_object_foreach(entries, key, entry) {
-            if (!json_is_string(entry)) {
-                snprintf(path, sizeof path, "lookups.%.50s.%.50s", table, key);
-                isync_problems_add(problems, path, "must be a string");
-            }
-        }
-    }
+    isync_json_check_tables(value, "lookups", "must be tables of texts: {\"table\": {\"key\": \"value\"}}",
+                            "must be a string", isync_complain_to_problems, problems);
 }
 
 static void set_table(const char *key, json_t *value, isync_business_config *cfg, isync_problems *problems)
