@@ -20,7 +20,8 @@ static json_t *lowercase_keys(const json_t *obj)
     json_t *out = json_object(), *v;
     const char *k;
 
-    json_object_foreach((json_t *)obj, k, v) {
+    json_object_foreach((json_t *)obj, k, v)
+    {
         char key[64];
         size_t i;
         for (i = 0; k[i] && i < sizeof key - 1; i++)
@@ -45,8 +46,7 @@ static json_t *addresses_json(const json_t *b)
     json_t *list = json_array(), *a;
     size_t i;
 
-    json_array_foreach(json_object_get(b, "addresses"), i, a)
-        json_array_append_new(list, lowercase_keys(a));
+    json_array_foreach(json_object_get(b, "addresses"), i, a) json_array_append_new(list, lowercase_keys(a));
     return list;
 }
 
@@ -57,9 +57,8 @@ static const char *order_status(const json_t *b)
     size_t i;
     json_t *line;
 
-    json_array_foreach(json_object_get(b, "lines"), i, line)
-        if (i == 0 || strcmp(jstr(line, "ORST"), highest) > 0)
-            highest = jstr(line, "ORST");
+    json_array_foreach(json_object_get(b, "lines"), i, line) if (i == 0 || strcmp(jstr(line, "ORST"), highest) > 0)
+        highest = jstr(line, "ORST");
     return highest;
 }
 
@@ -70,16 +69,12 @@ static json_t *order_json(const json_t *b)
     json_t *lines = json_array(), *line;
     size_t i;
 
-    json_array_foreach(json_object_get(b, "lines"), i, line)
-        json_array_append_new(lines, line_json(line));
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o}",
-                     "orno", jstr(b, "ORNR"), "batch_orno", jstr(b, "ORNO"),
-                     "cuno", jstr(eff, "CUNO"), "cuor", jstr(eff, "CUOR"),
-                     "ortp", jstr(eff, "ORTP"), "faci", jstr(eff, "FACI"),
-                     "whlo", jstr(eff, "WHLO"), "ordt", jstr(eff, "ORDT"),
-                     "cucd", jstr(eff, "CUCD"), "stat", confirmed ? order_status(b) : jstr(b, "STAT"),
-                     "head", json_deep_copy(json_object_get(b, "sent")), "lines", lines,
-                     "addresses", addresses_json(b));
+    json_array_foreach(json_object_get(b, "lines"), i, line) json_array_append_new(lines, line_json(line));
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "orno", jstr(b, "ORNR"),
+                     "batch_orno", jstr(b, "ORNO"), "cuno", jstr(eff, "CUNO"), "cuor", jstr(eff, "CUOR"), "ortp",
+                     jstr(eff, "ORTP"), "faci", jstr(eff, "FACI"), "whlo", jstr(eff, "WHLO"), "ordt", jstr(eff, "ORDT"),
+                     "cucd", jstr(eff, "CUCD"), "stat", confirmed ? order_status(b) : jstr(b, "STAT"), "head",
+                     json_deep_copy(json_object_get(b, "sent")), "lines", lines, "addresses", addresses_json(b));
 }
 
 static void get_orders(struct request *rq, struct reply *rp)
@@ -89,7 +84,8 @@ static void get_orders(struct request *rq, struct reply *rp)
 
     (void)rq;
     state_lock();
-    json_array_foreach(state_batches(), i, b) {
+    json_array_foreach(state_batches(), i, b)
+    {
         if (!*jstr(b, "ORNR"))
             json_array_append_new(batches, order_json(b));
         else if (state_is_live_order(b))
@@ -98,8 +94,8 @@ static void get_orders(struct request *rq, struct reply *rp)
             json_array_append_new(deleted, json_string(jstr(b, "ORNR")));
     }
     state_unlock();
-    reply_json(rp, 200, json_pack("{s:o, s:o, s:o}", "orders", orders, "batch_orders", batches,
-                                  "deleted_orders", deleted));
+    reply_json(rp, 200,
+               json_pack("{s:o, s:o, s:o}", "orders", orders, "batch_orders", batches, "deleted_orders", deleted));
 }
 
 /* GET /_sandbox/orders/{number}: a real order by its number, else a batch order by its own. */
@@ -130,8 +126,8 @@ static void get_calls(struct request *rq, struct reply *rp)
     if (*since && strspn(since, "0123456789") != strlen(since))
         reply_error(rp, 400, "invalid_request", "since must be a sequence number");
     else
-        reply_json(rp, 200, stats_calls(jstr(q, "program"), jstr(q, "transaction"),
-                                        (json_int_t)strtoll(since, NULL, 10)));
+        reply_json(rp, 200,
+                   stats_calls(jstr(q, "program"), jstr(q, "transaction"), (json_int_t)strtoll(since, NULL, 10)));
     json_decref(q);
 }
 
@@ -162,9 +158,7 @@ static void post_faults(struct request *rq, struct reply *rp)
         return;
     /* One rule, or an array of rules queued in order. */
     if (json_is_array(body)) {
-        json_array_foreach(body, i, rule)
-            if (faults_add(rule, err, sizeof err) != 0)
-                break;
+        json_array_foreach(body, i, rule) if (faults_add(rule, err, sizeof err) != 0) break;
         if (i < json_array_size(body))
             reply_error(rp, 400, "invalid_fault", err);
     } else if (faults_add(body, err, sizeof err) != 0) {
@@ -232,9 +226,8 @@ static json_t *m3_fields(const json_t *j)
     json_t *fields = json_object(), *v;
     const char *key;
 
-    json_object_foreach((json_t *)j, key, v)
-        if (is_field_name(key) && json_is_string(v))
-            jset(fields, key, json_string_value(v));
+    json_object_foreach((json_t *)j, key, v) if (is_field_name(key) && json_is_string(v))
+        jset(fields, key, json_string_value(v));
     return fields;
 }
 
@@ -291,17 +284,15 @@ static void post_item(struct request *rq, struct reply *rp)
 static json_t *balance_json(const json_t *balance)
 {
     json_t *rec = stock_balance_record(balance), *rows = stock_location_rows(balance), *row;
-    json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[]}", "WHLO", jstr(rec, "WHLO"),
-                            "ITNO", jstr(rec, "ITNO"), "STAT", jstr(rec, "STAT"),
-                            "STQT", jstr(rec, "STQT"), "ALQT", jstr(rec, "ALQT"),
-                            "AVAL", jstr(rec, "AVAL"), "LMDT", jstr(rec, "LMDT"), "locations");
+    json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[]}", "WHLO", jstr(rec, "WHLO"), "ITNO",
+                            jstr(rec, "ITNO"), "STAT", jstr(rec, "STAT"), "STQT", jstr(rec, "STQT"), "ALQT",
+                            jstr(rec, "ALQT"), "AVAL", jstr(rec, "AVAL"), "LMDT", jstr(rec, "LMDT"), "locations");
     size_t i;
 
     json_array_foreach(rows, i, row)
         json_array_append_new(json_object_get(out, "locations"),
-                              json_pack("{s:s, s:s, s:s, s:s}", "WHSL", jstr(row, "WHSL"),
-                                        "BANO", jstr(row, "BANO"), "STQT", jstr(row, "STQT"),
-                                        "ALQT", jstr(row, "ALQT")));
+                              json_pack("{s:s, s:s, s:s, s:s}", "WHSL", jstr(row, "WHSL"), "BANO", jstr(row, "BANO"),
+                                        "STQT", jstr(row, "STQT"), "ALQT", jstr(row, "ALQT")));
     json_decref(rows);
     json_decref(rec);
     return out;
@@ -314,8 +305,7 @@ static void get_stock(struct request *rq, struct reply *rp)
 
     (void)rq;
     state_lock();
-    json_array_foreach(state_balances(), i, b)
-        json_array_append_new(list, balance_json(b));
+    json_array_foreach(state_balances(), i, b) json_array_append_new(list, balance_json(b));
     state_unlock();
     reply_json(rp, 200, json_pack("{s:o}", "stock", list));
 }
@@ -323,8 +313,7 @@ static void get_stock(struct request *rq, struct reply *rp)
 #define MAX_QUANTITY 1e15 /* 15 integer digits, as M3 quantity fields hold */
 
 /* A quantity member: a string or a number, 0 to MAX_QUANTITY; dflt when absent. NULL after a 400. */
-static const char *quantity(const json_t *j, const char *key, const char *dflt, char *buf,
-                            size_t n, struct reply *rp)
+static const char *quantity(const json_t *j, const char *key, const char *dflt, char *buf, size_t n, struct reply *rp)
 {
     json_t *v = json_object_get(j, key);
     int valid = json_is_number(v) || (json_is_string(v) && mi_is_number(json_string_value(v)));
@@ -372,8 +361,8 @@ static void post_stock(struct request *rq, struct reply *rp)
     char stqt_buf[40], alqt_buf[40];
     const char *stqt = NULL, *alqt = NULL;
 
-    if (j && member(j, "WHLO", 3, rp) && member(j, "ITNO", 15, rp) &&
-        optional_member(j, "STAT", 2, rp) && optional_member(j, "LMDT", 8, rp))
+    if (j && member(j, "WHLO", 3, rp) && member(j, "ITNO", 15, rp) && optional_member(j, "STAT", 2, rp) &&
+        optional_member(j, "LMDT", 8, rp))
         stqt = quantity(j, "STQT", NULL, stqt_buf, sizeof stqt_buf, rp);
     if (stqt)
         alqt = quantity(j, "ALQT", "0", alqt_buf, sizeof alqt_buf, rp);

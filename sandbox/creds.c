@@ -32,10 +32,8 @@ static int load(const char *dir, const char *tenant, struct creds *c)
 {
     json_t *pw = load_ionapi(dir, "sandbox.ionapi", tenant);
     json_t *cc = load_ionapi(dir, "sandbox-cc.ionapi", tenant);
-    int ok = pw && cc &&
-             take(c->pw_ci, pw, "ci") && take(c->pw_cs, pw, "cs") &&
-             take(c->saak, pw, "saak") && take(c->sask, pw, "sask") &&
-             take(c->cc_ci, cc, "ci") && take(c->cc_cs, cc, "cs");
+    int ok = pw && cc && take(c->pw_ci, pw, "ci") && take(c->pw_cs, pw, "cs") && take(c->saak, pw, "saak") &&
+        take(c->sask, pw, "sask") && take(c->cc_ci, cc, "ci") && take(c->cc_cs, cc, "cs");
 
     json_decref(pw);
     json_decref(cc);
@@ -70,11 +68,9 @@ static json_t *ionapi(const char *tenant, const char *base_url, const char *ci, 
     char pu[512];
 
     snprintf(pu, sizeof pu, "%s/%s/as/", base_url, tenant);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-                     "ti", tenant, "cn", "xcart-infor-sync", "dt", "12", "ci", ci, "cs", cs,
-                     "iu", base_url, "pu", pu, "oa", "authorization.oauth2",
-                     "ot", "token.oauth2", "or", "revoke_token.oauth2",
-                     "ev", "U1", "v", "1.0");
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "ti", tenant, "cn",
+                     "xcart-infor-sync", "dt", "12", "ci", ci, "cs", cs, "iu", base_url, "pu", pu, "oa",
+                     "authorization.oauth2", "ot", "token.oauth2", "or", "revoke_token.oauth2", "ev", "U1", "v", "1.0");
 }
 
 static int write_json(const char *dir, const char *name, json_t *j)

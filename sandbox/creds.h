@@ -6,7 +6,7 @@
 
 struct creds {
     char pw_ci[CRED_LEN], pw_cs[CRED_LEN]; /* password-grant client (sandbox.ionapi) */
-    char saak[CRED_LEN], sask[CRED_LEN];   /* its service account */
+    char saak[CRED_LEN], sask[CRED_LEN]; /* its service account */
     char cc_ci[CRED_LEN], cc_cs[CRED_LEN]; /* client-credentials client (sandbox-cc.ionapi) */
 };
 

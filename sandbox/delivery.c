@@ -15,8 +15,8 @@
 #define DELIVERY_SHIPPED "90"
 
 static const char *const forwarders[][2] = {
-    {"UPS", "United Parcel Service"}, {"DHL", "DHL Express"}, {"FEDEX", "FedEx"},
-    {"DPD", "DPD"}, {"GLS", "General Logistics Systems"},
+    {"UPS", "United Parcel Service"},     {"DHL", "DHL Express"}, {"FEDEX", "FedEx"}, {"DPD", "DPD"},
+    {"GLS", "General Logistics Systems"},
 };
 
 /* A numeric key as stored: no leading zeros ("0001000001" -> "1000001"). */
@@ -67,13 +67,12 @@ static void lst_del_ln_by_ord(struct mi_call *c)
 
     if (!mi_require(c, "RIDN"))
         return;
-    json_array_foreach(state_deliveries(), i, d) {
-        if (strcmp(jstr(d, "RIDN"), mi_in(c, "RIDN")) != 0 ||
-            (*rorc && atol(jstr(d, "RORC")) != atol(rorc)))
+    json_array_foreach(state_deliveries(), i, d)
+    {
+        if (strcmp(jstr(d, "RIDN"), mi_in(c, "RIDN")) != 0 || (*rorc && atol(jstr(d, "RORC")) != atol(rorc)))
             continue;
-        json_array_foreach(json_object_get(d, "lines"), k, line)
-            if (line_wanted(c, line))
-                mi_add(c, json_deep_copy(line));
+        json_array_foreach(json_object_get(d, "lines"), k, line) if (line_wanted(c, line))
+            mi_add(c, json_deep_copy(line));
     }
 }
 
@@ -94,11 +93,11 @@ static void get_shipment(struct mi_call *c)
 /* Shipping. */
 
 struct shipping {
-    json_t *order;           /* the batch order object of the real order */
+    json_t *order; /* the batch order object of the real order */
     const char *etrn, *fwno, *sunm;
     char today[9], time[5];
-    json_t *shipment;        /* state's */
-    json_t *deliveries;      /* state's deliveries created for this shipment (counted refs) */
+    json_t *shipment; /* state's */
+    json_t *deliveries; /* state's deliveries created for this shipment (counted refs) */
 };
 
 static const char *forwarder_name(const char *fwno)
@@ -127,9 +126,8 @@ static json_t *new_shipment(struct shipping *s, const char *whlo)
     char tx15[16];
 
     snprintf(tx15, sizeof tx15, "CO %s", jstr(s->order, "ORNR"));
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-                     "CONO", COMPANY, "DIVI", DIVISION, "TX15", tx15, "DSDT", s->today,
-                     "DSHM", s->time, "FWNO", s->fwno, "SUNM", s->sunm, "WHLO", whlo,
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "CONO", COMPANY, "DIVI", DIVISION,
+                     "TX15", tx15, "DSDT", s->today, "DSHM", s->time, "FWNO", s->fwno, "SUNM", s->sunm, "WHLO", whlo,
                      "GRWE", "0", "VOL3", "0", "RGDT", s->today, "LMDT", s->today);
 }
 
@@ -137,11 +135,10 @@ static json_t *new_delivery(struct shipping *s, const char *whlo)
 {
     const json_t *head = json_object_get(s->order, "eff");
     const json_t *customer = state_customer_record(jstr(head, "CUNO"));
-    json_t *d = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-                          "CONO", COMPANY, "RORC", RORC_CUSTOMER_ORDER,
-                          "RIDN", jstr(s->order, "ORNR"), "CONN", jstr(s->shipment, "CONN"),
-                          "WHLO", whlo, "PGRS", DELIVERY_SHIPPED, "ETRN", s->etrn,
-                          "FWNO", s->fwno, "DSDT", s->today, "TRDT", s->today);
+    json_t *d = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "CONO", COMPANY, "RORC",
+                          RORC_CUSTOMER_ORDER, "RIDN", jstr(s->order, "ORNR"), "CONN", jstr(s->shipment, "CONN"),
+                          "WHLO", whlo, "PGRS", DELIVERY_SHIPPED, "ETRN", s->etrn, "FWNO", s->fwno, "DSDT", s->today,
+                          "TRDT", s->today);
 
     jset(d, "CUOR", jstr(head, "CUOR"));
     jset(d, "CONA", jstr(head, "CUNO"));
@@ -163,9 +160,7 @@ static json_t *delivery_for(struct shipping *s, const char *whlo)
     size_t i;
     json_t *d;
 
-    json_array_foreach(s->deliveries, i, d)
-        if (!strcmp(jstr(d, "WHLO"), whlo))
-            return d;
+    json_array_foreach(s->deliveries, i, d) if (!strcmp(jstr(d, "WHLO"), whlo)) return d;
     if (!s->shipment)
         s->shipment = state_add_shipment(new_shipment(s, whlo));
     d = state_add_delivery(new_delivery(s, whlo));
@@ -177,12 +172,10 @@ static void add_delivery_line(struct shipping *s, json_t *d, const json_t *eff)
 {
     const json_t *item = state_item(jstr(eff, "ITNO"));
     double qty = num_value(jstr(eff, "ORQT"));
-    json_t *line = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-                             "DLIX", jstr(d, "DLIX"), "RORC", RORC_CUSTOMER_ORDER,
-                             "RIDN", jstr(d, "RIDN"), "RIDL", jstr(eff, "PONR"),
-                             "RIDX", jstr(eff, "POSX"), "ITNO", jstr(eff, "ITNO"),
-                             "FACI", jstr(json_object_get(s->order, "eff"), "FACI"),
-                             "TRQT", jstr(eff, "ORQT"), "PLQT", jstr(eff, "ORQT"));
+    json_t *line = json_pack(
+        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "DLIX", jstr(d, "DLIX"), "RORC", RORC_CUSTOMER_ORDER, "RIDN",
+        jstr(d, "RIDN"), "RIDL", jstr(eff, "PONR"), "RIDX", jstr(eff, "POSX"), "ITNO", jstr(eff, "ITNO"), "FACI",
+        jstr(json_object_get(s->order, "eff"), "FACI"), "TRQT", jstr(eff, "ORQT"), "PLQT", jstr(eff, "ORQT"));
 
     jset(line, "ALUN", *jstr(item, "UNMS") ? jstr(item, "UNMS") : "PCS");
     set_weight(line, "GRWE", qty * num_value(jstr(item, "GRWE")));
@@ -205,7 +198,8 @@ static void ship_lines(struct shipping *s)
     size_t i;
     json_t *line;
 
-    json_array_foreach(json_object_get(s->order, "lines"), i, line) {
+    json_array_foreach(json_object_get(s->order, "lines"), i, line)
+    {
         const json_t *eff = json_object_get(line, "eff");
         if (!line_is_open(line))
             continue;
@@ -219,11 +213,9 @@ static json_t *summary(const struct shipping *s)
     json_t *dlix = json_array(), *d;
     size_t i;
 
-    json_array_foreach(s->deliveries, i, d)
-        json_array_append_new(dlix, json_string(jstr(d, "DLIX")));
-    return json_pack("{s:s, s:s, s:o, s:s, s:s, s:s}", "ORNO", jstr(s->order, "ORNR"),
-                     "CONN", jstr(s->shipment, "CONN"), "DLIX", dlix, "ETRN", s->etrn,
-                     "FWNO", s->fwno, "SUNM", s->sunm);
+    json_array_foreach(s->deliveries, i, d) json_array_append_new(dlix, json_string(jstr(d, "DLIX")));
+    return json_pack("{s:s, s:s, s:o, s:s, s:s, s:s}", "ORNO", jstr(s->order, "ORNR"), "CONN",
+                     jstr(s->shipment, "CONN"), "DLIX", dlix, "ETRN", s->etrn, "FWNO", s->fwno, "SUNM", s->sunm);
 }
 
 static int has_open_line(const json_t *order)
@@ -231,9 +223,7 @@ static int has_open_line(const json_t *order)
     size_t i;
     json_t *line;
 
-    json_array_foreach(json_object_get(order, "lines"), i, line)
-        if (line_is_open(line))
-            return 1;
+    json_array_foreach(json_object_get(order, "lines"), i, line) if (line_is_open(line)) return 1;
     return 0;
 }
 
@@ -266,6 +256,15 @@ static const struct mi_transaction mws410mi[] = {{"GetHead", get_head}};
 static const struct mi_transaction mws411mi[] = {{"LstDelLnByOrd", lst_del_ln_by_ord}};
 static const struct mi_transaction drs100mi[] = {{"GetShipment", get_shipment}};
 
-mi_fn mws410mi_find(const char *transaction) { return mi_lookup(mws410mi, 1, transaction); }
-mi_fn mws411mi_find(const char *transaction) { return mi_lookup(mws411mi, 1, transaction); }
-mi_fn drs100mi_find(const char *transaction) { return mi_lookup(drs100mi, 1, transaction); }
+mi_fn mws410mi_find(const char *transaction)
+{
+    return mi_lookup(mws410mi, 1, transaction);
+}
+mi_fn mws411mi_find(const char *transaction)
+{
+    return mi_lookup(mws411mi, 1, transaction);
+}
+mi_fn drs100mi_find(const char *transaction)
+{
+    return mi_lookup(drs100mi, 1, transaction);
+}

@@ -10,7 +10,7 @@
 
 struct rule {
     char match[256]; /* "" matches every request */
-    long count;      /* requests still to fault */
+    long count; /* requests still to fault */
     struct fault f;
 };
 
@@ -105,11 +105,11 @@ json_t *faults_list(void)
     pthread_mutex_lock(&mu);
     for (int i = 0; i < nrules; i++) {
         const struct rule *r = &rules[i];
-        json_array_append_new(list, json_pack(
-            "{s:s, s:I, s:i, s:i, s:i, s:b, s:b}", "match", r->match,
-            "count", (json_int_t)r->count, "status", (int)r->f.status,
-            "retry_after", r->f.retry_after, "latency_ms", r->f.latency_ms,
-            "drop", r->f.drop, "after_processing", r->f.after_processing));
+        json_array_append_new(list,
+                              json_pack("{s:s, s:I, s:i, s:i, s:i, s:b, s:b}", "match", r->match, "count",
+                                        (json_int_t)r->count, "status", (int)r->f.status, "retry_after",
+                                        r->f.retry_after, "latency_ms", r->f.latency_ms, "drop", r->f.drop,
+                                        "after_processing", r->f.after_processing));
     }
     pthread_mutex_unlock(&mu);
     return list;

@@ -7,9 +7,9 @@
 
 struct fault {
     int latency_ms;
-    int drop;             /* close the connection without answering */
-    unsigned status;      /* answer this status (0: none) */
-    int retry_after;      /* seconds for Retry-After, -1: no header */
+    int drop; /* close the connection without answering */
+    unsigned status; /* answer this status (0: none) */
+    int retry_after; /* seconds for Retry-After, -1: no header */
     int after_processing; /* run the request first, then replace/drop its answer */
 };
 

@@ -50,12 +50,10 @@ static void add_batch_head(struct mi_call *c)
     }
     today_yyyymmdd(today);
     json_array_append_new(state_gl_batches(),
-                          json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[]}",
-                                    "KEY1", mi_in(c, "KEY1"), "INTN", mi_in(c, "INTN"),
-                                    "DESC", mi_in(c, "DESC"),
-                                    "DIVI", *mi_in(c, "DIVI") ? mi_in(c, "DIVI") : DIVISION,
-                                    "USID", mi_in(c, "USID"), "STAT", BATCH_ENTERED,
-                                    "RGDT", today, "UPDT", "", "lines"));
+                          json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:[]}", "KEY1", mi_in(c, "KEY1"), "INTN",
+                                    mi_in(c, "INTN"), "DESC", mi_in(c, "DESC"), "DIVI",
+                                    *mi_in(c, "DIVI") ? mi_in(c, "DIVI") : DIVISION, "USID", mi_in(c, "USID"), "STAT",
+                                    BATCH_ENTERED, "RGDT", today, "UPDT", "", "lines"));
     reply_company(c);
 }
 
@@ -64,9 +62,8 @@ static int line_exists(const json_t *batch, const char *line_no)
     size_t i;
     json_t *line;
 
-    json_array_foreach(json_object_get(batch, "lines"), i, line)
-        if (atol(jstr(line, "LINE")) == atol(line_no))
-            return 1;
+    json_array_foreach(json_object_get(batch, "lines"), i,
+                       line) if (atol(jstr(line, "LINE")) == atol(line_no)) return 1;
     return 0;
 }
 
@@ -77,13 +74,11 @@ static void add_batch_line(struct mi_call *c)
     if (!b)
         return;
     if (line_exists(b, mi_in(c, "LINE"))) {
-        mi_nok(c, "WLI0101", "LINE", "Line %s already exists in batch %s", mi_in(c, "LINE"),
-               mi_in(c, "KEY1"));
+        mi_nok(c, "WLI0101", "LINE", "Line %s already exists in batch %s", mi_in(c, "LINE"), mi_in(c, "KEY1"));
         return;
     }
     json_array_append_new(json_object_get(b, "lines"),
-                          json_pack("{s:s, s:s}", "LINE", mi_in(c, "LINE"), "PARM",
-                                    mi_in(c, "PARM")));
+                          json_pack("{s:s, s:s}", "LINE", mi_in(c, "LINE"), "PARM", mi_in(c, "PARM")));
     reply_company(c);
 }
 

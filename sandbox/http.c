@@ -54,8 +54,7 @@ void request_free(struct request *rq)
     free(rq);
 }
 
-static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind,
-                                   const char *key, const char *value)
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
     json_object_set_new((json_t *)cls, key, json_string(value ? value : ""));
@@ -106,8 +105,7 @@ int request_basic_auth(const struct request *rq, char **user, char **pass)
 
 int request_from_loopback(const struct request *rq)
 {
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 
     if (!sa)

@@ -12,12 +12,12 @@
 struct request {
     struct MHD_Connection *conn;
     char *method;
-    char *path;       /* URL path as libmicrohttpd decoded it, matrix params included */
-    char *body;       /* NUL-terminated */
+    char *path; /* URL path as libmicrohttpd decoded it, matrix params included */
+    char *body; /* NUL-terminated */
     size_t body_len;
     int too_large;
     double start_ms;
-    unsigned status;  /* status sent, 0 if the connection was dropped */
+    unsigned status; /* status sent, 0 if the connection was dropped */
 };
 
 struct reply_header {
@@ -27,7 +27,7 @@ struct reply_header {
 
 struct reply {
     unsigned status;
-    char *body;        /* malloc'd */
+    char *body; /* malloc'd */
     const char *ctype;
     int nhdr;
     struct reply_header hdr[REPLY_MAX_HEADERS];

@@ -24,15 +24,9 @@ static const struct {
     const char *program;
     mi_fn (*find)(const char *transaction);
 } implemented[] = {
-    {"OIS100MI", ois100mi_find},
-    {"CRS610MI", crs610mi_find},
-    {"MMS200MI", mms200mi_find},
-    {"MMS060MI", mms060mi_find},
-    {"MWS410MI", mws410mi_find},
-    {"MWS411MI", mws411mi_find},
-    {"DRS100MI", drs100mi_find},
-    {"OIS215MI", ois215mi_find},
-    {"GLS840MI", gls840mi_find},
+    {"OIS100MI", ois100mi_find}, {"CRS610MI", crs610mi_find}, {"MMS200MI", mms200mi_find},
+    {"MMS060MI", mms060mi_find}, {"MWS410MI", mws410mi_find}, {"MWS411MI", mws411mi_find},
+    {"DRS100MI", drs100mi_find}, {"OIS215MI", ois215mi_find}, {"GLS840MI", gls840mi_find},
 };
 
 /* Matrix parameters on the transaction segment. */
@@ -76,8 +70,8 @@ void mi_add(struct mi_call *c, json_t *rec)
     json_array_append_new(c->records, rec);
 }
 
-static void mi_vfail(struct mi_call *c, const char *type, const char *code, const char *field,
-                     const char *fmt, va_list ap)
+static void mi_vfail(struct mi_call *c, const char *type, const char *code, const char *field, const char *fmt,
+                     va_list ap)
 {
     c->error_type = type;
     copy_str(c->error_code, sizeof c->error_code, code);
@@ -85,11 +79,10 @@ static void mi_vfail(struct mi_call *c, const char *type, const char *code, cons
     vsnprintf(c->error_msg, sizeof c->error_msg, fmt, ap);
 }
 
-static void mi_fail(struct mi_call *c, const char *type, const char *code, const char *field,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void mi_fail(struct mi_call *c, const char *type, const char *code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
-static void mi_fail(struct mi_call *c, const char *type, const char *code, const char *field,
-                    const char *fmt, ...)
+static void mi_fail(struct mi_call *c, const char *type, const char *code, const char *field, const char *fmt, ...)
 {
     va_list ap;
 
@@ -207,9 +200,7 @@ static int is_input_field(const json_t *in_meta, const char *name)
     size_t i;
     json_t *f;
 
-    json_array_foreach(in_meta, i, f)
-        if (!strcmp(jstr(f, "name"), name))
-            return 1;
+    json_array_foreach(in_meta, i, f) if (!strcmp(jstr(f, "name"), name)) return 1;
     return 0;
 }
 
@@ -225,7 +216,8 @@ static json_t *collect_fields(const struct request *rq, const json_t *in_meta, j
         json_object_update(raw, form);
         json_decref(form);
     }
-    json_object_foreach(raw, name, v) {
+    json_object_foreach(raw, name, v)
+    {
         if (is_input_field(in_meta, name))
             json_object_set_new(fields, name, rtrimmed(json_string_value(v)));
         else
@@ -241,23 +233,26 @@ static int validate(const json_t *in_meta, const json_t *fields, struct mi_call 
     size_t i;
     json_t *f;
 
-    json_array_foreach(in_meta, i, f) {
+    json_array_foreach(in_meta, i, f)
+    {
         if (json_is_true(json_object_get(f, "mandatory")) && !*jstr(fields, jstr(f, "name"))) {
-            mi_fail(c, "MandatoryInputFieldNotFound", "", jstr(f, "name"),
-                    "Mandatory input field %s not found", jstr(f, "name"));
+            mi_fail(c, "MandatoryInputFieldNotFound", "", jstr(f, "name"), "Mandatory input field %s not found",
+                    jstr(f, "name"));
             return 0;
         }
     }
-    json_array_foreach(in_meta, i, f) {
+    json_array_foreach(in_meta, i, f)
+    {
         json_t *len = json_object_get(f, "length");
         const char *name = jstr(f, "name");
         if (json_is_integer(len) && char_len(jstr(fields, name)) > (size_t)json_integer_value(len)) {
-            mi_fail(c, "InputFieldTooLong", "", name, "Input field %s is too long (max %d)",
-                    name, (int)json_integer_value(len));
+            mi_fail(c, "InputFieldTooLong", "", name, "Input field %s is too long (max %d)", name,
+                    (int)json_integer_value(len));
             return 0;
         }
     }
-    json_array_foreach(in_meta, i, f) {
+    json_array_foreach(in_meta, i, f)
+    {
         const char *name = jstr(f, "name"), *type = jstr(f, "type"), *v = jstr(fields, name);
         if (!*v)
             continue;
@@ -289,9 +284,7 @@ static json_t *non_empty(const json_t *fields)
     json_t *in = json_object(), *v;
     const char *k;
 
-    json_object_foreach((json_t *)fields, k, v)
-        if (*json_string_value(v))
-            json_object_set(in, k, v);
+    json_object_foreach((json_t *)fields, k, v) if (*json_string_value(v)) json_object_set(in, k, v);
     return in;
 }
 
@@ -324,10 +317,8 @@ static json_t *shape_row(const json_t *rec, const json_t *out_meta, const struct
     const char *k;
     size_t i;
 
-    json_array_foreach(out_meta, i, f)
-        put_column(row, mx, jstr(f, "name"), jstr(rec, jstr(f, "name")));
-    json_object_foreach((json_t *)rec, k, v)
-        put_column(row, mx, k, json_string_value(v) ? json_string_value(v) : "");
+    json_array_foreach(out_meta, i, f) put_column(row, mx, jstr(f, "name"), jstr(rec, jstr(f, "name")));
+    json_object_foreach((json_t *)rec, k, v) put_column(row, mx, k, json_string_value(v) ? json_string_value(v) : "");
     return row;
 }
 
@@ -336,25 +327,26 @@ static json_t *metadata_of(const json_t *out_meta, const struct matrix *mx)
     json_t *md = json_object(), *f;
     size_t i;
 
-    json_array_foreach(out_meta, i, f) {
+    json_array_foreach(out_meta, i, f)
+    {
         if (!column_wanted(mx, jstr(f, "name")))
             continue;
         json_object_set_new(md, jstr(f, "name"),
-                            json_pack("{s:O?, s:s, s:s}", "length", json_object_get(f, "length"),
-                                      "type", jstr(f, "type"),
-                                      "description", jstr(f, "description")));
+                            json_pack("{s:O?, s:s, s:s}", "length", json_object_get(f, "length"), "type",
+                                      jstr(f, "type"), "description", jstr(f, "description")));
     }
     return md;
 }
 
-static json_t *success_result(const char *transaction, const struct mi_call *c,
-                              const json_t *out_meta, const struct matrix *mx)
+static json_t *success_result(const char *transaction, const struct mi_call *c, const json_t *out_meta,
+                              const struct matrix *mx)
 {
     json_t *rows = json_array(), *rec;
     json_t *result = json_pack("{s:s}", "transaction", transaction);
     size_t i;
 
-    json_array_foreach(c->records, i, rec) {
+    json_array_foreach(c->records, i, rec)
+    {
         if (mx->maxrecs > 0 && (long)i >= mx->maxrecs)
             break;
         json_array_append_new(rows, shape_row(rec, out_meta, mx));
@@ -367,30 +359,28 @@ static json_t *success_result(const char *transaction, const struct mi_call *c,
 
 static json_t *error_result(const char *transaction, const struct mi_call *c)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:[]}", "transaction", transaction,
-                     "errorMessage", c->error_msg, "errorType", c->error_type,
-                     "errorCode", c->error_code, "errorField", c->error_field, "records");
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:[]}", "transaction", transaction, "errorMessage", c->error_msg,
+                     "errorType", c->error_type, "errorCode", c->error_code, "errorField", c->error_field, "records");
 }
 
 /* The call log entry of an executed call (stats_call). */
-static void log_call(const char *program, const char *transaction, const json_t *fields,
-                     json_t *ignored, const struct mi_call *c)
+static void log_call(const char *program, const char *transaction, const json_t *fields, json_t *ignored,
+                     const struct mi_call *c)
 {
-    json_t *entry = json_pack("{s:s, s:s, s:O, s:O, s:s, s:O}", "program", program,
-                              "transaction", transaction, "fields", fields, "ignored", ignored,
-                              "outcome", c->error_type ? "NOK" : "ok", "output", c->records);
+    json_t *entry = json_pack("{s:s, s:s, s:O, s:O, s:s, s:O}", "program", program, "transaction", transaction,
+                              "fields", fields, "ignored", ignored, "outcome", c->error_type ? "NOK" : "ok", "output",
+                              c->records);
 
     if (c->error_type)
         json_object_set_new(entry, "error",
-                            json_pack("{s:s, s:s, s:s, s:s}", "type", c->error_type,
-                                      "code", c->error_code, "field", c->error_field,
-                                      "message", c->error_msg));
+                            json_pack("{s:s, s:s, s:s, s:s}", "type", c->error_type, "code", c->error_code, "field",
+                                      c->error_field, "message", c->error_msg));
     stats_call(entry);
 }
 
 /* Validates, executes under the state lock and logs the call; c->error_type set on failure. */
-static void execute(const char *program, const char *transaction, const json_t *in_meta,
-                    mi_fn fn, const struct matrix *mx, const struct request *rq, struct mi_call *c)
+static void execute(const char *program, const char *transaction, const json_t *in_meta, mi_fn fn,
+                    const struct matrix *mx, const struct request *rq, struct mi_call *c)
 {
     json_t *ignored = json_array();
     json_t *fields = collect_fields(rq, in_meta, ignored);
@@ -409,8 +399,8 @@ static void execute(const char *program, const char *transaction, const json_t *
     json_decref(fields);
 }
 
-static void run(const struct request *rq, const char *program, const char *transaction,
-                const json_t *meta, mi_fn fn, const struct matrix *mx, struct reply *rp)
+static void run(const struct request *rq, const char *program, const char *transaction, const json_t *meta, mi_fn fn,
+                const struct matrix *mx, struct reply *rp)
 {
     struct mi_call c = {0};
     json_t *result;
@@ -419,11 +409,10 @@ static void run(const struct request *rq, const char *program, const char *trans
     c.records = json_array();
     execute(program, transaction, json_object_get(meta, "in"), fn, mx, rq, &c);
     ok = c.error_type == NULL;
-    result = ok ? success_result(transaction, &c, json_object_get(meta, "out"), mx)
-                : error_result(transaction, &c);
-    reply_json(rp, 200, json_pack("{s:[o], s:b, s:i, s:i}", "results", result,
-                                  "wasTerminated", 0, "nrOfSuccessfullTransactions", ok,
-                                  "nrOfFailedTransactions", !ok));
+    result = ok ? success_result(transaction, &c, json_object_get(meta, "out"), mx) : error_result(transaction, &c);
+    reply_json(rp, 200,
+               json_pack("{s:[o], s:b, s:i, s:i}", "results", result, "wasTerminated", 0, "nrOfSuccessfullTransactions",
+                         ok, "nrOfFailedTransactions", !ok));
     json_decref(c.records);
 }
 

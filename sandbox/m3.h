@@ -12,8 +12,8 @@
 
 /* One transaction call as the implementations see it. */
 struct mi_call {
-    const json_t *in;       /* known input fields, right-trimmed, empty ones left out */
-    json_t *records;        /* output rows; values are strings */
+    const json_t *in; /* known input fields, right-trimmed, empty ones left out */
+    json_t *records; /* output rows; values are strings */
     const char *error_type; /* NULL while the call succeeds */
     char error_code[16];
     char error_field[16];

@@ -47,16 +47,15 @@ static void usage(void)
 static int parse_options(int argc, char **argv, struct options *o)
 {
     static const struct option longopts[] = {
-        {"dir", required_argument, NULL, 'd'},      {"host", required_argument, NULL, 'h'},
-        {"port", required_argument, NULL, 'p'},     {"metadata", required_argument, NULL, 'm'},
-        {"tenant", required_argument, NULL, 't'},   {"token-ttl", required_argument, NULL, 'T'},
-        {"cert", required_argument, NULL, 'c'},     {"key", required_argument, NULL, 'k'},
-        {"quiet", no_argument, NULL, 'q'},          {NULL, 0, NULL, 0},
+        {"dir", required_argument, NULL, 'd'},    {"host", required_argument, NULL, 'h'},
+        {"port", required_argument, NULL, 'p'},   {"metadata", required_argument, NULL, 'm'},
+        {"tenant", required_argument, NULL, 't'}, {"token-ttl", required_argument, NULL, 'T'},
+        {"cert", required_argument, NULL, 'c'},   {"key", required_argument, NULL, 'k'},
+        {"quiet", no_argument, NULL, 'q'},        {NULL, 0, NULL, 0},
     };
     int ch;
 
-    *o = (struct options){NULL, "127.0.0.1", "metadata/m3-transactions.json", "TEN_SANDBOX",
-                          NULL, NULL, 0, 7200, 0};
+    *o = (struct options){NULL, "127.0.0.1", "metadata/m3-transactions.json", "TEN_SANDBOX", NULL, NULL, 0, 7200, 0};
     while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (ch) {
         case 'd': o->dir = optarg; break;
@@ -71,8 +70,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         default: return -1;
         }
     }
-    if (!o->dir || optind != argc || o->port < 0 || o->port > 65535 || o->token_ttl <= 0 ||
-        !*o->tenant || strchr(o->tenant, '/') || (!o->cert != !o->key))
+    if (!o->dir || optind != argc || o->port < 0 || o->port > 65535 || o->token_ttl <= 0 || !*o->tenant ||
+        strchr(o->tenant, '/') || (!o->cert != !o->key))
         return -1;
     return 0;
 }
@@ -153,9 +152,8 @@ static enum MHD_Result handle(struct request *rq)
     return reply_send(rq, &rp);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls)
 {
     struct request *rq = *con_cls;
@@ -174,8 +172,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return handle(rq);
 }
 
-static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-                         enum MHD_RequestTerminationCode why)
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode why)
 {
     struct request *rq = *con_cls;
     char status[16] = "-";
@@ -194,8 +191,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 static struct MHD_Daemon *start(const struct options *o, const struct tls_pair *tls)
 {
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-                     MHD_USE_TLS | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_TLS | MHD_USE_ERROR_LOG;
     struct sockaddr_in in4 = {0};
     struct sockaddr_in6 in6 = {0};
     const struct sockaddr *sa = (const struct sockaddr *)&in4;
@@ -212,12 +208,9 @@ static struct MHD_Daemon *start(const struct options *o, const struct tls_pair *
         sa = (const struct sockaddr *)&in6;
         flags |= MHD_USE_IPv6;
     }
-    return MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, NULL,
-                            MHD_OPTION_SOCK_ADDR, sa,
-                            MHD_OPTION_HTTPS_MEM_KEY, tls->key_pem,
-                            MHD_OPTION_HTTPS_MEM_CERT, tls->cert_pem,
-                            MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-                            MHD_OPTION_CONNECTION_TIMEOUT, 120u,
+    return MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, sa,
+                            MHD_OPTION_HTTPS_MEM_KEY, tls->key_pem, MHD_OPTION_HTTPS_MEM_CERT, tls->cert_pem,
+                            MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 120u,
                             MHD_OPTION_END);
 }
 
@@ -235,16 +228,15 @@ static void base_url(const struct options *o, unsigned port, char *out, size_t n
 }
 
 /* sandbox.ionapi, sandbox-cc.ionapi, port, and last "ready", which tests wait for. */
-static int write_run_files(const struct options *o, const struct creds *c, unsigned port,
-                           const char *url)
+static int write_run_files(const struct options *o, const struct creds *c, unsigned port, const char *url)
 {
     char num[16];
 
     snprintf(num, sizeof num, "%u\n", port);
-    return creds_write(o->dir, o->tenant, url, c) == 0 &&
-                   file_write(o->dir, "port", num, strlen(num), 0644) == 0 &&
-                   file_write(o->dir, "ready", "", 0, 0644) == 0
-               ? 0 : -1;
+    return creds_write(o->dir, o->tenant, url, c) == 0 && file_write(o->dir, "port", num, strlen(num), 0644) == 0 &&
+            file_write(o->dir, "ready", "", 0, 0644) == 0
+        ? 0
+        : -1;
 }
 
 static void remove_run_file(const char *dir, const char *name)

@@ -29,9 +29,7 @@ static void add_location_rows(struct mi_call *c, const json_t *balance)
     json_t *rows = stock_location_rows(balance), *row;
     size_t i;
 
-    json_array_foreach(rows, i, row)
-        if (row_wanted(c, row))
-            mi_add(c, json_incref(row));
+    json_array_foreach(rows, i, row) if (row_wanted(c, row)) mi_add(c, json_incref(row));
     json_decref(rows);
 }
 
@@ -45,9 +43,7 @@ static void list(struct mi_call *c)
         mi_nok(c, "XRE0103", "WHLO", "Warehouse %s does not exist", whlo);
         return;
     }
-    json_array_foreach(state_balances(), i, b)
-        if (!strcmp(jstr(b, "WHLO"), whlo))
-            add_location_rows(c, b);
+    json_array_foreach(state_balances(), i, b) if (!strcmp(jstr(b, "WHLO"), whlo)) add_location_rows(c, b);
 }
 
 static const struct mi_transaction transactions[] = {

@@ -47,8 +47,7 @@ static void get_itm_whs_bal(struct mi_call *c)
         return;
     balance = state_balance(mi_in(c, "WHLO"), mi_in(c, "ITNO"));
     if (!balance) {
-        mi_nok(c, "XRE0103", "ITNO", "Item %s is not stocked in warehouse %s", mi_in(c, "ITNO"),
-               mi_in(c, "WHLO"));
+        mi_nok(c, "XRE0103", "ITNO", "Item %s is not stocked in warehouse %s", mi_in(c, "ITNO"), mi_in(c, "WHLO"));
         return;
     }
     mi_add(c, stock_balance_record(balance));
@@ -63,7 +62,8 @@ static void lst_itm_whs_by_whs(struct mi_call *c)
 
     if (!check_warehouse(c))
         return;
-    json_array_foreach(state_balances(), i, b) {
+    json_array_foreach(state_balances(), i, b)
+    {
         if (*whlo && strcmp(jstr(b, "WHLO"), whlo) != 0)
             continue;
         if (strcmp(jstr(b, "ITNO"), from) >= 0)

@@ -14,7 +14,7 @@
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static const struct creds *creds;
 static long ttl;
-static json_t *access_tokens;  /* token -> expiry (epoch seconds) */
+static json_t *access_tokens; /* token -> expiry (epoch seconds) */
 static json_t *refresh_tokens; /* token -> client id */
 
 enum client { CLIENT_NONE, CLIENT_PASSWORD, CLIENT_CC };
@@ -69,9 +69,8 @@ static void purge_expired(time_t now)
 
     if (json_object_size(access_tokens) <= PURGE_ABOVE)
         return;
-    json_object_foreach_safe(access_tokens, tmp, key, v)
-        if (json_integer_value(v) <= now)
-            json_object_del(access_tokens, key);
+    json_object_foreach_safe(access_tokens, tmp, key, v) if (json_integer_value(v) <= now)
+        json_object_del(access_tokens, key);
 }
 
 /* Issues an access token; with refresh non-NULL also returns that refresh token. */
@@ -87,8 +86,7 @@ static void issue(struct reply *rp, const char *refresh)
     json_object_set_new(access_tokens, token, json_integer(now + ttl));
     pthread_mutex_unlock(&mu);
     stats_token_issued();
-    j = json_pack("{s:s, s:s, s:I}", "access_token", token, "token_type", "Bearer",
-                  "expires_in", (json_int_t)ttl);
+    j = json_pack("{s:s, s:s, s:I}", "access_token", token, "token_type", "Bearer", "expires_in", (json_int_t)ttl);
     if (refresh)
         json_object_set_new(j, "refresh_token", json_string(refresh));
     reply_json(rp, 200, j);
@@ -161,8 +159,7 @@ static void token_endpoint(const struct request *rq, struct reply *rp)
     c = authenticate(rq, form);
     if (!*grant) {
         reply_error(rp, 400, "invalid_request", "grant_type is missing");
-    } else if (strcmp(grant, "password") && strcmp(grant, "client_credentials") &&
-               strcmp(grant, "refresh_token")) {
+    } else if (strcmp(grant, "password") && strcmp(grant, "client_credentials") && strcmp(grant, "refresh_token")) {
         reply_error(rp, 400, "unsupported_grant_type", "Unsupported grant type");
     } else if (c == CLIENT_NONE) {
         reply_error(rp, 401, "invalid_client", "Client authentication failed");
@@ -240,7 +237,6 @@ void oauth_expire_all(void)
     json_t *v;
 
     pthread_mutex_lock(&mu);
-    json_object_foreach(access_tokens, key, v)
-        json_integer_set(v, 0);
+    json_object_foreach(access_tokens, key, v) json_integer_set(v, 0);
     pthread_mutex_unlock(&mu);
 }

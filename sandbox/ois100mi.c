@@ -57,9 +57,8 @@ static double order_amount(const json_t *batch)
     size_t i;
     json_t *line;
 
-    json_array_foreach(json_object_get(batch, "lines"), i, line)
-        if (strcmp(jstr(line, "ORST"), LINE_CLOSED) != 0)
-            sum += line_amount(json_object_get(line, "eff"));
+    json_array_foreach(json_object_get(batch, "lines"), i, line) if (strcmp(jstr(line, "ORST"), LINE_CLOSED) != 0)
+        sum += line_amount(json_object_get(line, "eff"));
     return sum;
 }
 
@@ -70,7 +69,8 @@ static void status_range(const json_t *order, const char **lowest, const char **
     json_t *line;
 
     *lowest = *highest = LINE_ALLOCATED;
-    json_array_foreach(json_object_get(order, "lines"), i, line) {
+    json_array_foreach(json_object_get(order, "lines"), i, line)
+    {
         const char *st = jstr(line, "ORST");
         if (i == 0 || strcmp(st, *lowest) < 0)
             *lowest = st;
@@ -79,8 +79,7 @@ static void status_range(const json_t *order, const char **lowest, const char **
     }
 }
 
-static int check_known(struct mi_call *c, const char *field, int (*known)(const char *),
-                       const char *what)
+static int check_known(struct mi_call *c, const char *field, int (*known)(const char *), const char *what)
 {
     const char *v = mi_in(c, field);
 
@@ -210,8 +209,8 @@ static void add_batch_line(struct mi_call *c)
         mi_nok(c, "MM00101", "ITNO", "Item number %s does not exist", mi_in(c, "ITNO"));
         return;
     }
-    if (!check_known(c, "WHLO", state_is_warehouse, "Warehouse") ||
-        !check_number(c, "ORQT", 1) || !check_number(c, "SAPR", 0))
+    if (!check_known(c, "WHLO", state_is_warehouse, "Warehouse") || !check_number(c, "ORQT", 1) ||
+        !check_number(c, "SAPR", 0))
         return;
     for (size_t i = 0; i < 6; i++)
         if (!check_number(c, discounts[i], 0))
@@ -253,9 +252,8 @@ static const json_t *find_address(const json_t *b, const char *adrt, const char 
     size_t i;
     json_t *a;
 
-    json_array_foreach(json_object_get(b, "addresses"), i, a)
-        if (!strcmp(jstr(a, "ADRT"), adrt) && !strcmp(jstr(a, "ADID"), adid))
-            return a;
+    json_array_foreach(json_object_get(b, "addresses"), i,
+                       a) if (!strcmp(jstr(a, "ADRT"), adrt) && !strcmp(jstr(a, "ADID"), adid)) return a;
     return NULL;
 }
 
@@ -318,9 +316,8 @@ static void lst_batch_head(struct mi_call *c)
     size_t i;
     json_t *b;
 
-    json_array_foreach(state_batches(), i, b)
-        if (!strcmp(jstr(json_object_get(b, "eff"), "CUNO"), mi_in(c, "CUNO")))
-            mi_add(c, batch_head_record(b));
+    json_array_foreach(state_batches(), i, b) if (!strcmp(jstr(json_object_get(b, "eff"), "CUNO"), mi_in(c, "CUNO")))
+        mi_add(c, batch_head_record(b));
 }
 
 static void lst_batch_line(struct mi_call *c)
@@ -330,8 +327,7 @@ static void lst_batch_line(struct mi_call *c)
 
     if (!b)
         return;
-    json_array_foreach(json_object_get(b, "lines"), i, line)
-        mi_add(c, json_deep_copy(json_object_get(line, "eff")));
+    json_array_foreach(json_object_get(b, "lines"), i, line) mi_add(c, json_deep_copy(json_object_get(line, "eff")));
 }
 
 static void get_batch_line(struct mi_call *c)
@@ -373,10 +369,9 @@ static void lst_head(struct mi_call *c)
     size_t i;
     json_t *b;
 
-    json_array_foreach(state_batches(), i, b)
-        if (state_is_live_order(b) &&
-            !strcmp(jstr(json_object_get(b, "eff"), "CUNO"), mi_in(c, "CUNO")))
-            mi_add(c, order_head_record(b));
+    json_array_foreach(state_batches(), i, b) if (state_is_live_order(b) &&
+                                                  !strcmp(jstr(json_object_get(b, "eff"), "CUNO"), mi_in(c, "CUNO")))
+        mi_add(c, order_head_record(b));
 }
 
 /* ORST and the quantities that follow from it: allocated, then delivered; none when closed. */
@@ -397,7 +392,8 @@ static void lst_line(struct mi_call *c)
 
     if (!b)
         return;
-    json_array_foreach(json_object_get(b, "lines"), i, line) {
+    json_array_foreach(json_object_get(b, "lines"), i, line)
+    {
         json_t *rec = json_deep_copy(json_object_get(line, "eff"));
         if (*itno && strcmp(jstr(rec, "ITNO"), itno) != 0) {
             json_decref(rec);
@@ -442,8 +438,7 @@ static void del_head(struct mi_call *c)
         return;
     status_range(b, &lowest, &highest);
     if (strcmp(highest, FIRST_PICKING_STATUS) >= 0) {
-        mi_nok(c, "WST0101", "ORNO", "Order %s cannot be deleted, highest status is %s",
-               jstr(b, "ORNR"), highest);
+        mi_nok(c, "WST0101", "ORNO", "Order %s cannot be deleted, highest status is %s", jstr(b, "ORNR"), highest);
         return;
     }
     state_delete_order(b);
@@ -519,7 +514,7 @@ static int term_matches(const json_t *rec, const struct term *t)
     if (t->field[0])
         return value_matches(jstr(rec, t->field), t);
     return value_matches(jstr(rec, "ORNO"), t) || value_matches(jstr(rec, "CUOR"), t) ||
-           value_matches(jstr(rec, "CUNO"), t);
+        value_matches(jstr(rec, "CUNO"), t);
 }
 
 static void search_head(struct mi_call *c)
@@ -533,7 +528,8 @@ static void search_head(struct mi_call *c)
         mi_nok(c, "WSQ0101", "SQRY", "Invalid search query: %s", mi_in(c, "SQRY"));
         return;
     }
-    json_array_foreach(state_batches(), i, b) {
+    json_array_foreach(state_batches(), i, b)
+    {
         json_t *rec;
         int all = 1;
         if (!state_is_live_order(b))

@@ -13,8 +13,7 @@
 
 static int same_payment(const json_t *payment, const char *cshd, const char *pmnb)
 {
-    return !strcmp(jstr(payment, "CSHD"), cshd) &&
-           strtoul(jstr(payment, "PMNB"), NULL, 10) == strtoul(pmnb, NULL, 10);
+    return !strcmp(jstr(payment, "CSHD"), cshd) && strtoul(jstr(payment, "PMNB"), NULL, 10) == strtoul(pmnb, NULL, 10);
 }
 
 static int payment_exists(const char *cshd, const char *pmnb)
@@ -22,9 +21,7 @@ static int payment_exists(const char *cshd, const char *pmnb)
     size_t i;
     json_t *p;
 
-    json_array_foreach(state_payments(), i, p)
-        if (same_payment(p, cshd, pmnb))
-            return 1;
+    json_array_foreach(state_payments(), i, p) if (same_payment(p, cshd, pmnb)) return 1;
     return 0;
 }
 

@@ -8,8 +8,8 @@
 #include "util.h"
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static json_t *table;          /* NULL until first used or after a reset */
-static json_int_t requests;    /* GET /rates/... answered */
+static json_t *table; /* NULL until first used or after a reset */
+static json_int_t requests; /* GET /rates/... answered */
 
 /* ECB-like reference rates: 1 EUR = rate units. */
 static json_t *default_table(void)
@@ -20,10 +20,9 @@ static json_t *default_table(void)
 
     gmtime_r(&now, &tm);
     strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    return json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}}", "base", "EUR",
-                     "date", date, "rates", "USD", "1.0842", "GBP", "0.8351", "CHF", "0.9412",
-                     "JPY", "162.50", "PLN", "4.3125", "SEK", "11.4870", "DKK", "7.4589",
-                     "CZK", "25.312");
+    return json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}}", "base", "EUR", "date", date, "rates",
+                     "USD", "1.0842", "GBP", "0.8351", "CHF", "0.9412", "JPY", "162.50", "PLN", "4.3125", "SEK",
+                     "11.4870", "DKK", "7.4589", "CZK", "25.312");
 }
 
 /* The table, created on first use; call with mu held. */
@@ -76,9 +75,8 @@ static int table_shape_ok(const json_t *j)
 {
     const char *base = jstr(j, "base");
 
-    return json_is_object(j) && strlen(base) == 3 &&
-           strspn(base, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3 &&
-           json_is_object(json_object_get(j, "rates"));
+    return json_is_object(j) && strlen(base) == 3 && strspn(base, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3 &&
+        json_is_object(json_object_get(j, "rates"));
 }
 
 void rates_control_post(struct request *rq, struct reply *rp)

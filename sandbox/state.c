@@ -13,14 +13,12 @@
 static const struct {
     const char *cuno, *cunm, *cua1, *pono, *town, *cscd, *mail, *phno;
 } seed_customers[] = {
-    {"WEBSHOP", "Web shop sales", "Hauptstrasse 1", "10115", "Berlin", "DE",
-     "webshop@example.com", "+49 30 1234567"},
-    {"GUEST", "Guest checkout", "Hauptstrasse 1", "10115", "Berlin", "DE",
-     "guest@example.com", ""},
-    {"C10001", "Anna Schmidt", "Lindenallee 12", "80331", "Muenchen", "DE",
-     "anna.schmidt@example.com", "+49 89 555123"},
-    {"C10002", "John Miller", "221 Baker Street", "NW1 6XE", "London", "GB",
-     "john.miller@example.com", "+44 20 7946 0000"},
+    {"WEBSHOP", "Web shop sales", "Hauptstrasse 1", "10115", "Berlin", "DE", "webshop@example.com", "+49 30 1234567"},
+    {"GUEST", "Guest checkout", "Hauptstrasse 1", "10115", "Berlin", "DE", "guest@example.com", ""},
+    {"C10001", "Anna Schmidt", "Lindenallee 12", "80331", "Muenchen", "DE", "anna.schmidt@example.com",
+     "+49 89 555123"},
+    {"C10002", "John Miller", "221 Baker Street", "NW1 6XE", "London", "GB", "john.miller@example.com",
+     "+44 20 7946 0000"},
 };
 
 /* Customer templates: the fields a new customer gets when they are not sent. */
@@ -34,22 +32,17 @@ static const struct {
 static const struct {
     const char *itno, *itds, *fuds, *sapr, *itgr, *grwe, *newe, *lmdt;
 } seed_items[] = {
-    {"TSHIRT-BLK-M", "T-shirt black M", "T-shirt black, size M, cotton", "19.90", "APPAREL",
-     "0.22", "0.2", "20240301"},
-    {"TSHIRT-WHT-L", "T-shirt white L", "T-shirt white, size L, cotton", "19.90", "APPAREL",
-     "0.24", "0.22", "20240301"},
-    {"MUG-LOGO", "Mug with logo", "Ceramic mug with logo, 300 ml", "9.50", "KITCHEN", "0.45",
-     "0.35", "20240212"},
-    {"CAP-RED", "Cap red", "Baseball cap red, one size", "14.00", "APPAREL", "0.12", "0.1",
+    {"TSHIRT-BLK-M", "T-shirt black M", "T-shirt black, size M, cotton", "19.90", "APPAREL", "0.22", "0.2", "20240301"},
+    {"TSHIRT-WHT-L", "T-shirt white L", "T-shirt white, size L, cotton", "19.90", "APPAREL", "0.24", "0.22",
      "20240301"},
-    {"SOCKS-3PK", "Socks 3-pack", "Socks, 3 pairs, size 39-42", "12.00", "APPAREL", "0.15",
-     "0.13", "20240118"},
-    {"HOODIE-GRY-XL", "Hoodie grey XL", "Hooded sweatshirt grey, size XL", "49.00", "APPAREL",
-     "0.8", "0.75", "20240305"},
-    {"POSTER-A2", "Poster A2", "Poster A2, matt paper, rolled", "7.50", "PRINT", "0.2", "0.15",
-     "20231120"},
-    {"BOTTLE-500", "Water bottle 500 ml", "Stainless steel water bottle 500 ml", "15.00",
-     "KITCHEN", "0.35", "0.3", "20240220"},
+    {"MUG-LOGO", "Mug with logo", "Ceramic mug with logo, 300 ml", "9.50", "KITCHEN", "0.45", "0.35", "20240212"},
+    {"CAP-RED", "Cap red", "Baseball cap red, one size", "14.00", "APPAREL", "0.12", "0.1", "20240301"},
+    {"SOCKS-3PK", "Socks 3-pack", "Socks, 3 pairs, size 39-42", "12.00", "APPAREL", "0.15", "0.13", "20240118"},
+    {"HOODIE-GRY-XL", "Hoodie grey XL", "Hooded sweatshirt grey, size XL", "49.00", "APPAREL", "0.8", "0.75",
+     "20240305"},
+    {"POSTER-A2", "Poster A2", "Poster A2, matt paper, rolled", "7.50", "PRINT", "0.2", "0.15", "20231120"},
+    {"BOTTLE-500", "Water bottle 500 ml", "Stainless steel water bottle 500 ml", "15.00", "KITCHEN", "0.35", "0.3",
+     "20240220"},
 };
 
 /* Stock: on hand, allocated, main location and an optional second location. */
@@ -80,18 +73,24 @@ static const char *const warehouses[][2] = {{"100", "Main warehouse"}, {"200", "
 static const char *const cash_desks[] = {"CD1"};
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static json_t *customers;   /* CUNO -> record */
-static json_t *items;       /* ITNO -> record */
-static json_t *balances;    /* item-warehouse balances, by WHLO, ITNO */
-static json_t *batches;     /* batch orders, oldest first */
-static json_t *deliveries;  /* oldest first */
-static json_t *shipments;   /* oldest first */
-static json_t *payments;    /* oldest first */
-static json_t *gl_batches;  /* oldest first */
+static json_t *customers; /* CUNO -> record */
+static json_t *items; /* ITNO -> record */
+static json_t *balances; /* item-warehouse balances, by WHLO, ITNO */
+static json_t *batches; /* batch orders, oldest first */
+static json_t *deliveries; /* oldest first */
+static json_t *shipments; /* oldest first */
+static json_t *payments; /* oldest first */
+static json_t *gl_batches; /* oldest first */
 static unsigned long next_batch, next_order, next_dlix, next_conn;
 
-void state_lock(void) { pthread_mutex_lock(&mu); }
-void state_unlock(void) { pthread_mutex_unlock(&mu); }
+void state_lock(void)
+{
+    pthread_mutex_lock(&mu);
+}
+void state_unlock(void)
+{
+    pthread_mutex_unlock(&mu);
+}
 
 static void set_default(json_t *obj, const char *field, const char *value)
 {
@@ -119,20 +118,18 @@ void state_add_item(const char *itno, const char *itds, const char *sapr)
 
     today_yyyymmdd(today);
     json_object_set_new(items, itno,
-                        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-                                  "STAT", "20", "ITNO", itno, "ITDS", itds, "FUDS", itds,
-                                  "UNMS", "PCS", "ITGR", "MISC", "ITTY", "FIN", "GRWE", "0.5",
-                                  "NEWE", "0.5", "LMDT", today, "SAPR", sapr, "SPUN", "PCS"));
+                        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "STAT", "20", "ITNO",
+                                  itno, "ITDS", itds, "FUDS", itds, "UNMS", "PCS", "ITGR", "MISC", "ITTY", "FIN",
+                                  "GRWE", "0.5", "NEWE", "0.5", "LMDT", today, "SAPR", sapr, "SPUN", "PCS"));
 }
 
 static void seed_customer_records(void)
 {
     for (size_t i = 0; i < COUNT(seed_customers); i++) {
-        json_t *rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-                                "CUNM", seed_customers[i].cunm, "CUA1", seed_customers[i].cua1,
-                                "PONO", seed_customers[i].pono, "TOWN", seed_customers[i].town,
-                                "CSCD", seed_customers[i].cscd, "MAIL", seed_customers[i].mail,
-                                "PHNO", seed_customers[i].phno, "LNCD", "GB", "CUCD", "EUR",
+        json_t *rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "CUNM",
+                                seed_customers[i].cunm, "CUA1", seed_customers[i].cua1, "PONO", seed_customers[i].pono,
+                                "TOWN", seed_customers[i].town, "CSCD", seed_customers[i].cscd, "MAIL",
+                                seed_customers[i].mail, "PHNO", seed_customers[i].phno, "LNCD", "GB", "CUCD", "EUR",
                                 "RGDT", SEED_DATE, "LMDT", SEED_DATE);
         state_add_customer(seed_customers[i].cuno, rec);
     }
@@ -166,9 +163,8 @@ static json_t *new_balance(const char *whlo, const char *itno, const char *whsl,
 
     if (whsl2)
         json_array_append_new(locations, json_string(whsl2));
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "WHLO", whlo, "ITNO", itno,
-                     "STAT", "20", "STQT", "0", "ALQT", "0", "LMDT", SEED_DATE,
-                     "locations", locations);
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "WHLO", whlo, "ITNO", itno, "STAT", "20", "STQT", "0",
+                     "ALQT", "0", "LMDT", SEED_DATE, "locations", locations);
 }
 
 /* Inserts a new balance (stolen) at its WHLO, ITNO place. */
@@ -186,8 +182,7 @@ static json_t *insert_balance(json_t *b)
 static void seed_stock_records(void)
 {
     for (size_t i = 0; i < COUNT(seed_stock); i++) {
-        json_t *b = new_balance(seed_stock[i].whlo, seed_stock[i].itno, seed_stock[i].whsl,
-                                seed_stock[i].whsl2);
+        json_t *b = new_balance(seed_stock[i].whlo, seed_stock[i].itno, seed_stock[i].whsl, seed_stock[i].whsl2);
         jset(b, "STQT", seed_stock[i].stqt);
         jset(b, "ALQT", seed_stock[i].alqt);
         insert_balance(b);
@@ -205,7 +200,7 @@ static void seed(void)
     next_conn = 2000001UL;
 }
 
-static json_t **const containers[] = {&customers, &items, &balances, &batches,
+static json_t **const containers[] = {&customers,  &items,     &balances, &batches,
                                       &deliveries, &shipments, &payments, &gl_batches};
 
 void state_init(void)
@@ -247,17 +242,22 @@ const char *state_customer(const char *cuno)
     return rec ? jstr(rec, "CUNM") : NULL;
 }
 
-json_t *state_customer_record(const char *cuno) { return json_object_get(customers, cuno); }
-json_t *state_customers(void) { return customers; }
+json_t *state_customer_record(const char *cuno)
+{
+    return json_object_get(customers, cuno);
+}
+json_t *state_customers(void)
+{
+    return customers;
+}
 
 json_t *state_customer_template(const char *cutm)
 {
     for (size_t i = 0; i < COUNT(templates); i++)
         if (!strcmp(templates[i].cutm, cutm))
-            return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "CUTP", "0",
-                             "LNCD", templates[i].lncd, "CUCD", templates[i].cucd,
-                             "ORTP", templates[i].ortp, "TEPY", templates[i].tepy,
-                             "MODL", templates[i].modl, "WHLO", "100");
+            return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "CUTP", "0", "LNCD", templates[i].lncd, "CUCD",
+                             templates[i].cucd, "ORTP", templates[i].ortp, "TEPY", templates[i].tepy, "MODL",
+                             templates[i].modl, "WHLO", "100");
     return NULL;
 }
 
@@ -270,8 +270,14 @@ void state_next_customer_number(char *out)
     }
 }
 
-json_t *state_item(const char *itno) { return json_object_get(items, itno); }
-json_t *state_items(void) { return items; }
+json_t *state_item(const char *itno)
+{
+    return json_object_get(items, itno);
+}
+json_t *state_items(void)
+{
+    return items;
+}
 
 static int in_list(const char *const *list, size_t n, const char *value)
 {
@@ -281,10 +287,22 @@ static int in_list(const char *const *list, size_t n, const char *value)
     return 0;
 }
 
-int state_is_order_type(const char *v) { return in_list(order_types, COUNT(order_types), v); }
-int state_is_facility(const char *v) { return in_list(facilities, COUNT(facilities), v); }
-int state_is_cash_desk(const char *v) { return in_list(cash_desks, COUNT(cash_desks), v); }
-int state_is_warehouse(const char *v) { return *state_warehouse_name(v) != '\0'; }
+int state_is_order_type(const char *v)
+{
+    return in_list(order_types, COUNT(order_types), v);
+}
+int state_is_facility(const char *v)
+{
+    return in_list(facilities, COUNT(facilities), v);
+}
+int state_is_cash_desk(const char *v)
+{
+    return in_list(cash_desks, COUNT(cash_desks), v);
+}
+int state_is_warehouse(const char *v)
+{
+    return *state_warehouse_name(v) != '\0';
+}
 
 const char *state_warehouse_name(const char *whlo)
 {
@@ -294,16 +312,17 @@ const char *state_warehouse_name(const char *whlo)
     return "";
 }
 
-json_t *state_balances(void) { return balances; }
+json_t *state_balances(void)
+{
+    return balances;
+}
 
 json_t *state_balance(const char *whlo, const char *itno)
 {
     size_t i;
     json_t *b;
 
-    json_array_foreach(balances, i, b)
-        if (!balance_cmp(b, whlo, itno))
-            return b;
+    json_array_foreach(balances, i, b) if (!balance_cmp(b, whlo, itno)) return b;
     return NULL;
 }
 
@@ -333,9 +352,7 @@ static json_t *find_in(json_t *list, const char *key, const char *value)
 
     if (!*value)
         return NULL;
-    json_array_foreach(list, i, rec)
-        if (!strcmp(jstr(rec, key), value))
-            return rec;
+    json_array_foreach(list, i, rec) if (!strcmp(jstr(rec, key), value)) return rec;
     return NULL;
 }
 
@@ -344,7 +361,10 @@ int state_is_live_order(const json_t *b)
     return *jstr(b, "ORNR") && !json_is_true(json_object_get(b, "DELETED"));
 }
 
-json_t *state_batch(const char *orno) { return find_in(batches, "ORNO", orno); }
+json_t *state_batch(const char *orno)
+{
+    return find_in(batches, "ORNO", orno);
+}
 
 json_t *state_order(const char *ornr)
 {
@@ -359,8 +379,8 @@ json_t *state_add_batch(json_t *sent, json_t *eff)
     json_t *b;
 
     snprintf(orno, sizeof orno, "%lu", next_batch++);
-    b = json_pack("{s:s, s:s, s:s, s:o, s:o, s:[], s:[], s:i}", "ORNO", orno, "STAT", "10",
-                  "ORNR", "", "sent", sent, "eff", eff, "lines", "addresses", "next_ponr", 1);
+    b = json_pack("{s:s, s:s, s:s, s:o, s:o, s:[], s:[], s:i}", "ORNO", orno, "STAT", "10", "ORNR", "", "sent", sent,
+                  "eff", eff, "lines", "addresses", "next_ponr", 1);
     json_array_append_new(batches, b);
     return b;
 }
@@ -370,7 +390,8 @@ void state_delete_batch(const char *orno)
     size_t i;
     json_t *b;
 
-    json_array_foreach(batches, i, b) {
+    json_array_foreach(batches, i, b)
+    {
         if (!strcmp(jstr(b, "ORNO"), orno)) {
             json_array_remove(batches, i);
             return;
@@ -387,8 +408,7 @@ const char *state_confirm(json_t *batch)
     snprintf(ornr, sizeof ornr, "%010lu", next_order++);
     jset(batch, "ORNR", ornr);
     jset(batch, "STAT", "90");
-    json_array_foreach(json_object_get(batch, "lines"), i, line)
-        jset(line, "ORST", LINE_ALLOCATED);
+    json_array_foreach(json_object_get(batch, "lines"), i, line) jset(line, "ORST", LINE_ALLOCATED);
     return jstr(batch, "ORNR");
 }
 
@@ -398,10 +418,22 @@ void state_delete_order(json_t *order)
     json_object_set_new(order, "DELETED", json_true());
 }
 
-json_t *state_deliveries(void) { return deliveries; }
-json_t *state_delivery(const char *dlix) { return find_in(deliveries, "DLIX", dlix); }
-json_t *state_shipments(void) { return shipments; }
-json_t *state_shipment(const char *conn) { return find_in(shipments, "CONN", conn); }
+json_t *state_deliveries(void)
+{
+    return deliveries;
+}
+json_t *state_delivery(const char *dlix)
+{
+    return find_in(deliveries, "DLIX", dlix);
+}
+json_t *state_shipments(void)
+{
+    return shipments;
+}
+json_t *state_shipment(const char *conn)
+{
+    return find_in(shipments, "CONN", conn);
+}
 
 static json_t *append_numbered(json_t *list, json_t *rec, const char *key, unsigned long *next)
 {
@@ -423,6 +455,15 @@ json_t *state_add_shipment(json_t *rec)
     return append_numbered(shipments, rec, "CONN", &next_conn);
 }
 
-json_t *state_payments(void) { return payments; }
-json_t *state_gl_batches(void) { return gl_batches; }
-json_t *state_gl_batch(const char *key1) { return find_in(gl_batches, "KEY1", key1); }
+json_t *state_payments(void)
+{
+    return payments;
+}
+json_t *state_gl_batches(void)
+{
+    return gl_batches;
+}
+json_t *state_gl_batch(const char *key1)
+{
+    return find_in(gl_batches, "KEY1", key1);
+}

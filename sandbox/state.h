@@ -82,22 +82,22 @@ json_t *state_balance(const char *whlo, const char *itno);
 /* Sets STQT and ALQT (creating the balance on location DEFAULT); LMDT today. */
 json_t *state_set_balance(const char *whlo, const char *itno, const char *stqt, const char *alqt);
 
-json_t *state_batches(void);                   /* all batch orders, oldest first (borrowed) */
-json_t *state_batch(const char *orno);         /* batch order by batch number, or NULL */
-json_t *state_order(const char *ornr);         /* live real order by number, or NULL */
-int state_is_live_order(const json_t *batch);  /* confirmed and not deleted */
+json_t *state_batches(void); /* all batch orders, oldest first (borrowed) */
+json_t *state_batch(const char *orno); /* batch order by batch number, or NULL */
+json_t *state_order(const char *ornr); /* live real order by number, or NULL */
+int state_is_live_order(const json_t *batch); /* confirmed and not deleted */
 json_t *state_add_batch(json_t *sent, json_t *eff); /* steals both; returns the new batch */
 void state_delete_batch(const char *orno);
-const char *state_confirm(json_t *batch);      /* assigns and returns the real order number */
+const char *state_confirm(json_t *batch); /* assigns and returns the real order number */
 void state_delete_order(json_t *order);
 
 /* Deliveries and shipments, oldest first. The add functions steal rec and number it. */
 json_t *state_deliveries(void);
 json_t *state_delivery(const char *dlix);
-json_t *state_add_delivery(json_t *rec);       /* sets DLIX 1000001, ... */
+json_t *state_add_delivery(json_t *rec); /* sets DLIX 1000001, ... */
 json_t *state_shipments(void);
 json_t *state_shipment(const char *conn);
-json_t *state_add_shipment(json_t *rec);       /* sets CONN 2000001, ... */
+json_t *state_add_shipment(json_t *rec); /* sets CONN 2000001, ... */
 
 /* Cash desk payments, oldest first. */
 json_t *state_payments(void);

@@ -8,7 +8,7 @@
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static json_t *mi_requests; /* "PROGRAM/TRANSACTION" -> count */
 static json_int_t token_requests, tokens_issued, unauthorized, faults_fired;
-static json_t *calls;       /* the call log, oldest first, at most STATS_MAX_CALLS */
+static json_t *calls; /* the call log, oldest first, at most STATS_MAX_CALLS */
 static json_int_t last_seq;
 
 void stats_init(void)
@@ -44,14 +44,13 @@ void stats_call(json_t *entry)
     pthread_mutex_unlock(&mu);
 }
 
-static int call_matches(const json_t *call, const char *program, const char *transaction,
-                        json_int_t since)
+static int call_matches(const json_t *call, const char *program, const char *transaction, json_int_t since)
 {
     const char *p = json_string_value(json_object_get(call, "program"));
     const char *t = json_string_value(json_object_get(call, "transaction"));
 
-    return json_integer_value(json_object_get(call, "seq")) > since &&
-           (!*program || !strcmp(p, program)) && (!*transaction || !strcmp(t, transaction));
+    return json_integer_value(json_object_get(call, "seq")) > since && (!*program || !strcmp(p, program)) &&
+        (!*transaction || !strcmp(t, transaction));
 }
 
 json_t *stats_calls(const char *program, const char *transaction, json_int_t since)
@@ -61,13 +60,11 @@ json_t *stats_calls(const char *program, const char *transaction, json_int_t sin
     size_t i;
 
     pthread_mutex_lock(&mu);
-    json_array_foreach(calls, i, call)
-        if (call_matches(call, program, transaction, since))
-            json_array_append_new(list, json_deep_copy(call));
+    json_array_foreach(calls, i, call) if (call_matches(call, program, transaction, since))
+        json_array_append_new(list, json_deep_copy(call));
     last = last_seq;
     pthread_mutex_unlock(&mu);
-    return json_pack("{s:o, s:I, s:i}", "calls", list, "last_seq", last,
-                     "capacity", STATS_MAX_CALLS);
+    return json_pack("{s:o, s:I, s:i}", "calls", list, "last_seq", last, "capacity", STATS_MAX_CALLS);
 }
 
 void stats_mi(const char *program, const char *transaction)
@@ -76,8 +73,7 @@ void stats_mi(const char *program, const char *transaction)
 
     snprintf(key, sizeof key, "%s/%s", program, transaction);
     pthread_mutex_lock(&mu);
-    json_object_set_new(mi_requests, key,
-                        json_integer(json_integer_value(json_object_get(mi_requests, key)) + 1));
+    json_object_set_new(mi_requests, key, json_integer(json_integer_value(json_object_get(mi_requests, key)) + 1));
     pthread_mutex_unlock(&mu);
 }
 
@@ -88,19 +84,31 @@ static void bump(json_int_t *n)
     pthread_mutex_unlock(&mu);
 }
 
-void stats_token_request(void) { bump(&token_requests); }
-void stats_token_issued(void) { bump(&tokens_issued); }
-void stats_unauthorized(void) { bump(&unauthorized); }
-void stats_fault(void) { bump(&faults_fired); }
+void stats_token_request(void)
+{
+    bump(&token_requests);
+}
+void stats_token_issued(void)
+{
+    bump(&tokens_issued);
+}
+void stats_unauthorized(void)
+{
+    bump(&unauthorized);
+}
+void stats_fault(void)
+{
+    bump(&faults_fired);
+}
 
 json_t *stats_json(void)
 {
     json_t *j;
 
     pthread_mutex_lock(&mu);
-    j = json_pack("{s:o, s:I, s:I, s:I, s:I}", "requests", json_deep_copy(mi_requests),
-                  "token_requests", token_requests, "tokens_issued", tokens_issued,
-                  "unauthorized", unauthorized, "faults_fired", faults_fired);
+    j = json_pack("{s:o, s:I, s:I, s:I, s:I}", "requests", json_deep_copy(mi_requests), "token_requests",
+                  token_requests, "tokens_issued", tokens_issued, "unauthorized", unauthorized, "faults_fired",
+                  faults_fired);
     pthread_mutex_unlock(&mu);
     return j;
 }

@@ -35,9 +35,8 @@ json_t *stock_balance_record(const json_t *balance)
     double on_hand = num_value(jstr(balance, "STQT"));
     double allocatable = on_hand - num_value(jstr(balance, "ALQT"));
     const char *whlo = jstr(balance, "WHLO");
-    json_t *rec = json_pack("{s:s, s:s, s:s, s:s, s:s}", "CONO", COMPANY, "WHLO", whlo,
-                            "ITNO", jstr(balance, "ITNO"), "WHNM", state_warehouse_name(whlo),
-                            "FACI", "100");
+    json_t *rec = json_pack("{s:s, s:s, s:s, s:s, s:s}", "CONO", COMPANY, "WHLO", whlo, "ITNO", jstr(balance, "ITNO"),
+                            "WHNM", state_warehouse_name(whlo), "FACI", "100");
 
     add_item_fields(rec, jstr(balance, "ITNO"));
     jset(rec, "STAT", jstr(balance, "STAT"));
@@ -54,10 +53,9 @@ json_t *stock_balance_record(const json_t *balance)
 static json_t *location_row(const json_t *balance, const char *whsl, double stqt, double alqt)
 {
     const char *whlo = jstr(balance, "WHLO");
-    json_t *rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "CONO", COMPANY,
-                            "WHLO", whlo, "WHNM", state_warehouse_name(whlo),
-                            "ITNO", jstr(balance, "ITNO"), "WHSL", whsl, "BANO", "",
-                            "CAMU", "");
+    json_t *rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "CONO", COMPANY, "WHLO", whlo, "WHNM",
+                            state_warehouse_name(whlo), "ITNO", jstr(balance, "ITNO"), "WHSL", whsl, "BANO", "", "CAMU",
+                            "");
 
     add_item_fields(rec, jstr(balance, "ITNO"));
     set_qty(rec, "STQT", stqt);

@@ -31,7 +31,7 @@ static int set_serial(X509 *x)
 {
     BIGNUM *bn = BN_new();
     int ok = bn && BN_rand(bn, 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) &&
-             BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(x));
+        BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(x));
 
     BN_free(bn);
     return ok;
@@ -41,11 +41,9 @@ static int set_name(X509 *x, const char *cn)
 {
     X509_NAME *name = X509_get_subject_name(x);
 
-    return X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
-                                      (const unsigned char *)"Infor CloudSuite sandbox",
-                                      -1, -1, 0) &&
-           X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                                      (const unsigned char *)cn, -1, -1, 0);
+    return X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, (const unsigned char *)"Infor CloudSuite sandbox", -1,
+                                      -1, 0) &&
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, (const unsigned char *)cn, -1, -1, 0);
 }
 
 static int add_extensions(X509 *x, X509 *issuer)
@@ -56,15 +54,14 @@ static int add_extensions(X509 *x, X509 *issuer)
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, ca ? x : issuer, x, NULL, NULL, 0);
     if (!add_ext(x, &ctx, NID_basic_constraints, ca ? "critical,CA:TRUE" : "critical,CA:FALSE") ||
-        !add_ext(x, &ctx, NID_key_usage,
-                 ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature") ||
+        !add_ext(x, &ctx, NID_key_usage, ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature") ||
         !add_ext(x, &ctx, NID_subject_key_identifier, "hash"))
         return 0;
     if (ca)
         return 1;
     return add_ext(x, &ctx, NID_authority_key_identifier, "keyid:always") &&
-           add_ext(x, &ctx, NID_ext_key_usage, "serverAuth") &&
-           add_ext(x, &ctx, NID_subject_alt_name, "IP:127.0.0.1,IP:::1,DNS:localhost");
+        add_ext(x, &ctx, NID_ext_key_usage, "serverAuth") &&
+        add_ext(x, &ctx, NID_subject_alt_name, "IP:127.0.0.1,IP:::1,DNS:localhost");
 }
 
 /* A certificate for key, signed by issuer (self-signed when issuer is NULL). */
@@ -72,12 +69,9 @@ static X509 *make_cert(EVP_PKEY *key, const char *cn, X509 *issuer, EVP_PKEY *is
 {
     X509 *x = X509_new();
 
-    if (!x || !X509_set_version(x, 2) || !set_serial(x) ||
-        !X509_gmtime_adj(X509_getm_notBefore(x), -3600) ||
-        !X509_gmtime_adj(X509_getm_notAfter(x), VALID_SECONDS) ||
-        !X509_set_pubkey(x, key) || !set_name(x, cn) ||
-        !X509_set_issuer_name(x, X509_get_subject_name(issuer ? issuer : x)) ||
-        !add_extensions(x, issuer) ||
+    if (!x || !X509_set_version(x, 2) || !set_serial(x) || !X509_gmtime_adj(X509_getm_notBefore(x), -3600) ||
+        !X509_gmtime_adj(X509_getm_notAfter(x), VALID_SECONDS) || !X509_set_pubkey(x, key) || !set_name(x, cn) ||
+        !X509_set_issuer_name(x, X509_get_subject_name(issuer ? issuer : x)) || !add_extensions(x, issuer) ||
         !X509_sign(x, issuer ? issuer_key : key, EVP_sha256())) {
         X509_free(x);
         return NULL;
@@ -136,10 +130,8 @@ static int generate(const char *dir, struct tls_pair *out)
         fprintf(stderr, "infor-sandbox: certificate generation failed\n");
     } else {
         /* ca.pem last: its presence tells a reader the set is complete. */
-        ok = write_pem(dir, "ca.key", ca_key_pem, 0600) &&
-             write_pem(dir, "server.key", out->key_pem, 0600) &&
-             write_pem(dir, "server.pem", out->cert_pem, 0644) &&
-             write_pem(dir, "ca.pem", ca_pem, 0644);
+        ok = write_pem(dir, "ca.key", ca_key_pem, 0600) && write_pem(dir, "server.key", out->key_pem, 0600) &&
+            write_pem(dir, "server.pem", out->cert_pem, 0644) && write_pem(dir, "ca.pem", ca_pem, 0644);
     }
     free(ca_pem);
     free(ca_key_pem);
@@ -160,8 +152,7 @@ static int load(const char *cert_path, const char *key_path, struct tls_pair *ou
     return -1;
 }
 
-int tls_load_or_create(const char *dir, const char *cert_file, const char *key_file,
-                       struct tls_pair *out)
+int tls_load_or_create(const char *dir, const char *cert_file, const char *key_file, struct tls_pair *out)
 {
     char *cert_path, *key_path;
     int rc;
@@ -169,8 +160,8 @@ int tls_load_or_create(const char *dir, const char *cert_file, const char *key_f
     memset(out, 0, sizeof *out);
     if (cert_file && key_file)
         return load(cert_file, key_file, out);
-    if (!file_exists(dir, "ca.pem") || !file_exists(dir, "ca.key") ||
-        !file_exists(dir, "server.pem") || !file_exists(dir, "server.key"))
+    if (!file_exists(dir, "ca.pem") || !file_exists(dir, "ca.key") || !file_exists(dir, "server.pem") ||
+        !file_exists(dir, "server.key"))
         return generate(dir, out);
     cert_path = path_join(dir, "server.pem");
     key_path = path_join(dir, "server.key");

@@ -12,8 +12,7 @@ struct tls_pair {
  * server.key from dir when all four exist, or generates and writes new ones.
  * 0 on success; errors are printed to stderr.
  */
-int tls_load_or_create(const char *dir, const char *cert_file, const char *key_file,
-                       struct tls_pair *out);
+int tls_load_or_create(const char *dir, const char *cert_file, const char *key_file, struct tls_pair *out);
 void tls_pair_free(struct tls_pair *p);
 
 #endif

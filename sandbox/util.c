@@ -93,8 +93,7 @@ int file_exists(const char *dir, const char *name)
 
 void random_alnum(char *out, size_t n)
 {
-    static const char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     size_t i = 0;
 
     while (i < n) {
@@ -149,8 +148,7 @@ const char **sorted_keys(const json_t *obj, size_t *count)
     *count = 0;
     if (!keys)
         return NULL;
-    json_object_foreach((json_t *)obj, key, v)
-        keys[n++] = key;
+    json_object_foreach((json_t *)obj, key, v) keys[n++] = key;
     qsort(keys, n, sizeof *keys, compare_keys);
     *count = n;
     return keys;

@@ -15,8 +15,7 @@ isync_status isync_fsync_dir(const char *dir, isync_error *err)
         if (fd >= 0) {
             close(fd);
         }
-        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot fsync directory %s: %s", dir,
-                          strerror(saved));
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot fsync directory %s: %s", dir, strerror(saved));
     }
     close(fd);
     return ISYNC_OK;
@@ -35,8 +34,7 @@ isync_status isync_fsync_parent(const char *path, isync_error *err)
     return isync_fsync_dir(dir, err);
 }
 
-static isync_status write_all(int fd, const char *data, size_t len, const char *path,
-                              isync_error *err)
+static isync_status write_all(int fd, const char *data, size_t len, const char *path, isync_error *err)
 {
     while (len > 0) {
         ssize_t n = write(fd, data, len);
@@ -44,8 +42,7 @@ static isync_status write_all(int fd, const char *data, size_t len, const char *
             if (errno == EINTR) {
                 continue;
             }
-            return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot write %s: %s", path,
-                              strerror(errno));
+            return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot write %s: %s", path, strerror(errno));
         }
         data += n;
         len -= (size_t)n;
@@ -53,26 +50,22 @@ static isync_status write_all(int fd, const char *data, size_t len, const char *
     return ISYNC_OK;
 }
 
-isync_status isync_create_file(const char *path, const char *head, size_t head_len,
-                                   const char *body, size_t body_len, int durable,
-                                   isync_error *err)
+isync_status isync_create_file(const char *path, const char *head, size_t head_len, const char *body, size_t body_len,
+                               int durable, isync_error *err)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
-        return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot create %s: %s", path,
-                          strerror(errno));
+        return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot create %s: %s", path, strerror(errno));
     }
     isync_status st = write_all(fd, head, head_len, path, err);
     if (st == ISYNC_OK) {
         st = write_all(fd, body, body_len, path, err);
     }
     if (st == ISYNC_OK && durable && fsync(fd) != 0) {
-        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot fsync %s: %s", path,
-                        strerror(errno));
+        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot fsync %s: %s", path, strerror(errno));
     }
     if (close(fd) != 0 && st == ISYNC_OK) {
-        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot close %s: %s", path,
-                        strerror(errno));
+        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot close %s: %s", path, strerror(errno));
     }
     if (st != ISYNC_OK) {
         unlink(path);
@@ -84,8 +77,7 @@ isync_status isync_write_file(const char *path, const char *data, size_t len, in
 {
     char tmp[4200];
     static unsigned long counter;
-    snprintf(tmp, sizeof tmp, "%s.%d.%lu.tmp", path, (int)getpid(),
-             __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
+    snprintf(tmp, sizeof tmp, "%s.%d.%lu.tmp", path, (int)getpid(), __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
     isync_status st = isync_create_file(tmp, "", 0, data, len, durable, err);
     if (st != ISYNC_OK) {
         return st;

@@ -18,8 +18,8 @@ isync_status isync_fsync_parent(const char *path, isync_error *err);
 
 /* Creates path O_EXCL with mode 0600 and head then body as its content,
  * fsync'ed when durable; removed again when anything fails. */
-isync_status isync_create_file(const char *path, const char *head, size_t head_len,
-                               const char *body, size_t body_len, int durable, isync_error *err);
+isync_status isync_create_file(const char *path, const char *head, size_t head_len, const char *body, size_t body_len,
+                               int durable, isync_error *err);
 
 /* Replaces path atomically with len bytes of data: a new file (mode 0600)
  * beside it, fsync when durable, rename, fsync of the directory. */

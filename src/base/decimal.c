@@ -23,7 +23,7 @@ static u128 limit(void)
 
 static isync_decimal make(u128 units, int scale, int negative)
 {
-    return (isync_decimal){ units, scale, negative && units != 0 };
+    return (isync_decimal){units, scale, negative && units != 0};
 }
 
 const char *isync_decimal_status_text(isync_decimal_status st)
@@ -180,7 +180,7 @@ int isync_decimal_round(const char *text, int decimals, char *out, size_t size)
 {
     isync_decimal value;
     return decimals >= 0 && decimals <= MAX_PLACES && isync_decimal_parse(text, &value) == ISYNC_DECIMAL_OK &&
-           isync_decimal_format(value, decimals, out, size) == ISYNC_DECIMAL_OK;
+        isync_decimal_format(value, decimals, out, size) == ISYNC_DECIMAL_OK;
 }
 
 /* ---- values ---------------------------------------------------------------- */

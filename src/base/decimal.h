@@ -19,20 +19,20 @@
 #include <stddef.h>
 
 #define ISYNC_DECIMAL_DIGITS 38 /* digits a value holds, scale included */
-#define ISYNC_DECIMAL_TEXT 44   /* '-', 38 digits, '.', a leading "0." and NUL fit */
+#define ISYNC_DECIMAL_TEXT 44 /* '-', 38 digits, '.', a leading "0." and NUL fit */
 
 typedef enum {
     ISYNC_DECIMAL_OK = 0,
-    ISYNC_DECIMAL_SYNTAX,    /* not a decimal number */
-    ISYNC_DECIMAL_OVERFLOW,  /* more than 38 digits */
-    ISYNC_DECIMAL_DIV_ZERO,  /* division by zero */
-    ISYNC_DECIMAL_SPACE      /* the output buffer is too small */
+    ISYNC_DECIMAL_SYNTAX, /* not a decimal number */
+    ISYNC_DECIMAL_OVERFLOW, /* more than 38 digits */
+    ISYNC_DECIMAL_DIV_ZERO, /* division by zero */
+    ISYNC_DECIMAL_SPACE /* the output buffer is too small */
 } isync_decimal_status;
 
 typedef struct {
     unsigned __int128 units; /* magnitude, < 10^38 */
-    int scale;               /* digits after the point, 0..38 */
-    int negative;            /* 0 for zero */
+    int scale; /* digits after the point, 0..38 */
+    int negative; /* 0 for zero */
 } isync_decimal;
 
 /* "overflow (more than 38 digits)" and so on, for error messages. */

@@ -44,8 +44,8 @@ void isync_problems_format(const isync_problems *problems, char *out, size_t siz
     size_t shown = problems->count < ISYNC_PROBLEMS_MAX ? problems->count : ISYNC_PROBLEMS_MAX;
     out[0] = '\0';
     for (size_t i = 0; i < shown && used < size; i++) {
-        used += (size_t)snprintf(out + used, size - used, "%s%s: %s", i ? "; " : "",
-                                 problems->items[i].path, problems->items[i].message);
+        used += (size_t)snprintf(out + used, size - used, "%s%s: %s", i ? "; " : "", problems->items[i].path,
+                                 problems->items[i].message);
     }
     if (problems->count > shown && used < size) {
         snprintf(out + used, size - used, "; and %zu more", problems->count - shown);

@@ -7,10 +7,10 @@
 #define PATH_SIZE 512
 
 typedef struct {
-    char kind;          /* '{' or '[' */
-    size_t path_len;    /* length of the container's own path */
-    size_t index;       /* arrays: the next element's index */
-    int expect_key;     /* objects: the next string is a key */
+    char kind; /* '{' or '[' */
+    size_t path_len; /* length of the container's own path */
+    size_t index; /* arrays: the next element's index */
+    int expect_key; /* objects: the next string is a key */
 } level;
 
 typedef struct {
@@ -68,7 +68,7 @@ static void open_container(scanner *s, char kind)
 {
     value_starts(s);
     if (s->depth < MAX_DEPTH) {
-        s->stack[s->depth++] = (level){ kind, strlen(s->path), 0, kind == '{' };
+        s->stack[s->depth++] = (level){kind, strlen(s->path), 0, kind == '{'};
     }
     s->pos++;
 }
@@ -109,7 +109,7 @@ static void scalar(scanner *s)
 
 json_t *isync_json_lines(const char *text, size_t len)
 {
-    scanner s = { .text = text, .len = len, .line = 1, .lines = json_object() };
+    scanner s = {.text = text, .len = len, .line = 1, .lines = json_object()};
     if (!s.lines) {
         return NULL;
     }

@@ -23,7 +23,8 @@ void isync_json_check_texts(json_t *obj, const char *prefix, int key_max, const 
     char path[256];
     const char *key;
     json_t *value;
-    json_object_foreach(obj, key, value) {
+    json_object_foreach(obj, key, value)
+    {
         if (!json_is_string(value)) {
             snprintf(path, sizeof path, "%s.%.*s", prefix, key_max, key);
             complain(sink, path, message);
@@ -31,8 +32,8 @@ void isync_json_check_texts(json_t *obj, const char *prefix, int key_max, const 
     }
 }
 
-void isync_json_check_tables(json_t *value, const char *name, const char *not_tables,
-                             const char *not_text, isync_complain_fn *complain, void *sink)
+void isync_json_check_tables(json_t *value, const char *name, const char *not_tables, const char *not_text,
+                             isync_complain_fn *complain, void *sink)
 {
     const char *table;
     json_t *entries;
@@ -41,7 +42,8 @@ void isync_json_check_tables(json_t *value, const char *name, const char *not_ta
         complain(sink, name, not_tables);
         return;
     }
-    json_object_foreach(value, table, entries) {
+    json_object_foreach(value, table, entries)
+    {
         snprintf(path, sizeof path, "%s.%.100s", name, table);
         if (!json_is_object(entries)) {
             complain(sink, path, "must be a table {\"key\": \"value\"}");

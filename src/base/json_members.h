@@ -27,7 +27,7 @@ void isync_json_check_texts(json_t *obj, const char *prefix, int key_max, const 
 /* Tables of texts, {"table": {"key": "value"}}, under name (as "lookups"):
  * not_tables when value is no object; each table an object whose members
  * are strings (not_text at "<name>.<table>.<key>", both cut to 50 bytes). */
-void isync_json_check_tables(json_t *value, const char *name, const char *not_tables,
-                             const char *not_text, isync_complain_fn *complain, void *sink);
+void isync_json_check_tables(json_t *value, const char *name, const char *not_tables, const char *not_text,
+                             isync_complain_fn *complain, void *sink);
 
 #endif

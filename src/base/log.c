@@ -11,10 +11,10 @@
 #include "base/clock.h"
 
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
-static int log_fd = -1;      /* -1: stderr */
+static int log_fd = -1; /* -1: stderr */
 static int log_level = ISYNC_LOG_WARNING;
 
-static const char *const level_names[] = { "error", "warning", "info", "debug" };
+static const char *const level_names[] = {"error", "warning", "info", "debug"};
 
 int isync_log_level_parse(const char *name)
 {
@@ -65,8 +65,7 @@ void isync_log(isync_log_level level, const char *fmt, ...)
         return;
     }
     isync_utc_timestamp(stamp);
-    used = (size_t)snprintf(line, sizeof line, "%s infor_sync[%d] %s: ", stamp, (int)getpid(),
-                            level_names[level]);
+    used = (size_t)snprintf(line, sizeof line, "%s infor_sync[%d] %s: ", stamp, (int)getpid(), level_names[level]);
     va_start(ap, fmt);
     vsnprintf(line + used, sizeof line - used, fmt, ap);
     va_end(ap);

@@ -4,12 +4,7 @@
 #ifndef ISYNC_LOG_H
 #define ISYNC_LOG_H
 
-typedef enum {
-    ISYNC_LOG_ERROR = 0,
-    ISYNC_LOG_WARNING = 1,
-    ISYNC_LOG_INFO = 2,
-    ISYNC_LOG_DEBUG = 3
-} isync_log_level;
+typedef enum { ISYNC_LOG_ERROR = 0, ISYNC_LOG_WARNING = 1, ISYNC_LOG_INFO = 2, ISYNC_LOG_DEBUG = 3 } isync_log_level;
 
 /* Parses "error", "warning", "info", "debug"; returns -1 for anything else. */
 int isync_log_level_parse(const char *name);

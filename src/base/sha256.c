@@ -23,15 +23,14 @@ static isync_status digest_parts(const void *const *parts, const size_t *lens, s
 
 isync_status isync_sha256(const void *data, size_t len, unsigned char digest[ISYNC_SHA256_SIZE])
 {
-    const void *parts[] = { data };
+    const void *parts[] = {data};
     return digest_parts(parts, &len, 1, digest);
 }
 
-isync_status isync_sha256_texts(const char *first, const char *second,
-                                unsigned char digest[ISYNC_SHA256_SIZE])
+isync_status isync_sha256_texts(const char *first, const char *second, unsigned char digest[ISYNC_SHA256_SIZE])
 {
-    const void *parts[] = { first, second };
-    size_t lens[] = { strlen(first), strlen(second) };
+    const void *parts[] = {first, second};
+    size_t lens[] = {strlen(first), strlen(second)};
     return digest_parts(parts, lens, 2, digest);
 }
 

@@ -54,7 +54,7 @@ static size_t sequence_bytes(unsigned char lead)
 size_t isync_utf8_decode(const char *p, unsigned *cp)
 {
     const unsigned char *s = (const unsigned char *)p;
-    static const unsigned char lead_bits[] = { 0, 0x7F, 0x1F, 0x0F, 0x07 };
+    static const unsigned char lead_bits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
     size_t want = sequence_bytes(s[0]);
     for (size_t i = 1; i < want; i++) {
         if (!isync_utf8_is_continuation(s[i])) {
@@ -83,7 +83,7 @@ size_t isync_utf8_encode(unsigned cp, char out[4])
         return 0;
     }
     size_t bytes = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    static const unsigned char lead_mark[] = { 0, 0, 0xC0, 0xE0, 0xF0 };
+    static const unsigned char lead_mark[] = {0, 0, 0xC0, 0xE0, 0xF0};
     for (size_t i = bytes - 1; i > 0; i--) {
         out[i] = (char)(0x80 | (cp & 0x3F));
         cp >>= 6;
@@ -117,9 +117,10 @@ static unsigned latin_case(unsigned cp, int upper)
 
 static unsigned greek_case(unsigned cp, int upper)
 {
-    static const unsigned accented[][2] = { /* lower, upper */
-        { 0x3AC, 0x386 }, { 0x3AD, 0x388 }, { 0x3AE, 0x389 }, { 0x3AF, 0x38A },
-        { 0x3CC, 0x38C }, { 0x3CD, 0x38E }, { 0x3CE, 0x38F }, { 0x3C2, 0x3A3 },
+    static const unsigned accented[][2] = {
+        /* lower, upper */
+        {0x3AC, 0x386}, {0x3AD, 0x388}, {0x3AE, 0x389}, {0x3AF, 0x38A},
+        {0x3CC, 0x38C}, {0x3CD, 0x38E}, {0x3CE, 0x38F}, {0x3C2, 0x3A3},
     };
     for (size_t i = 0; i < sizeof accented / sizeof accented[0]; i++) {
         if (upper && cp == accented[i][0]) {
@@ -177,9 +178,8 @@ char *isync_utf8_set_case(const char *text, int upper)
         unsigned cp;
         char mapped[4];
         size_t bytes = isync_utf8_decode(text, &cp);
-        size_t mapped_bytes = cp == ISYNC_UTF8_INVALID
-                                  ? 0
-                                  : isync_utf8_encode(isync_utf8_change_case(cp, upper), mapped);
+        size_t mapped_bytes = cp == ISYNC_UTF8_INVALID ? 0
+                                                       : isync_utf8_encode(isync_utf8_change_case(cp, upper), mapped);
         /* the same length keeps the copy within strlen(text) */
         memcpy(out + used, mapped_bytes == bytes ? mapped : text, bytes);
         used += bytes;

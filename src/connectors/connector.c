@@ -27,14 +27,14 @@ isync_m3_outcome isync_connector_call(const isync_connector_ctx *ctx, const char
 isync_delivery_result isync_connector_fail(isync_connector_ctx *ctx, const char *program, const char *transaction,
                                            isync_m3_result *res, const char *context)
 {
-    isync_m3_request req = { .program = program, .transaction = transaction };
+    isync_m3_request req = {.program = program, .transaction = transaction};
     isync_delivery_result result = isync_delivery_m3_failed(ctx->out, &req, res, context);
     isync_m3_result_clear(res);
     return result;
 }
 
-isync_delivery_result isync_connector_give_up(isync_connector_ctx *ctx, isync_delivery_result result,
-                                              const char *fmt, ...)
+isync_delivery_result isync_connector_give_up(isync_connector_ctx *ctx, isync_delivery_result result, const char *fmt,
+                                              ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -32,28 +32,28 @@
 /* Everything one delivery attempt of one event may use. Borrowed: the
  * caller owns every pointer and keeps it alive for the call. */
 typedef struct {
-    isync_m3_client *m3;                /* the Infor M3 client */
-    const isync_mapping_env *env;       /* settings, field specification, rates, context, templates */
-    const isync_business_config *cfg;   /* the business settings (env->cfg) */
-    const isync_template *tmpl;         /* the event type's template; NULL: env->templates has it */
-    const char *mapping_error;          /* why there are no templates (said with "no mapping template"), or NULL */
-    isync_xref *xref;                   /* the customer index (cross reference) */
-    const isync_spool *spool;           /* the spool: order index, payment numbers */
-    const char *type;                   /* the event type */
-    json_t *payload;                    /* the validated payload */
-    json_t *progress;                   /* the connector's saved progress: an object, updated in place */
-    int resuming;                       /* 1: an earlier attempt may have sent calls */
-    isync_progress_save_fn save;        /* persists progress (after every step Infor confirmed) */
+    isync_m3_client *m3; /* the Infor M3 client */
+    const isync_mapping_env *env; /* settings, field specification, rates, context, templates */
+    const isync_business_config *cfg; /* the business settings (env->cfg) */
+    const isync_template *tmpl; /* the event type's template; NULL: env->templates has it */
+    const char *mapping_error; /* why there are no templates (said with "no mapping template"), or NULL */
+    isync_xref *xref; /* the customer index (cross reference) */
+    const isync_spool *spool; /* the spool: order index, payment numbers */
+    const char *type; /* the event type */
+    json_t *payload; /* the validated payload */
+    json_t *progress; /* the connector's saved progress: an object, updated in place */
+    int resuming; /* 1: an earlier attempt may have sent calls */
+    isync_progress_save_fn save; /* persists progress (after every step Infor confirmed) */
     void *save_ctx;
-    isync_delivery_outcome *out;        /* the answer: result, reason, Infor's error and references */
+    isync_delivery_outcome *out; /* the answer: result, reason, Infor's error and references */
 } isync_connector_ctx;
 
 typedef isync_delivery_result (*isync_connector_deliver_fn)(isync_connector_ctx *ctx);
 
 /* One row of the table. */
 typedef struct {
-    const char *type;                   /* the event type it delivers */
-    const char *name;                   /* the connector (its file in src/connectors/) */
+    const char *type; /* the event type it delivers */
+    const char *name; /* the connector (its file in src/connectors/) */
     isync_connector_deliver_fn deliver;
 } isync_connector;
 
@@ -71,8 +71,8 @@ isync_delivery_result isync_connector_fail(isync_connector_ctx *ctx, const char 
 
 /* The outcome says why (printf-style) and gives up with result: for good
  * (ISYNC_DEAD_LETTER) or for now (ISYNC_RETRY_LATER). Returns result. */
-isync_delivery_result isync_connector_give_up(isync_connector_ctx *ctx, isync_delivery_result result,
-                                              const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+isync_delivery_result isync_connector_give_up(isync_connector_ctx *ctx, isync_delivery_result result, const char *fmt,
+                                              ...) __attribute__((format(printf, 3, 4)));
 #define isync_connector_dead_letter(ctx, ...) isync_connector_give_up((ctx), ISYNC_DEAD_LETTER, __VA_ARGS__)
 #define isync_connector_retry(ctx, ...) isync_connector_give_up((ctx), ISYNC_RETRY_LATER, __VA_ARGS__)
 

@@ -13,12 +13,12 @@
 #define CUNO_LENGTH 10
 
 #define MAX_FIELDS 4
-#define INDEX_PAGE 500   /* LstByNumber maxrecs */
+#define INDEX_PAGE 500 /* LstByNumber maxrecs */
 
 /* One customer task: what every step needs. */
 typedef struct {
     isync_connector_ctx *c;
-    int created;                 /* Add ran (or Infor had it already) */
+    int created; /* Add ran (or Infor had it already) */
 } customer_job;
 
 /* Field values are copies cut to Infor's lengths. */
@@ -37,8 +37,8 @@ int isync_customer_number(const char *prefix, const char *profile_id, char cuno[
     if (id_len == 0 || prefix_len + id_len > CUNO_LENGTH) {
         return 0;
     }
-    snprintf(cuno, ISYNC_CUNO_SIZE, "%s%.*s%s", prefix, (int)(CUNO_LENGTH - prefix_len - id_len),
-             "0000000000", profile_id);
+    snprintf(cuno, ISYNC_CUNO_SIZE, "%s%.*s%s", prefix, (int)(CUNO_LENGTH - prefix_len - id_len), "0000000000",
+             profile_id);
     return 1;
 }
 
@@ -131,8 +131,8 @@ static void add_field(field_list *list, const char *name, const char *value, siz
     list->fields[2 * list->count] = NULL;
 }
 
-static isync_m3_outcome call(customer_job *job, const char *transaction, field_list *fields,
-                             int maxrecs, isync_m3_result *res)
+static isync_m3_outcome call(customer_job *job, const char *transaction, field_list *fields, int maxrecs,
+                             isync_m3_result *res)
 {
     return isync_connector_call(job->c, "CRS610MI", transaction, fields->fields, maxrecs, res);
 }
@@ -141,7 +141,7 @@ static isync_m3_outcome call(customer_job *job, const char *transaction, field_l
 static int customer_missing(const isync_m3_result *res)
 {
     return isync_m3_refused_saying(res, "does not exist") ||
-           (res->outcome == ISYNC_M3_MI_ERROR && strcmp(res->error_code, "XIM0002") == 0);
+        (res->outcome == ISYNC_M3_MI_ERROR && strcmp(res->error_code, "XIM0002") == 0);
 }
 
 /* ---- CRS610MI ---- */
@@ -149,13 +149,12 @@ static int customer_missing(const isync_m3_result *res)
 /* The event's template (customer.created: Add, customer.updated:
  * ChgBasicData) applied to the customer; on problems the outcome says why
  * and NULL is returned. */
-static json_t *mapped_call(customer_job *job, const char *event, const isync_customer *customer,
-                           const char *cuno)
+static json_t *mapped_call(customer_job *job, const char *event, const isync_customer *customer, const char *cuno)
 {
     json_t *payload = json_object();
-    const char *keys[] = { "profile_id", "email", "firstname", "lastname", "company", "phone", "infor_customer" };
-    const char *values[] = { customer->profile_id, customer->email, customer->firstname, customer->lastname,
-                             customer->company, customer->phone, customer->infor_customer };
+    const char *keys[] = {"profile_id", "email", "firstname", "lastname", "company", "phone", "infor_customer"};
+    const char *values[] = {customer->profile_id, customer->email, customer->firstname,     customer->lastname,
+                            customer->company,    customer->phone, customer->infor_customer};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         if (present(values[i])) {
             json_object_set_new(payload, keys[i], json_string(values[i]));
@@ -180,10 +179,9 @@ static void plan_fields(json_t *plan, isync_plan_fields *fields)
 /* GetBasicData: *exists 1 or 0. Only M3's "does not exist" means 0: any
  * other failure fails the step rather than risk a wrong Add. */
 /* *exists: Infor has the customer; mail (when given) gets its MAIL. */
-static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int *exists, char *mail,
-                                        size_t mail_size)
+static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int *exists, char *mail, size_t mail_size)
 {
-    field_list fields = { .count = 0 };
+    field_list fields = {.count = 0};
     isync_m3_result res;
     char context[48];
     add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
@@ -201,21 +199,24 @@ static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int
     return isync_connector_fail(job->c, "CRS610MI", "GetBasicData", &res, context);
 }
 
-static isync_delivery_result add_customer(customer_job *job, const isync_customer *customer,
-                                          const char *cuno)
+static isync_delivery_result add_customer(customer_job *job, const isync_customer *customer, const char *cuno)
 {
     isync_plan_fields fields;
     isync_m3_result res;
     char reason[256], context[48];
 
     if (!job->c->cfg->customer_template[0]) {
-        snprintf(reason, sizeof reason, "cannot create customer %s in Infor: the business setting "
-                 "customer_template (CUTM, the customer template) is not set", cuno);
+        snprintf(reason, sizeof reason,
+                 "cannot create customer %s in Infor: the business setting "
+                 "customer_template (CUTM, the customer template) is not set",
+                 cuno);
         return isync_connector_dead_letter(job->c, "%s", reason);
     }
     if (!present(text(customer->address, "street"))) {
-        snprintf(reason, sizeof reason, "cannot create customer %s in Infor: the event has no address "
-                 "(CRS610MI/Add needs CUA1, the street)", cuno);
+        snprintf(reason, sizeof reason,
+                 "cannot create customer %s in Infor: the event has no address "
+                 "(CRS610MI/Add needs CUA1, the street)",
+                 cuno);
         return isync_connector_dead_letter(job->c, "%s", reason);
     }
     json_t *plan = mapped_call(job, "customer.created", customer, cuno);
@@ -236,8 +237,8 @@ static isync_delivery_result add_customer(customer_job *job, const isync_custome
 }
 
 /* ChgBasicData with what the event carries. *missing: Infor does not know cuno. */
-static isync_delivery_result change_customer(customer_job *job, const isync_customer *customer,
-                                             const char *cuno, int *missing)
+static isync_delivery_result change_customer(customer_job *job, const isync_customer *customer, const char *cuno,
+                                             int *missing)
 {
     isync_plan_fields fields;
     isync_m3_result res;
@@ -285,8 +286,7 @@ static const char *known_number(customer_job *job, const isync_customer *custome
 }
 
 /* The number a customer gets when Infor has none for it yet. */
-static isync_delivery_result new_number(customer_job *job, const isync_customer *customer,
-                                        char cuno[ISYNC_CUNO_SIZE])
+static isync_delivery_result new_number(customer_job *job, const isync_customer *customer, char cuno[ISYNC_CUNO_SIZE])
 {
     char reason[256];
     const char *prefix = isync_config_customer_prefix(job->c->cfg);
@@ -295,8 +295,10 @@ static isync_delivery_result new_number(customer_job *job, const isync_customer 
         return ISYNC_DELIVERED;
     }
     if (!isync_customer_number(prefix, customer->profile_id, cuno)) {
-        snprintf(reason, sizeof reason, "profile_id %.20s does not fit a 10-character Infor customer "
-                 "number after customer_prefix \"%s\"", customer->profile_id, prefix);
+        snprintf(reason, sizeof reason,
+                 "profile_id %.20s does not fit a 10-character Infor customer "
+                 "number after customer_prefix \"%s\"",
+                 customer->profile_id, prefix);
         return isync_connector_dead_letter(job->c, "%s", reason);
     }
     return ISYNC_DELIVERED;
@@ -307,8 +309,9 @@ static isync_delivery_result shared_guest(customer_job *job, char cuno[ISYNC_CUN
 {
     const char *shared = job->c->cfg->guest_customer[0] ? job->c->cfg->guest_customer : job->c->cfg->default_customer;
     if (!shared[0]) {
-        return isync_connector_dead_letter(job->c, "%s", "no Infor customer for a guest: guest_rule is \"shared\" and neither "
-                                "guest_customer nor default_customer is set");
+        return isync_connector_dead_letter(job->c, "%s",
+                                           "no Infor customer for a guest: guest_rule is \"shared\" and neither "
+                                           "guest_customer nor default_customer is set");
     }
     snprintf(cuno, ISYNC_CUNO_SIZE, "%s", shared);
     return ISYNC_DELIVERED;
@@ -340,8 +343,7 @@ static isync_delivery_result resolve_guest(customer_job *job, const isync_custom
         if (!exists) {
             result = add_customer(job, customer, cuno);
         } else if (!guest_mail_matches(mail, customer->email)) {
-            isync_log(ISYNC_LOG_WARNING, "guest customer number %s belongs to another e-mail; trying the next",
-                      cuno);
+            isync_log(ISYNC_LOG_WARNING, "guest customer number %s belongs to another e-mail; trying the next", cuno);
             continue;
         }
         if (result == ISYNC_DELIVERED) {
@@ -353,8 +355,7 @@ static isync_delivery_result resolve_guest(customer_job *job, const isync_custom
     return isync_connector_dead_letter(job->c, "%s", reason);
 }
 
-static isync_delivery_result resolve(customer_job *job, const isync_customer *customer,
-                                     char cuno[ISYNC_CUNO_SIZE])
+static isync_delivery_result resolve(customer_job *job, const isync_customer *customer, char cuno[ISYNC_CUNO_SIZE])
 {
     int exists = 0;
     if (is_guest(customer) && !present(customer->infor_customer) && !isync_config_guest_per_email(job->c->cfg)) {
@@ -385,7 +386,7 @@ static isync_delivery_result resolve(customer_job *job, const isync_customer *cu
 isync_delivery_result isync_m3_customer_resolve(isync_connector_ctx *ctx, const isync_customer *customer,
                                                 char cuno[ISYNC_CUNO_SIZE])
 {
-    customer_job job = { ctx, 0 };
+    customer_job job = {ctx, 0};
     cuno[0] = '\0';
     return ctx->out->result = resolve(&job, customer, cuno);
 }
@@ -429,13 +430,13 @@ static int index_row(const char *prefix, json_t *row, json_t *profiles, json_t *
 
 /* Pages through every customer in customer number order, 500 at a time,
  * each page starting at the last number of the one before. */
-static isync_delivery_result list_customers(customer_job *job, json_t *profiles, json_t *emails,
-                                            json_int_t *listed, json_int_t *indexed)
+static isync_delivery_result list_customers(customer_job *job, json_t *profiles, json_t *emails, json_int_t *listed,
+                                            json_int_t *indexed)
 {
     char last[ISYNC_CUNO_SIZE] = "";
     const char *prefix = isync_config_customer_prefix(job->c->cfg);
     for (;;) {
-        field_list fields = { .count = 0 };
+        field_list fields = {.count = 0};
         isync_m3_result res;
         size_t fresh = 0, index;
         json_t *row;
@@ -444,7 +445,8 @@ static isync_delivery_result list_customers(customer_job *job, json_t *profiles,
             return isync_connector_fail(job->c, "CRS610MI", "LstByNumber", &res, "(rebuilding the customer index)");
         }
         size_t rows = json_array_size(res.records);
-        json_array_foreach(res.records, index, row) {
+        json_array_foreach(res.records, index, row)
+        {
             const char *cuno = text(row, "CUNO");
             if (!present(cuno) || (last[0] && strcmp(cuno, last) <= 0)) {
                 continue; /* the page starts with the last one of the page before */
@@ -474,8 +476,8 @@ static isync_delivery_result rebuild_index(customer_job *job)
     if (result == ISYNC_DELIVERED) {
         json_decref(job->c->out->infor_refs);
         job->c->out->infor_refs = json_pack("{s:I, s:I}", "customers", listed, "indexed", indexed);
-        isync_log(ISYNC_LOG_INFO, "customer index rebuilt: %lld of %lld customers indexed",
-                  (long long)indexed, (long long)listed);
+        isync_log(ISYNC_LOG_INFO, "customer index rebuilt: %lld of %lld customers indexed", (long long)indexed,
+                  (long long)listed);
     }
     json_decref(profiles);
     json_decref(emails);
@@ -515,7 +517,7 @@ static isync_delivery_result update(customer_job *job, const isync_customer *cus
 
 isync_delivery_result isync_m3_customer_deliver(isync_connector_ctx *ctx)
 {
-    customer_job job = { ctx, 0 };
+    customer_job job = {ctx, 0};
     isync_customer customer;
     char cuno[ISYNC_CUNO_SIZE] = "";
 

@@ -33,14 +33,14 @@ void isync_guest_customer_number(const char *email, unsigned attempt, char cuno[
 
 /* A customer as the shop describes it; strings borrowed from a payload. */
 typedef struct {
-    const char *profile_id;      /* NULL or "": a guest */
+    const char *profile_id; /* NULL or "": a guest */
     const char *email;
     const char *firstname;
     const char *lastname;
     const char *company;
     const char *phone;
-    json_t *address;             /* street, city, zipcode, country, state; NULL: none */
-    const char *infor_customer;  /* a CUNO the shop already knows */
+    json_t *address; /* street, city, zipcode, country, state; NULL: none */
+    const char *infor_customer; /* a CUNO the shop already knows */
 } isync_customer;
 
 /* order.placed: customer_id, email, billing_address (name, phone, company). */

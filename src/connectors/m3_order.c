@@ -15,8 +15,8 @@ typedef struct {
     isync_connector_ctx *c;
     const char *cuno;
     const isync_template *tmpl;
-    json_t *plan;          /* the mapped calls */
-    json_t *outputs;       /* progress "outputs": {"head.ORNO": ..} */
+    json_t *plan; /* the mapped calls */
+    json_t *outputs; /* progress "outputs": {"head.ORNO": ..} */
 } order_job;
 
 static const char *payload_text(json_t *obj, const char *key)
@@ -73,7 +73,7 @@ static isync_delivery_result find_existing_head(order_job *job)
 {
     isync_m3_result res;
     const char *cuor = head_field(job, "CUOR");
-    const char *fields[] = { "CUNO", job->cuno, NULL };
+    const char *fields[] = {"CUNO", job->cuno, NULL};
 
     if (!cuor) {
         return ISYNC_DELIVERED; /* no CUOR to find it by: cannot have been found before either */
@@ -83,7 +83,8 @@ static isync_delivery_result find_existing_head(order_job *job)
     }
     size_t index;
     json_t *row;
-    json_array_foreach(res.records, index, row) {
+    json_array_foreach(res.records, index, row)
+    {
         const char *row_cuor = json_string_value(json_object_get(row, "CUOR"));
         const char *row_orno = json_string_value(json_object_get(row, "ORNO"));
         const char *row_ornr = json_string_value(json_object_get(row, "ORNR"));
@@ -137,19 +138,18 @@ static int same_quantity(const char *a, const char *b)
 {
     isync_decimal x, y;
     return a && b && isync_decimal_parse(a, &x) == ISYNC_DECIMAL_OK && isync_decimal_parse(b, &y) == ISYNC_DECIMAL_OK &&
-           isync_decimal_compare(x, y) == 0;
+        isync_decimal_compare(x, y) == 0;
 }
 
 static isync_delivery_result delete_line(order_job *job, const char *ponr)
 {
     isync_m3_result res;
-    const char *fields[] = { "ORNO", progress_text(job, "batch_orno"), "PONR", ponr, NULL };
+    const char *fields[] = {"ORNO", progress_text(job, "batch_orno"), "PONR", ponr, NULL};
     if (isync_connector_call(job->c, "OIS100MI", "DelBatchLine", fields, -1, &res) != ISYNC_M3_OK) {
         return isync_connector_fail(job->c, "OIS100MI", "DelBatchLine", &res, "(removing a duplicate line)");
     }
     isync_m3_result_clear(&res);
-    isync_log(ISYNC_LOG_WARNING, "batch order %s: removed duplicate line %s",
-              progress_text(job, "batch_orno"), ponr);
+    isync_log(ISYNC_LOG_WARNING, "batch order %s: removed duplicate line %s", progress_text(job, "batch_orno"), ponr);
     return ISYNC_DELIVERED;
 }
 
@@ -174,7 +174,7 @@ static json_t *nth_line(const order_job *job, size_t n)
 static isync_delivery_result reconcile_lines(order_job *job)
 {
     isync_m3_result res;
-    const char *fields[] = { "ORNO", progress_text(job, "batch_orno"), NULL };
+    const char *fields[] = {"ORNO", progress_text(job, "batch_orno"), NULL};
     size_t matched = 0, index;
     json_t *row;
     isync_delivery_result result = ISYNC_DELIVERED;
@@ -182,15 +182,15 @@ static isync_delivery_result reconcile_lines(order_job *job)
     if (isync_connector_call(job->c, "OIS100MI", "LstBatchLine", fields, 0, &res) != ISYNC_M3_OK) {
         return isync_connector_fail(job->c, "OIS100MI", "LstBatchLine", &res, "(resuming)");
     }
-    json_array_foreach(res.records, index, row) {
+    json_array_foreach(res.records, index, row)
+    {
         json_t *line = nth_line(job, matched);
         const char *itno = json_string_value(json_object_get(row, "ITNO"));
         const char *expected = line ? call_field(line, "ITNO") : NULL;
         if (expected && itno && strcmp(itno, expected) == 0 &&
             same_quantity(json_string_value(json_object_get(row, "ORQT")), call_field(line, "ORQT"))) {
             matched++;
-        } else if ((result = delete_line(job, json_string_value(json_object_get(row, "PONR")))) !=
-                   ISYNC_DELIVERED) {
+        } else if ((result = delete_line(job, json_string_value(json_object_get(row, "PONR")))) != ISYNC_DELIVERED) {
             break;
         }
     }
@@ -357,7 +357,8 @@ static isync_delivery_result choose_customer(order_job *job)
         cuno = job->c->cfg->default_customer[0] ? job->c->cfg->default_customer : NULL;
     }
     if (!cuno) {
-        return isync_connector_dead_letter(job->c, "no Infor customer: the order has no infor_customer and the "
+        return isync_connector_dead_letter(job->c,
+                                           "no Infor customer: the order has no infor_customer and the "
                                            "configuration has no default_customer");
     }
     json_object_set_new(job->c->progress, "cuno", json_string(cuno)); /* saved with the head */
@@ -369,8 +370,8 @@ static void set_refs(order_job *job)
 {
     json_decref(job->c->out->infor_refs);
     job->c->out->infor_refs = json_pack("{s:O?, s:O?, s:s}", "batch_orno",
-                                     json_object_get(job->c->progress, "batch_orno"), "orno",
-                                     json_object_get(job->c->progress, "orno"), "cuno", job->cuno);
+                                        json_object_get(job->c->progress, "batch_orno"), "orno",
+                                        json_object_get(job->c->progress, "orno"), "cuno", job->cuno);
 }
 
 /* The template applied with the order's customer; NULL when it cannot be (out says why). */
@@ -408,7 +409,8 @@ static isync_delivery_result run(order_job *job, int resuming)
             resuming = 0; /* the lines of a head we just created cannot exist yet */
         }
     }
-    if (result == ISYNC_DELIVERED && resuming && (isync_connector_at_step(job->c, "confirm") || isync_connector_at_step(job->c, "order_no"))) {
+    if (result == ISYNC_DELIVERED && resuming &&
+        (isync_connector_at_step(job->c, "confirm") || isync_connector_at_step(job->c, "order_no"))) {
         int confirmed = 0;
         result = check_confirmed(job, &confirmed);
         if (result == ISYNC_DELIVERED && !confirmed && isync_connector_at_step(job->c, "confirm")) {
@@ -424,7 +426,8 @@ static isync_delivery_result run(order_job *job, int resuming)
             result = add_body(job, resuming);
         }
     }
-    if (result == ISYNC_DELIVERED && (isync_connector_at_step(job->c, "confirm") || isync_connector_at_step(job->c, "order_no"))) {
+    if (result == ISYNC_DELIVERED &&
+        (isync_connector_at_step(job->c, "confirm") || isync_connector_at_step(job->c, "order_no"))) {
         result = confirm(job);
     }
     return result;
@@ -432,7 +435,7 @@ static isync_delivery_result run(order_job *job, int resuming)
 
 isync_delivery_result isync_m3_order_deliver(isync_connector_ctx *ctx)
 {
-    order_job job = { ctx, NULL, isync_connector_template(ctx, "order.placed"), NULL, NULL };
+    order_job job = {ctx, NULL, isync_connector_template(ctx, "order.placed"), NULL, NULL};
     if (!job.tmpl) {
         return ctx->out->result; /* checked before the customer is made in Infor */
     }

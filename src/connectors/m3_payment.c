@@ -16,16 +16,15 @@ typedef struct {
     isync_connector_ctx *c;
     int refund;
     const char *payer;
-    char number[10];     /* payment number */
-    char key1[12];       /* journal batch key */
-    char date[9];        /* yyyyMMdd */
+    char number[10]; /* payment number */
+    char key1[12]; /* journal batch key */
+    char date[9]; /* yyyyMMdd */
     char parm[2][ISYNC_PARM_LENGTH + 1]; /* the journal's debit and credit lines */
-    json_t *plan;        /* the template's calls for this posting */
+    json_t *plan; /* the template's calls for this posting */
 } payment_job;
 
 /* payments/<sha256 of "capture:" or "refund:" + transaction id, 32 hex> */
-static void number_path(const isync_spool *spool, const char *transaction_id, int refund, char *out,
-                        size_t size)
+static void number_path(const isync_spool *spool, const char *transaction_id, int refund, char *out, size_t size)
 {
     unsigned char md[ISYNC_SHA256_SIZE];
     char hex[33];
@@ -42,8 +41,8 @@ static long long read_number(const char *path, const char *key)
     return number;
 }
 
-isync_status isync_payment_number(const isync_spool *spool, const char *transaction_id, int refund,
-                                  char out[10], isync_error *err)
+isync_status isync_payment_number(const isync_spool *spool, const char *transaction_id, int refund, char out[10],
+                                  isync_error *err)
 {
     char path[4096], counter[4096];
     long long number;
@@ -57,8 +56,8 @@ isync_status isync_payment_number(const isync_spool *spool, const char *transact
             number = ISYNC_PAYMENT_NUMBER_FIRST;
         }
         if (number > ISYNC_PAYMENT_NUMBER_LAST) {
-            return isync_fail(err, ISYNC_ERR_CONFIG, 0, "payment numbers %d-%d are used up",
-                              ISYNC_PAYMENT_NUMBER_FIRST, ISYNC_PAYMENT_NUMBER_LAST);
+            return isync_fail(err, ISYNC_ERR_CONFIG, 0, "payment numbers %d-%d are used up", ISYNC_PAYMENT_NUMBER_FIRST,
+                              ISYNC_PAYMENT_NUMBER_LAST);
         }
         /* advance the counter first: a crash before the number is recorded
          * leaves a gap in the series, never a number given twice */
@@ -81,16 +80,16 @@ isync_status isync_payment_number(const isync_spool *spool, const char *transact
     return ISYNC_OK;
 }
 
-void isync_payment_journal_line(int line, int refund, const char *date, const char *account,
-                                const char *currency, const char *amount, const char *payer,
-                                const char *transaction_id, const char *order_number, char *out)
+void isync_payment_journal_line(int line, int refund, const char *date, const char *account, const char *currency,
+                                const char *amount, const char *payer, const char *transaction_id,
+                                const char *order_number, char *out)
 {
     char signed_amount[40];
     /* capture: cash debit (+), receivable credit (-); refund: the reverse */
     int credit = (line == 2) != (refund != 0);
     snprintf(signed_amount, sizeof signed_amount, "%s%s", credit ? "-" : "", amount);
-    snprintf(out, ISYNC_PARM_LENGTH + 1, "%-8.8s%-8.8s%-3.3s%17.17s%-10.10s%-40.40s%-20.20s", date, account,
-             currency, signed_amount, payer, transaction_id, order_number);
+    snprintf(out, ISYNC_PARM_LENGTH + 1, "%-8.8s%-8.8s%-3.3s%17.17s%-10.10s%-40.40s%-20.20s", date, account, currency,
+             signed_amount, payer, transaction_id, order_number);
 }
 
 static const char *text(json_t *obj, const char *key)
@@ -104,7 +103,8 @@ static json_t *plan_call(payment_job *job, const char *program, const char *tran
 {
     size_t index;
     json_t *call;
-    json_array_foreach(json_object_get(job->plan, "calls"), index, call) {
+    json_array_foreach(json_object_get(job->plan, "calls"), index, call)
+    {
         if (isync_plan_call_is(call, program, transaction) && n-- == 0) {
             return call;
         }
@@ -114,9 +114,9 @@ static json_t *plan_call(payment_job *job, const char *program, const char *tran
 
 static isync_delivery_result no_call(payment_job *job, const char *program, const char *transaction)
 {
-    return isync_connector_dead_letter(job->c, "mapping: the %s template makes no %s/%s call for payment_posting \"%s\"",
-                                       job->refund ? "payment.refunded" : "payment.captured", program, transaction,
-                                       job->c->cfg->payment_posting);
+    return isync_connector_dead_letter(
+        job->c, "mapping: the %s template makes no %s/%s call for payment_posting \"%s\"",
+        job->refund ? "payment.refunded" : "payment.captured", program, transaction, job->c->cfg->payment_posting);
 }
 
 /* The plan's first program/transaction call, made once: DELIVERED also when
@@ -147,8 +147,8 @@ static isync_delivery_result cash_desk(payment_job *job)
     int exists;
     isync_delivery_result result = call_once(job, "OIS215MI", "AddPayment", "already exist", &exists);
     if (exists) {
-        isync_log(ISYNC_LOG_INFO, "payment %s (cash desk %s) already exists in Infor: not posted again",
-                  job->number, job->c->cfg->cash_desk);
+        isync_log(ISYNC_LOG_INFO, "payment %s (cash desk %s) already exists in Infor: not posted again", job->number,
+                  job->c->cfg->cash_desk);
         json_object_set_new(job->c->out->infor_refs, "already_posted", json_true());
     }
     return result;
@@ -209,7 +209,8 @@ static isync_delivery_result journal(payment_job *job)
     isync_delivery_result result = ISYNC_DELIVERED;
     int posted = 0;
     if (job->c->cfg->cono <= 0) {
-        return isync_connector_dead_letter(job->c, "payment_posting \"journal\" needs the company (cono) in the "
+        return isync_connector_dead_letter(job->c,
+                                           "payment_posting \"journal\" needs the company (cono) in the "
                                            "business settings");
     }
     if (isync_connector_at_step(job->c, "head")) {
@@ -276,8 +277,9 @@ static isync_delivery_result find_payer(payment_job *job, json_t **entry)
     }
     isync_status st = isync_order_index_get(job->c->spool, text(job->c->payload, "order_number"), entry, &err);
     if (st != ISYNC_OK) {
-        return isync_connector_retry(job->c, "%s", st == ISYNC_ERR_NOTFOUND
-                                     ? "order not in Infor yet (the payer is the order's customer)" : err.message);
+        return isync_connector_retry(
+            job->c, "%s",
+            st == ISYNC_ERR_NOTFOUND ? "order not in Infor yet (the payer is the order's customer)" : err.message);
     }
     job->payer = json_string_value(json_object_get(*entry, "cuno"));
     if (!job->payer || !*job->payer) {
@@ -319,7 +321,7 @@ static isync_delivery_result post(payment_job *job, const char *posting)
  * ctx->resuming changes nothing */
 isync_delivery_result isync_m3_payment_deliver(isync_connector_ctx *ctx)
 {
-    payment_job job = { .c = ctx };
+    payment_job job = {.c = ctx};
     const char *posting = ctx->cfg->payment_posting[0] ? ctx->cfg->payment_posting : "none";
     json_t *entry = NULL;
 

@@ -63,13 +63,13 @@
  * of the same transaction id gets the same number, which Infor refuses as
  * existing), else the next of the series, recorded durably in
  * <spool>/payments/. Two transactions never share a number. Leader only. */
-isync_status isync_payment_number(const isync_spool *spool, const char *transaction_id, int refund,
-                                  char out[10], isync_error *err);
+isync_status isync_payment_number(const isync_spool *spool, const char *transaction_id, int refund, char out[10],
+                                  isync_error *err);
 
 /* The PARM of journal line 1 or 2 (out: ISYNC_PARM_LENGTH + 1). */
-void isync_payment_journal_line(int line, int refund, const char *date, const char *account,
-                                const char *currency, const char *amount, const char *payer,
-                                const char *transaction_id, const char *order_number, char *out);
+void isync_payment_journal_line(int line, int refund, const char *date, const char *account, const char *currency,
+                                const char *amount, const char *payer, const char *transaction_id,
+                                const char *order_number, char *out);
 
 /* The connector (connector.h) of payment.captured, payment.refunded and
  * payment.voided (ctx->type); payment numbers and the order index live in

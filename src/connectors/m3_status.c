@@ -17,16 +17,17 @@ typedef struct {
 /* The template's call to transaction with the connector's context values;
  * NULL when it cannot be made (the outcome says why). Fields are borrowed
  * from *plan, which the caller frees. */
-static json_t *mapped_call(status_job *job, const char *transaction, const char *ponr, const char *posx,
-                           json_t **plan, isync_plan_fields *fields)
+static json_t *mapped_call(status_job *job, const char *transaction, const char *ponr, const char *posx, json_t **plan,
+                           isync_plan_fields *fields)
 {
-    json_t *values = json_pack("{s:s, s:s, s:s}", "orno", job->orno, "line_number", ponr ? ponr : "",
-                               "line_suffix", posx ? posx : "");
+    json_t *values = json_pack("{s:s, s:s, s:s}", "orno", job->orno, "line_number", ponr ? ponr : "", "line_suffix",
+                               posx ? posx : "");
     *plan = isync_connector_plan(job->c, "order.status_changed", job->c->payload, values);
     json_decref(values);
     size_t index;
     json_t *call;
-    json_array_foreach(json_object_get(*plan, "calls"), index, call) {
+    json_array_foreach(json_object_get(*plan, "calls"), index, call)
+    {
         if (isync_plan_call_is(call, "OIS100MI", transaction)) {
             isync_plan_fields_of(call, NULL, fields);
             return call;
@@ -108,7 +109,7 @@ static isync_delivery_result close_line(status_job *job, json_t *row)
 
 static isync_delivery_result cancel(status_job *job, int resuming)
 {
-    const char *fields[] = { "ORNO", job->orno, NULL };
+    const char *fields[] = {"ORNO", job->orno, NULL};
     isync_m3_result res;
     const char *step = json_string_value(json_object_get(job->c->progress, "step"));
     isync_m3_outcome listed = isync_connector_call(job->c, "OIS100MI", "LstLine", fields, 0, &res);
@@ -125,22 +126,24 @@ static isync_delivery_result cancel(status_job *job, int resuming)
     size_t index;
     json_t *row;
     int all_unallocated = 1;
-    json_array_foreach(res.records, index, row) {
+    json_array_foreach(res.records, index, row)
+    {
         all_unallocated &= line_status(row) < ISYNC_CANCEL_DELETE_BELOW;
     }
     isync_delivery_result result = ISYNC_DELIVERED;
     if (all_unallocated) {
         result = delete_order(job);
     } else {
-        json_array_foreach(res.records, index, row) {
+        json_array_foreach(res.records, index, row)
+        {
             int status = line_status(row);
             if (status < ISYNC_CANCEL_CLOSE_BELOW) {
                 if ((result = close_line(job, row)) != ISYNC_DELIVERED) {
                     break;
                 }
             } else if (status < 99) {
-                isync_log(ISYNC_LOG_WARNING, "order %s line %s is at status %02d (invoiced): not closed",
-                          job->orno, json_string_value(json_object_get(row, "PONR")), status);
+                isync_log(ISYNC_LOG_WARNING, "order %s line %s is at status %02d (invoiced): not closed", job->orno,
+                          json_string_value(json_object_get(row, "PONR")), status);
             }
         }
     }
@@ -160,7 +163,7 @@ static void mark_cancelled(const isync_spool *spool, json_t *entry, int deleted)
 
 isync_delivery_result isync_m3_status_deliver(isync_connector_ctx *ctx)
 {
-    status_job job = { ctx, NULL };
+    status_job job = {ctx, NULL};
     isync_delivery_outcome *out = ctx->out;
     const char *order_number = json_string_value(json_object_get(ctx->payload, "order_number"));
     json_t *entry = NULL;
@@ -174,8 +177,9 @@ isync_delivery_result isync_m3_status_deliver(isync_connector_ctx *ctx)
     }
     isync_status st = isync_order_index_get(ctx->spool, order_number ? order_number : "", &entry, &err);
     if (st != ISYNC_OK) {
-        return isync_connector_retry(ctx, "%s", st == ISYNC_ERR_NOTFOUND
-                                     ? "order not in Infor yet (no order.placed delivered for it)" : err.message);
+        return isync_connector_retry(
+            ctx, "%s",
+            st == ISYNC_ERR_NOTFOUND ? "order not in Infor yet (no order.placed delivered for it)" : err.message);
     }
     job.orno = json_string_value(json_object_get(entry, "orno"));
     if (!job.orno || !*job.orno) {

@@ -30,8 +30,7 @@ isync_status isync_order_index_put(const isync_spool *spool, json_t *info, isync
     return isync_write_json_file(path, info, spool->durable, err);
 }
 
-isync_status isync_order_index_get(const isync_spool *spool, const char *order_number, json_t **info,
-                                   isync_error *err)
+isync_status isync_order_index_get(const isync_spool *spool, const char *order_number, json_t **info, isync_error *err)
 {
     char path[4096];
     json_error_t jerr;

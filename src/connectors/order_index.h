@@ -17,8 +17,7 @@
 isync_status isync_order_index_put(const isync_spool *spool, json_t *info, isync_error *err);
 
 /* The entry, or ISYNC_ERR_NOTFOUND. *info is a new reference. */
-isync_status isync_order_index_get(const isync_spool *spool, const char *order_number, json_t **info,
-                                   isync_error *err);
+isync_status isync_order_index_get(const isync_spool *spool, const char *order_number, json_t **info, isync_error *err);
 
 /* Every entry whose "shipped" is false and that was not cancelled (m3_status
  * marks {"cancelled": true}), as a new array (for pollers). */

@@ -10,14 +10,14 @@
 
 /* The table: one row per event type. A new target: its file and its rows. */
 static const isync_connector connectors[] = {
-    { "order.placed", "m3_order", isync_m3_order_deliver },
-    { "order.status_changed", "m3_status", isync_m3_status_deliver },
-    { "customer.created", "m3_customer", isync_m3_customer_deliver },
-    { "customer.updated", "m3_customer", isync_m3_customer_deliver },
-    { ISYNC_CUSTOMER_INDEX_TYPE, "m3_customer", isync_m3_customer_deliver },
-    { "payment.captured", "m3_payment", isync_m3_payment_deliver },
-    { "payment.refunded", "m3_payment", isync_m3_payment_deliver },
-    { "payment.voided", "m3_payment", isync_m3_payment_deliver },
+    {"order.placed", "m3_order", isync_m3_order_deliver},
+    {"order.status_changed", "m3_status", isync_m3_status_deliver},
+    {"customer.created", "m3_customer", isync_m3_customer_deliver},
+    {"customer.updated", "m3_customer", isync_m3_customer_deliver},
+    {ISYNC_CUSTOMER_INDEX_TYPE, "m3_customer", isync_m3_customer_deliver},
+    {"payment.captured", "m3_payment", isync_m3_payment_deliver},
+    {"payment.refunded", "m3_payment", isync_m3_payment_deliver},
+    {"payment.voided", "m3_payment", isync_m3_payment_deliver},
 };
 
 const isync_connector *isync_connectors(size_t *count)

@@ -3,16 +3,19 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const isync_xc_payment_codes[ISYNC_XC_PAYMENT_CODE_COUNT + 1] = { "Q", "A", "PP", "P", "D", "C", "R", NULL };
-const char *const isync_xc_shipping_codes[ISYNC_XC_SHIPPING_CODE_COUNT + 1] = { "N", "P", "S", "D", "WND", "R", "WFA", "NBA", NULL };
+const char *const isync_xc_payment_codes[ISYNC_XC_PAYMENT_CODE_COUNT + 1] = {"Q", "A", "PP", "P", "D", "C", "R", NULL};
+const char *const isync_xc_shipping_codes[ISYNC_XC_SHIPPING_CODE_COUNT + 1] = {"N", "P",   "S",   "D", "WND",
+                                                                               "R", "WFA", "NBA", NULL};
 
 /* Defaults: a declined, cancelled or refunded payment cancels the Infor
  * order; shipping statuses change nothing in Infor; Infor's line statuses
  * 22/33/44 (reserved, allocated, picking) read as processing, 66/77
  * (delivered, invoiced) as shipped, 90 as delivered. */
-static const char *const default_payment_cancel[] = { "D", "C", "R", NULL };
-static const struct { const char *infor, *shipping; } default_infor[] = {
-    { "22", "P" }, { "33", "P" }, { "44", "P" }, { "66", "S" }, { "77", "S" }, { "90", "D" },
+static const char *const default_payment_cancel[] = {"D", "C", "R", NULL};
+static const struct {
+    const char *infor, *shipping;
+} default_infor[] = {
+    {"22", "P"}, {"33", "P"}, {"44", "P"}, {"66", "S"}, {"77", "S"}, {"90", "D"},
 };
 
 int isync_status_code_index(const char *const *codes, const char *code)
@@ -35,8 +38,8 @@ static int two_digits(const char *text)
     return text && strlen(text) == 2 && text[0] >= '0' && text[0] <= '9' && text[1] >= '0' && text[1] <= '9';
 }
 
-static void actions_from_json(json_t *value, const char *part, const char *const *codes,
-                              unsigned char *actions, isync_problems *problems)
+static void actions_from_json(json_t *value, const char *part, const char *const *codes, unsigned char *actions,
+                              isync_problems *problems)
 {
     char path[128];
     const char *key;
@@ -46,7 +49,8 @@ static void actions_from_json(json_t *value, const char *part, const char *const
         isync_problems_add(problems, path, "must be an array of X-Cart status code => \"cancel\" or \"none\"");
         return;
     }
-    json_object_foreach(value, key, action) {
+    json_object_foreach(value, key, action)
+    {
         int index = isync_status_code_index(codes, key);
         snprintf(path, sizeof path, "status_map.%s.%.40s", part, key);
         if (index < 0) {
@@ -71,11 +75,13 @@ static void infor_from_json(json_t *value, isync_status_map *map, isync_problems
                            "must be an array of Infor status (two digits) => X-Cart shipping status code");
         return;
     }
-    json_object_foreach(value, key, code) {
+    json_object_foreach(value, key, code)
+    {
         snprintf(path, sizeof path, "status_map.infor_to_shipping.%.40s", key);
         if (!two_digits(key)) {
             isync_problems_add(problems, path, "is not an Infor order status (two digits like \"66\")");
-        } else if (!json_is_string(code) || isync_status_code_index(isync_xc_shipping_codes, json_string_value(code)) < 0) {
+        } else if (!json_is_string(code) ||
+                   isync_status_code_index(isync_xc_shipping_codes, json_string_value(code)) < 0) {
             isync_problems_add(problems, path, "must be an X-Cart shipping status code (N P S D WND R WFA NBA)");
         } else {
             snprintf(map->infor_to_shipping[(key[0] - '0') * 10 + (key[1] - '0')], 4, "%s", json_string_value(code));
@@ -95,7 +101,8 @@ void isync_status_map_from_json(json_t *value, isync_status_map *map, isync_prob
         isync_problems_add(problems, "status_map", "must be an array with keys payment, shipping, infor_to_shipping");
         return;
     }
-    json_object_foreach(value, key, part) {
+    json_object_foreach(value, key, part)
+    {
         if (strcmp(key, "payment") == 0) {
             map->payment_set = 1;
             actions_from_json(part, "payment", isync_xc_payment_codes, map->payment, problems);
@@ -140,7 +147,7 @@ json_t *isync_status_map_to_json(const isync_status_map *map)
         json_t *infor = json_object();
         for (int i = 0; i < 100; i++) {
             if (map->infor_to_shipping[i][0]) {
-                char key[3] = { (char)('0' + i / 10), (char)('0' + i % 10), '\0' };
+                char key[3] = {(char)('0' + i / 10), (char)('0' + i % 10), '\0'};
                 json_object_set_new(infor, key, json_string(map->infor_to_shipping[i]));
             }
         }

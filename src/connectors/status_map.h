@@ -21,16 +21,13 @@
 extern const char *const isync_xc_payment_codes[ISYNC_XC_PAYMENT_CODE_COUNT + 1];
 extern const char *const isync_xc_shipping_codes[ISYNC_XC_SHIPPING_CODE_COUNT + 1];
 
-typedef enum {
-    ISYNC_ACTION_NONE = 0,
-    ISYNC_ACTION_CANCEL = 1
-} isync_status_action;
+typedef enum { ISYNC_ACTION_NONE = 0, ISYNC_ACTION_CANCEL = 1 } isync_status_action;
 
 typedef struct {
-    int payment_set, shipping_set, infor_set;           /* 0: the default applies */
-    unsigned char payment[ISYNC_XC_PAYMENT_CODE_COUNT];  /* isync_status_action per code */
+    int payment_set, shipping_set, infor_set; /* 0: the default applies */
+    unsigned char payment[ISYNC_XC_PAYMENT_CODE_COUNT]; /* isync_status_action per code */
     unsigned char shipping[ISYNC_XC_SHIPPING_CODE_COUNT];
-    char infor_to_shipping[100][4];                      /* by Infor status 00..99; "": none */
+    char infor_to_shipping[100][4]; /* by Infor status 00..99; "": none */
 } isync_status_map;
 
 /* Index of code in codes, or -1. */

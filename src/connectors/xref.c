@@ -57,8 +57,8 @@ static void load(isync_xref *xref)
     xref->doc = exists ? json_load_file(xref->path, 0, &jerr) : NULL;
     if (!json_is_object(xref->doc)) {
         if (exists) {
-            isync_log(ISYNC_LOG_WARNING, "customer index %s is unreadable (%s); starting it afresh",
-                      xref->path, jerr.text);
+            isync_log(ISYNC_LOG_WARNING, "customer index %s is unreadable (%s); starting it afresh", xref->path,
+                      jerr.text);
         }
         json_decref(xref->doc);
         xref->doc = json_object();
@@ -120,8 +120,8 @@ static int set(isync_xref *xref, const char *name, const char *key, const char *
     return 1;
 }
 
-isync_status isync_xref_record(isync_xref *xref, const char *profile_id, const char *email,
-                               const char *cuno, isync_error *err)
+isync_status isync_xref_record(isync_xref *xref, const char *profile_id, const char *email, const char *cuno,
+                               isync_error *err)
 {
     char key[256] = "";
     load(xref);

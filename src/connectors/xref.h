@@ -16,9 +16,9 @@
 #include "queue/spool.h"
 
 typedef struct {
-    char path[PATH_MAX];   /* <spool>/xref/customers.json */
-    int durable;           /* fsync when writing */
-    json_t *doc;           /* loaded on first use; NULL before */
+    char path[PATH_MAX]; /* <spool>/xref/customers.json */
+    int durable; /* fsync when writing */
+    json_t *doc; /* loaded on first use; NULL before */
 } isync_xref;
 
 /* Names the file; reads nothing yet. */
@@ -31,8 +31,8 @@ const char *isync_xref_email(isync_xref *xref, const char *email);
 
 /* Records profile id and/or e-mail (either may be NULL or "") -> cuno;
  * writes the file only when something changed. */
-isync_status isync_xref_record(isync_xref *xref, const char *profile_id, const char *email,
-                               const char *cuno, isync_error *err);
+isync_status isync_xref_record(isync_xref *xref, const char *profile_id, const char *email, const char *cuno,
+                               isync_error *err);
 
 /* Replaces both maps (a rebuild from Infor); steals neither reference. */
 isync_status isync_xref_replace(isync_xref *xref, json_t *profiles, json_t *emails, isync_error *err);

@@ -6,8 +6,8 @@
 #include "queue/event.h"
 #include "base/log.h"
 
-isync_status isync_inbound_add(const isync_spool *spool, const char *type, json_t *payload,
-                               char id[ISYNC_ID_SIZE], isync_error *err)
+isync_status isync_inbound_add(const isync_spool *spool, const char *type, json_t *payload, char id[ISYNC_ID_SIZE],
+                               isync_error *err)
 {
     isync_status st = isync_spool_new_id(id, err);
     if (st != ISYNC_OK) {
@@ -31,7 +31,8 @@ static int type_wanted(json_t *types, const char *type)
     if (!json_is_array(types) || json_array_size(types) == 0) {
         return 1;
     }
-    json_array_foreach(types, index, wanted) {
+    json_array_foreach(types, index, wanted)
+    {
         if (type && json_is_string(wanted) && strcmp(json_string_value(wanted), type) == 0) {
             return 1;
         }
@@ -60,10 +61,10 @@ static json_t *read_event(const isync_spool *spool, const char *id)
     return envelope;
 }
 
-isync_status isync_inbound_fetch(const isync_spool *spool, size_t limit, json_t *types,
-                                 json_t **events, isync_error *err)
+isync_status isync_inbound_fetch(const isync_spool *spool, size_t limit, json_t *types, json_t **events,
+                                 isync_error *err)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
 
     *events = NULL;
@@ -75,10 +76,11 @@ isync_status isync_inbound_fetch(const isync_spool *spool, size_t limit, json_t 
         json_t *envelope = read_event(spool, ids[i]);
         const char *type = json_string_value(json_object_get(envelope, "type"));
         if (envelope && type_wanted(types, type)) {
-            json_array_append_new(*events, json_pack("{s:s, s:O?, s:O?, s:O?}", "id", ids[i], "type",
-                                                     json_object_get(envelope, "type"), "created_at",
-                                                     json_object_get(envelope, "created_at"), "payload",
-                                                     json_object_get(envelope, "payload")));
+            json_array_append_new(*events,
+                                  json_pack("{s:s, s:O?, s:O?, s:O?}", "id", ids[i], "type",
+                                            json_object_get(envelope, "type"), "created_at",
+                                            json_object_get(envelope, "created_at"), "payload",
+                                            json_object_get(envelope, "payload")));
         }
         json_decref(envelope);
     }

@@ -14,14 +14,14 @@
 #include "queue/spool.h"
 
 /* Adds an event; *id receives its id. payload is referenced, not stolen. */
-isync_status isync_inbound_add(const isync_spool *spool, const char *type, json_t *payload,
-                               char id[ISYNC_ID_SIZE], isync_error *err);
+isync_status isync_inbound_add(const isync_spool *spool, const char *type, json_t *payload, char id[ISYNC_ID_SIZE],
+                               isync_error *err);
 
 /* Oldest first, at most limit, only the given types when types is a
  * non-empty array of strings: [{id, type, created_at, payload}]. A damaged
  * file is moved to corrupt/ and skipped. */
-isync_status isync_inbound_fetch(const isync_spool *spool, size_t limit, json_t *types,
-                                 json_t **events, isync_error *err);
+isync_status isync_inbound_fetch(const isync_spool *spool, size_t limit, json_t *types, json_t **events,
+                                 isync_error *err);
 
 /* Removes the events with these ids; unknown ids are ignored (already
  * acknowledged). Returns how many were removed. */

@@ -25,7 +25,7 @@
 struct isync_poller {
     const isync_spool *spool;
     isync_poll_settings settings;
-    json_t *state;          /* {"next": {kind: ms}, "paused_until": ms, "pauses": n,
+    json_t *state; /* {"next": {kind: ms}, "paused_until": ms, "pauses": n,
                                "stock": {sku: {"quantity": "..", "warehouses": {WHLO: ".."}}},
                                "items": {sku: {...}}, "orders": {number: {...}}} */
     char *path;
@@ -89,10 +89,9 @@ static json_t *describe_interval(long ini_value, const isync_config_interval *se
 
 json_t *isync_poll_settings_describe(const isync_poll_settings *ini, const isync_business_config *cfg)
 {
-    return json_pack("{s:o, s:o, s:o}",
-                     "stock", describe_interval(ini->stock_interval_s, &cfg->poll_stock_interval),
-                     "items", describe_interval(ini->items_interval_s, &cfg->poll_items_interval),
-                     "shipments", describe_interval(ini->shipments_interval_s, &cfg->poll_shipments_interval));
+    return json_pack("{s:o, s:o, s:o}", "stock", describe_interval(ini->stock_interval_s, &cfg->poll_stock_interval),
+                     "items", describe_interval(ini->items_interval_s, &cfg->poll_items_interval), "shipments",
+                     describe_interval(ini->shipments_interval_s, &cfg->poll_shipments_interval));
 }
 
 /* Brings a kind's due time forward when its interval got shorter or was off. */
@@ -177,10 +176,10 @@ static int paused(isync_poller *p)
 
 /* One call; a 429 pauses the poller. Returns the outcome (res to be cleared). */
 static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                             const char *program, const char *transaction, int maxrecs,
-                             const char *const *fields, isync_m3_result *res)
+                             const char *program, const char *transaction, int maxrecs, const char *const *fields,
+                             isync_m3_result *res)
 {
-    isync_m3_request req = { program, transaction, cfg->cono, cfg->divi, maxrecs, fields };
+    isync_m3_request req = {program, transaction, cfg->cono, cfg->divi, maxrecs, fields};
     isync_m3_result_init(res);
     isync_m3_outcome outcome = isync_m3_call(m3, &req, res);
     if (outcome == ISYNC_M3_RETRY && res->http_status == 429) {
@@ -190,8 +189,8 @@ static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_b
         json_object_set_new(p->state, "paused_until", json_integer(isync_now_ms() + delay));
         json_object_set_new(p->state, "pauses", json_integer(pauses + 1));
         if (!p->pause_logged) {
-            isync_log(ISYNC_LOG_WARNING, "Infor answered 429 to %s/%s: polling pauses for %ld ms", program,
-                      transaction, delay);
+            isync_log(ISYNC_LOG_WARNING, "Infor answered 429 to %s/%s: polling pauses for %ld ms", program, transaction,
+                      delay);
             p->pause_logged = 1;
         }
     } else if (outcome != ISYNC_M3_OK) {
@@ -328,7 +327,7 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
     int maxrecs = p->settings.page_size;
 
     for (;;) {
-        const char *fields[] = { "WHLO", whlo, "ITNO", from, NULL };
+        const char *fields[] = {"WHLO", whlo, "ITNO", from, NULL};
         isync_m3_result res;
         if (!from[0]) {
             fields[2] = NULL;
@@ -347,8 +346,8 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
             /* one item fills the page: ask for more at once */
             isync_m3_result_clear(&res);
             if (maxrecs >= MAX_PAGE) {
-                isync_log(ISYNC_LOG_ERROR, "MMS060MI/List: item %s has more than %d locations in warehouse %s",
-                          last, MAX_PAGE, whlo);
+                isync_log(ISYNC_LOG_ERROR, "MMS060MI/List: item %s has more than %d locations in warehouse %s", last,
+                          MAX_PAGE, whlo);
                 return ISYNC_POLL_FAILED;
             }
             maxrecs *= 2;
@@ -356,7 +355,8 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
         }
         size_t index;
         json_t *row;
-        json_array_foreach(res.records, index, row) {
+        json_array_foreach(res.records, index, row)
+        {
             const char *itno = field(row, "ITNO");
             if ((from[0] && strcmp(itno, from) < 0) || (full && strcmp(itno, last) == 0)) {
                 continue; /* before the start, or the item the page may have cut */
@@ -381,8 +381,9 @@ static isync_poll_result available_quantities(isync_poller *p, isync_m3_client *
 {
     const char *itno;
     json_t *value;
-    json_object_foreach(totals, itno, value) {
-        const char *fields[] = { "WHLO", whlo, "ITNO", itno, NULL };
+    json_object_foreach(totals, itno, value)
+    {
+        const char *fields[] = {"WHLO", whlo, "ITNO", itno, NULL};
         isync_m3_result res;
         isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "GetItmWhsBal", -1, fields, &res);
         if (outcome == ISYNC_M3_OK) {
@@ -423,9 +424,8 @@ static json_t *emit(isync_poller *p, const char *type, json_t *payload)
  * as text) and its total by the mode: the single warehouse's, or the sum of
  * the listed ones. Returns whether any warehouse lists the SKU, -1 when the
  * sum overflows 38 digits. */
-static int sku_quantities(const isync_business_config *cfg, json_t *by_whlo, const char *const *warehouses,
-                          int count, const char *sku, json_t *per_whlo, json_t *per_whlo_text,
-                          char total[ISYNC_DECIMAL_TEXT])
+static int sku_quantities(const isync_business_config *cfg, json_t *by_whlo, const char *const *warehouses, int count,
+                          const char *sku, json_t *per_whlo, json_t *per_whlo_text, char total[ISYNC_DECIMAL_TEXT])
 {
     isync_decimal sum = isync_decimal_from_int(0), single = sum;
     int any = 0;
@@ -483,18 +483,22 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
     json_t *skus = json_object();
     const char *sku, *whlo;
     json_t *value, *totals;
-    json_object_foreach(by_whlo, whlo, totals) {
-        json_object_foreach(totals, sku, value) {
+    json_object_foreach(by_whlo, whlo, totals)
+    {
+        json_object_foreach(totals, sku, value)
+        {
             json_object_set(skus, sku, json_true());
         }
     }
-    json_object_foreach(saved, sku, value) {
+    json_object_foreach(saved, sku, value)
+    {
         json_object_set(skus, sku, json_true());
     }
     isync_poll_result result = ISYNC_POLL_OK;
     long emitted = 0;
     void *tmp;
-    json_object_foreach_safe(skus, tmp, sku, value) {
+    json_object_foreach_safe(skus, tmp, sku, value)
+    {
         json_t *per_whlo = json_object(), *per_whlo_text = json_object();
         char total[ISYNC_DECIMAL_TEXT];
         int any = sku_quantities(cfg, by_whlo, warehouses, count, sku, per_whlo, per_whlo_text, total);
@@ -544,9 +548,9 @@ static json_t *item_values(json_t *row)
     if (isync_decimal_sign(quantity_of(weight)) == 0) {
         weight = field(row, "NEWE");
     }
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", field(row, "ITDS"), "description",
-                     field(row, "FUDS"), "status", field(row, "STAT"), "weight", weight, "unit",
-                     field(row, "UNMS"), "infor_updated_at", field(row, "LMDT"));
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", field(row, "ITDS"), "description", field(row, "FUDS"),
+                     "status", field(row, "STAT"), "weight", weight, "unit", field(row, "UNMS"), "infor_updated_at",
+                     field(row, "LMDT"));
 }
 
 isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
@@ -563,7 +567,7 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
     }
     saved = section(p, "items");
     for (;;) {
-        const char *fields[] = { "ITNO", from, NULL };
+        const char *fields[] = {"ITNO", from, NULL};
         isync_m3_result res;
         isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "LstItmByItm", maxrecs, fields, &res);
         if (outcome != ISYNC_M3_OK) {
@@ -574,7 +578,8 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
         }
         size_t n = json_array_size(res.records), index, fresh = 0;
         json_t *row;
-        json_array_foreach(res.records, index, row) {
+        json_array_foreach(res.records, index, row)
+        {
             const char *itno = field(row, "ITNO");
             if (!*itno || (!first && strcmp(itno, from) <= 0)) {
                 continue;
@@ -588,7 +593,8 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
             }
             json_t *payload = json_deep_copy(values);
             json_object_set_new(payload, "sku", json_string(itno));
-            json_object_set_new(payload, "weight", quantity_json(field(values, "weight")[0] ? field(values, "weight") : "0"));
+            json_object_set_new(payload, "weight",
+                                quantity_json(field(values, "weight")[0] ? field(values, "weight") : "0"));
             if (!emit(p, "product.changed", payload)) {
                 json_decref(values);
                 isync_m3_result_clear(&res);
@@ -628,7 +634,8 @@ static int contains(json_t *array, const char *text)
 {
     size_t index;
     json_t *value;
-    json_array_foreach(array, index, value) {
+    json_array_foreach(array, index, value)
+    {
         if (json_is_string(value) && strcmp(json_string_value(value), text) == 0) {
             return 1;
         }
@@ -642,7 +649,7 @@ static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, co
                                         json_t *order, const char *dlix, int *shipped)
 {
     isync_m3_result head, shipment;
-    const char *head_fields[] = { "DLIX", dlix, NULL };
+    const char *head_fields[] = {"DLIX", dlix, NULL};
     *shipped = 0;
     isync_m3_outcome outcome = call(p, m3, cfg, "MWS410MI", "GetHead", -1, head_fields, &head);
     if (outcome != ISYNC_M3_OK) {
@@ -659,7 +666,7 @@ static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, co
     json_t *s = NULL;
     isync_m3_result_init(&shipment);
     if (*conn && strtoll(conn, NULL, 10) != 0) {
-        const char *ship_fields[] = { "CONN", conn, NULL };
+        const char *ship_fields[] = {"CONN", conn, NULL};
         outcome = call(p, m3, cfg, "DRS100MI", "GetShipment", -1, ship_fields, &shipment);
         if (outcome == ISYNC_M3_OK) {
             s = json_array_get(shipment.records, 0);
@@ -674,8 +681,8 @@ static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, co
     const char *shipped_at = *field(d, "DSDT") ? field(d, "DSDT") : field(s, "DSDT");
     json_t *payload = json_pack("{s:O, s:O, s:s, s:s, s:s, s:s, s:s, s:s}", "order_number",
                                 json_object_get(order, "order_number"), "infor_order", json_object_get(order, "orno"),
-                                "delivery", dlix, "shipment", conn, "tracking_number", field(d, "ETRN"),
-                                "carrier", carrier, "carrier_name", field(s, "SUNM"), "shipped_at", shipped_at);
+                                "delivery", dlix, "shipment", conn, "tracking_number", field(d, "ETRN"), "carrier",
+                                carrier, "carrier_name", field(s, "SUNM"), "shipped_at", shipped_at);
     if (!*field(s, "SUNM")) {
         json_object_set_new(payload, "carrier_name", json_null());
     }
@@ -707,7 +714,7 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
         mine = json_object_get(orders, number);
     }
     /* status */
-    const char *head_fields[] = { "ORNO", orno, NULL };
+    const char *head_fields[] = {"ORNO", orno, NULL};
     isync_m3_outcome outcome = call(p, m3, cfg, "OIS100MI", "GetHead", -1, head_fields, &res);
     if (outcome != ISYNC_M3_OK) {
         isync_poll_result r = failure(outcome, &res);
@@ -715,12 +722,14 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
         return r;
     }
     char orst[8], orsl[8];
-    snprintf(orst, sizeof orst, "%s", isync_m3_record_field(&res, 0, "ORST") ? isync_m3_record_field(&res, 0, "ORST") : "");
-    snprintf(orsl, sizeof orsl, "%s", isync_m3_record_field(&res, 0, "ORSL") ? isync_m3_record_field(&res, 0, "ORSL") : "");
+    snprintf(orst, sizeof orst, "%s",
+             isync_m3_record_field(&res, 0, "ORST") ? isync_m3_record_field(&res, 0, "ORST") : "");
+    snprintf(orsl, sizeof orsl, "%s",
+             isync_m3_record_field(&res, 0, "ORSL") ? isync_m3_record_field(&res, 0, "ORSL") : "");
     isync_m3_result_clear(&res);
 
     /* deliveries */
-    const char *line_fields[] = { "RORC", "3", "RIDN", orno, NULL };
+    const char *line_fields[] = {"RORC", "3", "RIDN", orno, NULL};
     outcome = call(p, m3, cfg, "MWS411MI", "LstDelLnByOrd", 0, line_fields, &res);
     if (outcome != ISYNC_M3_OK && outcome != ISYNC_M3_MI_ERROR) {
         isync_poll_result r = failure(outcome, &res);
@@ -730,7 +739,8 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
     json_t *deliveries = json_array();
     size_t index;
     json_t *line;
-    json_array_foreach(res.records, index, line) {
+    json_array_foreach(res.records, index, line)
+    {
         const char *dlix = field(line, "DLIX");
         if (*dlix && !contains(deliveries, dlix)) {
             json_array_append_new(deliveries, json_string(dlix));
@@ -740,7 +750,8 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
     json_t *shipped = json_object_get(mine, "shipped");
     int pending = 0;
     json_t *dlix;
-    json_array_foreach(deliveries, index, dlix) {
+    json_array_foreach(deliveries, index, dlix)
+    {
         int done = 0;
         if (contains(shipped, json_string_value(dlix))) {
             continue;
@@ -760,13 +771,15 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
     json_decref(deliveries);
 
     /* the status after the shipments: "shipped" comes with its tracking number first */
-    if (!json_is_string(json_object_get(mine, "orst")) || strcmp(json_string_value(json_object_get(mine, "orst")), orst) != 0 ||
-        !json_is_string(json_object_get(mine, "orsl")) || strcmp(json_string_value(json_object_get(mine, "orsl")), orsl) != 0) {
+    if (!json_is_string(json_object_get(mine, "orst")) ||
+        strcmp(json_string_value(json_object_get(mine, "orst")), orst) != 0 ||
+        !json_is_string(json_object_get(mine, "orsl")) ||
+        strcmp(json_string_value(json_object_get(mine, "orsl")), orsl) != 0) {
         /* the lowest line status is how far the whole order got */
         const char *shipping = isync_status_map_shipping_for(&cfg->status_map, orsl);
-        json_t *payload = json_pack("{s:O, s:s, s:s, s:s, s:s?}", "order_number", json_object_get(order, "order_number"),
-                                    "infor_order", orno, "infor_status", orst, "infor_lowest_status", orsl,
-                                    "shipping_status", shipping);
+        json_t *payload = json_pack("{s:O, s:s, s:s, s:s, s:s?}", "order_number",
+                                    json_object_get(order, "order_number"), "infor_order", orno, "infor_status", orst,
+                                    "infor_lowest_status", orsl, "shipping_status", shipping);
         if (!shipping) {
             json_object_set_new(payload, "shipping_status", json_null());
         }
@@ -808,7 +821,8 @@ isync_poll_result isync_poll_shipments(isync_poller *p, isync_m3_client *m3, con
     }
     size_t index;
     json_t *order;
-    json_array_foreach(open, index, order) {
+    json_array_foreach(open, index, order)
+    {
         result = poll_order(p, m3, cfg, order, &emitted);
         if (result == ISYNC_POLL_PAUSED) {
             break;
@@ -823,12 +837,11 @@ isync_poll_result isync_poll_shipments(isync_poller *p, isync_m3_client *m3, con
 
 typedef isync_poll_result (*poll_fn)(isync_poller *, isync_m3_client *, const isync_business_config *);
 
-long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                      const atomic_bool *stop)
+long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg, const atomic_bool *stop)
 {
-    static const char *const names[] = { "stock", "shipments", "items" };
-    static const poll_fn fns[] = { isync_poll_stock, isync_poll_shipments, isync_poll_items };
-    long intervals[] = { p->settings.stock_interval_s, p->settings.shipments_interval_s, p->settings.items_interval_s };
+    static const char *const names[] = {"stock", "shipments", "items"};
+    static const poll_fn fns[] = {isync_poll_stock, isync_poll_shipments, isync_poll_items};
+    long intervals[] = {p->settings.stock_interval_s, p->settings.shipments_interval_s, p->settings.items_interval_s};
     long long next = 0;
     json_t *due = section(p, "next");
 

@@ -42,16 +42,16 @@
 #include "queue/spool.h"
 
 typedef struct {
-    long stock_interval_s;      /* 0: off */
+    long stock_interval_s; /* 0: off */
     long items_interval_s;
     long shipments_interval_s;
-    int page_size;              /* maxrecs of list transactions; <= 0: 100 */
+    int page_size; /* maxrecs of list transactions; <= 0: 100 */
 } isync_poll_settings;
 
 typedef enum {
-    ISYNC_POLL_OK = 0,          /* ran to the end (events written, state saved) */
-    ISYNC_POLL_FAILED,          /* Infor or the spool failed; tried again later */
-    ISYNC_POLL_PAUSED           /* Infor answered 429: every kind waits */
+    ISYNC_POLL_OK = 0, /* ran to the end (events written, state saved) */
+    ISYNC_POLL_FAILED, /* Infor or the spool failed; tried again later */
+    ISYNC_POLL_PAUSED /* Infor answered 429: every kind waits */
 } isync_poll_result;
 
 typedef struct isync_poller isync_poller;

@@ -4,8 +4,7 @@
 #include <sys/random.h>
 #include <time.h>
 
-long isync_backoff_delay_ms(unsigned attempt, long base_ms, long cap_ms, long retry_after_s,
-                            uint64_t random)
+long isync_backoff_delay_ms(unsigned attempt, long base_ms, long cap_ms, long retry_after_s, uint64_t random)
 {
     if (base_ms < 1) {
         base_ms = 1;

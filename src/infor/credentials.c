@@ -20,8 +20,7 @@ static const char *without_prefix(const char *message)
     return strncmp(message, prefix, sizeof prefix - 1) == 0 ? message + sizeof prefix - 1 : message;
 }
 
-isync_status isync_credentials_check(const char *text, size_t len, isync_ionapi *out,
-                                     isync_problems *problems)
+isync_status isync_credentials_check(const char *text, size_t len, isync_ionapi *out, isync_problems *problems)
 {
     isync_error err;
     const char *bad_key = NULL;
@@ -39,8 +38,8 @@ isync_status isync_credentials_check(const char *text, size_t len, isync_ionapi 
     return ISYNC_ERR_INVALID;
 }
 
-isync_status isync_credentials_save(const char *path, const char *text, size_t len,
-                                    json_t **summary, isync_problems *problems, isync_error *err)
+isync_status isync_credentials_save(const char *path, const char *text, size_t len, json_t **summary,
+                                    isync_problems *problems, isync_error *err)
 {
     isync_ionapi cred;
 
@@ -57,8 +56,8 @@ isync_status isync_credentials_save(const char *path, const char *text, size_t l
     isync_error write_err;
     if (isync_write_file(path, text, len, 1, &write_err) != ISYNC_OK) {
         isync_ionapi_free(&cred);
-        return isync_fail(err, ISYNC_ERR_IO, write_err.sys_errno, "cannot write the credentials file %s: %s",
-                          path, write_err.sys_errno ? strerror(write_err.sys_errno) : write_err.message);
+        return isync_fail(err, ISYNC_ERR_IO, write_err.sys_errno, "cannot write the credentials file %s: %s", path,
+                          write_err.sys_errno ? strerror(write_err.sys_errno) : write_err.message);
     }
     if (summary) {
         *summary = isync_credentials_describe(path, &cred, NULL);
@@ -88,11 +87,9 @@ json_t *isync_credentials_describe(const char *path, const isync_ionapi *cred, c
 {
     int ok = cred != NULL && !error;
     char *token_url = ok ? isync_ionapi_token_url(cred) : NULL;
-    json_t *out = json_pack("{s:s, s:b, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:o, s:b}",
-                            "file", path ? path : "", "ok", ok, "error", error,
-                            "tenant", ok ? cred->ti : NULL, "app", ok ? cred->cn : NULL,
-                            "gateway", ok ? cred->iu : NULL, "token_url", token_url,
-                            "grant", ok ? grant_name(cred->grant) : NULL,
+    json_t *out = json_pack("{s:s, s:b, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:o, s:b}", "file", path ? path : "", "ok",
+                            ok, "error", error, "tenant", ok ? cred->ti : NULL, "app", ok ? cred->cn : NULL, "gateway",
+                            ok ? cred->iu : NULL, "token_url", token_url, "grant", ok ? grant_name(cred->grant) : NULL,
                             "mode", file_mode(path), "readable_by_others", ok && cred->readable_by_others);
     free(token_url);
     return out;

@@ -15,15 +15,14 @@
 /* Checks text as an .ionapi file (ionapi.h, both kinds). A refusal goes into
  * problems with the key at fault as its path ("ionapi" when the text as a
  * whole is wrong); never a value from the text. */
-isync_status isync_credentials_check(const char *text, size_t len, isync_ionapi *out,
-                                     isync_problems *problems);
+isync_status isync_credentials_check(const char *text, size_t len, isync_ionapi *out, isync_problems *problems);
 
 /* Checks text, then replaces path with it atomically (a new file beside it,
  * mode 0600, fsync, rename, fsync of the directory). ISYNC_ERR_INVALID with
  * problems filled; ISYNC_ERR_CONFIG (no path) or ISYNC_ERR_IO with err. On
  * success *summary (may be NULL) is the new file's summary. */
-isync_status isync_credentials_save(const char *path, const char *text, size_t len,
-                                    json_t **summary, isync_problems *problems, isync_error *err);
+isync_status isync_credentials_save(const char *path, const char *text, size_t len, json_t **summary,
+                                    isync_problems *problems, isync_error *err);
 
 /* {"file", "ok", "error", "tenant", "app", "gateway", "token_url", "grant",
  * "mode", "readable_by_others"}: cred is what was loaded from path (NULL

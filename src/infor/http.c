@@ -17,7 +17,7 @@ struct isync_http {
     isync_http_options options;
     char *ca_file;
     char curl_error[CURL_ERROR_SIZE];
-    int fresh_connection;       /* this request: no connection reuse */
+    int fresh_connection; /* this request: no connection reuse */
 };
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
@@ -148,8 +148,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
 
 /* Shutdown aborts a transfer in flight instead of waiting for its timeout;
  * curl calls this at least once a second. */
-static int on_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
-                       curl_off_t ulnow)
+static int on_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
 {
     const atomic_bool *abort_flag = userdata;
     (void)dltotal;
@@ -183,17 +182,17 @@ static struct curl_slist *build_headers(const char *const *headers)
     return grown;
 }
 
-static CURLcode set_options(isync_http *http, const char *method, const char *url,
-                            struct curl_slist *header_list, const char *body, size_t body_len,
-                            isync_http_response *resp)
+static CURLcode set_options(isync_http *http, const char *method, const char *url, struct curl_slist *header_list,
+                            const char *body, size_t body_len, isync_http_response *resp)
 {
     CURL *curl = http->curl;
     CURLcode rc = CURLE_OK;
 
     /* curl_easy_reset keeps the connection, DNS and TLS session caches. */
     curl_easy_reset(curl);
-#define SET(opt, val) \
-    if (rc == CURLE_OK) rc = curl_easy_setopt(curl, opt, val)
+#define SET(opt, val)                                                                                                  \
+    if (rc == CURLE_OK)                                                                                                \
+    rc = curl_easy_setopt(curl, opt, val)
     SET(CURLOPT_URL, url);
     SET(CURLOPT_NOSIGNAL, 1L);
     SET(CURLOPT_PROTOCOLS_STR, "https,http");
@@ -245,9 +244,8 @@ static void rebuild_handle(isync_http *http)
     http->curl = curl_easy_init();
 }
 
-isync_status isync_http_request(isync_http *http, const char *method, const char *url,
-                                const char *const *headers, const char *body, size_t body_len,
-                                isync_http_response *resp, isync_error *err)
+isync_status isync_http_request(isync_http *http, const char *method, const char *url, const char *const *headers,
+                                const char *body, size_t body_len, isync_http_response *resp, isync_error *err)
 {
     memset(resp, 0, sizeof *resp);
     resp->retry_after_s = -1;
@@ -277,16 +275,14 @@ isync_status isync_http_request(isync_http *http, const char *method, const char
     if (rc == CURLE_OK) {
         return ISYNC_OK;
     }
-    snprintf(resp->error, sizeof resp->error, "%s",
-             http->curl_error[0] ? http->curl_error : curl_easy_strerror(rc));
+    snprintf(resp->error, sizeof resp->error, "%s", http->curl_error[0] ? http->curl_error : curl_easy_strerror(rc));
     resp->timed_out = (rc == CURLE_OPERATION_TIMEDOUT);
     rebuild_handle(http);
     return isync_fail(err, ISYNC_ERR_HTTP, 0, "HTTP %s failed: %s", method, resp->error);
 }
 
-isync_status isync_http_request_once(isync_http *http, const char *method, const char *url,
-                                     const char *const *headers, const char *body, size_t body_len,
-                                     isync_http_response *resp, isync_error *err)
+isync_status isync_http_request_once(isync_http *http, const char *method, const char *url, const char *const *headers,
+                                     const char *body, size_t body_len, isync_http_response *resp, isync_error *err)
 {
     http->fresh_connection = 1;
     isync_status st = isync_http_request(http, method, url, headers, body, body_len, resp, err);

@@ -11,20 +11,20 @@
 
 typedef struct {
     long connect_timeout_ms;
-    long request_timeout_ms;   /* whole request, connect included */
-    int verify_tls;            /* 1: verify peer and host (default) */
-    const char *ca_file;       /* NULL or "": the system's CA store */
+    long request_timeout_ms; /* whole request, connect included */
+    int verify_tls; /* 1: verify peer and host (default) */
+    const char *ca_file; /* NULL or "": the system's CA store */
     const atomic_bool *abort_flag; /* NULL, or: transfers abort soon after *abort_flag
                                        becomes non-zero (shutdown; via the progress callback) */
 } isync_http_options;
 
 typedef struct {
-    long status;               /* HTTP status; 0 when no response arrived */
-    char *body;                /* NUL-terminated, malloc'ed; NULL if none */
+    long status; /* HTTP status; 0 when no response arrived */
+    char *body; /* NUL-terminated, malloc'ed; NULL if none */
     size_t body_len;
-    long retry_after_s;        /* Retry-After in seconds; -1 when absent */
-    int timed_out;             /* 1 when the transfer hit a timeout */
-    char error[256];           /* curl's error text on transport failure */
+    long retry_after_s; /* Retry-After in seconds; -1 when absent */
+    int timed_out; /* 1 when the transfer hit a timeout */
+    char error[256]; /* curl's error text on transport failure */
 } isync_http_response;
 
 typedef struct isync_http isync_http;
@@ -38,17 +38,15 @@ void isync_http_free(isync_http *http);
  * (whatever its status), ISYNC_ERR_HTTP on transport failure (connect,
  * TLS, timeout, reset) with resp->error and err set. The handle is rebuilt
  * after a transport failure. */
-isync_status isync_http_request(isync_http *http, const char *method, const char *url,
-                                const char *const *headers, const char *body, size_t body_len,
-                                isync_http_response *resp, isync_error *err);
+isync_status isync_http_request(isync_http *http, const char *method, const char *url, const char *const *headers,
+                                const char *body, size_t body_len, isync_http_response *resp, isync_error *err);
 
 /* The same for a request that must not run twice (it changes data): sent
  * on a fresh connection. On a reused connection that turns out dead
  * without an answer libcurl silently sends the request again, which would
  * repeat a call the server may already have executed. */
-isync_status isync_http_request_once(isync_http *http, const char *method, const char *url,
-                                     const char *const *headers, const char *body, size_t body_len,
-                                     isync_http_response *resp, isync_error *err);
+isync_status isync_http_request_once(isync_http *http, const char *method, const char *url, const char *const *headers,
+                                     const char *body, size_t body_len, isync_http_response *resp, isync_error *err);
 
 void isync_http_response_clear(isync_http_response *resp);
 

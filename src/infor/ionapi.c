@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-static const char *const required_keys[] = { "ti", "ci", "cs", "iu", "pu", "ot" };
+static const char *const required_keys[] = {"ti", "ci", "cs", "iu", "pu", "ot"};
 
 /* jansson's error text may quote the offending token (" near '...'"), which
  * can be part of a secret: keep only the part before it. */
@@ -23,8 +23,8 @@ static void describe_json_error(const json_error_t *jerr, char *out, size_t out_
 
 /* Reads key into *dest (strdup). Absent or null leaves *dest NULL.
  * Returns 0, or -1 with err set when the value is not a string. */
-static int copy_string_key(json_t *root, const char *key, const char *name, char **dest,
-                           isync_error *err, const char **bad_key)
+static int copy_string_key(json_t *root, const char *key, const char *name, char **dest, isync_error *err,
+                           const char **bad_key)
 {
     json_t *value = json_object_get(root, key);
 
@@ -33,8 +33,7 @@ static int copy_string_key(json_t *root, const char *key, const char *name, char
         return 0;
     }
     if (!json_is_string(value)) {
-        isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"%s\" is not a string",
-                   name, key);
+        isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"%s\" is not a string", name, key);
         *bad_key = key;
         return -1;
     }
@@ -48,15 +47,24 @@ static int copy_string_key(json_t *root, const char *key, const char *name, char
 
 static char **field_for_key(isync_ionapi *cred, const char *key)
 {
-    if (strcmp(key, "ti") == 0) return &cred->ti;
-    if (strcmp(key, "cn") == 0) return &cred->cn;
-    if (strcmp(key, "ci") == 0) return &cred->ci;
-    if (strcmp(key, "cs") == 0) return &cred->cs;
-    if (strcmp(key, "iu") == 0) return &cred->iu;
-    if (strcmp(key, "pu") == 0) return &cred->pu;
-    if (strcmp(key, "ot") == 0) return &cred->ot;
-    if (strcmp(key, "or") == 0) return &cred->or_;
-    if (strcmp(key, "saak") == 0) return &cred->saak;
+    if (strcmp(key, "ti") == 0)
+        return &cred->ti;
+    if (strcmp(key, "cn") == 0)
+        return &cred->cn;
+    if (strcmp(key, "ci") == 0)
+        return &cred->ci;
+    if (strcmp(key, "cs") == 0)
+        return &cred->cs;
+    if (strcmp(key, "iu") == 0)
+        return &cred->iu;
+    if (strcmp(key, "pu") == 0)
+        return &cred->pu;
+    if (strcmp(key, "ot") == 0)
+        return &cred->ot;
+    if (strcmp(key, "or") == 0)
+        return &cred->or_;
+    if (strcmp(key, "saak") == 0)
+        return &cred->saak;
     return &cred->sask;
 }
 
@@ -73,27 +81,26 @@ static void strip_trailing_slashes(char *url)
     }
 }
 
-static isync_status check_service_account(const isync_ionapi *cred, const char *name,
-                                          isync_error *err, const char **bad_key)
+static isync_status check_service_account(const isync_ionapi *cred, const char *name, isync_error *err,
+                                          const char **bad_key)
 {
     if (!is_blank(cred->saak) && is_blank(cred->sask)) {
         *bad_key = "sask";
-        return isync_fail(err, ISYNC_ERR_CONFIG, 0,
-                          "credentials file %s: key \"sask\" is missing (\"saak\" is set)", name);
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"sask\" is missing (\"saak\" is set)",
+                          name);
     }
     if (is_blank(cred->saak) && !is_blank(cred->sask)) {
         *bad_key = "saak";
-        return isync_fail(err, ISYNC_ERR_CONFIG, 0,
-                          "credentials file %s: key \"saak\" is missing (\"sask\" is set)", name);
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"saak\" is missing (\"sask\" is set)",
+                          name);
     }
     return ISYNC_OK;
 }
 
-static isync_status read_object(json_t *root, const char *name, isync_ionapi *cred,
-                                isync_error *err, const char **bad_key)
+static isync_status read_object(json_t *root, const char *name, isync_ionapi *cred, isync_error *err,
+                                const char **bad_key)
 {
-    static const char *const all_keys[] = { "ti", "cn", "ci", "cs", "iu", "pu",
-                                            "ot", "or", "saak", "sask" };
+    static const char *const all_keys[] = {"ti", "cn", "ci", "cs", "iu", "pu", "ot", "or", "saak", "sask"};
 
     if (!json_is_object(root)) {
         return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: not a JSON object", name);
@@ -112,12 +119,12 @@ static isync_status read_object(json_t *root, const char *name, isync_ionapi *cr
             *bad_key = required_keys[i];
         }
         if (!value) {
-            return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"%s\" is missing",
-                              name, required_keys[i]);
+            return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"%s\" is missing", name,
+                              required_keys[i]);
         }
         if (*value == '\0') {
-            return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"%s\" is empty",
-                              name, required_keys[i]);
+            return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: key \"%s\" is empty", name,
+                              required_keys[i]);
         }
     }
     isync_status st = check_service_account(cred, name, err, bad_key);
@@ -128,8 +135,7 @@ static isync_status read_object(json_t *root, const char *name, isync_ionapi *cr
     return ISYNC_OK;
 }
 
-static isync_status finish(json_t *root, const char *name, isync_ionapi *out, isync_error *err,
-                           const char **bad_key)
+static isync_status finish(json_t *root, const char *name, isync_ionapi *out, isync_error *err, const char **bad_key)
 {
     isync_ionapi cred;
 
@@ -149,13 +155,11 @@ static isync_status json_failure(const json_error_t *jerr, const char *name, isy
     char reason[160];
 
     describe_json_error(jerr, reason, sizeof reason);
-    return isync_fail(err, ISYNC_ERR_CONFIG, 0,
-                      "credentials file %s: not valid JSON (line %d, column %d: %s)", name,
+    return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: not valid JSON (line %d, column %d: %s)", name,
                       jerr->line, jerr->column, reason);
 }
 
-isync_status isync_ionapi_parse(const char *json_text, const char *name, isync_ionapi *out,
-                                isync_error *err)
+isync_status isync_ionapi_parse(const char *json_text, const char *name, isync_ionapi *out, isync_error *err)
 {
     const char *text = json_text ? json_text : "";
     const char *bad_key;
@@ -179,8 +183,7 @@ isync_status isync_ionapi_parse_text(const char *text, size_t len, const char *n
 /* A .ionapi file is well under 1 KiB; refuse anything absurd. */
 #define MAX_FILE_BYTES (1024 * 1024)
 
-static isync_status read_whole_file(int fd, const char *path, char **text, size_t *text_len,
-                                    isync_error *err)
+static isync_status read_whole_file(int fd, const char *path, char **text, size_t *text_len, isync_error *err)
 {
     size_t cap = 4096;
     size_t used = 0;
@@ -193,14 +196,12 @@ static isync_status read_whole_file(int fd, const char *path, char **text, size_
         if (used == cap) {
             if (cap >= MAX_FILE_BYTES) {
                 free(buf);
-                return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: too large",
-                                  path);
+                return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: too large", path);
             }
             char *grown = realloc(buf, cap * 2);
             if (!grown) {
                 free(buf);
-                return isync_fail(err, ISYNC_ERR_NOMEM, 0, "credentials file %s: out of memory",
-                                  path);
+                return isync_fail(err, ISYNC_ERR_NOMEM, 0, "credentials file %s: out of memory", path);
             }
             buf = grown;
             cap *= 2;
@@ -212,8 +213,7 @@ static isync_status read_whole_file(int fd, const char *path, char **text, size_
         if (got < 0) {
             int saved = errno;
             free(buf);
-            return isync_fail(err, ISYNC_ERR_IO, saved, "credentials file %s: %s", path,
-                              strerror(saved));
+            return isync_fail(err, ISYNC_ERR_IO, saved, "credentials file %s: %s", path, strerror(saved));
         }
         if (got == 0) {
             break;
@@ -225,25 +225,21 @@ static isync_status read_whole_file(int fd, const char *path, char **text, size_
     return ISYNC_OK;
 }
 
-static isync_status open_regular_file(const char *path, int *fd_out, struct stat *st,
-                                      isync_error *err)
+static isync_status open_regular_file(const char *path, int *fd_out, struct stat *st, isync_error *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int saved = errno;
-        return isync_fail(err, ISYNC_ERR_IO, saved, "credentials file %s: %s", path,
-                          strerror(saved));
+        return isync_fail(err, ISYNC_ERR_IO, saved, "credentials file %s: %s", path, strerror(saved));
     }
     if (fstat(fd, st) != 0) {
         int saved = errno;
         close(fd);
-        return isync_fail(err, ISYNC_ERR_IO, saved, "credentials file %s: %s", path,
-                          strerror(saved));
+        return isync_fail(err, ISYNC_ERR_IO, saved, "credentials file %s: %s", path, strerror(saved));
     }
     if (!S_ISREG(st->st_mode)) {
         close(fd);
-        return isync_fail(err, ISYNC_ERR_IO, EINVAL, "credentials file %s: not a regular file",
-                          path);
+        return isync_fail(err, ISYNC_ERR_IO, EINVAL, "credentials file %s: not a regular file", path);
     }
     *fd_out = fd;
     return ISYNC_OK;

@@ -10,23 +10,23 @@
 #include "base/error.h"
 
 typedef enum {
-    ISYNC_GRANT_PASSWORD = 1,            /* saak/sask present */
+    ISYNC_GRANT_PASSWORD = 1, /* saak/sask present */
     ISYNC_GRANT_CLIENT_CREDENTIALS = 2
 } isync_grant;
 
 typedef struct {
-    char *ti;       /* tenant */
-    char *cn;       /* app name (optional) */
-    char *ci;       /* client id */
-    char *cs;       /* client secret */
-    char *iu;       /* ION API gateway base URL, no trailing slash */
-    char *pu;       /* authorization server base URL */
-    char *ot;       /* token path appended to pu */
-    char *or_;      /* revoke path (optional) */
-    char *saak;     /* service account access key (password grant) */
-    char *sask;     /* service account secret key */
+    char *ti; /* tenant */
+    char *cn; /* app name (optional) */
+    char *ci; /* client id */
+    char *cs; /* client secret */
+    char *iu; /* ION API gateway base URL, no trailing slash */
+    char *pu; /* authorization server base URL */
+    char *ot; /* token path appended to pu */
+    char *or_; /* revoke path (optional) */
+    char *saak; /* service account access key (password grant) */
+    char *sask; /* service account secret key */
     isync_grant grant;
-    int readable_by_others;  /* file mode grants group/other read */
+    int readable_by_others; /* file mode grants group/other read */
 } isync_ionapi;
 
 /* Loads and checks the file. Errors name the file and the key at fault:
@@ -36,8 +36,7 @@ typedef struct {
  * reverse). On failure *out is left zeroed. */
 isync_status isync_ionapi_load(const char *path, isync_ionapi *out, isync_error *err);
 /* Same checks on a JSON text; `name` is used in messages in place of a path. */
-isync_status isync_ionapi_parse(const char *json_text, const char *name, isync_ionapi *out,
-                                isync_error *err);
+isync_status isync_ionapi_parse(const char *json_text, const char *name, isync_ionapi *out, isync_error *err);
 /* Same on a text of len bytes; on failure *bad_key names the key at fault
  * (a static string), NULL when the text as a whole is wrong (not JSON, not
  * an object). */

@@ -128,7 +128,7 @@ static void append_query(string_builder *sb, const char *const *fields)
 
 char *isync_m3_url(const char *iu, const char *ti, const isync_m3_request *req)
 {
-    string_builder sb = { NULL, 0, 0 };
+    string_builder sb = {NULL, 0, 0};
 
     sb_append(&sb, iu);
     sb_append(&sb, "/");
@@ -165,22 +165,15 @@ static json_t *value_as_trimmed_string(json_t *value)
     char number[64];
 
     switch (json_typeof(value)) {
-    case JSON_STRING:
-        return json_stringn(json_string_value(value), trimmed_length(json_string_value(value)));
+    case JSON_STRING: return json_stringn(json_string_value(value), trimmed_length(json_string_value(value)));
     case JSON_INTEGER:
         snprintf(number, sizeof number, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
         return json_string(number);
-    case JSON_REAL:
-        snprintf(number, sizeof number, "%.15g", json_real_value(value));
-        return json_string(number);
-    case JSON_TRUE:
-        return json_string("true");
-    case JSON_FALSE:
-        return json_string("false");
-    case JSON_NULL:
-        return json_string("");
-    default:
-        return NULL;
+    case JSON_REAL: snprintf(number, sizeof number, "%.15g", json_real_value(value)); return json_string(number);
+    case JSON_TRUE: return json_string("true");
+    case JSON_FALSE: return json_string("false");
+    case JSON_NULL: return json_string("");
+    default: return NULL;
     }
 }
 
@@ -205,8 +198,7 @@ static void copy_text(char *dst, size_t dst_size, json_t *value)
     }
 }
 
-static void set_mi_error(isync_m3_result *res, json_t *message, json_t *type, json_t *code,
-                         json_t *field)
+static void set_mi_error(isync_m3_result *res, json_t *message, json_t *type, json_t *code, json_t *field)
 {
     res->outcome = ISYNC_M3_MI_ERROR;
     copy_text(res->error_message, sizeof res->error_message, message);
@@ -233,7 +225,8 @@ static int parse_v2_records(json_t *records_in, json_t *records_out)
     if (!json_is_array(records_in)) {
         return -1;
     }
-    json_array_foreach(records_in, i, row) {
+    json_array_foreach(records_in, i, row)
+    {
         const char *name;
         json_t *value;
         json_t *record = json_object();
@@ -241,7 +234,8 @@ static int parse_v2_records(json_t *records_in, json_t *records_out)
             json_decref(record);
             return -1;
         }
-        json_object_foreach(row, name, value) {
+        json_object_foreach(row, name, value)
+        {
             if (add_field(record, name, value) != 0) {
                 json_decref(record);
                 return -1;
@@ -263,23 +257,21 @@ static int parse_v2(json_t *root, isync_m3_result *res)
     if (results && !json_is_array(results)) {
         return -1;
     }
-    json_array_foreach(results, i, result) {
-        if (!json_is_object(result)
-            || parse_v2_records(json_object_get(result, "records"), res->records) != 0) {
+    json_array_foreach(results, i, result)
+    {
+        if (!json_is_object(result) || parse_v2_records(json_object_get(result, "records"), res->records) != 0) {
             return -1;
         }
         json_t *message = json_object_get(result, "errorMessage");
-        int has_message = message && !json_is_null(message)
-                          && !(json_is_string(message) && json_string_length(message) == 0);
+        int has_message = message && !json_is_null(message) &&
+            !(json_is_string(message) && json_string_length(message) == 0);
         if (!first_error && has_message) {
             first_error = result;
         }
     }
     if (first_error) {
-        set_mi_error(res, json_object_get(first_error, "errorMessage"),
-                     json_object_get(first_error, "errorType"),
-                     json_object_get(first_error, "errorCode"),
-                     json_object_get(first_error, "errorField"));
+        set_mi_error(res, json_object_get(first_error, "errorMessage"), json_object_get(first_error, "errorType"),
+                     json_object_get(first_error, "errorCode"), json_object_get(first_error, "errorField"));
     } else if (json_is_integer(failed) && json_integer_value(failed) > 0) {
         set_mi_error(res, NULL, NULL, NULL, NULL);
     }
@@ -298,7 +290,8 @@ static int parse_v1_record(json_t *row, json_t *records_out)
         json_decref(record);
         return -1;
     }
-    json_array_foreach(pairs, i, pair) {
+    json_array_foreach(pairs, i, pair)
+    {
         const char *name = json_string_value(json_object_get(pair, "Name"));
         if (!name || add_field(record, name, json_object_get(pair, "Value")) != 0) {
             json_decref(record);
@@ -318,7 +311,8 @@ static int parse_v1(json_t *root, isync_m3_result *res)
     if (rows && !json_is_array(rows) && !json_is_null(rows)) {
         return -1;
     }
-    json_array_foreach(rows, i, row) {
+    json_array_foreach(rows, i, row)
+    {
         if (parse_v1_record(row, res->records) != 0) {
             return -1;
         }
@@ -341,9 +335,9 @@ static int is_v2(json_t *root)
 
 static int is_v1(json_t *root)
 {
-    return json_object_get(root, "MIRecord") || json_object_get(root, "Message")
-           || json_object_get(root, "ErrorMessage")
-           || (json_object_get(root, "Program") && json_object_get(root, "Transaction"));
+    return json_object_get(root, "MIRecord") || json_object_get(root, "Message") ||
+        json_object_get(root, "ErrorMessage") ||
+        (json_object_get(root, "Program") && json_object_get(root, "Transaction"));
 }
 
 isync_status isync_m3_parse_response(const char *body, size_t len, isync_m3_result *res)
@@ -465,7 +459,7 @@ static void classify_http_answer(const isync_http_response *resp, isync_m3_resul
 /* Get*, Lst*, Search* and Sel* transactions only read: safe to send twice. */
 static int reads_only(const char *transaction)
 {
-    static const char *const prefixes[] = { "Get", "Lst", "Search", "Sel" };
+    static const char *const prefixes[] = {"Get", "Lst", "Search", "Sel"};
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         if (strncmp(transaction, prefixes[i], strlen(prefixes[i])) == 0) {
             return 1;
@@ -493,18 +487,18 @@ static int attempt(isync_m3_client *client, const char *url, int writes, isync_m
         set_failure(res, ISYNC_M3_RETRY, "out of memory");
         return 0;
     }
-    const char *headers[] = { auth_header, "Accept: application/json", NULL };
+    const char *headers[] = {auth_header, "Accept: application/json", NULL};
     /* a write must never be resent behind our back: its answer may be all that got lost */
-    isync_status st = (writes ? isync_http_request_once : isync_http_request)(client->http, "GET", url, headers,
-                                                                            NULL, 0, &resp, &err);
+    isync_status st = (writes ? isync_http_request_once : isync_http_request)(client->http, "GET", url, headers, NULL,
+                                                                              0, &resp, &err);
     explicit_bzero(auth_header, strlen(auth_header));
     free(auth_header);
     int unauthorized = 0;
     if (st != ISYNC_OK) {
         res->http_status = 0;
         res->retry_after_s = -1;
-        set_failure(res, ISYNC_M3_RETRY, "M3 request %s: %s",
-                    resp.timed_out ? "timed out" : "failed", resp.error[0] ? resp.error : err.message);
+        set_failure(res, ISYNC_M3_RETRY, "M3 request %s: %s", resp.timed_out ? "timed out" : "failed",
+                    resp.error[0] ? resp.error : err.message);
     } else if (resp.status == 401) {
         unauthorized = 1;
         res->http_status = 401;
@@ -517,8 +511,7 @@ static int attempt(isync_m3_client *client, const char *url, int writes, isync_m
     return unauthorized;
 }
 
-isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *req,
-                               isync_m3_result *res)
+isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *req, isync_m3_result *res)
 {
     long long start = isync_monotonic_ms();
 

@@ -13,34 +13,34 @@
 #include "infor/oauth.h"
 
 typedef enum {
-    ISYNC_M3_OK = 0,        /* transaction succeeded; records set */
-    ISYNC_M3_MI_ERROR,      /* M3 answered NOK (ServerReturnedNOK, MandatoryInputFieldNotFound,
+    ISYNC_M3_OK = 0, /* transaction succeeded; records set */
+    ISYNC_M3_MI_ERROR, /* M3 answered NOK (ServerReturnedNOK, MandatoryInputFieldNotFound,
                                InputFieldTooLong, ...): permanent, dead letter */
-    ISYNC_M3_PERMANENT,     /* HTTP 4xx other than 401/408/429 (unknown transaction: 400;
+    ISYNC_M3_PERMANENT, /* HTTP 4xx other than 401/408/429 (unknown transaction: 400;
                                404; 405): permanent, dead letter */
-    ISYNC_M3_RETRY          /* 408, 429, 5xx, timeout, connection error, token endpoint
+    ISYNC_M3_RETRY /* 408, 429, 5xx, timeout, connection error, token endpoint
                                unreachable or refusing, 401 twice: retry with backoff */
 } isync_m3_outcome;
 
 typedef struct {
-    const char *program;         /* "OIS100MI" */
-    const char *transaction;     /* "AddBatchHead" */
-    int cono;                    /* matrix parameter cono; <= 0: omitted */
-    const char *divi;            /* matrix parameter divi; NULL/"": omitted */
-    int maxrecs;                 /* matrix parameter maxrecs; < 0: omitted */
-    const char *const *fields;   /* name, value, ..., NULL (a NULL name ends the list); values
+    const char *program; /* "OIS100MI" */
+    const char *transaction; /* "AddBatchHead" */
+    int cono; /* matrix parameter cono; <= 0: omitted */
+    const char *divi; /* matrix parameter divi; NULL/"": omitted */
+    int maxrecs; /* matrix parameter maxrecs; < 0: omitted */
+    const char *const *fields; /* name, value, ..., NULL (a NULL name ends the list); values
                                     sent right-trimmed; a NULL or blank value is left out */
 } isync_m3_request;
 
 typedef struct {
     isync_m3_outcome outcome;
-    json_t *records;             /* array of objects name -> string (right-trimmed); owned */
-    char error_type[64];         /* e.g. "ServerReturnedNOK" ("" if none) */
-    char error_code[32];         /* e.g. "XIM0002" */
-    char error_field[16];        /* e.g. "CUNO" */
-    char error_message[512];     /* Infor's message, or the HTTP/transport failure in words */
-    long http_status;            /* 0 when no HTTP answer */
-    long retry_after_s;          /* -1 when absent */
+    json_t *records; /* array of objects name -> string (right-trimmed); owned */
+    char error_type[64]; /* e.g. "ServerReturnedNOK" ("" if none) */
+    char error_code[32]; /* e.g. "XIM0002" */
+    char error_field[16]; /* e.g. "CUNO" */
+    char error_message[512]; /* Infor's message, or the HTTP/transport failure in words */
+    long http_status; /* 0 when no HTTP answer */
+    long retry_after_s; /* -1 when absent */
 } isync_m3_result;
 
 typedef struct isync_m3_client isync_m3_client;
@@ -51,8 +51,7 @@ void isync_m3_client_free(isync_m3_client *client);
 
 /* Runs one transaction. On 401 it invalidates the token and tries once more.
  * Always fills res (call isync_m3_result_clear afterwards). */
-isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *req,
-                               isync_m3_result *res);
+isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *req, isync_m3_result *res);
 
 /* Builds the request URL (malloc'ed); exposed for tests. */
 char *isync_m3_url(const char *iu, const char *ti, const isync_m3_request *req);

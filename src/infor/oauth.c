@@ -85,14 +85,13 @@ static char *grant_body(const isync_ionapi *cred)
     int failed;
 
     if (cred->grant == ISYNC_GRANT_PASSWORD) {
-        failed = append_form_field(&body, "grant_type", "password")
-                 || append_form_field(&body, "username", cred->saak)
-                 || append_form_field(&body, "password", cred->sask);
+        failed = append_form_field(&body, "grant_type", "password") ||
+            append_form_field(&body, "username", cred->saak) || append_form_field(&body, "password", cred->sask);
     } else {
         failed = append_form_field(&body, "grant_type", "client_credentials");
     }
-    failed = failed || append_form_field(&body, "client_id", cred->ci)
-             || append_form_field(&body, "client_secret", cred->cs);
+    failed = failed || append_form_field(&body, "client_id", cred->ci) ||
+        append_form_field(&body, "client_secret", cred->cs);
     if (failed) {
         free_secret(&body);
     }
@@ -161,8 +160,8 @@ static void set_renewal(isync_oauth *oauth, long expires_in)
     }
 }
 
-static isync_status store_tokens(isync_oauth *oauth, const isync_http_response *resp,
-                                 const char *what, isync_error *err)
+static isync_status store_tokens(isync_oauth *oauth, const isync_http_response *resp, const char *what,
+                                 isync_error *err)
 {
     json_error_t jerr;
     json_t *root = json_loadb(resp->body ? resp->body : "", resp->body_len, 0, &jerr);
@@ -171,13 +170,12 @@ static isync_status store_tokens(isync_oauth *oauth, const isync_http_response *
 
     if (!json_is_string(access) || json_string_length(access) == 0) {
         json_decref(root);
-        return isync_fail(err, ISYNC_ERR_HTTP, 0,
-                          "token endpoint answered HTTP %ld without an access_token", resp->status);
+        return isync_fail(err, ISYNC_ERR_HTTP, 0, "token endpoint answered HTTP %ld without an access_token",
+                          resp->status);
     }
     char *new_access = strdup(json_string_value(access));
-    char *new_refresh = json_is_string(refresh) && json_string_length(refresh) > 0
-                            ? strdup(json_string_value(refresh))
-                            : NULL;
+    char *new_refresh = json_is_string(refresh) && json_string_length(refresh) > 0 ? strdup(json_string_value(refresh))
+                                                                                   : NULL;
     long expires_in = read_expires_in(root);
     json_decref(root);
     if (!new_access) {
@@ -208,15 +206,14 @@ static void copy_printable(char *dst, size_t dst_size, const char *src)
 }
 
 /* The server's error/error_description, unless it echoes one of our secrets. */
-static void describe_refusal(const isync_oauth *oauth, const isync_http_response *resp, char *out,
-                             size_t out_size)
+static void describe_refusal(const isync_oauth *oauth, const isync_http_response *resp, char *out, size_t out_size)
 {
     json_t *root = json_loadb(resp->body ? resp->body : "", resp->body_len, 0, NULL);
     const char *code = json_string_value(json_object_get(root, "error"));
     const char *description = json_string_value(json_object_get(root, "error_description"));
     char code_text[64];
     char description_text[200];
-    const char *secrets[] = { oauth->cred->cs, oauth->cred->sask, oauth->refresh_token };
+    const char *secrets[] = {oauth->cred->cs, oauth->cred->sask, oauth->refresh_token};
 
     copy_printable(code_text, sizeof code_text, code ? code : "no error code");
     copy_printable(description_text, sizeof description_text, description ? description : "");
@@ -225,8 +222,7 @@ static void describe_refusal(const isync_oauth *oauth, const isync_http_response
             snprintf(description_text, sizeof description_text, "(withheld)");
         }
     }
-    snprintf(out, out_size, "%s%s%s", code_text, description_text[0] ? ": " : "",
-             description_text);
+    snprintf(out, out_size, "%s%s%s", code_text, description_text[0] ? ": " : "", description_text);
     json_decref(root);
 }
 
@@ -235,21 +231,19 @@ static int is_retryable_status(long status)
     return status == 408 || status == 429 || status >= 500 || status < 200;
 }
 
-static isync_status post_token_request(isync_oauth *oauth, const char *body,
-                                       const char *auth_header, const char *what,
+static isync_status post_token_request(isync_oauth *oauth, const char *body, const char *auth_header, const char *what,
                                        long *retry_after_s, isync_error *err)
 {
     isync_http_response resp;
     isync_error http_err;
     char *url = isync_ionapi_token_url(oauth->cred);
-    const char *headers[] = { "Content-Type: application/x-www-form-urlencoded",
-                              "Accept: application/json", auth_header, NULL };
+    const char *headers[] = {"Content-Type: application/x-www-form-urlencoded", "Accept: application/json", auth_header,
+                             NULL};
 
     if (!url) {
         return isync_fail(err, ISYNC_ERR_NOMEM, 0, "token request: out of memory");
     }
-    isync_status st = isync_http_request(oauth->http, "POST", url, headers, body, strlen(body),
-                                         &resp, &http_err);
+    isync_status st = isync_http_request(oauth->http, "POST", url, headers, body, strlen(body), &resp, &http_err);
     free(url);
     *retry_after_s = resp.retry_after_s;
     if (st != ISYNC_OK) {
@@ -265,8 +259,8 @@ static isync_status post_token_request(isync_oauth *oauth, const char *body,
     } else {
         char reason[300];
         describe_refusal(oauth, &resp, reason, sizeof reason);
-        st = isync_fail(err, ISYNC_ERR_AUTH, 0, "token endpoint refused the %s request: HTTP %ld %s",
-                        what, resp.status, reason);
+        st = isync_fail(err, ISYNC_ERR_AUTH, 0, "token endpoint refused the %s request: HTTP %ld %s", what, resp.status,
+                        reason);
     }
     isync_http_response_clear(&resp);
     return st;
@@ -289,8 +283,8 @@ static isync_status fetch_with_refresh(isync_oauth *oauth, long *retry_after_s, 
     char *auth_header = basic_auth_header(oauth->cred);
     isync_status st = ISYNC_ERR_NOMEM;
 
-    if (auth_header && append_form_field(&body, "grant_type", "refresh_token") == 0
-        && append_form_field(&body, "refresh_token", oauth->refresh_token) == 0) {
+    if (auth_header && append_form_field(&body, "grant_type", "refresh_token") == 0 &&
+        append_form_field(&body, "refresh_token", oauth->refresh_token) == 0) {
         st = post_token_request(oauth, body, auth_header, "refreshed", retry_after_s, err);
     } else {
         isync_fail(err, st, 0, "token refresh: out of memory");
@@ -300,8 +294,7 @@ static isync_status fetch_with_refresh(isync_oauth *oauth, long *retry_after_s, 
     return st;
 }
 
-isync_status isync_oauth_token(isync_oauth *oauth, const char **token, long *retry_after_s,
-                               isync_error *err)
+isync_status isync_oauth_token(isync_oauth *oauth, const char **token, long *retry_after_s, isync_error *err)
 {
     long retry_after = -1;
     isync_status st = ISYNC_OK;

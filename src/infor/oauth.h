@@ -22,8 +22,7 @@ void isync_oauth_free(isync_oauth *oauth);
  * ISYNC_ERR_HTTP (transport, 5xx, 429: retry later; err->message says
  * which, retry_after_s set when the server said), ISYNC_ERR_AUTH (the
  * endpoint refused the credentials: 400/401 with its error code). */
-isync_status isync_oauth_token(isync_oauth *oauth, const char **token, long *retry_after_s,
-                               isync_error *err);
+isync_status isync_oauth_token(isync_oauth *oauth, const char **token, long *retry_after_s, isync_error *err);
 
 /* Forget the access token (after a 401); the next call fetches a new one. */
 void isync_oauth_invalidate(isync_oauth *oauth);

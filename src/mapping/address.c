@@ -9,7 +9,7 @@
 #include "base/utf8.h"
 #include "generated/iso3166.h"
 
-#define MAX_WRAPPED 32     /* lines kept while laying out; more only counts */
+#define MAX_WRAPPED 32 /* lines kept while laying out; more only counts */
 #define MAX_PARTS 8
 #define PART_SIZE 1024
 #define KEY_SIZE 128
@@ -88,8 +88,7 @@ static const isync_state_row *state_by_code(const char *country, const char *sta
     for (size_t i = 0; i < isync_state_count; i++) {
         const isync_state_row *row = &isync_states[i];
         if (strcmp(row->country, country) == 0 &&
-            (strcasecmp(row->code, state) == 0 ||
-             (row->former_code[0] && strcasecmp(row->former_code, state) == 0))) {
+            (strcasecmp(row->code, state) == 0 || (row->former_code[0] && strcasecmp(row->former_code, state) == 0))) {
             return row;
         }
     }
@@ -140,8 +139,7 @@ static int has_state_table(const char *country)
 
 /* ---- text -------------------------------------------------------------- */
 
-static void note(isync_problems *notes, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void note(isync_problems *notes, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void note(isync_problems *notes, const char *field, const char *fmt, ...)
 {
@@ -224,8 +222,7 @@ static int cut_text(const char *text, size_t max, char *out, size_t size)
 }
 
 /* Text into a field of max characters, noting a cut. */
-static void fit_field(const char *text, size_t max, char *out, size_t size, const char *field,
-                      isync_problems *notes)
+static void fit_field(const char *text, size_t max, char *out, size_t size, const char *field, isync_problems *notes)
 {
     if (cut_text(text, max, out, size)) {
         note(notes, field, "is %zu characters, cut to %zu", isync_utf8_length(text), max);
@@ -236,7 +233,7 @@ static void fit_field(const char *text, size_t max, char *out, size_t size, cons
 
 typedef struct {
     char line[MAX_WRAPPED][4 * ISYNC_ADDRESS_LINE_LEN + 1];
-    size_t count;      /* lines laid out, even beyond MAX_WRAPPED */
+    size_t count; /* lines laid out, even beyond MAX_WRAPPED */
     size_t lost_chars; /* characters of lines beyond MAX_WRAPPED */
 } layout;
 
@@ -346,8 +343,7 @@ static void lay_out(const parts *list, size_t first_joined, layout *lines)
         if (i < first_joined) {
             wrap(list->text[i], lines);
         } else {
-            used += (size_t)snprintf(joined + used, sizeof joined - used, "%s%s", used ? ", " : "",
-                                     list->text[i]);
+            used += (size_t)snprintf(joined + used, sizeof joined - used, "%s%s", used ? ", " : "", list->text[i]);
         }
     }
     wrap(joined, lines);
@@ -417,8 +413,7 @@ static void phone_number(json_t *address, isync_address *out, isync_problems *no
     fit_field(phone, ISYNC_ADDRESS_PHONE_LEN, out->phone, sizeof out->phone, "PHNO", notes);
 }
 
-static void state_code(json_t *address, const char *alpha2, isync_address *out,
-                       isync_problems *notes)
+static void state_code(json_t *address, const char *alpha2, isync_address *out, isync_problems *notes)
 {
     char state[PART_SIZE];
     member_text(address, "state", state, sizeof state);
@@ -435,8 +430,7 @@ static void state_code(json_t *address, const char *alpha2, isync_address *out,
         return;
     }
     if (strlen(code) > ISYNC_ADDRESS_ECAR_LEN) {
-        note(notes, "ECAR", "state code %s is longer than %d characters: left empty", code,
-             ISYNC_ADDRESS_ECAR_LEN);
+        note(notes, "ECAR", "state code %s is longer than %d characters: left empty", code, ISYNC_ADDRESS_ECAR_LEN);
         return;
     }
     snprintf(out->state, sizeof out->state, "%s", code);
@@ -445,8 +439,8 @@ static void state_code(json_t *address, const char *alpha2, isync_address *out,
     }
 }
 
-static isync_status country_code(json_t *address, int country_iso3, isync_address *out,
-                                 isync_problems *notes, const char **alpha2)
+static isync_status country_code(json_t *address, int country_iso3, isync_address *out, isync_problems *notes,
+                                 const char **alpha2)
 {
     char country[PART_SIZE];
     member_text(address, "country", country, sizeof country);
@@ -455,13 +449,11 @@ static isync_status country_code(json_t *address, int country_iso3, isync_addres
         note(notes, "CSCD", "\"%.40s\" is not an ISO 3166 country code", country);
         return ISYNC_ERR_INVALID;
     }
-    snprintf(out->country, sizeof out->country, "%s",
-             country_iso3 ? isync_country_alpha3(*alpha2) : *alpha2);
+    snprintf(out->country, sizeof out->country, "%s", country_iso3 ? isync_country_alpha3(*alpha2) : *alpha2);
     return ISYNC_OK;
 }
 
-isync_status isync_address_normalise(json_t *address, int country_iso3, isync_address *out,
-                                     isync_problems *notes)
+isync_status isync_address_normalise(json_t *address, int country_iso3, isync_address *out, isync_problems *notes)
 {
     char text[PART_SIZE];
     const char *alpha2;
@@ -497,8 +489,8 @@ const char *isync_address_part(const isync_address *address, const char *field)
         const char *field;
         const char *value;
     } singles[] = {
-        {"CUNM", address->name},     {"TOWN", address->town},   {"PONO", address->postcode},
-        {"CSCD", address->country},  {"ECAR", address->state},  {"PHNO", address->phone},
+        {"CUNM", address->name},    {"TOWN", address->town},  {"PONO", address->postcode},
+        {"CSCD", address->country}, {"ECAR", address->state}, {"PHNO", address->phone},
     };
     for (size_t i = 0; field && i < sizeof singles / sizeof singles[0]; i++) {
         if (strcmp(field, singles[i].field) == 0) {

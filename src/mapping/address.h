@@ -10,21 +10,21 @@
 #include "base/error.h"
 
 #define ISYNC_ADDRESS_LINES 4
-#define ISYNC_ADDRESS_LINE_LEN 36  /* CUA1..CUA4 */
-#define ISYNC_ADDRESS_NAME_LEN 36  /* CUNM */
-#define ISYNC_ADDRESS_TOWN_LEN 20  /* TOWN */
-#define ISYNC_ADDRESS_PONO_LEN 10  /* PONO */
+#define ISYNC_ADDRESS_LINE_LEN 36 /* CUA1..CUA4 */
+#define ISYNC_ADDRESS_NAME_LEN 36 /* CUNM */
+#define ISYNC_ADDRESS_TOWN_LEN 20 /* TOWN */
+#define ISYNC_ADDRESS_PONO_LEN 10 /* PONO */
 #define ISYNC_ADDRESS_PHONE_LEN 16 /* PHNO */
-#define ISYNC_ADDRESS_ECAR_LEN 2   /* ECAR */
+#define ISYNC_ADDRESS_ECAR_LEN 2 /* ECAR */
 
 typedef struct {
-    char name[4 * ISYNC_ADDRESS_NAME_LEN + 1];               /* CUNM, UTF-8: lengths count characters */
+    char name[4 * ISYNC_ADDRESS_NAME_LEN + 1]; /* CUNM, UTF-8: lengths count characters */
     char line[ISYNC_ADDRESS_LINES][4 * ISYNC_ADDRESS_LINE_LEN + 1]; /* CUA1..CUA4 */
-    char town[4 * ISYNC_ADDRESS_TOWN_LEN + 1];               /* TOWN */
-    char postcode[4 * ISYNC_ADDRESS_PONO_LEN + 1];           /* PONO */
-    char country[4];                                         /* CSCD: ISO 3166 alpha-2 or alpha-3 */
-    char state[4];                                           /* ECAR: the state's code, "" if unknown */
-    char phone[4 * ISYNC_ADDRESS_PHONE_LEN + 1];             /* PHNO */
+    char town[4 * ISYNC_ADDRESS_TOWN_LEN + 1]; /* TOWN */
+    char postcode[4 * ISYNC_ADDRESS_PONO_LEN + 1]; /* PONO */
+    char country[4]; /* CSCD: ISO 3166 alpha-2 or alpha-3 */
+    char state[4]; /* ECAR: the state's code, "" if unknown */
+    char phone[4 * ISYNC_ADDRESS_PHONE_LEN + 1]; /* PHNO */
 } isync_address;
 
 /* Normalises address (a JSON object as in order.placed). country_iso3: 1 for
@@ -33,8 +33,7 @@ typedef struct {
  * and reported in notes with the part's M3 field name as path ("CUA1") —
  * notes may be NULL. Returns ISYNC_ERR_INVALID (with a note) only when
  * address is not an object or its country is not an ISO 3166 code. */
-isync_status isync_address_normalise(json_t *address, int country_iso3, isync_address *out,
-                                     isync_problems *notes);
+isync_status isync_address_normalise(json_t *address, int country_iso3, isync_address *out, isync_problems *notes);
 
 /* One part by its M3 field name: "CUNM", "CUA1".."CUA4", "TOWN", "PONO",
  * "CSCD", "ECAR", "PHNO"; NULL for another name. */

@@ -35,28 +35,25 @@ static const struct {
     const char code[4];
     int minor_units;
 } currencies[] = {
-    {"AED", 2}, {"AFN", 2}, {"ALL", 2}, {"AMD", 2}, {"ANG", 2}, {"AOA", 2}, {"ARS", 2}, {"AUD", 2},
-    {"AWG", 2}, {"AZN", 2}, {"BAM", 2}, {"BBD", 2}, {"BDT", 2}, {"BGN", 2}, {"BHD", 3}, {"BIF", 0},
-    {"BMD", 2}, {"BND", 2}, {"BOB", 2}, {"BOV", 2}, {"BRL", 2}, {"BSD", 2}, {"BTN", 2}, {"BWP", 2},
-    {"BYN", 2}, {"BZD", 2}, {"CAD", 2}, {"CDF", 2}, {"CHE", 2}, {"CHF", 2}, {"CHW", 2}, {"CLF", 4},
-    {"CLP", 0}, {"CNY", 2}, {"COP", 2}, {"COU", 2}, {"CRC", 2}, {"CUC", 2}, {"CUP", 2}, {"CVE", 2},
-    {"CZK", 2}, {"DJF", 0}, {"DKK", 2}, {"DOP", 2}, {"DZD", 2}, {"EGP", 2}, {"ERN", 2}, {"ETB", 2},
-    {"EUR", 2}, {"FJD", 2}, {"FKP", 2}, {"GBP", 2}, {"GEL", 2}, {"GHS", 2}, {"GIP", 2}, {"GMD", 2},
-    {"GNF", 0}, {"GTQ", 2}, {"GYD", 2}, {"HKD", 2}, {"HNL", 2}, {"HTG", 2}, {"HUF", 2}, {"IDR", 2},
-    {"ILS", 2}, {"INR", 2}, {"IQD", 3}, {"IRR", 2}, {"ISK", 0}, {"JMD", 2}, {"JOD", 3}, {"JPY", 0},
-    {"KES", 2}, {"KGS", 2}, {"KHR", 2}, {"KMF", 0}, {"KPW", 2}, {"KRW", 0}, {"KWD", 3}, {"KYD", 2},
-    {"KZT", 2}, {"LAK", 2}, {"LBP", 2}, {"LKR", 2}, {"LRD", 2}, {"LSL", 2}, {"LYD", 3}, {"MAD", 2},
-    {"MDL", 2}, {"MGA", 2}, {"MKD", 2}, {"MMK", 2}, {"MNT", 2}, {"MOP", 2}, {"MRU", 2}, {"MUR", 2},
-    {"MVR", 2}, {"MWK", 2}, {"MXN", 2}, {"MXV", 2}, {"MYR", 2}, {"MZN", 2}, {"NAD", 2}, {"NGN", 2},
-    {"NIO", 2}, {"NOK", 2}, {"NPR", 2}, {"NZD", 2}, {"OMR", 3}, {"PAB", 2}, {"PEN", 2}, {"PGK", 2},
-    {"PHP", 2}, {"PKR", 2}, {"PLN", 2}, {"PYG", 0}, {"QAR", 2}, {"RON", 2}, {"RSD", 2}, {"RUB", 2},
-    {"RWF", 0}, {"SAR", 2}, {"SBD", 2}, {"SCR", 2}, {"SDG", 2}, {"SEK", 2}, {"SGD", 2}, {"SHP", 2},
-    {"SLE", 2}, {"SLL", 2}, {"SOS", 2}, {"SRD", 2}, {"SSP", 2}, {"STN", 2}, {"SVC", 2}, {"SYP", 2},
-    {"SZL", 2}, {"THB", 2}, {"TJS", 2}, {"TMT", 2}, {"TND", 3}, {"TOP", 2}, {"TRY", 2}, {"TTD", 2},
-    {"TWD", 2}, {"TZS", 2}, {"UAH", 2}, {"UGX", 0}, {"USD", 2}, {"USN", 2}, {"UYI", 0}, {"UYU", 2},
-    {"UYW", 4}, {"UZS", 2}, {"VED", 2}, {"VES", 2}, {"VND", 0}, {"VUV", 0}, {"WST", 2}, {"XAF", 0},
-    {"XCD", 2}, {"XCG", 2}, {"XOF", 0}, {"XPF", 0}, {"YER", 2}, {"ZAR", 2}, {"ZMW", 2}, {"ZWG", 2},
-    {"ZWL", 2},
+    {"AED", 2}, {"AFN", 2}, {"ALL", 2}, {"AMD", 2}, {"ANG", 2}, {"AOA", 2}, {"ARS", 2}, {"AUD", 2}, {"AWG", 2},
+    {"AZN", 2}, {"BAM", 2}, {"BBD", 2}, {"BDT", 2}, {"BGN", 2}, {"BHD", 3}, {"BIF", 0}, {"BMD", 2}, {"BND", 2},
+    {"BOB", 2}, {"BOV", 2}, {"BRL", 2}, {"BSD", 2}, {"BTN", 2}, {"BWP", 2}, {"BYN", 2}, {"BZD", 2}, {"CAD", 2},
+    {"CDF", 2}, {"CHE", 2}, {"CHF", 2}, {"CHW", 2}, {"CLF", 4}, {"CLP", 0}, {"CNY", 2}, {"COP", 2}, {"COU", 2},
+    {"CRC", 2}, {"CUC", 2}, {"CUP", 2}, {"CVE", 2}, {"CZK", 2}, {"DJF", 0}, {"DKK", 2}, {"DOP", 2}, {"DZD", 2},
+    {"EGP", 2}, {"ERN", 2}, {"ETB", 2}, {"EUR", 2}, {"FJD", 2}, {"FKP", 2}, {"GBP", 2}, {"GEL", 2}, {"GHS", 2},
+    {"GIP", 2}, {"GMD", 2}, {"GNF", 0}, {"GTQ", 2}, {"GYD", 2}, {"HKD", 2}, {"HNL", 2}, {"HTG", 2}, {"HUF", 2},
+    {"IDR", 2}, {"ILS", 2}, {"INR", 2}, {"IQD", 3}, {"IRR", 2}, {"ISK", 0}, {"JMD", 2}, {"JOD", 3}, {"JPY", 0},
+    {"KES", 2}, {"KGS", 2}, {"KHR", 2}, {"KMF", 0}, {"KPW", 2}, {"KRW", 0}, {"KWD", 3}, {"KYD", 2}, {"KZT", 2},
+    {"LAK", 2}, {"LBP", 2}, {"LKR", 2}, {"LRD", 2}, {"LSL", 2}, {"LYD", 3}, {"MAD", 2}, {"MDL", 2}, {"MGA", 2},
+    {"MKD", 2}, {"MMK", 2}, {"MNT", 2}, {"MOP", 2}, {"MRU", 2}, {"MUR", 2}, {"MVR", 2}, {"MWK", 2}, {"MXN", 2},
+    {"MXV", 2}, {"MYR", 2}, {"MZN", 2}, {"NAD", 2}, {"NGN", 2}, {"NIO", 2}, {"NOK", 2}, {"NPR", 2}, {"NZD", 2},
+    {"OMR", 3}, {"PAB", 2}, {"PEN", 2}, {"PGK", 2}, {"PHP", 2}, {"PKR", 2}, {"PLN", 2}, {"PYG", 0}, {"QAR", 2},
+    {"RON", 2}, {"RSD", 2}, {"RUB", 2}, {"RWF", 0}, {"SAR", 2}, {"SBD", 2}, {"SCR", 2}, {"SDG", 2}, {"SEK", 2},
+    {"SGD", 2}, {"SHP", 2}, {"SLE", 2}, {"SLL", 2}, {"SOS", 2}, {"SRD", 2}, {"SSP", 2}, {"STN", 2}, {"SVC", 2},
+    {"SYP", 2}, {"SZL", 2}, {"THB", 2}, {"TJS", 2}, {"TMT", 2}, {"TND", 3}, {"TOP", 2}, {"TRY", 2}, {"TTD", 2},
+    {"TWD", 2}, {"TZS", 2}, {"UAH", 2}, {"UGX", 0}, {"USD", 2}, {"USN", 2}, {"UYI", 0}, {"UYU", 2}, {"UYW", 4},
+    {"UZS", 2}, {"VED", 2}, {"VES", 2}, {"VND", 0}, {"VUV", 0}, {"WST", 2}, {"XAF", 0}, {"XCD", 2}, {"XCG", 2},
+    {"XOF", 0}, {"XPF", 0}, {"YER", 2}, {"ZAR", 2}, {"ZMW", 2}, {"ZWG", 2}, {"ZWL", 2},
 };
 
 int isync_currency_minor_units(const char *code)
@@ -92,8 +89,8 @@ static int decimal_parse(const char *canonical, int max_digits, isync_decimal *o
 static int is_iso_date(const char *text)
 {
     int year, month, day, used = 0;
-    if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%n", &year, &month, &day, &used) != 3 ||
-        used != 10 || text[4] != '-' || text[7] != '-' || !isdigit((unsigned char)text[0])) {
+    if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%n", &year, &month, &day, &used) != 3 || used != 10 ||
+        text[4] != '-' || text[7] != '-' || !isdigit((unsigned char)text[0])) {
         return 0;
     }
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -121,27 +118,23 @@ static int rate_text(json_t *value, char *out, size_t size)
     return isync_decimal_normalise(raw, out, size);
 }
 
-static isync_status parse_rate(const char *code, json_t *value, const char *base, rate_entry *entry,
-                               isync_error *err)
+static isync_status parse_rate(const char *code, json_t *value, const char *base, rate_entry *entry, isync_error *err)
 {
     if (isync_currency_minor_units(code) < 0) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: not an ISO 4217 currency code", code);
     }
     if (!rate_text(value, entry->text, sizeof entry->text)) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0,
-                          "rates.%s: must be a decimal number (a string such as \"1.0842\")", code);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: must be a decimal number (a string such as \"1.0842\")",
+                          code);
     }
     if (isync_decimal_text_sign(entry->text) <= 0) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: must be positive, not %s", code,
-                          entry->text);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: must be positive, not %s", code, entry->text);
     }
     if (!decimal_parse(entry->text, RATE_MAX_DIGITS, &entry->value)) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: more than %d digits", code,
-                          RATE_MAX_DIGITS);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: more than %d digits", code, RATE_MAX_DIGITS);
     }
     if (strcmp(code, base) == 0 && isync_decimal_compare(entry->value, isync_decimal_from_int(1)) != 0) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: the base currency's rate must be 1",
-                          code);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rates.%s: the base currency's rate must be 1", code);
     }
     snprintf(entry->code, sizeof entry->code, "%s", code);
     return ISYNC_OK;
@@ -158,8 +151,7 @@ static isync_status parse_header(json_t *root, isync_rates *rates, isync_error *
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "base: is required (an ISO 4217 code)");
     }
     if (isync_currency_minor_units(base) < 0) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0, "base: \"%.8s\" is not an ISO 4217 currency code",
-                          base);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "base: \"%.8s\" is not an ISO 4217 currency code", base);
     }
     if (!date || !is_iso_date(date)) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "date: is required as yyyy-mm-dd");
@@ -184,7 +176,8 @@ static isync_status parse_table(json_t *root, isync_rates *rates, isync_error *e
     if (!rates->rates) {
         return isync_fail(err, ISYNC_ERR_NOMEM, 0, "rate table: out of memory");
     }
-    json_object_foreach(table, code, value) {
+    json_object_foreach(table, code, value)
+    {
         st = parse_rate(code, value, rates->base, &rates->rates[rates->count], err);
         if (st != ISYNC_OK) {
             return st;
@@ -200,8 +193,7 @@ isync_status isync_rates_parse(const char *text, size_t len, isync_rates **out, 
     *out = NULL;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rate table: not JSON (line %d: %s)", jerr.line,
-                          jerr.text);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "rate table: not JSON (line %d: %s)", jerr.line, jerr.text);
     }
     isync_rates *rates = calloc(1, sizeof *rates);
     isync_status st = rates ? parse_table(root, rates, err)
@@ -245,8 +237,8 @@ static isync_status fetch_file(const char *path, isync_rates **out, isync_error 
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         int saved = errno;
-        return isync_fail(err, saved == ENOENT ? ISYNC_ERR_NOTFOUND : ISYNC_ERR_IO, saved,
-                          "rate file %s: %s", path, strerror(saved));
+        return isync_fail(err, saved == ENOENT ? ISYNC_ERR_NOTFOUND : ISYNC_ERR_IO, saved, "rate file %s: %s", path,
+                          strerror(saved));
     }
     char *text = malloc(MAX_RATE_FILE + 1);
     size_t len = text ? fread(text, 1, MAX_RATE_FILE + 1, fp) : 0;
@@ -345,28 +337,25 @@ static isync_status read_amount(const char *amount, isync_decimal *value, isync_
     char canonical[DECIMAL_TEXT];
     if (!amount || strlen(amount) >= sizeof canonical ||
         !isync_decimal_normalise(amount, canonical, sizeof canonical)) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0, "amount \"%.40s\": not a decimal number",
-                          amount ? amount : "");
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "amount \"%.40s\": not a decimal number", amount ? amount : "");
     }
     if (!decimal_parse(canonical, AMOUNT_MAX_DIGITS, value)) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0, "amount %s: more than %d digits", canonical,
-                          AMOUNT_MAX_DIGITS);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "amount %s: more than %d digits", canonical, AMOUNT_MAX_DIGITS);
     }
     return ISYNC_OK;
 }
 
 /* amount · to_rate / from_rate rounded half away from zero to decimals places. */
-static int convert_text(isync_decimal amount, isync_decimal from_rate, isync_decimal to_rate, int decimals,
-                        char *out, size_t size)
+static int convert_text(isync_decimal amount, isync_decimal from_rate, isync_decimal to_rate, int decimals, char *out,
+                        size_t size)
 {
     isync_decimal product, result;
     return isync_decimal_mul(amount, to_rate, &product) == ISYNC_DECIMAL_OK &&
-           isync_decimal_div(product, from_rate, decimals, &result) == ISYNC_DECIMAL_OK &&
-           isync_decimal_text(result, out, size) == ISYNC_DECIMAL_OK;
+        isync_decimal_div(product, from_rate, decimals, &result) == ISYNC_DECIMAL_OK &&
+        isync_decimal_text(result, out, size) == ISYNC_DECIMAL_OK;
 }
 
-static isync_status write_text(char *out, size_t size, const char *text, const char *what,
-                               isync_error *err)
+static isync_status write_text(char *out, size_t size, const char *text, const char *what, isync_error *err)
 {
     if (strlen(text) >= size) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "%s: output buffer too small", what);
@@ -375,15 +364,14 @@ static isync_status write_text(char *out, size_t size, const char *text, const c
     return ISYNC_OK;
 }
 
-isync_status isync_rates_convert(const isync_rates *rates, const char *amount, const char *from,
-                                 const char *to, int decimals, char *out, size_t out_size,
-                                 char *rate_out, size_t rate_size, isync_error *err)
+isync_status isync_rates_convert(const isync_rates *rates, const char *amount, const char *from, const char *to,
+                                 int decimals, char *out, size_t out_size, char *rate_out, size_t rate_size,
+                                 isync_error *err)
 {
     isync_decimal amount_value, from_rate, to_rate;
     char result[DECIMAL_TEXT], rate[DECIMAL_TEXT];
     if (decimals < 0 || decimals > MAX_DECIMALS) {
-        return isync_fail(err, ISYNC_ERR_INVALID, 0, "decimals %d: must be 0 to %d", decimals,
-                          MAX_DECIMALS);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "decimals %d: must be 0 to %d", decimals, MAX_DECIMALS);
     }
     isync_status st = read_amount(amount, &amount_value, err);
     if (st != ISYNC_OK) {

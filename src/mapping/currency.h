@@ -41,8 +41,8 @@ const char *isync_rates_date(const isync_rates *rates);
  * dropped: "0.9223390518", "162.5"). from == to:
  * the amount rounded, rate "1". ISYNC_ERR_NOTFOUND when the table lacks a
  * currency, ISYNC_ERR_INVALID for a bad amount. */
-isync_status isync_rates_convert(const isync_rates *rates, const char *amount, const char *from,
-                                 const char *to, int decimals, char *out, size_t out_size,
-                                 char *rate_out, size_t rate_size, isync_error *err);
+isync_status isync_rates_convert(const isync_rates *rates, const char *amount, const char *from, const char *to,
+                                 int decimals, char *out, size_t out_size, char *rate_out, size_t rate_size,
+                                 isync_error *err);
 
 #endif

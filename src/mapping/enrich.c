@@ -29,7 +29,8 @@ static void validate_match(json_t *match, const char *prefix, isync_problems *pr
         isync_problems_add(problems, path, "must be an object (sku, product_class, category)");
         return;
     }
-    json_object_foreach(match, key, value) {
+    json_object_foreach(match, key, value)
+    {
         snprintf(path, sizeof path, "%s.match.%s", prefix, key);
         if (!is_match_key(key)) {
             isync_problems_add(problems, path, "is not a criterion (sku, product_class, category)");
@@ -59,7 +60,8 @@ static void validate_rule(json_t *rule, const char *prefix, isync_problems *prob
         isync_problems_add(problems, prefix, "must be an object with match and set");
         return;
     }
-    json_object_foreach(rule, key, value) {
+    json_object_foreach(rule, key, value)
+    {
         if (strcmp(key, "match") != 0 && strcmp(key, "set") != 0) {
             snprintf(path, sizeof path, "%s.%s", prefix, key);
             isync_problems_add(problems, path, "is not a rule key (match, set)");
@@ -80,7 +82,8 @@ void isync_enrich_validate(json_t *rules, isync_problems *problems)
         isync_problems_add(problems, "enrichment", "must be a list of rules");
         return;
     }
-    json_array_foreach(rules, i, rule) {
+    json_array_foreach(rules, i, rule)
+    {
         snprintf(prefix, sizeof prefix, "enrichment[%zu]", i);
         validate_rule(rule, prefix, problems);
     }
@@ -119,7 +122,8 @@ static int has_category(json_t *item, const char *wanted)
     if (category_is(json_object_get(item, "category"), wanted)) {
         return 1;
     }
-    json_array_foreach(categories, i, category) {
+    json_array_foreach(categories, i, category)
+    {
         if (category_is(category, wanted)) {
             return 1;
         }
@@ -151,7 +155,8 @@ static int rule_fits(json_t *rule, json_t *item)
     if (match && !json_is_object(match)) {
         return 0;
     }
-    json_object_foreach(match, key, wanted) {
+    json_object_foreach(match, key, wanted)
+    {
         if (!json_is_string(wanted) || !criterion_fits(item, key, json_string_value(wanted))) {
             return 0;
         }
@@ -166,7 +171,8 @@ const char *isync_enrich_lookup(json_t *rules, json_t *item, const char *attribu
     if (!json_is_object(item) || !attribute) {
         return NULL;
     }
-    json_array_foreach(rules, i, rule) {
+    json_array_foreach(rules, i, rule)
+    {
         const char *value = json_string_value(json_object_get(json_object_get(rule, "set"), attribute));
         if (value && rule_fits(rule, item)) {
             return value;

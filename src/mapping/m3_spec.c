@@ -8,9 +8,9 @@
 #include "generated/builtin_data.h"
 
 struct isync_m3_spec {
-    json_t *programs;   /* {"OIS100MI": {"AddBatchHead": {"in": [...]}, ...}} */
-    json_t *fields;     /* {"OIS100MI/AddBatchHead": {"CUNO": {entry}, ...}}: lookups by name */
-    json_t *mandatory;  /* {"OIS100MI/AddBatchHead": ["CUNO", ...]} */
+    json_t *programs; /* {"OIS100MI": {"AddBatchHead": {"in": [...]}, ...}} */
+    json_t *fields; /* {"OIS100MI/AddBatchHead": {"CUNO": {entry}, ...}}: lookups by name */
+    json_t *mandatory; /* {"OIS100MI/AddBatchHead": ["CUNO", ...]} */
 };
 
 /* The name indexes: a template check looks up every field it maps. */
@@ -20,8 +20,10 @@ static void index_transactions(isync_m3_spec *spec)
     json_t *transactions, *body;
     spec->fields = json_object();
     spec->mandatory = json_object();
-    json_object_foreach(spec->programs, program, transactions) {
-        json_object_foreach(transactions, transaction, body) {
+    json_object_foreach(spec->programs, program, transactions)
+    {
+        json_object_foreach(transactions, transaction, body)
+        {
             json_t *inputs = json_object_get(body, "in");
             if (transaction[0] == '_' || !json_is_array(inputs)) {
                 continue;
@@ -31,7 +33,8 @@ static void index_transactions(isync_m3_spec *spec)
             json_t *by_name = json_object(), *mandatory = json_array();
             size_t index;
             json_t *entry;
-            json_array_foreach(inputs, index, entry) {
+            json_array_foreach(inputs, index, entry)
+            {
                 const char *name = json_string_value(json_object_get(entry, "name"));
                 if (name) {
                     json_object_set(by_name, name, entry);
@@ -98,8 +101,8 @@ isync_status isync_m3_spec_load(const char *path, isync_m3_spec **out, isync_err
     json_decref(root);
     if (!text) {
         *out = NULL;
-        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "M3 field specification %s: line %d: %s", path,
-                          jerr.line, jerr.text);
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "M3 field specification %s: line %d: %s", path, jerr.line,
+                          jerr.text);
     }
     isync_status st = isync_m3_spec_parse(text, out, err);
     free(text);
@@ -125,8 +128,8 @@ json_t *isync_m3_spec_inputs(const isync_m3_spec *spec, const char *program, con
     return json_is_array(inputs) ? inputs : NULL;
 }
 
-int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const char *transaction,
-                        const char *name, isync_m3_field_spec *field)
+int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const char *transaction, const char *name,
+                        isync_m3_field_spec *field)
 {
     json_t *entry = spec ? json_object_get(transaction_index(spec->fields, program, transaction), name) : NULL;
     if (!entry) {
@@ -172,16 +175,15 @@ static int valid_date(const char *value)
     if (strlen(value) != 8 || strspn(value, "0123456789") != 8) {
         return 0;
     }
-    int year = atoi((char[]){ value[0], value[1], value[2], value[3], 0 });
-    int month = atoi((char[]){ value[4], value[5], 0 });
-    int day = atoi((char[]){ value[6], value[7], 0 });
-    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int year = atoi((char[]){value[0], value[1], value[2], value[3], 0});
+    int month = atoi((char[]){value[4], value[5], 0});
+    int day = atoi((char[]){value[6], value[7], 0});
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1] &&
-           !(month == 2 && day == 29 && (year % 4 != 0 || (year % 100 == 0 && year % 400 != 0)));
+        !(month == 2 && day == 29 && (year % 4 != 0 || (year % 100 == 0 && year % 400 != 0)));
 }
 
-void isync_m3_spec_check_value(const isync_m3_field_spec *field, const char *value, char *problem,
-                               size_t size)
+void isync_m3_spec_check_value(const isync_m3_field_spec *field, const char *value, char *problem, size_t size)
 {
     problem[0] = '\0';
     if (field->type == 'N') {

@@ -14,8 +14,8 @@ typedef struct isync_m3_spec isync_m3_spec;
 typedef struct {
     const char *name;
     const char *description;
-    char type;          /* 'A', 'N' or 'D' */
-    int length;         /* 0: unknown */
+    char type; /* 'A', 'N' or 'D' */
+    int length; /* 0: unknown */
     int mandatory;
 } isync_m3_field_spec;
 
@@ -31,12 +31,11 @@ json_t *isync_m3_spec_inputs(const isync_m3_spec *spec, const char *program, con
 json_t *isync_m3_spec_mandatory(const isync_m3_spec *spec, const char *program, const char *transaction);
 
 /* 1 and *field filled when the transaction has that input field. */
-int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const char *transaction,
-                        const char *name, isync_m3_field_spec *field);
+int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const char *transaction, const char *name,
+                        isync_m3_field_spec *field);
 
 /* Checks one value against its field: "" when it fits, else what is wrong
  * ("is 17 characters, Infor allows 15", "must be a date yyyyMMdd"). */
-void isync_m3_spec_check_value(const isync_m3_field_spec *field, const char *value, char *problem,
-                               size_t size);
+void isync_m3_spec_check_value(const isync_m3_field_spec *field, const char *value, char *problem, size_t size);
 
 #endif

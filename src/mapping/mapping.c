@@ -13,18 +13,18 @@ typedef struct {
     const isync_template *tmpl;
     json_t *payload;
     const isync_mapping_env *env;
-    json_t *settings;       /* the business settings as JSON (setting sources and conditions) */
+    json_t *settings; /* the business settings as JSON (setting sources and conditions) */
     json_t *result;
-    json_t *item;           /* the for_each element, or NULL */
+    json_t *item; /* the for_each element, or NULL */
     size_t item_index;
-    char list_path[160];    /* the for_each path ("items") */
+    char list_path[160]; /* the for_each path ("items") */
     /* the field being mapped, for problems and notes */
     char call_label[80];
     const char *field;
     char template_path[160];
     char source[160];
-    int pending;            /* the value waits for a context value or an earlier answer */
-    int failed;             /* a transform of this field failed (reported): no default */
+    int pending; /* the value waits for a context value or an earlier answer */
+    int failed; /* a transform of this field failed (reported): no default */
     const char *pending_context; /* the context value the field waits for, or NULL */
     isync_transform_ctx transform;
 } evaluator;
@@ -39,8 +39,8 @@ static void add_problem(evaluator *ev, int retry, const char *fmt, ...)
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
     isync_template_where(ev->tmpl, ev->template_path, where, sizeof where);
-    json_t *problem = json_pack("{s:s, s:s, s:s, s:s, s:s}", "field", ev->field ? ev->field : "",
-                                "call", ev->call_label, "template", where, "path", ev->source, "message", message);
+    json_t *problem = json_pack("{s:s, s:s, s:s, s:s, s:s}", "field", ev->field ? ev->field : "", "call",
+                                ev->call_label, "template", where, "path", ev->source, "message", message);
     if (retry) {
         json_object_set_new(problem, "retry", json_true());
     }
@@ -73,7 +73,8 @@ static json_t *step(json_t *node, const char *segment, size_t len)
     *equals = '\0';
     size_t index;
     json_t *element;
-    json_array_foreach(node, index, element) {
+    json_array_foreach(node, index, element)
+    {
         const char *value = json_string_value(json_object_get(element, selector));
         if (value && strcmp(value, equals + 1) == 0) {
             return element;
@@ -116,7 +117,7 @@ static void source_path(evaluator *ev, const char *path, char *out, size_t size)
 static int empty(json_t *value)
 {
     return !value || json_is_null(value) || (json_is_string(value) && json_string_length(value) == 0) ||
-           (json_is_array(value) && json_array_size(value) == 0);
+        (json_is_array(value) && json_array_size(value) == 0);
 }
 
 /* ---- conditions ---- */
@@ -125,7 +126,8 @@ static int condition(evaluator *ev, json_t *cond)
 {
     const char *kind;
     json_t *arg;
-    json_object_foreach(cond, kind, arg) {
+    json_object_foreach(cond, kind, arg)
+    {
         if (strcmp(kind, "exists") == 0) {
             return !empty(resolve(ev, json_string_value(arg)));
         }
@@ -150,7 +152,8 @@ static int condition(evaluator *ev, json_t *cond)
         size_t index;
         json_t *entry;
         int all = strcmp(kind, "all") == 0;
-        json_array_foreach(arg, index, entry) {
+        json_array_foreach(arg, index, entry)
+        {
             if (condition(ev, entry) != all) {
                 return !all;
             }
@@ -189,7 +192,8 @@ static json_t *concat(evaluator *ev, json_t *spec)
     json_t *parts = json_object_get(spec, "concat"), *part;
     size_t index, used = 0;
     char text[1024] = "";
-    json_array_foreach(parts, index, part) {
+    json_array_foreach(parts, index, part)
+    {
         json_t *value = evaluate(ev, part);
         char *piece = isync_json_text(value);
         if (*piece) {
@@ -235,7 +239,8 @@ static json_t *run_transforms(evaluator *ev, json_t *value, json_t *list)
 {
     size_t index;
     json_t *entry;
-    json_array_foreach(list, index, entry) {
+    json_array_foreach(list, index, entry)
+    {
         const char *name = json_string_value(entry);
         json_t *arg = NULL;
         if (json_is_object(entry)) {
@@ -298,8 +303,8 @@ static void check_field(evaluator *ev, const char *program, const char *transact
     }
 }
 
-static void map_field(evaluator *ev, json_t *call_out, const char *program, const char *transaction,
-                      const char *name, json_t *spec, size_t call_number)
+static void map_field(evaluator *ev, json_t *call_out, const char *program, const char *transaction, const char *name,
+                      json_t *spec, size_t call_number)
 {
     ev->field = name;
     ev->pending = 0;
@@ -338,18 +343,20 @@ static void check_mandatory(evaluator *ev, json_t *call_out, const char *program
 {
     size_t index;
     json_t *input;
-    json_array_foreach(isync_m3_spec_mandatory(ev->env->spec, program, transaction), index, input) {
+    json_array_foreach(isync_m3_spec_mandatory(ev->env->spec, program, transaction), index, input)
+    {
         const char *name = json_string_value(input);
         if (name && strcmp(name, "CONO") != 0 && !json_object_get(json_object_get(call_out, "fields"), name)) {
             ev->field = name;
             snprintf(ev->template_path, sizeof ev->template_path, "calls[%zu].fields.%s", call_number, name);
             ev->source[0] = '\0';
-            json_t *spec = json_object_get(json_object_get(json_array_get(
-                json_object_get(ev->tmpl->root, "calls"), call_number), "fields"), name);
+            json_t *spec = json_object_get(
+                json_object_get(json_array_get(json_object_get(ev->tmpl->root, "calls"), call_number), "fields"), name);
             if (json_object_get(spec, "from")) {
                 source_path(ev, json_string_value(json_object_get(spec, "from")), ev->source, sizeof ev->source);
             } else if (json_object_get(spec, "setting")) {
-                snprintf(ev->source, sizeof ev->source, "setting:%.100s", json_string_value(json_object_get(spec, "setting")));
+                snprintf(ev->source, sizeof ev->source, "setting:%.100s",
+                         json_string_value(json_object_get(spec, "setting")));
             }
             add_problem(ev, 0, "is mandatory for %s/%s and the event gives no value", program, transaction);
             json_object_set_new(json_array_get(json_object_get(ev->result, "problems"),
@@ -370,14 +377,15 @@ static void map_call(evaluator *ev, json_t *call, size_t call_number, int repeat
     } else {
         snprintf(ev->call_label, sizeof ev->call_label, "%s/%s", program, transaction);
     }
-    json_t *call_out = json_pack("{s:s, s:s, s:s, s:{}, s:{}, s:i}", "id", json_string_value(json_object_get(call, "id")),
-                                 "program", program, "transaction", transaction, "fields", "refs", "line",
-                                 isync_json_line(ev->tmpl->lines, ev->template_path));
+    json_t *call_out = json_pack(
+        "{s:s, s:s, s:s, s:{}, s:{}, s:i}", "id", json_string_value(json_object_get(call, "id")), "program", program,
+        "transaction", transaction, "fields", "refs", "line", isync_json_line(ev->tmpl->lines, ev->template_path));
     if (repeated) {
         json_object_set_new(call_out, "index", json_integer((json_int_t)ev->item_index));
         json_object_set_new(call_out, "element", json_sprintf("%s[%zu]", ev->list_path, ev->item_index));
     }
-    json_object_foreach(json_object_get(call, "fields"), name, spec) {
+    json_object_foreach(json_object_get(call, "fields"), name, spec)
+    {
         map_field(ev, call_out, program, transaction, name, spec, call_number);
     }
     check_mandatory(ev, call_out, program, transaction, call_number);
@@ -388,7 +396,8 @@ static void map_calls(evaluator *ev)
 {
     size_t number, index;
     json_t *call, *element;
-    json_array_foreach(json_object_get(ev->tmpl->root, "calls"), number, call) {
+    json_array_foreach(json_object_get(ev->tmpl->root, "calls"), number, call)
+    {
         const char *for_each = json_string_value(json_object_get(call, "for_each"));
         json_t *when = json_object_get(call, "when");
         snprintf(ev->template_path, sizeof ev->template_path, "calls[%zu]", number);
@@ -399,7 +408,8 @@ static void map_calls(evaluator *ev)
             }
             continue;
         }
-        json_array_foreach(resolve(ev, for_each), index, element) {
+        json_array_foreach(resolve(ev, for_each), index, element)
+        {
             ev->item = element;
             ev->item_index = index;
             snprintf(ev->list_path, sizeof ev->list_path, "%s", for_each);
@@ -440,7 +450,8 @@ void isync_mapping_problems_text(json_t *problems, char *out, size_t size)
     size_t index, used = 0;
     json_t *problem;
     out[0] = '\0';
-    json_array_foreach(problems, index, problem) {
+    json_array_foreach(problems, index, problem)
+    {
         const char *path = json_string_value(json_object_get(problem, "path"));
         const char *field = json_string_value(json_object_get(problem, "field"));
         const char *message = json_string_value(json_object_get(problem, "message"));
@@ -464,7 +475,8 @@ int isync_mapping_only_retry_problems(json_t *problems)
 {
     size_t index;
     json_t *problem;
-    json_array_foreach(problems, index, problem) {
+    json_array_foreach(problems, index, problem)
+    {
         if (!json_is_true(json_object_get(problem, "retry"))) {
             return 0;
         }

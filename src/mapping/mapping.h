@@ -16,8 +16,8 @@
 typedef struct {
     const isync_business_config *cfg;
     const isync_m3_spec *spec;
-    const isync_rates *rates;   /* NULL: no exchange rate table loaded */
-    json_t *context;            /* values the connector worked out ({"customer": "C1001"}); a
+    const isync_rates *rates; /* NULL: no exchange rate table loaded */
+    json_t *context; /* values the connector worked out ({"customer": "C1001"}); a
                                    name it lacks shows as "{customer}" and is checked later */
     const isync_mapping_set *templates; /* every template in use: a connector maps other
                                    events' templates too (an order creating its customer) */

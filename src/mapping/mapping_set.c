@@ -14,9 +14,9 @@
 typedef struct {
     char event[48];
     isync_template *builtin;
-    isync_template *custom;       /* the admin's last good file, or NULL */
-    isync_file_stamp stamp;       /* of the admin's file when last read */
-    json_t *errors;               /* problems of the admin's file, or NULL */
+    isync_template *custom; /* the admin's last good file, or NULL */
+    isync_file_stamp stamp; /* of the admin's file when last read */
+    json_t *errors; /* problems of the admin's file, or NULL */
 } slot;
 
 struct isync_mapping_set {
@@ -30,7 +30,8 @@ static void errors_to_log(const char *path, json_t *problems)
 {
     size_t index;
     json_t *problem;
-    json_array_foreach(problems, index, problem) {
+    json_array_foreach(problems, index, problem)
+    {
         isync_log(ISYNC_LOG_ERROR, "mapping template %s: %s: %s (keeping the last good template)", path,
                   json_string_value(json_object_get(problem, "template")),
                   json_string_value(json_object_get(problem, "message")));
@@ -61,8 +62,7 @@ static isync_status load_builtins(isync_mapping_set *set, isync_error *err)
     return ISYNC_OK;
 }
 
-isync_status isync_mapping_set_open(const char *dir, const char *metadata, isync_mapping_set **out,
-                                    isync_error *err)
+isync_status isync_mapping_set_open(const char *dir, const char *metadata, isync_mapping_set **out, isync_error *err)
 {
     isync_mapping_set *set = calloc(1, sizeof *set);
     *out = NULL;
@@ -150,8 +150,8 @@ static int refresh_slot(isync_mapping_set *set, slot *s)
     json_t *problems = json_array();
     isync_template *fresh = NULL;
     if (!text) {
-        json_array_append_new(problems, json_pack("{s:s, s:s, s:s}", "template", name, "path", "",
-                                                  "message", "cannot be read"));
+        json_array_append_new(problems,
+                              json_pack("{s:s, s:s, s:s}", "template", name, "path", "", "message", "cannot be read"));
     } else {
         isync_template_parse(text, len, name, path, set->spec, &fresh, problems);
     }

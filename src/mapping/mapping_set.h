@@ -15,8 +15,7 @@ typedef struct isync_mapping_set isync_mapping_set;
 
 /* dir: the admin's directory, NULL or "" for none; metadata: the M3 field
  * specification file, NULL or "" for the built-in one. */
-isync_status isync_mapping_set_open(const char *dir, const char *metadata, isync_mapping_set **out,
-                                    isync_error *err);
+isync_status isync_mapping_set_open(const char *dir, const char *metadata, isync_mapping_set **out, isync_error *err);
 void isync_mapping_set_free(isync_mapping_set *set);
 
 /* Reads the admin's files again when they changed (a stat each). Returns

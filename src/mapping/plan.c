@@ -9,19 +9,22 @@ static void check_pending(const isync_template *tmpl, json_t *plan)
 {
     size_t index;
     json_t *call;
-    json_array_foreach(json_object_get(plan, "calls"), index, call) {
+    json_array_foreach(json_object_get(plan, "calls"), index, call)
+    {
         const char *field;
         json_t *name;
-        json_object_foreach(json_object_get(call, "pending"), field, name) {
+        json_object_foreach(json_object_get(call, "pending"), field, name)
+        {
             char where[160], call_name[80], message[200];
-            snprintf(where, sizeof where, "%s:%lld", tmpl->name, (long long)json_integer_value(json_object_get(call, "line")));
+            snprintf(where, sizeof where, "%s:%lld", tmpl->name,
+                     (long long)json_integer_value(json_object_get(call, "line")));
             snprintf(call_name, sizeof call_name, "%s/%s", json_string_value(json_object_get(call, "program")),
                      json_string_value(json_object_get(call, "transaction")));
             snprintf(message, sizeof message, "the context value \"%s\" is not known when %s is delivered",
                      json_string_value(name), tmpl->event);
             json_array_append_new(json_object_get(plan, "problems"),
-                                  json_pack("{s:s, s:s, s:s, s:s, s:s}", "field", field, "call", call_name,
-                                            "template", where, "path", "", "message", message));
+                                  json_pack("{s:s, s:s, s:s, s:s, s:s}", "field", field, "call", call_name, "template",
+                                            where, "path", "", "message", message));
         }
     }
 }
@@ -55,7 +58,8 @@ int isync_plan_fields_of(json_t *call, json_t *outputs, isync_plan_fields *out)
     json_t *value;
     size_t used = 0;
     json_t *refs = json_object_get(call, "refs");
-    json_object_foreach(json_object_get(call, "fields"), name, value) {
+    json_object_foreach(json_object_get(call, "fields"), name, value)
+    {
         json_t *ref = json_object_get(refs, name);
         const char *text = json_string_value(value);
         if (ref) {
@@ -77,7 +81,8 @@ static json_t *template_call(const isync_template *tmpl, const char *id)
 {
     size_t index;
     json_t *call;
-    json_array_foreach(json_object_get(tmpl->root, "calls"), index, call) {
+    json_array_foreach(json_object_get(tmpl->root, "calls"), index, call)
+    {
         const char *call_id = json_string_value(json_object_get(call, "id"));
         if (call_id && strcmp(call_id, id) == 0) {
             return call;
@@ -86,13 +91,13 @@ static json_t *template_call(const isync_template *tmpl, const char *id)
     return NULL;
 }
 
-void isync_plan_keep_outputs(const isync_template *tmpl, json_t *call, const isync_m3_result *res,
-                             json_t *outputs)
+void isync_plan_keep_outputs(const isync_template *tmpl, json_t *call, const isync_m3_result *res, json_t *outputs)
 {
     const char *id = json_string_value(json_object_get(call, "id"));
     size_t index;
     json_t *field;
-    json_array_foreach(json_object_get(template_call(tmpl, id), "outputs"), index, field) {
+    json_array_foreach(json_object_get(template_call(tmpl, id), "outputs"), index, field)
+    {
         const char *value = isync_m3_record_field(res, 0, json_string_value(field));
         if (value) {
             char key[128];

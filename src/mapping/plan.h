@@ -11,7 +11,7 @@
 #define ISYNC_PLAN_MAX_FIELDS 96
 
 typedef struct {
-    const char *fields[2 * ISYNC_PLAN_MAX_FIELDS + 1];   /* name, value, ..., NULL (isync_m3_request) */
+    const char *fields[2 * ISYNC_PLAN_MAX_FIELDS + 1]; /* name, value, ..., NULL (isync_m3_request) */
 } isync_plan_fields;
 
 /* Maps payload with tmpl. On problems the outcome says why (a dead letter
@@ -28,8 +28,7 @@ int isync_plan_fields_of(json_t *call, json_t *outputs, isync_plan_fields *out);
 
 /* Records the call's declared outputs (template "outputs") from an answer's
  * first record into outputs as "<id>.<FIELD>". */
-void isync_plan_keep_outputs(const isync_template *tmpl, json_t *call, const isync_m3_result *res,
-                             json_t *outputs);
+void isync_plan_keep_outputs(const isync_template *tmpl, json_t *call, const isync_m3_result *res, json_t *outputs);
 
 /* "OIS100MI/AddBatchLine" == call? */
 int isync_plan_call_is(json_t *call, const char *program, const char *transaction);

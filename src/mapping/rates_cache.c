@@ -45,8 +45,8 @@ static void save(isync_rates_cache *cache)
     char *text = isync_rates_dump(cache->rates);
     json_t *table = text ? json_loads(text, 0, NULL) : NULL;
     free(text);
-    json_t *saved = json_pack("{s:s, s:I, s:o?}", "source", cache->source, "fetched_at",
-                              (json_int_t)cache->fetched_at, "table", table);
+    json_t *saved = json_pack("{s:s, s:I, s:o?}", "source", cache->source, "fetched_at", (json_int_t)cache->fetched_at,
+                              "table", table);
     isync_error err;
     if (isync_write_json_file(cache->path, saved, 1, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_WARNING, "exchange rates: %s", err.message);
@@ -75,8 +75,8 @@ int isync_rates_cache_refresh(isync_rates_cache *cache, const isync_business_con
         snprintf(cache->error, sizeof cache->error, "%s", err.message);
         cache->next_fetch = now + RETRY_FAILED_FETCH_S;
         if (changed) {
-            isync_log(ISYNC_LOG_ERROR, "exchange rates from %s: %s (keeping the last good table)",
-                      cfg->rate_source, err.message);
+            isync_log(ISYNC_LOG_ERROR, "exchange rates from %s: %s (keeping the last good table)", cfg->rate_source,
+                      err.message);
         }
         return changed;
     }
@@ -95,6 +95,6 @@ json_t *isync_rates_cache_status(const isync_rates_cache *cache)
 {
     return json_pack("{s:s?, s:s?, s:s?, s:I, s:s?}", "source", cache->source[0] ? cache->source : NULL, "base",
                      cache->rates ? isync_rates_base(cache->rates) : NULL, "date",
-                     cache->rates ? isync_rates_date(cache->rates) : NULL, "fetched_at",
-                     (json_int_t)cache->fetched_at, "error", cache->error[0] ? cache->error : NULL);
+                     cache->rates ? isync_rates_date(cache->rates) : NULL, "fetched_at", (json_int_t)cache->fetched_at,
+                     "error", cache->error[0] ? cache->error : NULL);
 }

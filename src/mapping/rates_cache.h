@@ -12,12 +12,12 @@
 #include "infor/http.h"
 
 typedef struct {
-    char path[1100];           /* <spool>/rates.json */
-    isync_rates *rates;        /* last good table, or NULL */
-    char source[512];          /* where it came from */
-    long long fetched_at;      /* unix seconds */
-    long long next_fetch;      /* unix seconds */
-    char error[512];           /* the last fetch's failure, "" after a success */
+    char path[1100]; /* <spool>/rates.json */
+    isync_rates *rates; /* last good table, or NULL */
+    char source[512]; /* where it came from */
+    long long fetched_at; /* unix seconds */
+    long long next_fetch; /* unix seconds */
+    char error[512]; /* the last fetch's failure, "" after a success */
 } isync_rates_cache;
 
 /* Loads <spool_dir>/rates.json when it exists. */

@@ -84,10 +84,9 @@
 #define ADDRESS_SCORE 0.8
 #define W_ADDRESS_OVER_PART 0.05
 
-static const char NOTE[] =
-    "These proposals are a heuristic (field names, the Infor field descriptions, a synonym "
-    "list and the shape of the sample values): a start for a template, not a replacement "
-    "for reading it.";
+static const char NOTE[] = "These proposals are a heuristic (field names, the Infor field descriptions, a synonym "
+                           "list and the shape of the sample values): a start for a template, not a replacement "
+                           "for reading it.";
 
 /* ---- fields ------------------------------------------------------------------ */
 
@@ -108,9 +107,9 @@ typedef enum {
 typedef struct {
     const char *name;
     const char *description;
-    char type;           /* 'A', 'N', 'D' */
-    long length;         /* 0: unknown */
-    word_list words;     /* of the description */
+    char type; /* 'A', 'N', 'D' */
+    long length; /* 0: unknown */
+    word_list words; /* of the description */
     expectation expect;
 } field;
 
@@ -213,8 +212,7 @@ static int context_fits(const char *context, const source *s)
     return suggest_has_word(&s->context, context);
 }
 
-static double synonym_strength(const synonym *entry, const word_list *concept, const source *s,
-                               const field *f)
+static double synonym_strength(const synonym *entry, const word_list *concept, const source *s, const field *f)
 {
     if (!suggest_in_bar_list(entry->terms, s->norm)) {
         return 0.0;
@@ -228,8 +226,7 @@ static double synonym_strength(const synonym *entry, const word_list *concept, c
     return entry->part ? strength * W_PART : strength;
 }
 
-static double synonym_signal(const synonym_words *sw, const source *s, const field *f,
-                             reason *r)
+static double synonym_signal(const synonym_words *sw, const source *s, const field *f, reason *r)
 {
     double best = 0.0;
     size_t best_entry = 0;
@@ -260,8 +257,7 @@ static double name_signal(const source *s, const field *f, reason *r)
     return similarity;
 }
 
-static double lexical_score(const synonym_words *sw, const source *s, const field *f,
-                            reason *r)
+static double lexical_score(const synonym_words *sw, const source *s, const field *f, reason *r)
 {
     double syn = synonym_signal(sw, s, f, r);
     double name = name_signal(s, f, r);
@@ -319,8 +315,7 @@ static double shape_format(unsigned sh, const field *f, reason *r)
         return sh & SHAPE_POSTCODE ? fits(r, W_SHAPE_MEDIUM, "postcode-like")
                                    : fits(r, W_SHAPE_ODD, "not postcode-like");
     default: /* EXPECT_PHONE */
-        return sh & SHAPE_PHONE ? fits(r, W_SHAPE_MEDIUM, "phone-like")
-                                : fits(r, W_SHAPE_ODD, "not phone-like");
+        return sh & SHAPE_PHONE ? fits(r, W_SHAPE_MEDIUM, "phone-like") : fits(r, W_SHAPE_ODD, "not phone-like");
     }
 }
 
@@ -335,9 +330,7 @@ static double shape_code(unsigned sh, const field *f, reason *r)
         }
         return sh & SHAPE_CAPS3 ? fits(r, W_SHAPE_MEDIUM, "three capitals")
                                 : fits(r, W_SHAPE_CONTRADICTS, "not a currency code");
-    case EXPECT_COUNTRY:
-        return capitals ? fits(r, W_SHAPE_STRONG, "country code")
-                        : fits(r, 0.0, "not a country code");
+    case EXPECT_COUNTRY: return capitals ? fits(r, W_SHAPE_STRONG, "country code") : fits(r, 0.0, "not a country code");
     default: /* EXPECT_STATE */
         return capitals ? fits(r, W_SHAPE_MEDIUM, "state code") : fits(r, 0.0, "not a state code");
     }
@@ -357,8 +350,7 @@ static double shape_number(unsigned all, unsigned any, const field *f, reason *r
     case EXPECT_QUANTITY:
         return all & SHAPE_INTEGER ? fits(r, W_SHAPE_MEDIUM, "whole number -> quantity")
                                    : fits(r, W_SHAPE_WEAK, "decimal");
-    default: /* EXPECT_NUMBER */
-        return fits(r, W_SHAPE_WEAK, "number -> N field");
+    default: /* EXPECT_NUMBER */ return fits(r, W_SHAPE_WEAK, "number -> N field");
     }
 }
 
@@ -371,18 +363,14 @@ static double shape_signal(const source *s, const field *f, reason *r)
     case EXPECT_DATE:
     case EXPECT_EMAIL:
     case EXPECT_POSTCODE:
-    case EXPECT_PHONE:
-        return shape_format(s->shape, f, r);
+    case EXPECT_PHONE: return shape_format(s->shape, f, r);
     case EXPECT_CURRENCY:
     case EXPECT_COUNTRY:
-    case EXPECT_STATE:
-        return shape_code(s->shape, f, r);
+    case EXPECT_STATE: return shape_code(s->shape, f, r);
     case EXPECT_MONEY:
     case EXPECT_QUANTITY:
-    case EXPECT_NUMBER:
-        return shape_number(s->shape, s->any_shape, f, r);
-    default:
-        return shape_text(s, f, r);
+    case EXPECT_NUMBER: return shape_number(s->shape, s->any_shape, f, r);
+    default: return shape_text(s, f, r);
     }
 }
 
@@ -436,8 +424,7 @@ static int is_inside(const source *child, const source *object)
 
 /* An address object for an address part: a little above its best key for the
  * field (the transform also normalises and cuts), at least ADDRESS_SCORE. */
-static double score_address(const source_list *sources, size_t object, const double *scores,
-                            const field *f, reason *r)
+static double score_address(const source_list *sources, size_t object, const double *scores, const field *f, reason *r)
 {
     const source *a = &sources->items[object];
     size_t best = object;
@@ -470,11 +457,15 @@ static double score_address(const source_list *sources, size_t object, const dou
 static double score_surcharge(const source *s, const field *f, reason *r)
 {
     if (s->surcharge[0] && strcmp(s->surcharge, "tax") == 0 && describes(f, "tax") && describes(f, "code")) {
-        note(r, "X-Cart tax surcharge: use the {\"tax\": \"tax_code\"} transform (business setting tax_map)");
+        note(r,
+             "X-Cart tax surcharge: use the {\"tax\": \"tax_code\"} transform (business setting "
+             "tax_map)");
         return 0.85;
     }
     if (s->is_surcharges && describes(f, "discount") && describes(f, "amount")) {
-        note(r, "X-Cart discount surcharges summed: use {\"sum\": {\"type\": \"discount\"}} and \"abs\"");
+        note(r,
+             "X-Cart discount surcharges summed: use {\"sum\": {\"type\": \"discount\"}} and "
+             "\"abs\"");
         /* an order-level discount is the sum of the order's discount surcharges in X-Cart;
          * a line field's own key (items[].discount) comes first */
         return describes(f, "order") ? 0.97 : 0.4;
@@ -498,8 +489,7 @@ static void add_candidate(ranking *out, size_t source, double score, const reaso
     memcpy(c->reason, r->text, sizeof c->reason);
 }
 
-static int rank_field(const synonym_words *sw, const source_list *sources, const field *f,
-                      ranking *out)
+static int rank_field(const synonym_words *sw, const source_list *sources, const field *f, ranking *out)
 {
     size_t n = sources->count ? sources->count : 1;
     double *scores = calloc(n, sizeof *scores);
@@ -510,7 +500,7 @@ static int rank_field(const synonym_words *sw, const source_list *sources, const
         return -1;
     }
     for (size_t i = 0; i < sources->count; i++) {
-        reason r = { .used = 0, .text = "" };
+        reason r = {.used = 0, .text = ""};
         if (is_surcharge_source(&sources->items[i])) {
             add_candidate(out, i, score_surcharge(&sources->items[i], f, &r), &r);
         } else if (!sources->items[i].is_address) {
@@ -519,7 +509,7 @@ static int rank_field(const synonym_words *sw, const source_list *sources, const
         }
     }
     for (size_t i = 0; i < sources->count; i++) {
-        reason r = { .used = 0, .text = "" };
+        reason r = {.used = 0, .text = ""};
         if (sources->items[i].is_address) {
             add_candidate(out, i, score_address(sources, i, scores, f, &r), &r);
         }
@@ -541,8 +531,7 @@ static int resolve_one_conflict(ranking *rankings, size_t fields, const source_l
 {
     for (size_t a = 0; a < fields; a++) {
         for (size_t b = a + 1; b < fields && rankings[a].count > 0; b++) {
-            if (rankings[b].count == 0 ||
-                rankings[a].items[0].source != rankings[b].items[0].source ||
+            if (rankings[b].count == 0 || rankings[a].items[0].source != rankings[b].items[0].source ||
                 sources->items[rankings[a].items[0].source].is_address) {
                 continue;
             }
@@ -588,8 +577,7 @@ static json_t *transform_json(const source *s, const field *f)
 
 static json_t *proposal_json(const candidate *c, const source *s, const field *f)
 {
-    json_t *p = json_pack("{s:s, s:f, s:s}", "path", s->path, "score", two_decimals(c->score),
-                          "reason", c->reason);
+    json_t *p = json_pack("{s:s, s:f, s:s}", "path", s->path, "score", two_decimals(c->score), "reason", c->reason);
     json_t *transform = transform_json(s, f);
     if (p && transform) {
         json_object_set_new(p, "transform", transform);
@@ -597,8 +585,7 @@ static json_t *proposal_json(const candidate *c, const source *s, const field *f
     return p;
 }
 
-static json_t *proposals_json(const ranking *rk, const source_list *sources, const field *f,
-                              size_t max)
+static json_t *proposals_json(const ranking *rk, const source_list *sources, const field *f, size_t max)
 {
     json_t *list = json_array();
     size_t n = max > 0 && max < rk->count ? max : rk->count;
@@ -613,8 +600,8 @@ static json_t *proposals_json(const ranking *rk, const source_list *sources, con
     return list;
 }
 
-static json_t *result_json(const field *fields, const ranking *rankings, size_t count,
-                           const source_list *sources, size_t max)
+static json_t *result_json(const field *fields, const ranking *rankings, size_t count, const source_list *sources,
+                           size_t max)
 {
     json_t *by_field = json_object();
     for (size_t i = 0; by_field && i < count; i++) {
@@ -641,7 +628,8 @@ static size_t read_fields(json_t *inputs, field *fields)
 {
     size_t count = 0, i;
     json_t *input;
-    json_array_foreach(inputs, i, input) {
+    json_array_foreach(inputs, i, input)
+    {
         if (read_field(input, &fields[count]) == 0) {
             count++;
         }
@@ -676,13 +664,12 @@ static json_t *suggest(const source_list *sources, const field *fields, size_t c
     return result;
 }
 
-json_t *isync_suggest_mapping(json_t *sample_payload, json_t *transaction_inputs,
-                              size_t max_per_field)
+json_t *isync_suggest_mapping(json_t *sample_payload, json_t *transaction_inputs, size_t max_per_field)
 {
     if (!json_is_object(sample_payload) || !json_is_array(transaction_inputs)) {
         return NULL;
     }
-    source_list sources = { NULL, 0, 0 };
+    source_list sources = {NULL, 0, 0};
     field *fields = calloc(json_array_size(transaction_inputs) + 1, sizeof *fields);
     json_t *result = NULL;
     if (fields && suggest_collect_sources(&sources, sample_payload) == 0) {

@@ -31,7 +31,6 @@
  * objects of a list (one path for all elements).
  * NULL when sample_payload is not an object, transaction_inputs not an array,
  * or memory runs out. */
-json_t *isync_suggest_mapping(json_t *sample_payload, json_t *transaction_inputs,
-                              size_t max_per_field);
+json_t *isync_suggest_mapping(json_t *sample_payload, json_t *transaction_inputs, size_t max_per_field);
 
 #endif

@@ -5,9 +5,8 @@
 
 #include "mapping/suggest_words.h"
 
-static const char CURRENCIES[] =
-    "EUR|USD|GBP|CHF|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|CAD|AUD|NZD|INR|BRL|MXN|ZAR|"
-    "RUB|TRY|SGD|HKD|KRW|AED|SAR|ILS|THB|MYR|IDR|PHP|ARS|CLP|COP|ISK|UAH|TWD|VND";
+static const char CURRENCIES[] = "EUR|USD|GBP|CHF|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|CAD|AUD|NZD|INR|BRL|MXN|ZAR|"
+                                 "RUB|TRY|SGD|HKD|KRW|AED|SAR|ILS|THB|MYR|IDR|PHP|ARS|CLP|COP|ISK|UAH|TWD|VND";
 
 static int all_chars(const char *s, int (*test)(int))
 {
@@ -42,12 +41,10 @@ static int digits_at(const char *s, size_t n)
 static int looks_like_date(const char *s)
 {
     size_t n = strlen(s);
-    if (n < 10 || !digits_at(s, 4) || s[4] != '-' || !digits_at(s + 5, 2) || s[7] != '-' ||
-        !digits_at(s + 8, 2)) {
+    if (n < 10 || !digits_at(s, 4) || s[4] != '-' || !digits_at(s + 5, 2) || s[7] != '-' || !digits_at(s + 8, 2)) {
         return 0;
     }
-    return n == 10 || ((s[10] == 'T' || s[10] == ' ') && n >= 16 && digits_at(s + 11, 2) &&
-                       s[13] == ':');
+    return n == 10 || ((s[10] == 'T' || s[10] == ' ') && n >= 16 && digits_at(s + 11, 2) && s[13] == ':');
 }
 
 static int looks_like_email(const char *s)
@@ -70,8 +67,7 @@ static unsigned number_shape(const char *s)
     if (p[whole] != '.' || p[whole + 1] == '\0') {
         return 0;
     }
-    return strspn(p + whole + 1, "0123456789") == strlen(p + whole + 1) ? SHAPE_DECIMAL | SHAPE_NUMBER
-                                                                        : 0;
+    return strspn(p + whole + 1, "0123456789") == strlen(p + whole + 1) ? SHAPE_DECIMAL | SHAPE_NUMBER : 0;
 }
 
 static int is_postcode_char(int c)
@@ -87,16 +83,15 @@ static int looks_like_postcode(const char *s)
 
 static int is_phone_char(int c)
 {
-    return isdigit(c) || c == ' ' || c == '-' || c == '(' || c == ')' || c == '/' || c == '.' ||
-           c == '+';
+    return isdigit(c) || c == ' ' || c == '-' || c == '(' || c == ')' || c == '/' || c == '.' || c == '+';
 }
 
 static int looks_like_phone(const char *s)
 {
     size_t digits = count_digits(s);
     int punctuated = strpbrk(s, "+ -()/") != NULL;
-    return digits >= 6 && digits <= 15 && all_chars(s, is_phone_char) &&
-           (punctuated || digits >= 9) && !looks_like_date(s);
+    return digits >= 6 && digits <= 15 && all_chars(s, is_phone_char) && (punctuated || digits >= 9) &&
+        !looks_like_date(s);
 }
 
 static unsigned capitals_shape(const char *s)

@@ -98,7 +98,8 @@ static int walk_object(source_list *list, json_t *object, const char *path)
 {
     const char *key;
     json_t *child;
-    json_object_foreach(object, key, child) {
+    json_object_foreach(object, key, child)
+    {
         char *child_path;
         if (asprintf(&child_path, "%s%s%s", path, *path ? "." : "", key) < 0) {
             return -1;
@@ -122,7 +123,8 @@ static int walk_array(source_list *list, json_t *array, const char *path, const 
         return -1;
     }
     int rc = 0;
-    json_array_foreach(array, i, element) {
+    json_array_foreach(array, i, element)
+    {
         if (json_is_object(element)) {
             rc = walk_object(list, element, element_path);
         } else if (!json_is_array(element)) {
@@ -145,7 +147,7 @@ static int is_surcharge_list(json_t *array)
 {
     json_t *first = json_array_get(array, 0);
     return json_is_object(first) && json_is_string(json_object_get(first, "type")) &&
-           json_object_get(first, "amount") != NULL;
+        json_object_get(first, "amount") != NULL;
 }
 
 static int add_surcharge_sources(source_list *list, json_t *array, const char *path, const char *key)
@@ -157,7 +159,8 @@ static int add_surcharge_sources(source_list *list, json_t *array, const char *p
         return -1;
     }
     whole->is_surcharges = 1;
-    json_array_foreach(array, i, element) {
+    json_array_foreach(array, i, element)
+    {
         const char *type = json_string_value(json_object_get(element, "type"));
         char *typed;
         if (!type || asprintf(&typed, "%s[type=%s]", path, type) < 0) {
@@ -178,7 +181,7 @@ static int add_surcharge_sources(source_list *list, json_t *array, const char *p
 /* An X-Cart address: at least three of street, city, zipcode, country. */
 static int is_address_object(json_t *object)
 {
-    static const char *const parts[] = { "street", "city", "zipcode", "country" };
+    static const char *const parts[] = {"street", "city", "zipcode", "country"};
     int found = 0;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         found += json_object_get(object, parts[i]) ? 1 : 0;

@@ -13,20 +13,20 @@
 #define KEY_LEN 64
 
 typedef struct {
-    char *path;          /* template syntax: "billing_address.city", "items[].sku" */
-    char key[KEY_LEN];   /* the last key as written */
-    char norm[KEY_LEN];  /* normalised for the synonym table */
-    word_list words;     /* of the last key */
-    word_list context;   /* of the parent keys */
-    size_t parent_len;   /* path[0..parent_len): the parent path, "items[]" */
-    unsigned shape;      /* SHAPE_* every sample value has */
-    unsigned any_shape;  /* SHAPE_* some sample value has */
-    size_t values;       /* sample values seen */
-    size_t max_chars;    /* longest sample value */
-    int is_address;      /* an address object, for the address transform */
-    char surcharge[16];  /* "tax", "discount", ...: the first X-Cart surcharge of that type
+    char *path; /* template syntax: "billing_address.city", "items[].sku" */
+    char key[KEY_LEN]; /* the last key as written */
+    char norm[KEY_LEN]; /* normalised for the synonym table */
+    word_list words; /* of the last key */
+    word_list context; /* of the parent keys */
+    size_t parent_len; /* path[0..parent_len): the parent path, "items[]" */
+    unsigned shape; /* SHAPE_* every sample value has */
+    unsigned any_shape; /* SHAPE_* some sample value has */
+    size_t values; /* sample values seen */
+    size_t max_chars; /* longest sample value */
+    int is_address; /* an address object, for the address transform */
+    char surcharge[16]; /* "tax", "discount", ...: the first X-Cart surcharge of that type
                             ("surcharges[type=tax]"), for the tax transform */
-    int is_surcharges;   /* the list of X-Cart surcharges itself, for the sum transform */
+    int is_surcharges; /* the list of X-Cart surcharges itself, for the sum transform */
 } source;
 
 typedef struct {

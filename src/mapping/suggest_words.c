@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const STOPWORDS[] = { "of", "the", "an", "at", "to", "for", "in", "on",
-                                         "by", "and", "or", "is", NULL };
+static const char *const STOPWORDS[] = {"of", "the", "an",  "at", "to", "for", "in",
+                                        "on", "by",  "and", "or", "is", NULL};
 
 static int is_stopword(const char *word)
 {
@@ -167,43 +167,42 @@ void suggest_normalise_key(const char *key, char *out, size_t size)
 /* ---- synonyms --------------------------------------------------------------- */
 
 const synonym suggest_synonyms[SUGGEST_SYNONYM_COUNT] = {
-    { "sku|productsku|productcode|itemcode|itemnumber|itemno|itemid|partnumber|partno|"
-      "articlenumber|article", "item number", "ITNO", NULL, 0 },
-    { "quantity|qty|orderedquantity|quantityordered", "ordered quantity", "ORQT", NULL, 0 },
-    { "amount", "ordered quantity", "ORQT", "item", 0 }, /* X-Cart OrderItem::amount */
-    { "price|unitprice|itemprice|netprice|saleprice|salesprice", "sales price", "SAPR", NULL, 0 },
-    { "ordernumber|orderno|ordernum|ordernr|orderreference|orderref", "customer order number",
-      "CUOR", NULL, 0 },
-    { "currency|currencycode|currencyid", "currency", "CUCD", NULL, 0 },
-    { "date|orderdate|createdat|created|placedat|orderedat", "order date", "ORDT", NULL, 0 },
-    { "date|paymentdate|paidat|capturedat|transactiondate", "payment date", "PYDT", NULL, 0 },
-    { "zipcode|zip|postcode|postalcode|zippostalcode", "postal code", "PONO", NULL, 0 },
-    { "city|town", "city", "TOWN", NULL, 0 },
-    { "country|countrycode|countryid", "country", "CSCD", NULL, 0 },
-    { "state|statecode|stateid|region|province", "state", "ECAR", NULL, 0 },
-    { "street|address|address1|addressline1|street1|streetaddress", "address 1", "CUA1", NULL, 0 },
-    { "street2|address2|addressline2", "address 2", "CUA2", NULL, 0 },
-    { "phone|telephone|phonenumber|tel|mobile|mobilephone|cellphone", "phone", "PHNO", NULL, 0 },
-    { "fax|faxnumber", "fax", "TFNO", NULL, 0 },
-    { "email|mail|emailaddress|login", "mail", "MAIL", NULL, 0 }, /* X-Cart's login is the e-mail */
-    { "firstname|lastname|middlename", "customer name", "CUNM", NULL, 1 },
+    {"sku|productsku|productcode|itemcode|itemnumber|itemno|itemid|partnumber|partno|"
+     "articlenumber|article",
+     "item number", "ITNO", NULL, 0},
+    {"quantity|qty|orderedquantity|quantityordered", "ordered quantity", "ORQT", NULL, 0},
+    {"amount", "ordered quantity", "ORQT", "item", 0}, /* X-Cart OrderItem::amount */
+    {"price|unitprice|itemprice|netprice|saleprice|salesprice", "sales price", "SAPR", NULL, 0},
+    {"ordernumber|orderno|ordernum|ordernr|orderreference|orderref", "customer order number", "CUOR", NULL, 0},
+    {"currency|currencycode|currencyid", "currency", "CUCD", NULL, 0},
+    {"date|orderdate|createdat|created|placedat|orderedat", "order date", "ORDT", NULL, 0},
+    {"date|paymentdate|paidat|capturedat|transactiondate", "payment date", "PYDT", NULL, 0},
+    {"zipcode|zip|postcode|postalcode|zippostalcode", "postal code", "PONO", NULL, 0},
+    {"city|town", "city", "TOWN", NULL, 0},
+    {"country|countrycode|countryid", "country", "CSCD", NULL, 0},
+    {"state|statecode|stateid|region|province", "state", "ECAR", NULL, 0},
+    {"street|address|address1|addressline1|street1|streetaddress", "address 1", "CUA1", NULL, 0},
+    {"street2|address2|addressline2", "address 2", "CUA2", NULL, 0},
+    {"phone|telephone|phonenumber|tel|mobile|mobilephone|cellphone", "phone", "PHNO", NULL, 0},
+    {"fax|faxnumber", "fax", "TFNO", NULL, 0},
+    {"email|mail|emailaddress|login", "mail", "MAIL", NULL, 0}, /* X-Cart's login is the e-mail */
+    {"firstname|lastname|middlename", "customer name", "CUNM", NULL, 1},
     /* a bare "name" in X-Cart names a product, a surcharge, a method: not a customer */
-    { "fullname|customername|company|companyname", "customer name", "CUNM", NULL, 0 },
-    { "name|productname|itemname|title|description", "item description", "ITDS", "item", 0 },
-    { "discount|discountamount|linediscount|itemdiscount", "discount amount", "DIA1", NULL, 0 },
-    { "transactionid|txnid|paymentid|paymenttransactionid|paymentreference|reference",
-      "reference number", "IRNO", NULL, 0 },
-    { "amount|total|totalamount|paidamount|paymentamount", "payment amount", "PMAM", NULL, 0 },
-    { "customernumber|customerno|customerid|customercode|accountnumber|inforcustomer",
-      "customer number", "CUNO", NULL, 0 },
-    { "payer|payernumber|inforcustomer", "payer", "PYNO", NULL, 0 },
-    { "paymentmethod|method|paymentmethodcode", "payment method", "PYCD", NULL, 0 },
-    { "shippingmethod|deliverymethod|carrier|shippingmethodname", "delivery method", "MODL",
-      NULL, 0 },
-    { "language|lang|locale|languagecode", "language", "LNCD", NULL, 0 },
-    { "warehouse|warehouseid|warehousecode", "warehouse", "WHLO", NULL, 0 },
-    { "vatnumber|vatid|taxid|vatregistrationnumber", "vat registration number", "VRNO", NULL, 0 },
-    { "unit|uom|unitofmeasure", "unit measure", "UNMS|ALUN|SPUN", NULL, 0 },
+    {"fullname|customername|company|companyname", "customer name", "CUNM", NULL, 0},
+    {"name|productname|itemname|title|description", "item description", "ITDS", "item", 0},
+    {"discount|discountamount|linediscount|itemdiscount", "discount amount", "DIA1", NULL, 0},
+    {"transactionid|txnid|paymentid|paymenttransactionid|paymentreference|reference", "reference number", "IRNO", NULL,
+     0},
+    {"amount|total|totalamount|paidamount|paymentamount", "payment amount", "PMAM", NULL, 0},
+    {"customernumber|customerno|customerid|customercode|accountnumber|inforcustomer", "customer number", "CUNO", NULL,
+     0},
+    {"payer|payernumber|inforcustomer", "payer", "PYNO", NULL, 0},
+    {"paymentmethod|method|paymentmethodcode", "payment method", "PYCD", NULL, 0},
+    {"shippingmethod|deliverymethod|carrier|shippingmethodname", "delivery method", "MODL", NULL, 0},
+    {"language|lang|locale|languagecode", "language", "LNCD", NULL, 0},
+    {"warehouse|warehouseid|warehousecode", "warehouse", "WHLO", NULL, 0},
+    {"vatnumber|vatid|taxid|vatregistrationnumber", "vat registration number", "VRNO", NULL, 0},
+    {"unit|uom|unitofmeasure", "unit measure", "UNMS|ALUN|SPUN", NULL, 0},
 };
 
 int suggest_in_bar_list(const char *list, const char *word)

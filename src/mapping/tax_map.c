@@ -39,15 +39,13 @@ static void validate_entry(const char *key, json_t *entry, isync_problems *probl
     const char *at = strchr(key, '@');
     snprintf(path, sizeof path, "tax_map.%s", key);
     if (!*key || at == key || (at && !jurisdiction_valid(at + 1))) {
-        isync_problems_add(problems, path,
-                           "must be CODE, CODE@COUNTRY, CODE@COUNTRY-STATE (ISO 3166) or \"*\"");
+        isync_problems_add(problems, path, "must be CODE, CODE@COUNTRY, CODE@COUNTRY-STATE (ISO 3166) or \"*\"");
     }
     if (!json_is_object(entry) || json_object_size(entry) == 0) {
         isync_problems_add(problems, path, "must be an object such as {\"tax_code\": \"DE19\"}");
         return;
     }
-    isync_json_check_texts(entry, path, ISYNC_WHOLE_KEY, "must be a string", isync_complain_to_problems,
-                           problems);
+    isync_json_check_texts(entry, path, ISYNC_WHOLE_KEY, "must be a string", isync_complain_to_problems, problems);
 }
 
 void isync_tax_map_validate(json_t *map, isync_problems *problems)
@@ -58,7 +56,8 @@ void isync_tax_map_validate(json_t *map, isync_problems *problems)
         isync_problems_add(problems, "tax_map", "must be an object keyed by tax code");
         return;
     }
-    json_object_foreach(map, key, entry) {
+    json_object_foreach(map, key, entry)
+    {
         validate_entry(key, entry, problems);
     }
 }

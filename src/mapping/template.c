@@ -21,55 +21,72 @@ size_t isync_path_segment_length(const char *path)
 }
 
 const char *const isync_transform_names[] = {
-    "trim", "upper", "lower", "truncate", "pad", "date", "number", "negate", "abs", "prefix",
-    "suffix", "lookup", "sum", "address", "convert_currency", "status", "enrich", "tax", "omit_if_longer", NULL
-};
+    "trim",   "upper",  "lower",          "truncate", "pad", "date",    "number",           "negate",
+    "abs",    "prefix", "suffix",         "lookup",   "sum", "address", "convert_currency", "status",
+    "enrich", "tax",    "omit_if_longer", NULL};
 
 static const char *const context_names[] = {
-    "customer", "payer", "payment_number", "journal_key", "journal_line_1", "journal_line_2", "orno",
-    "line_number", "line_suffix", "event_id", "item_index", "item_number", NULL
-};
+    "customer", "payer",       "payment_number", "journal_key", "journal_line_1", "journal_line_2",
+    "orno",     "line_number", "line_suffix",    "event_id",    "item_index",     "item_number",
+    NULL};
 
-static const char *const address_parts[] = {
-    "CUNM", "CUA1", "CUA2", "CUA3", "CUA4", "TOWN", "PONO", "CSCD", "ECAR", "PHNO", NULL
-};
+static const char *const address_parts[] = {"CUNM", "CUA1", "CUA2", "CUA3", "CUA4", "TOWN",
+                                            "PONO", "CSCD", "ECAR", "PHNO", NULL};
 
 #define PAYMENT_CONTEXTS "payer|payment_number|journal_key|journal_line_1|journal_line_2|event_id"
 
 /* What the connector of an event type can execute (its exactly-once protocol). */
 typedef struct {
     const char *event;
-    const char *first;          /* "PROGRAM/Transaction" the template must start with, or NULL */
-    const char *first_output;   /* an output the first call must declare */
-    const char *last[2];        /* the last calls, in order, or NULL */
+    const char *first; /* "PROGRAM/Transaction" the template must start with, or NULL */
+    const char *first_output; /* an output the first call must declare */
+    const char *last[2]; /* the last calls, in order, or NULL */
     const char *allowed_prefix; /* other calls: "OIS100MI/AddBatch", or a list below */
     const char *allowed[5];
-    const char *contexts;       /* the context values its connector provides, "a|b" */
+    const char *contexts; /* the context values its connector provides, "a|b" */
 } connector_shape;
 
 static const connector_shape shapes[] = {
-    { "order.placed", "OIS100MI/AddBatchHead", "ORNO", { "OIS100MI/Confirm", "OIS100MI/GetOrderNo" },
-      "OIS100MI/AddBatch", { NULL }, "customer|event_id" },
-    { "order.status_changed", NULL, NULL, { NULL, NULL }, NULL, { "OIS100MI/DelHead", "OIS100MI/CloLine", NULL },
-      "orno|line_number|line_suffix|event_id" },
-    { "customer.created", "CRS610MI/Add", NULL, { NULL, NULL }, NULL, { NULL }, "customer|event_id" },
-    { "customer.updated", "CRS610MI/ChgBasicData", NULL, { NULL, NULL }, NULL, { NULL }, "customer|event_id" },
-    { "payment.captured", NULL, NULL, { NULL, NULL }, NULL,
-      { "OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL },
-      PAYMENT_CONTEXTS },
-    { "payment.refunded", NULL, NULL, { NULL, NULL }, NULL,
-      { "OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL },
-      PAYMENT_CONTEXTS },
+    {"order.placed",
+     "OIS100MI/AddBatchHead",
+     "ORNO",
+     {"OIS100MI/Confirm", "OIS100MI/GetOrderNo"},
+     "OIS100MI/AddBatch",
+     {NULL},
+     "customer|event_id"},
+    {"order.status_changed",
+     NULL,
+     NULL,
+     {NULL, NULL},
+     NULL,
+     {"OIS100MI/DelHead", "OIS100MI/CloLine", NULL},
+     "orno|line_number|line_suffix|event_id"},
+    {"customer.created", "CRS610MI/Add", NULL, {NULL, NULL}, NULL, {NULL}, "customer|event_id"},
+    {"customer.updated", "CRS610MI/ChgBasicData", NULL, {NULL, NULL}, NULL, {NULL}, "customer|event_id"},
+    {"payment.captured",
+     NULL,
+     NULL,
+     {NULL, NULL},
+     NULL,
+     {"OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL},
+     PAYMENT_CONTEXTS},
+    {"payment.refunded",
+     NULL,
+     NULL,
+     {NULL, NULL},
+     NULL,
+     {"OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL},
+     PAYMENT_CONTEXTS},
     /* an authorization was never posted to Infor: a void has nothing to reverse */
-    { "payment.voided", NULL, NULL, { NULL, NULL }, NULL, { NULL }, "event_id" },
+    {"payment.voided", NULL, NULL, {NULL, NULL}, NULL, {NULL}, "event_id"},
 };
 
 typedef struct {
     isync_template *tmpl;
     const isync_m3_spec *spec;
     json_t *problems;
-    json_t *settings;        /* the setting names (keys of an empty configuration) */
-    json_t *call_outputs;    /* call id -> outputs array, for the calls checked so far */
+    json_t *settings; /* the setting names (keys of an empty configuration) */
+    json_t *call_outputs; /* call id -> outputs array, for the calls checked so far */
     int in_for_each;
 } checker;
 
@@ -114,8 +131,8 @@ static void problem(checker *c, const char *path, const char *fmt, ...)
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
     isync_template_where(c->tmpl, path, where, sizeof where);
-    json_array_append_new(c->problems, json_pack("{s:s, s:s, s:s}", "template", where, "path", path,
-                                                 "message", message));
+    json_array_append_new(c->problems,
+                          json_pack("{s:s, s:s, s:s}", "template", where, "path", path, "message", message));
 }
 
 void isync_template_where(const isync_template *tmpl, const char *path, char *out, size_t size)
@@ -202,7 +219,8 @@ static void check_condition_list(checker *c, const char *where, json_t *list)
         problem(c, where, "must be a non-empty list of conditions");
         return;
     }
-    json_array_foreach(list, index, entry) {
+    json_array_foreach(list, index, entry)
+    {
         snprintf(path, sizeof path, "%.200s[%zu]", where, index);
         check_condition(c, path, entry);
     }
@@ -214,10 +232,13 @@ static void check_condition(checker *c, const char *where, json_t *cond)
     const char *kind = NULL;
     json_t *arg = NULL;
     if (!json_is_object(cond) || json_object_size(cond) != 1) {
-        problem(c, where, "a condition is an object with one key: exists, missing, nonzero, equals, all, any, not");
+        problem(c, where,
+                "a condition is an object with one key: exists, missing, nonzero, equals, all, "
+                "any, not");
         return;
     }
-    json_object_foreach(cond, kind, arg) {
+    json_object_foreach(cond, kind, arg)
+    {
         snprintf(path, sizeof path, "%.200s.%.40s", where, kind);
         if (strcmp(kind, "exists") == 0 || strcmp(kind, "missing") == 0 || strcmp(kind, "nonzero") == 0) {
             if (!json_is_string(arg)) {
@@ -254,7 +275,9 @@ static void check_transform_arg(checker *c, const char *where, const char *name,
         const char *fill = json_string_value(json_object_get(arg, "char"));
         if (!json_is_integer(length) || json_integer_value(length) < 1 || json_integer_value(length) > 60 ||
             (side && strcmp(side, "left") != 0 && strcmp(side, "right") != 0) || (fill && strlen(fill) != 1)) {
-            problem(c, where, "pad takes {\"length\": 1..60, \"char\": one character, \"side\": \"left\"|\"right\"}");
+            problem(c, where,
+                    "pad takes {\"length\": 1..60, \"char\": one character, \"side\": "
+                    "\"left\"|\"right\"}");
         }
     } else if (strcmp(name, "prefix") == 0 || strcmp(name, "suffix") == 0) {
         if (!json_is_string(arg)) {
@@ -269,10 +292,13 @@ static void check_transform_arg(checker *c, const char *where, const char *name,
             problem(c, where, "sum takes {\"type\": \"tax\"|\"shipping\"|\"discount\"|\"handling\"}");
         }
     } else if (strcmp(name, "address") == 0) {
-        const char *part = json_is_string(arg) ? json_string_value(arg) : json_string_value(json_object_get(arg, "part"));
+        const char *part = json_is_string(arg) ? json_string_value(arg)
+                                               : json_string_value(json_object_get(arg, "part"));
         const char *country = json_string_value(json_object_get(arg, "country"));
-        if (!in_list(address_parts, part) || (country && strcmp(country, "iso2") != 0 && strcmp(country, "iso3") != 0)) {
-            problem(c, where, "address takes a part (CUNM, CUA1..CUA4, TOWN, PONO, CSCD, ECAR, PHNO), "
+        if (!in_list(address_parts, part) ||
+            (country && strcmp(country, "iso2") != 0 && strcmp(country, "iso3") != 0)) {
+            problem(c, where,
+                    "address takes a part (CUNM, CUA1..CUA4, TOWN, PONO, CSCD, ECAR, PHNO), "
                     "or {\"part\": .., \"country\": \"iso2\"|\"iso3\"}");
         }
     } else if (strcmp(name, "convert_currency") == 0) {
@@ -280,8 +306,8 @@ static void check_transform_arg(checker *c, const char *where, const char *name,
         json_t *decimals = json_object_get(arg, "decimals");
         int empty_options = !arg || (json_is_array(arg) && json_array_size(arg) == 0);
         if ((!empty_options && !json_is_object(arg)) ||
-            (decimals && (!json_is_integer(decimals) || json_integer_value(decimals) < 0 ||
-                          json_integer_value(decimals) > 6))) {
+            (decimals &&
+             (!json_is_integer(decimals) || json_integer_value(decimals) < 0 || json_integer_value(decimals) > 6))) {
             problem(c, where, "convert_currency takes no argument or {\"decimals\": 0..6}");
         }
     } else if (strcmp(name, "status") == 0) {
@@ -307,7 +333,8 @@ static void check_transforms(checker *c, const char *where, json_t *list)
         problem(c, where, "must be a list of transforms");
         return;
     }
-    json_array_foreach(list, index, entry) {
+    json_array_foreach(list, index, entry)
+    {
         const char *name = json_string_value(entry);
         json_t *arg = NULL;
         snprintf(path, sizeof path, "%.200s[%zu]", where, index);
@@ -348,11 +375,17 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
         const char *name = json_string_value(arg);
         const connector_shape *shape = shape_of(c->tmpl->event);
         if (!in_list(context_names, name)) {
-            problem(c, path, "unknown context value (customer, payer, payment_number, journal_key, journal_line_1, "
-                    "journal_line_2, orno, line_number, line_suffix, event_id, item_index, item_number)");
+            problem(c, path,
+                    "unknown context value (customer, payer, payment_number, journal_key, "
+                    "journal_line_1, "
+                    "journal_line_2, orno, line_number, line_suffix, event_id, item_index, "
+                    "item_number)");
         } else if (shape && strncmp(name, "item_", 5) != 0 && !in_bar_list(shape->contexts, name)) {
-            problem(c, path, "the %s connector does not provide the context value \"%s\" (it has: %s, item_index, "
-                    "item_number)", shape->event, name, shape->contexts);
+            problem(c, path,
+                    "the %s connector does not provide the context value \"%s\" (it has: %s, "
+                    "item_index, "
+                    "item_number)",
+                    shape->event, name, shape->contexts);
         }
     } else if (strcmp(kind, "output") == 0) {
         const char *ref = json_string_value(arg);
@@ -367,7 +400,8 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
         int found = 0;
         size_t index;
         json_t *entry;
-        json_array_foreach(outputs, index, entry) {
+        json_array_foreach(outputs, index, entry)
+        {
             found |= json_is_string(entry) && strcmp(json_string_value(entry), dot + 1) == 0;
         }
         if (!found) {
@@ -380,7 +414,8 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
             problem(c, path, "must be a list of values");
             return;
         }
-        json_array_foreach(arg, index, part) {
+        json_array_foreach(arg, index, part)
+        {
             char part_path[300];
             snprintf(part_path, sizeof part_path, "%.200s[%zu]", path, index);
             check_value(c, part_path, part);
@@ -390,7 +425,7 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
 
 static int is_source(const char *key)
 {
-    static const char *const sources[] = { "from", "const", "setting", "context", "output", "concat", NULL };
+    static const char *const sources[] = {"from", "const", "setting", "context", "output", "concat", NULL};
     return in_list(sources, key);
 }
 
@@ -402,10 +437,13 @@ static void check_value(checker *c, const char *where, json_t *value)
     int sources = 0;
     char path[256];
     if (!json_is_object(value)) {
-        problem(c, where, "a value is an object with one source: from, const, setting, context, output or concat");
+        problem(c, where,
+                "a value is an object with one source: from, const, setting, context, output or "
+                "concat");
         return;
     }
-    json_object_foreach(value, key, arg) {
+    json_object_foreach(value, key, arg)
+    {
         snprintf(path, sizeof path, "%.200s.%.40s", where, key);
         if (is_source(key)) {
             sources++;
@@ -423,13 +461,14 @@ static void check_value(checker *c, const char *where, json_t *value)
         }
     }
     if (sources != 1) {
-        problem(c, where, "a value needs exactly one source (from, const, setting, context, output or concat), it has %d",
+        problem(c, where,
+                "a value needs exactly one source (from, const, setting, context, output or "
+                "concat), it has %d",
                 sources);
     }
 }
 
-static void check_fields(checker *c, const char *where, const char *program, const char *transaction,
-                         json_t *fields)
+static void check_fields(checker *c, const char *where, const char *program, const char *transaction, json_t *fields)
 {
     const char *name;
     json_t *value;
@@ -440,7 +479,8 @@ static void check_fields(checker *c, const char *where, const char *program, con
         problem(c, where, "must be an object: Infor field -> value");
         return;
     }
-    json_object_foreach(fields, name, value) {
+    json_object_foreach(fields, name, value)
+    {
         isync_m3_field_spec spec;
         snprintf(path, sizeof path, "%.200s.%.40s", where, name);
         if (!isync_m3_spec_field(c->spec, program, transaction, name, &spec)) {
@@ -448,7 +488,8 @@ static void check_fields(checker *c, const char *where, const char *program, con
         }
         check_value(c, path, value);
     }
-    json_array_foreach(isync_m3_spec_inputs(c->spec, program, transaction), index, input) {
+    json_array_foreach(isync_m3_spec_inputs(c->spec, program, transaction), index, input)
+    {
         const char *field = json_string_value(json_object_get(input, "name"));
         if (json_is_true(json_object_get(input, "mandatory")) && field && !json_object_get(fields, field) &&
             strcmp(field, "CONO") != 0) {
@@ -484,7 +525,8 @@ static void check_call(checker *c, size_t number, json_t *call)
     }
     json_t *for_each = json_object_get(call, "for_each");
     c->in_for_each = for_each != NULL;
-    json_object_foreach(call, key, value) {
+    json_object_foreach(call, key, value)
+    {
         snprintf(path, sizeof path, "%.60s.%.60s", where, key);
         if (strcmp(key, "for_each") == 0) {
             if (!json_is_string(value)) {
@@ -504,7 +546,8 @@ static void check_call(checker *c, size_t number, json_t *call)
             size_t index;
             json_t *entry;
             int ok = json_is_array(value);
-            json_array_foreach(value, index, entry) {
+            json_array_foreach(value, index, entry)
+            {
                 ok &= json_is_string(entry);
             }
             if (!ok) {
@@ -535,7 +578,8 @@ static int declares_output(json_t *call, const char *field)
 {
     size_t index;
     json_t *entry;
-    json_array_foreach(json_object_get(call, "outputs"), index, entry) {
+    json_array_foreach(json_object_get(call, "outputs"), index, entry)
+    {
         if (json_is_string(entry) && strcmp(json_string_value(entry), field) == 0) {
             return 1;
         }
@@ -555,7 +599,8 @@ static void check_shape(checker *c, json_t *calls)
         return;
     }
     last_count = shape->last[0] ? 2 : 0;
-    json_array_foreach(calls, index, call) {
+    json_array_foreach(calls, index, call)
+    {
         snprintf(path, sizeof path, "calls[%zu]", index);
         call_name(call, name, sizeof name);
         if (index == 0 && shape->first) {
@@ -569,19 +614,21 @@ static void check_shape(checker *c, json_t *calls)
         if (last_count && index + last_count >= count) {
             const char *expected = shape->last[index + last_count - count];
             if (strcmp(name, expected) != 0) {
-                problem(c, path, "the %s connector needs %s then %s as the last calls", shape->event,
-                        shape->last[0], shape->last[1]);
+                problem(c, path, "the %s connector needs %s then %s as the last calls", shape->event, shape->last[0],
+                        shape->last[1]);
             }
             continue;
         }
-        int allowed = (shape->allowed_prefix && strncmp(name, shape->allowed_prefix, strlen(shape->allowed_prefix)) == 0) ||
-                      in_list(shape->allowed, name);
+        int allowed = (shape->allowed_prefix &&
+                       strncmp(name, shape->allowed_prefix, strlen(shape->allowed_prefix)) == 0) ||
+            in_list(shape->allowed, name);
         if (!allowed) {
             problem(c, path, "the %s connector cannot make the call %s here", shape->event, name);
         }
     }
     if (count < (shape->first ? 1 : 0) + last_count) {
-        problem(c, "calls", "the %s connector needs at least %zu calls", shape->event, (shape->first ? 1 : 0) + last_count);
+        problem(c, "calls", "the %s connector needs at least %zu calls", shape->event,
+                (shape->first ? 1 : 0) + last_count);
     }
 }
 
@@ -592,8 +639,8 @@ static void complain(void *c, const char *path, const char *message)
 
 static void check_lookups(checker *c, json_t *lookups)
 {
-    isync_json_check_tables(lookups, "lookups", "must be an object of tables {\"key\": \"value\"}",
-                            "must be a text", complain, c);
+    isync_json_check_tables(lookups, "lookups", "must be an object of tables {\"key\": \"value\"}", "must be a text",
+                            complain, c);
 }
 
 static void check_root(checker *c, json_t *root)
@@ -601,7 +648,8 @@ static void check_root(checker *c, json_t *root)
     const char *key;
     json_t *value;
     char expected[64];
-    json_object_foreach(root, key, value) {
+    json_object_foreach(root, key, value)
+    {
         if (strcmp(key, "format") != 0 && strcmp(key, "event") != 0 && strcmp(key, "target") != 0 &&
             strcmp(key, "description") != 0 && strcmp(key, "lookups") != 0 && strcmp(key, "calls") != 0) {
             problem(c, key, "unknown key \"%s\"", key);
@@ -637,7 +685,8 @@ static void check_root(checker *c, json_t *root)
     }
     size_t index;
     json_t *call;
-    json_array_foreach(calls, index, call) {
+    json_array_foreach(calls, index, call)
+    {
         check_call(c, index, call);
     }
     if (c->tmpl->event[0] && isync_event_type_known(c->tmpl->event)) {
@@ -667,14 +716,15 @@ isync_status isync_template_parse(const char *text, size_t len, const char *name
     tmpl->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!json_is_object(tmpl->root)) {
         snprintf(where, sizeof where, "%.100s:%d", name, jerr.line > 0 ? jerr.line : 1);
-        json_array_append_new(problems, json_pack("{s:s, s:s, s:s}", "template", where, "path", "",
-                                                  "message", tmpl->root ? "a template is a JSON object" : jerr.text));
+        json_array_append_new(problems,
+                              json_pack("{s:s, s:s, s:s}", "template", where, "path", "", "message",
+                                        tmpl->root ? "a template is a JSON object" : jerr.text));
         isync_template_free(tmpl);
         return ISYNC_ERR_INVALID;
     }
     tmpl->lines = isync_json_lines(text, len);
     snprintf(tmpl->event, sizeof tmpl->event, "%s", json_string_value(json_object_get(tmpl->root, "event")) ?: "");
-    checker c = { tmpl, spec, problems, setting_names(), json_object(), 0 };
+    checker c = {tmpl, spec, problems, setting_names(), json_object(), 0};
     size_t before = json_array_size(problems);
     check_root(&c, tmpl->root);
     json_decref(c.settings);

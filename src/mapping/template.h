@@ -11,11 +11,11 @@
 #include "mapping/m3_spec.h"
 
 typedef struct {
-    char name[64];      /* "order.placed.json" */
-    char origin[600];   /* "built-in order.placed.json" or the admin's file path */
-    char event[48];     /* "order.placed" */
-    json_t *root;       /* the template as written */
-    json_t *lines;      /* path in the template -> line */
+    char name[64]; /* "order.placed.json" */
+    char origin[600]; /* "built-in order.placed.json" or the admin's file path */
+    char event[48]; /* "order.placed" */
+    json_t *root; /* the template as written */
+    json_t *lines; /* path in the template -> line */
 } isync_template;
 
 /* problems (an array) gets {"template":"order.placed.json:41","path":"calls[4].fields.ITNO",

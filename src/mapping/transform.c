@@ -219,7 +219,8 @@ static json_t *sum(isync_transform_ctx *ctx, json_t *in, json_t *arg)
     size_t index;
     json_t *entry;
     int found = 0;
-    json_array_foreach(in, index, entry) {
+    json_array_foreach(in, index, entry)
+    {
         const char *entry_type = json_string_value(json_object_get(entry, "type"));
         if (!entry_type || strcmp(entry_type, type) != 0) {
             continue;
@@ -258,8 +259,8 @@ static json_t *convert(isync_transform_ctx *ctx, json_t *in, json_t *arg)
     } else if (!ctx->rates) {
         ctx->retry = 1;
         fail(ctx, "no exchange rate table yet (business setting rate_source) to convert %s", from);
-    } else if (isync_rates_convert(ctx->rates, text, from, to, decimals, out, sizeof out, rate, sizeof rate,
-                                   &err) != ISYNC_OK) {
+    } else if (isync_rates_convert(ctx->rates, text, from, to, decimals, out, sizeof out, rate, sizeof rate, &err) !=
+               ISYNC_OK) {
         ctx->retry = err.status == ISYNC_ERR_NOTFOUND;
         fail(ctx, "%s", err.message);
     } else {
@@ -360,23 +361,40 @@ json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t
     if (!in) {
         return NULL;
     }
-    if (strcmp(name, "trim") == 0) return trim(in);
-    if (strcmp(name, "upper") == 0) return set_case(in, 1);
-    if (strcmp(name, "lower") == 0) return set_case(in, 0);
-    if (strcmp(name, "truncate") == 0) return truncate_text(ctx, in, arg);
-    if (strcmp(name, "pad") == 0) return pad(in, arg);
-    if (strcmp(name, "omit_if_longer") == 0) return omit_if_longer(ctx, in, arg);
-    if (strcmp(name, "prefix") == 0) return affix(in, arg, 1);
-    if (strcmp(name, "suffix") == 0) return affix(in, arg, 0);
-    if (strcmp(name, "date") == 0) return date(ctx, in);
-    if (strcmp(name, "number") == 0) return number(ctx, in, arg);
-    if (strcmp(name, "negate") == 0) return sign(ctx, in, 1);
-    if (strcmp(name, "abs") == 0) return sign(ctx, in, 0);
-    if (strcmp(name, "sum") == 0) return sum(ctx, in, arg);
-    if (strcmp(name, "convert_currency") == 0) return convert(ctx, in, arg);
-    if (strcmp(name, "lookup") == 0) return lookup(ctx, in, arg);
-    if (strcmp(name, "address") == 0) return address(ctx, in, arg);
-    if (strcmp(name, "status") == 0) return status(ctx, in, arg);
+    if (strcmp(name, "trim") == 0)
+        return trim(in);
+    if (strcmp(name, "upper") == 0)
+        return set_case(in, 1);
+    if (strcmp(name, "lower") == 0)
+        return set_case(in, 0);
+    if (strcmp(name, "truncate") == 0)
+        return truncate_text(ctx, in, arg);
+    if (strcmp(name, "pad") == 0)
+        return pad(in, arg);
+    if (strcmp(name, "omit_if_longer") == 0)
+        return omit_if_longer(ctx, in, arg);
+    if (strcmp(name, "prefix") == 0)
+        return affix(in, arg, 1);
+    if (strcmp(name, "suffix") == 0)
+        return affix(in, arg, 0);
+    if (strcmp(name, "date") == 0)
+        return date(ctx, in);
+    if (strcmp(name, "number") == 0)
+        return number(ctx, in, arg);
+    if (strcmp(name, "negate") == 0)
+        return sign(ctx, in, 1);
+    if (strcmp(name, "abs") == 0)
+        return sign(ctx, in, 0);
+    if (strcmp(name, "sum") == 0)
+        return sum(ctx, in, arg);
+    if (strcmp(name, "convert_currency") == 0)
+        return convert(ctx, in, arg);
+    if (strcmp(name, "lookup") == 0)
+        return lookup(ctx, in, arg);
+    if (strcmp(name, "address") == 0)
+        return address(ctx, in, arg);
+    if (strcmp(name, "status") == 0)
+        return status(ctx, in, arg);
     if (strcmp(name, "enrich") == 0) {
         const char *value = isync_enrich_lookup(json_object_get(tables, "enrichment"), in, json_string_value(arg));
         return value && *value ? json_string(value) : NULL;

@@ -11,15 +11,15 @@
 
 typedef struct {
     const isync_business_config *cfg;
-    const isync_rates *rates;     /* NULL: none loaded */
-    json_t *payload;              /* the event: its currency, its addresses (tax jurisdiction) */
-    json_t *template_lookups;     /* the template's "lookups" (may be NULL) */
-    json_t *notes;                /* array: a transform appends {"message": ..} (truncations, cuts) */
-    json_t *currency_used;        /* set to {"from","to","rate","date"} by a conversion */
-    char error[512];              /* why a transform failed */
-    int retry;                    /* the failure goes away by itself (no exchange rate yet) */
+    const isync_rates *rates; /* NULL: none loaded */
+    json_t *payload; /* the event: its currency, its addresses (tax jurisdiction) */
+    json_t *template_lookups; /* the template's "lookups" (may be NULL) */
+    json_t *notes; /* array: a transform appends {"message": ..} (truncations, cuts) */
+    json_t *currency_used; /* set to {"from","to","rate","date"} by a conversion */
+    char error[512]; /* why a transform failed */
+    int retry; /* the failure goes away by itself (no exchange rate yet) */
     /* the last address normalised (its parts are asked for one after the other) */
-    json_t *address_of;           /* which address (a reference: the owner of the ctx drops it), or NULL */
+    json_t *address_of; /* which address (a reference: the owner of the ctx drops it), or NULL */
     int address_iso3;
     isync_address address;
     isync_problems address_notes;

@@ -9,7 +9,10 @@
 #include "queue/spool.h"
 
 static const char *const metric_names[ISYNC_METRIC_COUNT] = {
-    "total_amount", "max_line_quantity", "line_count", "payment_amount",
+    "total_amount",
+    "max_line_quantity",
+    "line_count",
+    "payment_amount",
 };
 
 const char *isync_metric_name(isync_metric metric)
@@ -103,7 +106,8 @@ static size_t order_values(json_t *payload, isync_metric metrics[], double value
     if (!json_is_array(items) || json_array_size(items) == 0) {
         return found;
     }
-    json_array_foreach(items, index, item) {
+    json_array_foreach(items, index, item)
+    {
         if (number_of(json_object_get(item, "quantity"), &quantity) && quantity > max_quantity) {
             max_quantity = quantity;
         }
@@ -154,8 +158,7 @@ static json_t *decimal(isync_metric metric, double value)
     return json_string(strcmp(text, "-0") == 0 ? "0" : text);
 }
 
-json_t *isync_anomaly_check(const isync_anomaly *a, json_t *envelope, double threshold,
-                            size_t min_history)
+json_t *isync_anomaly_check(const isync_anomaly *a, json_t *envelope, double threshold, size_t min_history)
 {
     isync_metric metrics[ISYNC_METRIC_COUNT];
     double values[ISYNC_METRIC_COUNT];
@@ -178,10 +181,10 @@ json_t *isync_anomaly_check(const isync_anomaly *a, json_t *envelope, double thr
         if (!found) {
             found = json_array();
         }
-        json_array_append_new(found, json_pack("{s:s, s:o, s:o, s:o}", "metric", isync_metric_name(metrics[i]),
-                                               "value", decimal(metrics[i], values[i]), "median",
-                                               decimal(metrics[i], stats.median), "limit",
-                                               decimal(metrics[i], limit)));
+        json_array_append_new(found,
+                              json_pack("{s:s, s:o, s:o, s:o}", "metric", isync_metric_name(metrics[i]), "value",
+                                        decimal(metrics[i], values[i]), "median", decimal(metrics[i], stats.median),
+                                        "limit", decimal(metrics[i], limit)));
     }
     return found;
 }
@@ -223,7 +226,7 @@ isync_error_rate isync_anomaly_error_rate(const isync_anomaly *a)
     rate.long_rate = failure_rate(a->attempts, rate.long_attempts);
     rate.short_rate = failure_rate(a->attempts + rate.long_attempts, rate.short_attempts);
     rate.rising = rate.short_attempts >= ISYNC_ANOMALY_SHORT_MIN && rate.short_rate > 0.5 &&
-                  rate.short_rate >= 3 * rate.long_rate;
+        rate.short_rate >= 3 * rate.long_rate;
     return rate;
 }
 
@@ -236,18 +239,20 @@ static double rounded(double rate)
 json_t *isync_anomaly_summary(const isync_anomaly *a)
 {
     isync_error_rate rate = isync_anomaly_error_rate(a);
-    return json_pack("{s:I, s:{s:f, s:f, s:I, s:I, s:b}}", "flagged", (json_int_t)a->flagged, "error_rate",
-                     "short", rounded(rate.short_rate), "long",
-                     rounded(rate.long_rate), "short_attempts", (json_int_t)rate.short_attempts,
-                     "long_attempts", (json_int_t)rate.long_attempts, "rising", rate.rising);
+    return json_pack("{s:I, s:{s:f, s:f, s:I, s:I, s:b}}", "flagged", (json_int_t)a->flagged, "error_rate", "short",
+                     rounded(rate.short_rate), "long", rounded(rate.long_rate), "short_attempts",
+                     (json_int_t)rate.short_attempts, "long_attempts", (json_int_t)rate.long_attempts, "rising",
+                     rate.rising);
 }
 
 static void load_window(isync_anomaly *a, isync_metric metric, json_t *list)
 {
-    size_t index, skip = json_array_size(list) > ISYNC_ANOMALY_WINDOW ? json_array_size(list) - ISYNC_ANOMALY_WINDOW : 0;
+    size_t index,
+        skip = json_array_size(list) > ISYNC_ANOMALY_WINDOW ? json_array_size(list) - ISYNC_ANOMALY_WINDOW : 0;
     json_t *item;
     double value;
-    json_array_foreach(list, index, item) {
+    json_array_foreach(list, index, item)
+    {
         if (index >= skip && number_of(item, &value)) {
             isync_anomaly_add(a, metric, value);
         }
@@ -276,8 +281,7 @@ isync_status isync_anomaly_load(isync_anomaly *a, const char *path, isync_error 
             return ISYNC_OK; /* no history yet */
         }
         fclose(f);
-        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "%s is unreadable (%s): starting a new history", path,
-                          jerr.text);
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "%s is unreadable (%s): starting a new history", path, jerr.text);
     }
     json_t *metrics = json_object_get(root, "metrics");
     for (int m = 0; m < ISYNC_METRIC_COUNT; m++) {

@@ -30,10 +30,10 @@
 
 #include "base/error.h"
 
-#define ISYNC_ANOMALY_WINDOW 200      /* values kept per metric */
-#define ISYNC_ANOMALY_SHORT 50        /* recent delivery attempts */
-#define ISYNC_ANOMALY_LONG 500        /* the attempts before those */
-#define ISYNC_ANOMALY_SHORT_MIN 10    /* fewer recent attempts: never "rising" */
+#define ISYNC_ANOMALY_WINDOW 200 /* values kept per metric */
+#define ISYNC_ANOMALY_SHORT 50 /* recent delivery attempts */
+#define ISYNC_ANOMALY_LONG 500 /* the attempts before those */
+#define ISYNC_ANOMALY_SHORT_MIN 10 /* fewer recent attempts: never "rising" */
 #define ISYNC_ANOMALY_SCALE_FACTOR 1.4826
 #define ISYNC_ANOMALY_RELATIVE_FLOOR 0.05
 #define ISYNC_ANOMALY_ABSOLUTE_FLOOR 1.0
@@ -47,7 +47,7 @@ typedef enum {
 } isync_metric;
 
 typedef struct {
-    double values[ISYNC_ANOMALY_WINDOW];  /* oldest first */
+    double values[ISYNC_ANOMALY_WINDOW]; /* oldest first */
     size_t count;
 } isync_window;
 
@@ -55,13 +55,13 @@ typedef struct {
     isync_window windows[ISYNC_METRIC_COUNT];
     unsigned char attempts[ISYNC_ANOMALY_SHORT + ISYNC_ANOMALY_LONG]; /* 1: failed; oldest first */
     size_t attempt_count;
-    long long flagged;                    /* events flagged so far (this spool) */
+    long long flagged; /* events flagged so far (this spool) */
 } isync_anomaly;
 
 typedef struct {
     double median;
-    double mad;       /* raw median absolute deviation */
-    double scale;     /* max(1.4826 * mad, 5% of |median|, floor) */
+    double mad; /* raw median absolute deviation */
+    double scale; /* max(1.4826 * mad, 5% of |median|, floor) */
 } isync_robust_stats;
 
 typedef struct {
@@ -92,8 +92,7 @@ size_t isync_anomaly_values(json_t *envelope, isync_metric metrics[ISYNC_METRIC_
 /* The anomalies of an event: NULL when none (or too little history),
  * else a new array [{"metric","value","median","limit"}] with decimal
  * strings; limit is the bound the value crossed (median ± k * scale). */
-json_t *isync_anomaly_check(const isync_anomaly *a, json_t *envelope, double threshold,
-                            size_t min_history);
+json_t *isync_anomaly_check(const isync_anomaly *a, json_t *envelope, double threshold, size_t min_history);
 
 /* A delivered event joins the history. */
 void isync_anomaly_observe(isync_anomaly *a, json_t *envelope);

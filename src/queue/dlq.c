@@ -9,15 +9,12 @@ static json_t *dead_letter_summary(const isync_spool *spool, const char *id)
     json_t *envelope = isync_spool_envelope(spool, ISYNC_STATE_DEAD, id, NULL);
     isync_spool_record_load(spool, id, &record, NULL);
     json_t *payload = json_object_get(envelope, "payload");
-    json_t *item = json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?}", "id", id,
-                             "type", json_object_get(envelope, "type"), "created_at",
-                             json_object_get(envelope, "created_at"), "dead_at",
-                             json_object_get(record, "dead_at"), "attempts",
-                             json_object_get(record, "attempts"), "reason",
-                             json_object_get(record, "reason"), "infor_error",
-                             json_object_get(record, "infor_error"), "order_number",
-                             json_object_get(payload, "order_number"), "infor",
-                             json_object_get(record, "infor"));
+    json_t *item = json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?}", "id", id, "type",
+                             json_object_get(envelope, "type"), "created_at", json_object_get(envelope, "created_at"),
+                             "dead_at", json_object_get(record, "dead_at"), "attempts",
+                             json_object_get(record, "attempts"), "reason", json_object_get(record, "reason"),
+                             "infor_error", json_object_get(record, "infor_error"), "order_number",
+                             json_object_get(payload, "order_number"), "infor", json_object_get(record, "infor"));
     json_decref(record);
     json_decref(envelope);
     return item;
@@ -41,8 +38,7 @@ static isync_status retry_one(const isync_spool *spool, const char *id, isync_er
     json_object_del(record, "first_attempt_at");
     json_object_del(record, "next_attempt_at");
     json_object_del(record, "dead_at");
-    json_object_set_new(record, "replays",
-                        json_integer(json_integer_value(json_object_get(record, "replays")) + 1));
+    json_object_set_new(record, "replays", json_integer(json_integer_value(json_object_get(record, "replays")) + 1));
     isync_status st = isync_spool_requeue(spool, id, ISYNC_STATE_DEAD, record, err);
     json_decref(record);
     return st;
@@ -50,7 +46,7 @@ static isync_status retry_one(const isync_spool *spool, const char *id, isync_er
 
 long isync_dlq_retry(const isync_spool *spool, const char *id, isync_error *err)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     long moved = 0;
 
@@ -77,8 +73,7 @@ isync_status isync_dlq_discard(const isync_spool *spool, const char *id, isync_e
     return st;
 }
 
-isync_status isync_event_lookup(const isync_spool *spool, const char *id, json_t **info,
-                                isync_error *err)
+isync_status isync_event_lookup(const isync_spool *spool, const char *id, json_t **info, isync_error *err)
 {
     isync_state state;
     json_t *record = NULL;
@@ -88,10 +83,9 @@ isync_status isync_event_lookup(const isync_spool *spool, const char *id, json_t
     }
     json_t *envelope = isync_spool_envelope(spool, state, id, err);
     isync_spool_record_load(spool, id, &record, NULL);
-    *info = json_pack("{s:s, s:s, s:O?, s:O?, s:O?, s:O?, s:o}", "id", id, "state",
-                      isync_state_name(state), "type", json_object_get(envelope, "type"),
-                      "created_at", json_object_get(envelope, "created_at"), "idempotency_key",
-                      json_object_get(envelope, "idempotency_key"), "payload",
+    *info = json_pack("{s:s, s:s, s:O?, s:O?, s:O?, s:O?, s:o}", "id", id, "state", isync_state_name(state), "type",
+                      json_object_get(envelope, "type"), "created_at", json_object_get(envelope, "created_at"),
+                      "idempotency_key", json_object_get(envelope, "idempotency_key"), "payload",
                       json_object_get(envelope, "payload"), "record", record);
     json_decref(envelope);
     return ISYNC_OK;

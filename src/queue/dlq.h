@@ -22,7 +22,6 @@ long isync_dlq_retry(const isync_spool *spool, const char *id, isync_error *err)
 isync_status isync_dlq_discard(const isync_spool *spool, const char *id, isync_error *err);
 
 /* {id, state, type, created_at, payload, record}; ISYNC_ERR_NOTFOUND if unknown. */
-isync_status isync_event_lookup(const isync_spool *spool, const char *id, json_t **info,
-                                isync_error *err);
+isync_status isync_event_lookup(const isync_spool *spool, const char *id, json_t **info, isync_error *err);
 
 #endif

@@ -11,17 +11,17 @@
 #include <time.h>
 
 /* Infor field lengths the order.placed payload feeds (m3-transactions.json). */
-#define CUOR_LENGTH 20   /* OIS100MI/AddBatchHead CUOR <- order_number */
-#define CUNO_LENGTH 10   /* OIS100MI/AddBatchHead CUNO <- infor_customer */
-#define IRNO_LENGTH 40   /* OIS215MI/AddPayment IRNO <- payment transaction_id */
-#define MAIL_LENGTH 50   /* CRS610MI/Add MAIL <- customer email */
+#define CUOR_LENGTH 20 /* OIS100MI/AddBatchHead CUOR <- order_number */
+#define CUNO_LENGTH 10 /* OIS100MI/AddBatchHead CUNO <- infor_customer */
+#define IRNO_LENGTH 40 /* OIS215MI/AddPayment IRNO <- payment transaction_id */
+#define MAIL_LENGTH 50 /* CRS610MI/Add MAIL <- customer email */
 /* A profile id becomes a customer number: the prefix ("XC") and the id
  * zero-padded to 10 characters, so at most 8 digits with the default prefix. */
 #define PROFILE_ID_DIGITS 8
 
-static const char *const known_types[] = { "order.placed", "order.status_changed", "payment.captured",
-                                            "payment.refunded", "payment.voided", "customer.created",
-                                            "customer.updated" };
+static const char *const known_types[] = {"order.placed",     "order.status_changed", "payment.captured",
+                                          "payment.refunded", "payment.voided",       "customer.created",
+                                          "customer.updated"};
 
 int isync_event_type_known(const char *type)
 {
@@ -35,7 +35,8 @@ int isync_event_type_known(const char *type)
 
 const char *isync_event_types(void)
 {
-    return "order.placed, order.status_changed, payment.captured, payment.refunded, payment.voided, "
+    return "order.placed, order.status_changed, payment.captured, payment.refunded, "
+           "payment.voided, "
            "customer.created, customer.updated";
 }
 
@@ -53,7 +54,7 @@ static int parse_digits(const char *p, int count, int *value)
 
 static int days_in_month(int year, int month)
 {
-    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : days[month - 1];
 }
@@ -65,8 +66,8 @@ static int valid_time_part(const char *p)
     if (*p == '\0') {
         return 1;
     }
-    if ((*p != 'T' && *p != ' ') || !parse_digits(p + 1, 2, &hour) || p[3] != ':' ||
-        !parse_digits(p + 4, 2, &minute) || hour > 23 || minute > 59) {
+    if ((*p != 'T' && *p != ' ') || !parse_digits(p + 1, 2, &hour) || p[3] != ':' || !parse_digits(p + 4, 2, &minute) ||
+        hour > 23 || minute > 59) {
         return 0;
     }
     p += 6;
@@ -105,10 +106,9 @@ static int valid_time_part(const char *p)
 int isync_iso8601_to_m3_date(const char *text, char out[9])
 {
     int year, month, day;
-    if (strlen(text) < 10 || !parse_digits(text, 4, &year) || text[4] != '-' ||
-        !parse_digits(text + 5, 2, &month) || text[7] != '-' || !parse_digits(text + 8, 2, &day) ||
-        year < 1900 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) ||
-        !valid_time_part(text + 10)) {
+    if (strlen(text) < 10 || !parse_digits(text, 4, &year) || text[4] != '-' || !parse_digits(text + 5, 2, &month) ||
+        text[7] != '-' || !parse_digits(text + 8, 2, &day) || year < 1900 || month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, month) || !valid_time_part(text + 10)) {
         return 0;
     }
     /* the digits were checked: copy them rather than reformat */
@@ -137,8 +137,8 @@ static void index_path(char *out, size_t size, const char *prefix, size_t index)
     }
 }
 
-static const char *check_string(json_t *obj, const char *prefix, const char *key, int required,
-                                size_t max_len, isync_problems *problems)
+static const char *check_string(json_t *obj, const char *prefix, const char *key, int required, size_t max_len,
+                                isync_problems *problems)
 {
     char path[128];
     json_t *value = json_object_get(obj, key);
@@ -173,8 +173,8 @@ static const char *check_string(json_t *obj, const char *prefix, const char *key
 
 enum { MONEY_ANY = 0, MONEY_NOT_NEGATIVE = 1, MONEY_POSITIVE = 2 };
 
-static void check_decimal(json_t *obj, const char *prefix, const char *key, int required,
-                          int sign_rule, isync_problems *problems)
+static void check_decimal(json_t *obj, const char *prefix, const char *key, int required, int sign_rule,
+                          isync_problems *problems)
 {
     char path[128], text[64], normal[64];
     json_t *value = json_object_get(obj, key);
@@ -205,8 +205,7 @@ static void check_decimal(json_t *obj, const char *prefix, const char *key, int 
     json_object_set_new(obj, key, json_string(normal));
 }
 
-static void check_code(json_t *obj, const char *key, const char *const *allowed,
-                       isync_problems *problems)
+static void check_code(json_t *obj, const char *key, const char *const *allowed, isync_problems *problems)
 {
     const char *code = check_string(obj, "", key, 0, 0, problems);
     if (!code) {
@@ -235,8 +234,8 @@ static int all_upper_letters(const char *text, size_t len)
 
 /* An address object under key: the required fields present, state and
  * phone optional, country an ISO code. */
-static void check_address_fields(json_t *payload, const char *key, int required,
-                                 const char *const *required_fields, isync_problems *problems)
+static void check_address_fields(json_t *payload, const char *key, int required, const char *const *required_fields,
+                                 isync_problems *problems)
 {
     json_t *address = json_object_get(payload, key);
     if (!address || json_is_null(address)) {
@@ -270,8 +269,8 @@ static void check_address_fields(json_t *payload, const char *key, int required,
 
 static void check_address(json_t *payload, const char *key, int required, isync_problems *problems)
 {
-    static const char *const required_fields[] = { "firstname", "lastname", "street", "city",
-                                                   "zipcode", "country", NULL };
+    static const char *const required_fields[] = {"firstname", "lastname", "street", "city",
+                                                  "zipcode",   "country",  NULL};
     check_address_fields(payload, key, required, required_fields, problems);
 }
 
@@ -301,7 +300,7 @@ static int is_jurisdiction(const char *text)
 
 static void check_surcharge_type(json_t *surcharge, const char *prefix, isync_problems *problems)
 {
-    static const char *const types[] = { "tax", "shipping", "discount", "handling", NULL };
+    static const char *const types[] = {"tax", "shipping", "discount", "handling", NULL};
     char path[128];
     const char *type = check_string(surcharge, prefix, "type", 1, 0, problems);
     if (!type || !*type) {
@@ -352,7 +351,8 @@ static void check_surcharges(json_t *obj, const char *prefix, isync_problems *pr
         isync_problems_add(problems, path, "must be a list of surcharges (arrays with keys type, code, amount)");
         return;
     }
-    json_array_foreach(list, index, surcharge) {
+    json_array_foreach(list, index, surcharge)
+    {
         index_path(element, sizeof element, path, index);
         check_surcharge(surcharge, element, problems);
     }
@@ -374,7 +374,8 @@ static void check_string_list(json_t *obj, const char *prefix, const char *key, 
         isync_problems_add(problems, path, "must be a list of strings");
         return;
     }
-    json_array_foreach(list, index, value) {
+    json_array_foreach(list, index, value)
+    {
         if (!json_is_string(value)) {
             index_path(element, sizeof element, path, index);
             isync_problems_add(problems, element, "must be a string");
@@ -401,11 +402,11 @@ static void check_items(json_t *payload, isync_problems *problems)
     char prefix[64];
 
     if (!json_is_array(items) || json_array_size(items) == 0) {
-        isync_problems_add(problems, "items", items ? "must be a non-empty list of order lines"
-                                                    : "is required");
+        isync_problems_add(problems, "items", items ? "must be a non-empty list of order lines" : "is required");
         return;
     }
-    json_array_foreach(items, index, item) {
+    json_array_foreach(items, index, item)
+    {
         snprintf(prefix, sizeof prefix, "items[%zu]", index);
         if (!json_is_object(item)) {
             isync_problems_add(problems, prefix, "must be an array with keys sku, price, quantity");
@@ -440,7 +441,9 @@ static void check_profile_id(json_t *payload, const char *key, int required, isy
     if (strcmp(id, "0") == 0) {
         isync_problems_add(problems, key, "must be an X-Cart profile id greater than 0");
     } else if (len > PROFILE_ID_DIGITS) {
-        isync_problems_add(problems, key, "is longer than %d digits: it must fit the 10-character Infor customer number after the customer_prefix",
+        isync_problems_add(problems, key,
+                           "is longer than %d digits: it must fit the 10-character Infor customer "
+                           "number after the customer_prefix",
                            PROFILE_ID_DIGITS);
     } else if (id != json_string_value(json_object_get(payload, key))) {
         json_object_set_new(payload, key, json_string(id));
@@ -458,7 +461,7 @@ static void check_email(json_t *payload, size_t max_len, isync_problems *problem
 /* customer.created (address required) and customer.updated. */
 static void validate_customer(json_t *payload, int created, isync_problems *problems)
 {
-    static const char *const address_fields[] = { "street", "city", "zipcode", "country", NULL };
+    static const char *const address_fields[] = {"street", "city", "zipcode", "country", NULL};
     check_profile_id(payload, "profile_id", 1, problems);
     check_email(payload, MAIL_LENGTH, problems);
     check_string(payload, "", "firstname", 1, 0, problems);
@@ -471,8 +474,8 @@ static void validate_customer(json_t *payload, int created, isync_problems *prob
 
 static void validate_order_placed(json_t *payload, isync_problems *problems)
 {
-    static const char *const payment_codes[] = { "Q", "A", "PP", "P", "D", "C", "R", NULL };
-    static const char *const shipping_codes[] = { "N", "P", "S", "D", "WND", "R", "WFA", "NBA", NULL };
+    static const char *const payment_codes[] = {"Q", "A", "PP", "P", "D", "C", "R", NULL};
+    static const char *const shipping_codes[] = {"N", "P", "S", "D", "WND", "R", "WFA", "NBA", NULL};
     char m3_date[9];
 
     check_string(payload, "", "order_id", 1, 0, problems);
@@ -520,7 +523,8 @@ static void validate_status_changed(json_t *payload, isync_problems *problems)
     json_t *payment = json_object_get(payload, "payment_status");
     json_t *shipping = json_object_get(payload, "shipping_status");
     if ((!payment || json_is_null(payment)) && (!shipping || json_is_null(shipping))) {
-        isync_problems_add(problems, "payment_status", "is required when shipping_status is not given (at least one of them)");
+        isync_problems_add(problems, "payment_status",
+                           "is required when shipping_status is not given (at least one of them)");
     }
     check_date(payload, 0, problems);
 }
@@ -543,7 +547,7 @@ static void validate_payment(json_t *payload, isync_problems *problems)
 static int is_payment_type(const char *type)
 {
     return strcmp(type, "payment.captured") == 0 || strcmp(type, "payment.refunded") == 0 ||
-           strcmp(type, "payment.voided") == 0;
+        strcmp(type, "payment.voided") == 0;
 }
 
 isync_status isync_event_validate(const char *type, json_t *payload, isync_problems *problems)
@@ -596,18 +600,17 @@ json_t *isync_event_entity_keys(json_t *envelope)
         customer = json_string_value(json_object_get(payload, "profile_id"));
     }
     if (strcmp(type, "order.placed") == 0 || strncmp(type, "customer.", 9) == 0) {
-        add_key(keys, "customer", customer && *customer ? customer
-                                                        : json_string_value(json_object_get(payload, "email")));
+        add_key(keys, "customer",
+                customer && *customer ? customer : json_string_value(json_object_get(payload, "email")));
     }
     return keys;
 }
 
-json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key,
-                             json_t *payload)
+json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key, json_t *payload)
 {
     char created[ISYNC_TIMESTAMP_SIZE];
     isync_utc_timestamp(created);
 
-    return json_pack("{s:i, s:s, s:s, s:s, s:s?, s:O}", "v", 1, "id", id, "type", type,
-                     "created_at", created, "idempotency_key", idempotency_key, "payload", payload);
+    return json_pack("{s:i, s:s, s:s, s:s, s:s?, s:O}", "v", 1, "id", id, "type", type, "created_at", created,
+                     "idempotency_key", idempotency_key, "payload", payload);
 }

@@ -23,8 +23,7 @@ const char *isync_event_types(void);
 isync_status isync_event_validate(const char *type, json_t *payload, isync_problems *problems);
 
 /* Builds the envelope (steals nothing; payload is referenced). */
-json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key,
-                             json_t *payload);
+json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key, json_t *payload);
 
 /* The entities an event touches, as keys like "order:XC-1001" and
  * "customer:42" (an X-Cart profile id, or the lowercased e-mail of a guest).

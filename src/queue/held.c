@@ -11,12 +11,10 @@ static json_t *held_summary(const isync_spool *spool, const char *id)
     json_t *envelope = isync_spool_envelope(spool, ISYNC_STATE_HELD, id, NULL);
     isync_spool_record_load(spool, id, &record, NULL);
     json_t *anomaly = json_object_get(record, "anomaly");
-    json_t *item = json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?}", "id", id, "type",
-                             json_object_get(envelope, "type"), "created_at",
-                             json_object_get(envelope, "created_at"), "held_at",
+    json_t *item = json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?}", "id", id, "type", json_object_get(envelope, "type"),
+                             "created_at", json_object_get(envelope, "created_at"), "held_at",
                              json_object_get(anomaly, "held_at"), "order_number",
-                             json_object_get(json_object_get(envelope, "payload"), "order_number"),
-                             "anomaly", anomaly);
+                             json_object_get(json_object_get(envelope, "payload"), "order_number"), "anomaly", anomaly);
     json_decref(record);
     json_decref(envelope);
     return item;

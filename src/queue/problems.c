@@ -9,7 +9,8 @@ json_t *isync_problems_refusable(json_t *mapping_problems)
     json_t *kept = json_array();
     size_t index;
     json_t *problem;
-    json_array_foreach(mapping_problems, index, problem) {
+    json_array_foreach(mapping_problems, index, problem)
+    {
         if (!json_is_true(json_object_get(problem, "retry")) && !json_is_true(json_object_get(problem, "setting"))) {
             json_array_append(kept, problem);
         }
@@ -28,7 +29,8 @@ static json_t *payload_entry(const char *path, const char *message, json_t *mapp
     json_t *entry = json_pack("{s:s, s:s}", "path", path, "message", message);
     size_t index;
     json_t *problem;
-    json_array_foreach(mapping_problems, index, problem) {
+    json_array_foreach(mapping_problems, index, problem)
+    {
         const char *at = json_string_value(json_object_get(problem, "path"));
         if (at && strcmp(at, path) == 0) {
             json_object_set(entry, "field", json_object_get(problem, "field"));
@@ -57,10 +59,11 @@ json_t *isync_problems_merge(const isync_problems *payload, json_t *mapping_prob
     size_t index;
     json_t *problem;
     for (size_t i = 0; i < shown_count(payload); i++) {
-        json_array_append_new(merged, payload_entry(payload->items[i].path, payload->items[i].message,
-                                                    mapping_problems));
+        json_array_append_new(merged,
+                              payload_entry(payload->items[i].path, payload->items[i].message, mapping_problems));
     }
-    json_array_foreach(mapping_problems, index, problem) {
+    json_array_foreach(mapping_problems, index, problem)
+    {
         if (!already_told(payload, problem)) {
             json_array_append(merged, problem);
         }

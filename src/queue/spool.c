@@ -36,8 +36,7 @@ char *isync_spool_path(const isync_spool *spool, const char *name)
     return path;
 }
 
-static int event_path(const isync_spool *spool, isync_state state, const char *id, char *out,
-                      size_t size)
+static int event_path(const isync_spool *spool, isync_state state, const char *id, char *out, size_t size)
 {
     int n = snprintf(out, size, "%s/%s/%s", spool->dir, state_dirs[state], id);
     return n > 0 && (size_t)n < size;
@@ -75,16 +74,14 @@ static isync_status make_dirs(const char *path, isync_error *err)
     char buf[4096];
     size_t len = strlen(path);
     if (len == 0 || len >= sizeof buf) {
-        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "spool directory path \"%s\" is empty or too long",
-                          path);
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "spool directory path \"%s\" is empty or too long", path);
     }
     memcpy(buf, path, len + 1);
     for (char *p = buf + 1; *p; p++) {
         if (*p == '/') {
             *p = '\0';
             if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
-                return isync_fail(err, ISYNC_ERR_IO, errno, "spool directory %s: %s", buf,
-                                  strerror(errno));
+                return isync_fail(err, ISYNC_ERR_IO, errno, "spool directory %s: %s", buf, strerror(errno));
             }
             *p = '/';
         }
@@ -94,7 +91,7 @@ static isync_status make_dirs(const char *path, isync_error *err)
 
 isync_status isync_spool_open(isync_spool *spool, const char *dir, int durable, isync_error *err)
 {
-    static const char *const extra_dirs[] = { "tmp", "keys", "records", "orders", "payments" };
+    static const char *const extra_dirs[] = {"tmp", "keys", "records", "orders", "payments"};
     char path[4096];
 
     memset(spool, 0, sizeof *spool);
@@ -133,8 +130,8 @@ isync_status isync_spool_new_id(char id[ISYNC_ID_SIZE], isync_error *err)
     if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
         return isync_fail(err, ISYNC_ERR_IO, errno, "getrandom: %s", strerror(errno));
     }
-    snprintf(id, ISYNC_ID_SIZE, "%013llx-%02x%02x%02x%02x%02x", ms & 0xfffffffffffffULL, rnd[0],
-             rnd[1], rnd[2], rnd[3], rnd[4]);
+    snprintf(id, ISYNC_ID_SIZE, "%013llx-%02x%02x%02x%02x%02x", ms & 0xfffffffffffffULL, rnd[0], rnd[1], rnd[2], rnd[3],
+             rnd[4]);
     return ISYNC_OK;
 }
 
@@ -144,8 +141,7 @@ static isync_status read_header_id(const char *path, char id[ISYNC_ID_SIZE], isy
     char head[128];
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot open %s: %s", path,
-                          strerror(errno));
+        return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot open %s: %s", path, strerror(errno));
     }
     ssize_t n = read(fd, head, sizeof head - 1);
     close(fd);
@@ -169,9 +165,9 @@ static void key_path(const isync_spool *spool, const char *key, char *out, size_
 }
 
 /* Writes tmp/<id>, then makes it visible in `state` (ready/ or inbound/). */
-static isync_status put_into(const isync_spool *spool, isync_state state, const char *id,
-                             const char *body, size_t body_len, const char *idempotency_key,
-                             char existing_id[ISYNC_ID_SIZE], isync_error *err)
+static isync_status put_into(const isync_spool *spool, isync_state state, const char *id, const char *body,
+                             size_t body_len, const char *idempotency_key, char existing_id[ISYNC_ID_SIZE],
+                             isync_error *err)
 {
     char tmp[4096], ready[4096], key[4096], sum[ISYNC_SHA256_HEX_SIZE], head[160];
     isync_status st;
@@ -209,21 +205,20 @@ static isync_status put_into(const isync_spool *spool, isync_state state, const 
     if (rename(tmp, ready) != 0) {
         int saved = errno;
         unlink(tmp);
-        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot rename into %s/%s: %s",
-                          spool->dir, state_dirs[state], strerror(saved));
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot rename into %s/%s: %s", spool->dir,
+                          state_dirs[state], strerror(saved));
     }
     return spool->durable ? isync_fsync_parent(ready, err) : ISYNC_OK;
 }
 
-isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body,
-                             size_t body_len, const char *idempotency_key,
-                             char existing_id[ISYNC_ID_SIZE], isync_error *err)
+isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body, size_t body_len,
+                             const char *idempotency_key, char existing_id[ISYNC_ID_SIZE], isync_error *err)
 {
     return put_into(spool, ISYNC_STATE_READY, id, body, body_len, idempotency_key, existing_id, err);
 }
 
-isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body,
-                                     size_t body_len, isync_error *err)
+isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body, size_t body_len,
+                                     isync_error *err)
 {
     return put_into(spool, ISYNC_STATE_INBOUND, id, body, body_len, NULL, NULL, err);
 }
@@ -239,8 +234,7 @@ static isync_status read_file(const char *path, char **data, size_t *len, isync_
     if (fstat(fd, &st) != 0) {
         int saved = errno;
         close(fd);
-        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot stat %s: %s", path,
-                          strerror(saved));
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot stat %s: %s", path, strerror(saved));
     }
     char *buf = malloc((size_t)st.st_size + 1);
     if (!buf) {
@@ -265,8 +259,8 @@ static isync_status read_file(const char *path, char **data, size_t *len, isync_
     return ISYNC_OK;
 }
 
-isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id,
-                              char **body, size_t *body_len, isync_error *err)
+isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id, char **body,
+                              size_t *body_len, isync_error *err)
 {
     char path[4096], file_id[ISYNC_ID_SIZE], sum[ISYNC_SHA256_HEX_SIZE], want_sum[ISYNC_SHA256_HEX_SIZE];
     char *data = NULL;
@@ -280,9 +274,8 @@ isync_status isync_spool_read(const isync_spool *spool, isync_state state, const
     if (st != ISYNC_OK) {
         return st;
     }
-    if (sscanf(data, MAGIC " %24s %64s %zu\n%n", file_id, want_sum, &want_len, &header_len) != 3 ||
-        header_len == 0 || data[header_len - 1] != '\n' || strcmp(file_id, id) != 0 ||
-        len - (size_t)header_len != want_len) {
+    if (sscanf(data, MAGIC " %24s %64s %zu\n%n", file_id, want_sum, &want_len, &header_len) != 3 || header_len == 0 ||
+        data[header_len - 1] != '\n' || strcmp(file_id, id) != 0 || len - (size_t)header_len != want_len) {
         free(data);
         return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "event %s: damaged header or truncated body", id);
     }
@@ -297,34 +290,33 @@ isync_status isync_spool_read(const isync_spool *spool, isync_state state, const
     return ISYNC_OK;
 }
 
-static isync_status rename_event(const isync_spool *spool, const char *id, isync_state from,
-                                 isync_state to, int sync, isync_error *err)
+static isync_status rename_event(const isync_spool *spool, const char *id, isync_state from, isync_state to, int sync,
+                                 isync_error *err)
 {
     char src[4096], dst[4096];
     event_path(spool, from, id, src, sizeof src);
     event_path(spool, to, id, dst, sizeof dst);
     if (rename(src, dst) != 0) {
         isync_status code = errno == ENOENT ? ISYNC_ERR_NOTFOUND : ISYNC_ERR_IO;
-        return isync_fail(err, code, errno, "spool: cannot move event %s from %s to %s: %s", id,
-                          state_dirs[from], state_dirs[to], strerror(errno));
+        return isync_fail(err, code, errno, "spool: cannot move event %s from %s to %s: %s", id, state_dirs[from],
+                          state_dirs[to], strerror(errno));
     }
     return sync && spool->durable ? isync_fsync_parent(dst, err) : ISYNC_OK;
 }
 
-isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from,
-                              isync_state to, isync_error *err)
+isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from, isync_state to,
+                              isync_error *err)
 {
     return rename_event(spool, id, from, to, 1, err);
 }
 
-isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from,
-                                       isync_state to, isync_error *err)
+isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from, isync_state to,
+                                       isync_error *err)
 {
     return rename_event(spool, id, from, to, 0, err);
 }
 
-isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id,
-                                isync_error *err)
+isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id, isync_error *err)
 {
     char path[4096];
     event_path(spool, state, id, path, sizeof path);
@@ -370,12 +362,12 @@ static int compare_ids(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
-isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_t limit,
-                              char (**ids)[ISYNC_ID_SIZE], size_t *count, isync_error *err)
+isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_t limit, char (**ids)[ISYNC_ID_SIZE],
+                              size_t *count, isync_error *err)
 {
     char path[4096];
     size_t used = 0, cap = 64;
-    char (*list)[ISYNC_ID_SIZE] = malloc(cap * ISYNC_ID_SIZE);
+    char(*list)[ISYNC_ID_SIZE] = malloc(cap * ISYNC_ID_SIZE);
     struct dirent *entry;
 
     *ids = NULL;
@@ -388,8 +380,7 @@ isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_
         if (dir) {
             closedir(dir);
         }
-        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot read %s: %s", path,
-                          strerror(saved));
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot read %s: %s", path, strerror(saved));
     }
     while ((entry = readdir(dir)) != NULL) {
         if (!isync_id_valid(entry->d_name)) {
@@ -412,8 +403,8 @@ isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_
     return ISYNC_OK;
 }
 
-isync_status isync_spool_requeue(const isync_spool *spool, const char *id, isync_state from,
-                                 json_t *record, isync_error *err)
+isync_status isync_spool_requeue(const isync_spool *spool, const char *id, isync_state from, json_t *record,
+                                 isync_error *err)
 {
     json_object_set_new(record, "state", json_string("ready"));
     isync_status st = isync_spool_record_save(spool, id, record, err);
@@ -426,7 +417,7 @@ isync_status isync_spool_requeue(const isync_spool *spool, const char *id, isync
 isync_status isync_spool_summaries(const isync_spool *spool, isync_state state, size_t limit,
                                    isync_spool_summary_fn *summary, json_t **list, isync_error *err)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     *list = NULL;
     if (isync_spool_list(spool, state, limit, &ids, &count, err) != ISYNC_OK) {
@@ -440,8 +431,7 @@ isync_status isync_spool_summaries(const isync_spool *spool, isync_state state, 
     return ISYNC_OK;
 }
 
-json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const char *id,
-                             isync_error *err)
+json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const char *id, isync_error *err)
 {
     char *body = NULL;
     size_t len = 0;
@@ -475,8 +465,7 @@ static void record_path(const isync_spool *spool, const char *id, char *out, siz
     snprintf(out, size, "%s/records/%s.json", spool->dir, id);
 }
 
-isync_status isync_spool_record_load(const isync_spool *spool, const char *id, json_t **record,
-                                     isync_error *err)
+isync_status isync_spool_record_load(const isync_spool *spool, const char *id, json_t **record, isync_error *err)
 {
     char path[4096];
     json_error_t jerr;
@@ -489,14 +478,12 @@ isync_status isync_spool_record_load(const isync_spool *spool, const char *id, j
     *record = json_object();
     if (access(path, F_OK) == 0) {
         /* A damaged record loses progress notes, never the event: start afresh. */
-        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "record of event %s is unreadable: %s", id,
-                          jerr.text);
+        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "record of event %s is unreadable: %s", id, jerr.text);
     }
     return ISYNC_OK;
 }
 
-isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record,
-                                     isync_error *err)
+isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record, isync_error *err)
 {
     char path[4096];
     record_path(spool, id, path, sizeof path);
@@ -512,8 +499,8 @@ isync_status isync_spool_record_remove(const isync_spool *spool, const char *id)
 
 /* Calls fn for each plain entry of <dir>/<sub> with its lstat. */
 static void for_each_entry(const isync_spool *spool, const char *sub,
-                           void (*fn)(const isync_spool *, const char *path, const char *name,
-                                      const struct stat *st, void *ctx),
+                           void (*fn)(const isync_spool *, const char *path, const char *name, const struct stat *st,
+                                      void *ctx),
                            void *ctx)
 {
     char dir_path[4096], path[4400];
@@ -536,8 +523,7 @@ static void for_each_entry(const isync_spool *spool, const char *sub,
     closedir(dir);
 }
 
-static void recover_tmp(const isync_spool *spool, const char *path, const char *name,
-                        const struct stat *st, void *ctx)
+static void recover_tmp(const isync_spool *spool, const char *path, const char *name, const struct stat *st, void *ctx)
 {
     char ready[4096];
     long *recovered = ctx;
@@ -558,7 +544,7 @@ static void recover_tmp(const isync_spool *spool, const char *path, const char *
 
 long isync_spool_recover(const isync_spool *spool, isync_error *err)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     long recovered = 0;
 
@@ -579,8 +565,7 @@ struct prune_ctx {
     time_t cutoff;
 };
 
-static void prune_done(const isync_spool *spool, const char *path, const char *name,
-                       const struct stat *st, void *ctx)
+static void prune_done(const isync_spool *spool, const char *path, const char *name, const struct stat *st, void *ctx)
 {
     const struct prune_ctx *prune = ctx;
     /* rename() updates ctime: the time the event was delivered. */
@@ -589,8 +574,7 @@ static void prune_done(const isync_spool *spool, const char *path, const char *n
     }
 }
 
-static void prune_key(const isync_spool *spool, const char *path, const char *name,
-                      const struct stat *st, void *ctx)
+static void prune_key(const isync_spool *spool, const char *path, const char *name, const struct stat *st, void *ctx)
 {
     const struct prune_ctx *prune = ctx;
     (void)spool;
@@ -603,7 +587,7 @@ static void prune_key(const isync_spool *spool, const char *path, const char *na
 
 void isync_spool_prune(const isync_spool *spool, long max_age_s)
 {
-    struct prune_ctx prune = { time(NULL) - max_age_s };
+    struct prune_ctx prune = {time(NULL) - max_age_s};
     long recovered = 0;
     for_each_entry(spool, "tmp", recover_tmp, &recovered);
     for_each_entry(spool, "done", prune_done, &prune);

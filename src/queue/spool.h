@@ -29,7 +29,7 @@
 
 #include "base/error.h"
 
-#define ISYNC_ID_LEN 24        /* 13 hex ms timestamp + '-' + 10 hex random */
+#define ISYNC_ID_LEN 24 /* 13 hex ms timestamp + '-' + 10 hex random */
 #define ISYNC_ID_SIZE (ISYNC_ID_LEN + 1)
 
 typedef enum {
@@ -39,14 +39,14 @@ typedef enum {
     ISYNC_STATE_DEAD,
     ISYNC_STATE_CORRUPT,
     ISYNC_STATE_DONE,
-    ISYNC_STATE_INBOUND,       /* from Infor, waiting for the shop to apply and ack */
-    ISYNC_STATE_HELD,          /* anomalous, waiting for an admin's release or discard */
+    ISYNC_STATE_INBOUND, /* from Infor, waiting for the shop to apply and ack */
+    ISYNC_STATE_HELD, /* anomalous, waiting for an admin's release or discard */
     ISYNC_STATE_COUNT
 } isync_state;
 
 typedef struct {
     char *dir;
-    int durable;               /* 1: fsync files and directories */
+    int durable; /* 1: fsync files and directories */
 } isync_spool;
 
 const char *isync_state_name(isync_state state);
@@ -61,30 +61,28 @@ isync_status isync_spool_new_id(char id[ISYNC_ID_SIZE], isync_error *err);
 /* Writes the event durably into ready/. With an idempotency key, a key
  * seen before returns ISYNC_ERR_EXISTS and the earlier event's id in
  * existing_id; nothing new is written. */
-isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body,
-                             size_t body_len, const char *idempotency_key,
-                             char existing_id[ISYNC_ID_SIZE], isync_error *err);
+isync_status isync_spool_put(const isync_spool *spool, const char *id, const char *body, size_t body_len,
+                             const char *idempotency_key, char existing_id[ISYNC_ID_SIZE], isync_error *err);
 
 /* Writes an event from Infor durably into inbound/ (same file format). */
-isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body,
-                                     size_t body_len, isync_error *err);
+isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body, size_t body_len,
+                                     isync_error *err);
 
 /* Reads and verifies an event. ISYNC_ERR_CORRUPT when damaged,
  * ISYNC_ERR_NOTFOUND when absent. *body is malloc'ed, NUL-terminated. */
-isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id,
-                              char **body, size_t *body_len, isync_error *err);
+isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id, char **body,
+                              size_t *body_len, isync_error *err);
 
 /* rename(from/id, to/id) and, when durable, fsync of the target directory. */
-isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from,
-                              isync_state to, isync_error *err);
+isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_state from, isync_state to,
+                              isync_error *err);
 /* The same rename without fsync. For the leader's own moves: the record
  * (always saved durably first) is the truth about an event; if a power cut
  * undoes such a rename, the event shows up again in active/ or ready/ and
  * its connector, reading the record, resumes without repeating a step. */
-isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from,
-                                       isync_state to, isync_error *err);
-isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id,
-                                isync_error *err);
+isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from, isync_state to,
+                                       isync_error *err);
+isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id, isync_error *err);
 
 /* fsync of a state's directory when durable (after removals). */
 isync_status isync_spool_sync(const isync_spool *spool, isync_state state, isync_error *err);
@@ -94,12 +92,12 @@ isync_status isync_spool_locate(const isync_spool *spool, const char *id, isync_
 
 /* Ids in a state, sorted oldest first, at most `limit` (0: all).
  * *ids is a malloc'ed array of ISYNC_ID_SIZE strings. */
-isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_t limit,
-                              char (**ids)[ISYNC_ID_SIZE], size_t *count, isync_error *err);
+isync_status isync_spool_list(const isync_spool *spool, isync_state state, size_t limit, char (**ids)[ISYNC_ID_SIZE],
+                              size_t *count, isync_error *err);
 /* An event back to ready/ from a state: its record (borrowed) saved with
  * "state": "ready" first, then the event moved. */
-isync_status isync_spool_requeue(const isync_spool *spool, const char *id, isync_state from,
-                                 json_t *record, isync_error *err);
+isync_status isync_spool_requeue(const isync_spool *spool, const char *id, isync_state from, json_t *record,
+                                 isync_error *err);
 
 /* One summary a listed event: a new JSON value, NULL to leave the event out. */
 typedef json_t *isync_spool_summary_fn(const isync_spool *spool, const char *id);
@@ -111,18 +109,15 @@ isync_status isync_spool_summaries(const isync_spool *spool, isync_state state, 
 
 /* An event's envelope parsed: a new JSON value, NULL when it cannot be read
  * (err set) or is not JSON. */
-json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const char *id,
-                             isync_error *err);
+json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const char *id, isync_error *err);
 
 /* Number of events in a state, -1 when the directory cannot be read. */
 long isync_spool_count(const isync_spool *spool, isync_state state);
 
 /* The delivery record of an event: a JSON object, {} when none yet. */
-isync_status isync_spool_record_load(const isync_spool *spool, const char *id, json_t **record,
-                                     isync_error *err);
+isync_status isync_spool_record_load(const isync_spool *spool, const char *id, json_t **record, isync_error *err);
 /* Atomically replaces the record (tmp + rename, fsync when durable). */
-isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record,
-                                     isync_error *err);
+isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record, isync_error *err);
 isync_status isync_spool_record_remove(const isync_spool *spool, const char *id);
 
 /* Leader start-up: events a dead leader held in active/ go back to ready/;

@@ -16,40 +16,40 @@
 typedef struct {
     const char *key;
     size_t offset;
-    size_t max_len;          /* Infor field length */
+    size_t max_len; /* Infor field length */
     const char *infor_field;
     const char *const *allowed; /* NULL: any text up to max_len */
 } text_setting;
 
-static const char *const payment_postings[] = { "cash_desk", "journal", "none", NULL };
+static const char *const payment_postings[] = {"cash_desk", "journal", "none", NULL};
 
-static const char *const guest_rules[] = { "shared", "per_email", NULL };
+static const char *const guest_rules[] = {"shared", "per_email", NULL};
 static const text_setting text_settings[] = {
-    { "divi", offsetof(isync_business_config, divi), 3, "DIVI", NULL },
-    { "order_type", offsetof(isync_business_config, order_type), 3, "ORTP", NULL },
-    { "facility", offsetof(isync_business_config, facility), 3, "FACI", NULL },
-    { "warehouse", offsetof(isync_business_config, warehouse), 3, "WHLO", NULL },
-    { "default_customer", offsetof(isync_business_config, default_customer), 10, "CUNO", NULL },
-    { "customer_template", offsetof(isync_business_config, customer_template), 10, "CUTM", NULL },
-    { "currency", offsetof(isync_business_config, currency), 3, "CUCD", NULL },
-    { "customer_prefix", offsetof(isync_business_config, customer_prefix), 4, "CUNO", NULL },
-    { "guest_rule", offsetof(isync_business_config, guest_rule), 9, NULL, guest_rules },
-    { "guest_customer", offsetof(isync_business_config, guest_customer), 10, "CUNO", NULL },
-    { "stock_quantity", offsetof(isync_business_config, stock_quantity), 11, "-", NULL },
-    { "stock_mode", offsetof(isync_business_config, stock_mode), 6, "-", NULL },
-    { "stock_warehouse", offsetof(isync_business_config, stock_warehouse), 3, "WHLO", NULL },
-    { "payment_posting", offsetof(isync_business_config, payment_posting), 9, NULL, payment_postings },
-    { "cash_desk", offsetof(isync_business_config, cash_desk), 5, "CSHD", NULL },
-    { "payment_method_code", offsetof(isync_business_config, payment_method_code), 3, "PYCD", NULL },
-    { "journal_interface", offsetof(isync_business_config, journal_interface), 10, "INTN", NULL },
-    { "journal_cash_account", offsetof(isync_business_config, journal_cash_account), 8, "AIT1", NULL },
-    { "journal_receivable_account", offsetof(isync_business_config, journal_receivable_account), 8, "AIT1", NULL },
-    { "base_currency", offsetof(isync_business_config, base_currency), 3, "CUCD", NULL },
-    { "rate_source", offsetof(isync_business_config, rate_source), 511, "-", NULL },
-    { "shipping_item", offsetof(isync_business_config, shipping_item), 15, "ITNO", NULL },
+    {"divi", offsetof(isync_business_config, divi), 3, "DIVI", NULL},
+    {"order_type", offsetof(isync_business_config, order_type), 3, "ORTP", NULL},
+    {"facility", offsetof(isync_business_config, facility), 3, "FACI", NULL},
+    {"warehouse", offsetof(isync_business_config, warehouse), 3, "WHLO", NULL},
+    {"default_customer", offsetof(isync_business_config, default_customer), 10, "CUNO", NULL},
+    {"customer_template", offsetof(isync_business_config, customer_template), 10, "CUTM", NULL},
+    {"currency", offsetof(isync_business_config, currency), 3, "CUCD", NULL},
+    {"customer_prefix", offsetof(isync_business_config, customer_prefix), 4, "CUNO", NULL},
+    {"guest_rule", offsetof(isync_business_config, guest_rule), 9, NULL, guest_rules},
+    {"guest_customer", offsetof(isync_business_config, guest_customer), 10, "CUNO", NULL},
+    {"stock_quantity", offsetof(isync_business_config, stock_quantity), 11, "-", NULL},
+    {"stock_mode", offsetof(isync_business_config, stock_mode), 6, "-", NULL},
+    {"stock_warehouse", offsetof(isync_business_config, stock_warehouse), 3, "WHLO", NULL},
+    {"payment_posting", offsetof(isync_business_config, payment_posting), 9, NULL, payment_postings},
+    {"cash_desk", offsetof(isync_business_config, cash_desk), 5, "CSHD", NULL},
+    {"payment_method_code", offsetof(isync_business_config, payment_method_code), 3, "PYCD", NULL},
+    {"journal_interface", offsetof(isync_business_config, journal_interface), 10, "INTN", NULL},
+    {"journal_cash_account", offsetof(isync_business_config, journal_cash_account), 8, "AIT1", NULL},
+    {"journal_receivable_account", offsetof(isync_business_config, journal_receivable_account), 8, "AIT1", NULL},
+    {"base_currency", offsetof(isync_business_config, base_currency), 3, "CUCD", NULL},
+    {"rate_source", offsetof(isync_business_config, rate_source), 511, "-", NULL},
+    {"shipping_item", offsetof(isync_business_config, shipping_item), 15, "ITNO", NULL},
 };
 
-static const char *const table_settings[] = { "lookups", "enrichment", "tax_map", NULL };
+static const char *const table_settings[] = {"lookups", "enrichment", "tax_map", NULL};
 
 #define TEXT_SETTINGS (sizeof text_settings / sizeof text_settings[0])
 
@@ -89,8 +89,7 @@ static void set_cono(json_t *value, isync_business_config *cfg, isync_problems *
     cfg->cono = (int)json_integer_value(value);
 }
 
-static void set_text(const text_setting *setting, json_t *value, isync_business_config *cfg,
-                     isync_problems *problems)
+static void set_text(const text_setting *setting, json_t *value, isync_business_config *cfg, isync_problems *problems)
 {
     char *field = (char *)cfg + setting->offset;
     if (json_is_null(value)) {
@@ -111,14 +110,17 @@ static void set_text(const text_setting *setting, json_t *value, isync_business_
         for (size_t i = 0; setting->allowed[i]; i++) {
             size_t used = strlen(choices);
             snprintf(choices + used, sizeof choices - used, "%s\"%s\"",
-                     i == 0 ? "" : setting->allowed[i + 1] ? ", " : " or ", setting->allowed[i]);
+                     i == 0                        ? ""
+                         : setting->allowed[i + 1] ? ", "
+                                                   : " or ",
+                     setting->allowed[i]);
         }
         isync_problems_add(problems, setting->key, "must be %s", choices);
         return;
     }
     if (json_string_length(value) > setting->max_len) {
-        isync_problems_add(problems, setting->key, "is longer than %zu characters (Infor %s)",
-                           setting->max_len, setting->infor_field);
+        isync_problems_add(problems, setting->key, "is longer than %zu characters (Infor %s)", setting->max_len,
+                           setting->infor_field);
         return;
     }
     snprintf(field, setting->max_len + 1, "%s", json_string_value(value));
@@ -157,7 +159,8 @@ static void set_stock_warehouses(json_t *value, isync_business_config *cfg, isyn
         isync_problems_add(problems, "stock_warehouses", "must be a list of warehouse codes (WHLO)");
         return;
     }
-    json_array_foreach(list, index, item) {
+    json_array_foreach(list, index, item)
+    {
         if (!json_is_string(item) || json_string_length(item) < 1 || json_string_length(item) > 3) {
             isync_problems_add(problems, "stock_warehouses", "must be warehouse codes of 1 to 3 characters (WHLO)");
             break;
@@ -175,11 +178,12 @@ static void set_stock_warehouses(json_t *value, isync_business_config *cfg, isyn
 /* What the chosen payment posting needs (OIS215MI / GLS840MI mandatory fields). */
 static void check_payment_posting(const isync_business_config *cfg, isync_problems *problems)
 {
-    static const char *const cash_desk_needs[] = { "cash_desk", "payment_method_code", NULL };
-    static const char *const journal_needs[] = { "journal_interface", "journal_cash_account",
-                                                 "journal_receivable_account", NULL };
+    static const char *const cash_desk_needs[] = {"cash_desk", "payment_method_code", NULL};
+    static const char *const journal_needs[] = {"journal_interface", "journal_cash_account",
+                                                "journal_receivable_account", NULL};
     const char *const *needs = strcmp(cfg->payment_posting, "cash_desk") == 0 ? cash_desk_needs
-                               : strcmp(cfg->payment_posting, "journal") == 0 ? journal_needs : NULL;
+        : strcmp(cfg->payment_posting, "journal") == 0                        ? journal_needs
+                                                                              : NULL;
     for (size_t i = 0; needs && needs[i]; i++) {
         const text_setting *setting = find_text_setting(needs[i]);
         if (!((const char *)cfg + setting->offset)[0]) {
@@ -269,9 +273,9 @@ typedef struct {
 } interval_setting;
 
 static const interval_setting interval_settings[] = {
-    { "poll_stock_interval", offsetof(isync_business_config, poll_stock_interval) },
-    { "poll_items_interval", offsetof(isync_business_config, poll_items_interval) },
-    { "poll_shipments_interval", offsetof(isync_business_config, poll_shipments_interval) },
+    {"poll_stock_interval", offsetof(isync_business_config, poll_stock_interval)},
+    {"poll_items_interval", offsetof(isync_business_config, poll_items_interval)},
+    {"poll_shipments_interval", offsetof(isync_business_config, poll_shipments_interval)},
 };
 
 #define INTERVAL_SETTINGS (sizeof interval_settings / sizeof interval_settings[0])
@@ -321,8 +325,7 @@ void isync_config_clear(isync_business_config *cfg)
     cfg->tables = NULL;
 }
 
-isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
-                                    isync_problems *problems)
+isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg, isync_problems *problems)
 {
     const char *key;
     json_t *value;
@@ -333,7 +336,8 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
         isync_problems_add(problems, "config", "must be an array with string keys");
         return ISYNC_ERR_INVALID;
     }
-    json_object_foreach(obj, key, value) {
+    json_object_foreach(obj, key, value)
+    {
         const text_setting *setting = find_text_setting(key);
         const interval_setting *interval = find_interval_setting(key);
         if (strcmp(key, "cono") == 0) {
@@ -364,7 +368,8 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
         isync_problems_add(problems, "rate_source", "is required when base_currency is set (the exchange rate table)");
     }
     if (strspn(cfg->customer_prefix, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != strlen(cfg->customer_prefix)) {
-        isync_problems_add(problems, "customer_prefix", "must be capital letters or digits (the start of an Infor customer number)");
+        isync_problems_add(problems, "customer_prefix",
+                           "must be capital letters or digits (the start of an Infor customer number)");
     }
     check_payment_posting(cfg, problems);
     check_stock_rules(cfg, problems);
@@ -405,8 +410,8 @@ json_t *isync_config_to_json(const isync_business_config *cfg)
         json_object_set_new(obj, table_settings[i], table ? json_deep_copy(table) : json_null());
     }
     for (size_t i = 0; i < INTERVAL_SETTINGS; i++) {
-        const isync_config_interval *interval =
-            (const isync_config_interval *)((const char *)cfg + interval_settings[i].offset);
+        const isync_config_interval *interval = (const isync_config_interval *)((const char *)cfg +
+                                                                                interval_settings[i].offset);
         json_object_set_new(obj, interval_settings[i].key,
                             interval->set ? json_integer(interval->seconds) : json_null());
     }
@@ -428,8 +433,7 @@ isync_status isync_config_load(const char *path, isync_business_config *cfg, isy
     }
     json_t *obj = json_load_file(path, 0, &jerr);
     if (!obj) {
-        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "configuration file %s: line %d: %s", path,
-                          jerr.line, jerr.text);
+        return isync_fail(err, ISYNC_ERR_CONFIG, 0, "configuration file %s: line %d: %s", path, jerr.line, jerr.text);
     }
     isync_status st = isync_config_from_json(obj, cfg, &problems);
     json_decref(obj);
@@ -440,8 +444,7 @@ isync_status isync_config_load(const char *path, isync_business_config *cfg, isy
     return ISYNC_OK;
 }
 
-isync_status isync_config_save(const char *path, json_t *obj, isync_problems *problems,
-                               isync_error *err)
+isync_status isync_config_save(const char *path, json_t *obj, isync_problems *problems, isync_error *err)
 {
     isync_business_config cfg;
     if (!path || !*path) {
@@ -472,6 +475,6 @@ void isync_file_stamp_read(const char *path, isync_file_stamp *stamp)
 
 int isync_file_stamp_equal(const isync_file_stamp *a, const isync_file_stamp *b)
 {
-    return a->exists == b->exists && a->inode == b->inode && a->mtime == b->mtime &&
-           a->mtime_ns == b->mtime_ns && a->size == b->size;
+    return a->exists == b->exists && a->inode == b->inode && a->mtime == b->mtime && a->mtime_ns == b->mtime_ns &&
+        a->size == b->size;
 }

@@ -21,42 +21,42 @@
 
 /* A polling interval the business settings may override php.ini with. */
 typedef struct {
-    int set;                     /* 0: php.ini's value applies */
-    long seconds;                /* 0: off */
+    int set; /* 0: php.ini's value applies */
+    long seconds; /* 0: off */
 } isync_config_interval;
 
 typedef struct {
-    int cono;                    /* M3 company (CONO), 0: the user's default */
-    char divi[4];                /* division (DIVI) */
-    char order_type[4];          /* ORTP */
-    char facility[4];            /* FACI */
-    char warehouse[4];           /* WHLO */
-    char default_customer[11];   /* CUNO when the order names none */
-    char customer_template[11];  /* CUTM, for creating customers; set: customer sync is on */
-    char currency[4];            /* CUCD when the order names none */
-    char customer_prefix[5];     /* start of a registered customer's CUNO; "": "XC" */
-    char guest_rule[10];         /* "shared" or "per_email"; "": "shared" */
-    char guest_customer[11];     /* CUNO of guest orders under the "shared" rule */
+    int cono; /* M3 company (CONO), 0: the user's default */
+    char divi[4]; /* division (DIVI) */
+    char order_type[4]; /* ORTP */
+    char facility[4]; /* FACI */
+    char warehouse[4]; /* WHLO */
+    char default_customer[11]; /* CUNO when the order names none */
+    char customer_template[11]; /* CUTM, for creating customers; set: customer sync is on */
+    char currency[4]; /* CUCD when the order names none */
+    char customer_prefix[5]; /* start of a registered customer's CUNO; "": "XC" */
+    char guest_rule[10]; /* "shared" or "per_email"; "": "shared" */
+    char guest_customer[11]; /* CUNO of guest orders under the "shared" rule */
     /* inbound stock (poller): which warehouses, which quantity, how combined */
     char stock_warehouses[ISYNC_MAX_STOCK_WAREHOUSES][4]; /* WHLO list; none: [warehouse] */
     int stock_warehouse_count;
-    char stock_quantity[12];     /* "on_hand", "allocatable" or "available"; "": "on_hand" */
-    char stock_mode[7];          /* "sum" or "single"; "": "sum" */
-    char stock_warehouse[4];     /* WHLO of the "single" mode; "": warehouse */
+    char stock_quantity[12]; /* "on_hand", "allocatable" or "available"; "": "on_hand" */
+    char stock_mode[7]; /* "sum" or "single"; "": "sum" */
+    char stock_warehouse[4]; /* WHLO of the "single" mode; "": warehouse */
     /* order.status_changed and payments (m3_status, m3_payment) */
     isync_status_map status_map; /* X-Cart <-> Infor statuses; unset parts: defaults */
-    char payment_posting[10];    /* "cash_desk", "journal" or "none"; "": "none" */
-    char cash_desk[6];           /* CSHD of OIS215MI/AddPayment */
+    char payment_posting[10]; /* "cash_desk", "journal" or "none"; "": "none" */
+    char cash_desk[6]; /* CSHD of OIS215MI/AddPayment */
     char payment_method_code[4]; /* PYCD of OIS215MI/AddPayment */
-    char journal_interface[11];  /* INTN of GLS840MI/AddBatchHead */
-    char journal_cash_account[9];       /* AIT1 debited by a captured payment */
+    char journal_interface[11]; /* INTN of GLS840MI/AddBatchHead */
+    char journal_cash_account[9]; /* AIT1 debited by a captured payment */
     char journal_receivable_account[9]; /* AIT1 credited by a captured payment */
     /* mapping (docs/mapping.md) */
-    char base_currency[4];       /* the Infor company's currency; "": no conversion */
-    char rate_source[512];       /* exchange rate table: file path or http(s) URL */
-    int rate_refresh;            /* seconds between fetches of rate_source; 0: 3600 */
-    char shipping_item[16];      /* ITNO of shipping charge lines; "": none */
-    json_t *tables;              /* {"lookups":{..},"enrichment":[..],"tax_map":{..}}, each
+    char base_currency[4]; /* the Infor company's currency; "": no conversion */
+    char rate_source[512]; /* exchange rate table: file path or http(s) URL */
+    int rate_refresh; /* seconds between fetches of rate_source; 0: 3600 */
+    char shipping_item[16]; /* ITNO of shipping charge lines; "": none */
+    json_t *tables; /* {"lookups":{..},"enrichment":[..],"tax_map":{..}}, each
                                     key only when set; owned (isync_config_clear) */
     /* inbound polling (poller.h): when set, they replace the php.ini values */
     isync_config_interval poll_stock_interval;
@@ -81,16 +81,14 @@ int isync_poll_interval_parse(const char *text, long *seconds);
 void isync_config_clear(isync_business_config *cfg);
 
 /* Validates a decoded configuration; all problems reported together. */
-isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg,
-                                    isync_problems *problems);
+isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg, isync_problems *problems);
 json_t *isync_config_to_json(const isync_business_config *cfg);
 
 /* A missing file gives the empty configuration. Errors name the file. */
 isync_status isync_config_load(const char *path, isync_business_config *cfg, isync_error *err);
 
 /* Validates and writes atomically (0600, fsync'ed). */
-isync_status isync_config_save(const char *path, json_t *obj, isync_problems *problems,
-                               isync_error *err);
+isync_status isync_config_save(const char *path, json_t *obj, isync_problems *problems, isync_error *err);
 
 /* Cheap change detection for the worker: changes when the file is replaced. */
 typedef struct {

@@ -8,17 +8,17 @@
 
 typedef enum {
     ISYNC_DELIVERED = 0,
-    ISYNC_RETRY_LATER,     /* transient: back off and try again */
-    ISYNC_DEAD_LETTER      /* permanent: Infor refused it; needs a fix and a replay */
+    ISYNC_RETRY_LATER, /* transient: back off and try again */
+    ISYNC_DEAD_LETTER /* permanent: Infor refused it; needs a fix and a replay */
 } isync_delivery_result;
 
 typedef struct {
     isync_delivery_result result;
-    long retry_after_s;        /* server's Retry-After, -1 if none */
-    char reason[640];          /* for people: which call, Infor's words; no personal data */
-    json_t *infor_error;       /* {program, transaction, type, code, field, message, http_status} or NULL; owned */
-    json_t *infor_refs;        /* what Infor created, e.g. {"orno":..,"batch_orno":..}; owned */
-    json_t *mapping;           /* what the template produced besides the calls: {"problems",
+    long retry_after_s; /* server's Retry-After, -1 if none */
+    char reason[640]; /* for people: which call, Infor's words; no personal data */
+    json_t *infor_error; /* {program, transaction, type, code, field, message, http_status} or NULL; owned */
+    json_t *infor_refs; /* what Infor created, e.g. {"orno":..,"batch_orno":..}; owned */
+    json_t *mapping; /* what the template produced besides the calls: {"problems",
                                   "notes", "currency"}, or NULL; owned */
 } isync_delivery_outcome;
 

@@ -41,26 +41,26 @@ struct isync_leader {
     isync_ionapi cred;
     isync_file_stamp cred_stamp;
     char cred_error[512];
-    int files_checked;              /* config and credentials looked at once */
+    int files_checked; /* config and credentials looked at once */
     isync_http *http;
     isync_oauth *oauth;
     isync_m3_client *m3;
 
-    long long next_due_ms;          /* earliest deferred event, 0: scan */
-    json_t *blocked;                /* entity key -> {"id","due"} of the oldest deferred
+    long long next_due_ms; /* earliest deferred event, 0: scan */
+    json_t *blocked; /* entity key -> {"id","due"} of the oldest deferred
                                        event touching it: newer events of that entity wait */
-    json_t *stats;                  /* the content of leader.json */
-    isync_poller *poller;           /* inbound polling (poller.h) */
+    json_t *stats; /* the content of leader.json */
+    isync_poller *poller; /* inbound polling (poller.h) */
 
-    isync_mapping_set *mapping;     /* templates in use; NULL: see mapping_error */
+    isync_mapping_set *mapping; /* templates in use; NULL: see mapping_error */
     char mapping_error[512];
     long long mapping_checked_ms;
-    isync_rates_cache rates;        /* exchange rates (business setting rate_source) */
-    isync_anomaly anomaly;          /* the store's recent history (anomaly.h) */
-    int error_rate_rising;          /* last seen, to log the change once */
-    int anomaly_dirty;              /* history changed since anomaly.json was written */
+    isync_rates_cache rates; /* exchange rates (business setting rate_source) */
+    isync_anomaly anomaly; /* the store's recent history (anomaly.h) */
+    int error_rate_rising; /* last seen, to log the change once */
+    int anomaly_dirty; /* history changed since anomaly.json was written */
     long long anomaly_saved_ms;
-    struct timespec held_stamp;     /* mtime of held/: a release or discard changes it */
+    struct timespec held_stamp; /* mtime of held/: a release or discard changes it */
 };
 
 static json_t *counters(isync_leader *leader)
@@ -90,16 +90,16 @@ static void publish(isync_leader *leader)
 
 static void set_last_error(isync_leader *leader, const char *event_id, const char *message)
 {
-    json_object_set_new(leader->stats, "last_error",
-                        json_pack("{s:I, s:s?, s:s}", "at", (json_int_t)time(NULL), "event_id",
-                                  event_id, "message", message));
+    json_object_set_new(
+        leader->stats, "last_error",
+        json_pack("{s:I, s:s?, s:s}", "at", (json_int_t)time(NULL), "event_id", event_id, "message", message));
 }
 
 /* The polling intervals of php.ini; business settings may replace them (load_config). */
 static isync_poll_settings ini_poll_settings(const isync_worker_settings *settings)
 {
-    isync_poll_settings poll = { settings->poll_stock_interval_s, settings->poll_items_interval_s,
-                                 settings->poll_shipments_interval_s, 0 };
+    isync_poll_settings poll = {settings->poll_stock_interval_s, settings->poll_items_interval_s,
+                                settings->poll_shipments_interval_s, 0};
     return poll;
 }
 
@@ -111,10 +111,9 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const atom
     }
     leader->settings = *settings;
     leader->stop = stop;
-    leader->stats = json_pack("{s:i, s:I, s:{s:i, s:i, s:i, s:i}, s:n, s:[]}", "pid", (int)getpid(),
-                              "since", (json_int_t)time(NULL), "counters", "delivered", 0,
-                              "retried", 0, "dead", 0, "corrupt", 0, "last_error",
-                              "last_deliveries");
+    leader->stats = json_pack("{s:i, s:I, s:{s:i, s:i, s:i, s:i}, s:n, s:[]}", "pid", (int)getpid(), "since",
+                              (json_int_t)time(NULL), "counters", "delivered", 0, "retried", 0, "dead", 0, "corrupt", 0,
+                              "last_error", "last_deliveries");
     leader->blocked = json_object();
     isync_error err;
     if (isync_spool_open(&leader->spool, settings->spool_dir, settings->durable, &err) != ISYNC_OK) {
@@ -124,7 +123,7 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const atom
     }
     leader->spool_open = 1;
     isync_poll_settings poll = ini_poll_settings(settings);
-    isync_business_config none = { 0 };
+    isync_business_config none = {0};
     leader->poller = isync_poller_new(&leader->spool, &poll);
     json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&poll, &none));
     if (isync_mapping_set_open(settings->mapping_dir, settings->m3_metadata, &leader->mapping, &err) != ISYNC_OK) {
@@ -189,7 +188,7 @@ static void restore_counters(isync_leader *leader)
  * right before each call. Returns how many wait. */
 static long defer_orphans(isync_leader *leader)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     long deferred = 0;
     long long now = isync_now_ms();
@@ -204,8 +203,8 @@ static long defer_orphans(isync_leader *leader)
         snprintf(name, sizeof name, "records/%s.json", ids[i]);
         char *path = isync_spool_path(&leader->spool, name);
         long long due = path && stat(path, &st) == 0
-                            ? st.st_mtim.tv_sec * 1000LL + st.st_mtim.tv_nsec / 1000000 + leader->settings.request_timeout_ms
-                            : 0;
+            ? st.st_mtim.tv_sec * 1000LL + st.st_mtim.tv_nsec / 1000000 + leader->settings.request_timeout_ms
+            : 0;
         free(path);
         if (due <= now) {
             continue; /* nothing can still run: isync_spool_recover() makes it ready */
@@ -262,13 +261,15 @@ void isync_leader_begin(isync_leader *leader)
     load_anomaly_history(leader);
     long waiting = defer_orphans(leader);
     if (waiting > 0) {
-        isync_log(ISYNC_LOG_WARNING, "took over the spool: %ld event(s) a previous worker left in active/ wait up to %ld ms "
-                  "for its last call to Infor to end", waiting, leader->settings.request_timeout_ms);
+        isync_log(ISYNC_LOG_WARNING,
+                  "took over the spool: %ld event(s) a previous worker left in active/ wait up to %ld ms "
+                  "for its last call to Infor to end",
+                  waiting, leader->settings.request_timeout_ms);
     }
     long recovered = isync_spool_recover(&leader->spool, &err);
     if (recovered > 0) {
-        isync_log(ISYNC_LOG_WARNING, "took over the spool: %ld event(s) a previous worker left in active/ are ready again",
-                  recovered);
+        isync_log(ISYNC_LOG_WARNING,
+                  "took over the spool: %ld event(s) a previous worker left in active/ are ready again", recovered);
     } else if (recovered < 0) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
@@ -426,16 +427,14 @@ static void quarantine(isync_leader *leader, const char *id, const char *why)
     set_last_error(leader, id, why);
 }
 
-static void remember_delivery(isync_leader *leader, const char *id, json_t *envelope,
-                              const isync_delivery_outcome *out)
+static void remember_delivery(isync_leader *leader, const char *id, json_t *envelope, const isync_delivery_outcome *out)
 {
     json_t *list = json_object_get(leader->stats, "last_deliveries");
     json_t *payload = json_object_get(envelope, "payload");
     json_array_insert_new(list, 0,
-                          json_pack("{s:s, s:O, s:O?, s:O?, s:I}", "id", id, "type",
-                                    json_object_get(envelope, "type"), "order_number",
-                                    json_object_get(payload, "order_number"), "infor",
-                                    out->infor_refs, "at", (json_int_t)time(NULL)));
+                          json_pack("{s:s, s:O, s:O?, s:O?, s:I}", "id", id, "type", json_object_get(envelope, "type"),
+                                    "order_number", json_object_get(payload, "order_number"), "infor", out->infor_refs,
+                                    "at", (json_int_t)time(NULL)));
     while (json_array_size(list) > LAST_DELIVERIES) {
         json_array_remove(list, LAST_DELIVERIES);
     }
@@ -448,7 +447,8 @@ static void block_keys(isync_leader *leader, const char *id, json_t *record, lon
 {
     size_t index;
     json_t *key;
-    json_array_foreach(json_object_get(record, "keys"), index, key) {
+    json_array_foreach(json_object_get(record, "keys"), index, key)
+    {
         json_t *holder = json_object_get(leader->blocked, json_string_value(key));
         const char *holder_id = json_string_value(json_object_get(holder, "id"));
         if (!holder_id || strcmp(id, holder_id) < 0) {
@@ -464,7 +464,8 @@ static json_t *blocking_event(isync_leader *leader, const char *id, json_t *reco
 {
     size_t index;
     json_t *key;
-    json_array_foreach(json_object_get(record, "keys"), index, key) {
+    json_array_foreach(json_object_get(record, "keys"), index, key)
+    {
         json_t *holder = json_object_get(leader->blocked, json_string_value(key));
         const char *holder_id = json_string_value(json_object_get(holder, "id"));
         if (holder_id && strcmp(holder_id, id) < 0) {
@@ -533,15 +534,16 @@ static void note_outcome(isync_leader *leader, json_t *envelope, const isync_del
     }
     isync_error_rate rate = isync_anomaly_error_rate(&leader->anomaly);
     if (rate.rising && !leader->error_rate_rising) {
-        isync_log(ISYNC_LOG_WARNING, "error rate rising: %.0f%% of the last %zu delivery attempts failed, %.0f%% of the %zu before",
+        isync_log(ISYNC_LOG_WARNING,
+                  "error rate rising: %.0f%% of the last %zu delivery attempts failed, %.0f%% of "
+                  "the %zu before",
                   rate.short_rate * 100, rate.short_attempts, rate.long_rate * 100, rate.long_attempts);
     }
     leader->error_rate_rising = rate.rising;
     save_anomaly_history(leader, 0);
 }
 
-static void finish(isync_leader *leader, const char *id, json_t *record, json_t *envelope,
-                   isync_delivery_outcome *out)
+static void finish(isync_leader *leader, const char *id, json_t *record, json_t *envelope, isync_delivery_outcome *out)
 {
     isync_error err;
     isync_state target = ISYNC_STATE_DONE;
@@ -558,8 +560,8 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
         if ((now - first) / 1000 >= leader->settings.retry_max_age_s) {
             char reason[sizeof out->reason];
             snprintf(reason, sizeof reason, "gave up after %lld attempt(s) over %lld s: %.500s",
-                     (long long)json_integer_value(json_object_get(record, "attempts")),
-                     (now - first) / 1000, out->reason);
+                     (long long)json_integer_value(json_object_get(record, "attempts")), (now - first) / 1000,
+                     out->reason);
             snprintf(out->reason, sizeof out->reason, "%s", reason);
             out->result = ISYNC_DEAD_LETTER;
         }
@@ -577,8 +579,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
     case ISYNC_RETRY_LATER: {
         unsigned attempt = (unsigned)json_integer_value(json_object_get(record, "attempts"));
         long delay = isync_backoff_delay_ms(attempt ? attempt - 1 : 0, leader->settings.retry_base_ms,
-                                            leader->settings.retry_cap_ms, out->retry_after_s,
-                                            isync_backoff_random());
+                                            leader->settings.retry_cap_ms, out->retry_after_s, isync_backoff_random());
         target = ISYNC_STATE_DEFERRED;
         json_object_set_new(record, "state", json_string("deferred"));
         json_object_set_new(record, "next_attempt_at", json_integer(now + delay));
@@ -621,7 +622,7 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
                      isync_delivery_outcome *out)
 {
     json_t *progress = json_object_get(record, "progress");
-    record_ctx saver = { leader, id, record };
+    record_ctx saver = {leader, id, record};
 
     if (!leader->m3) {
         snprintf(out->reason, sizeof out->reason, "cannot connect to Infor: %s", leader->cred_error);
@@ -633,8 +634,8 @@ static void dispatch(isync_leader *leader, const char *id, json_t *envelope, jso
         progress = json_object_get(record, "progress");
     }
     json_t *context = json_pack("{s:s}", "event_id", id);
-    isync_mapping_env env = { &leader->config, leader->mapping ? isync_mapping_set_spec(leader->mapping) : NULL,
-                              leader->rates.rates, context, leader->mapping };
+    isync_mapping_env env = {&leader->config, leader->mapping ? isync_mapping_set_spec(leader->mapping) : NULL,
+                             leader->rates.rates, context, leader->mapping};
     isync_xref xref; /* the customer index, read when a connector needs it */
     isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
     isync_connector_ctx ctx = {
@@ -757,8 +758,7 @@ static void deliver_one(isync_leader *leader, const char *id)
     /* Count the attempt durably before calling Infor: a later attempt then
      * knows an earlier one may have reached Infor. */
     long long now = isync_now_ms();
-    json_object_set_new(record, "attempts",
-                        json_integer(json_integer_value(json_object_get(record, "attempts")) + 1));
+    json_object_set_new(record, "attempts", json_integer(json_integer_value(json_object_get(record, "attempts")) + 1));
     if (!json_object_get(record, "first_attempt_at")) {
         json_object_set_new(record, "first_attempt_at", json_integer(now));
     }
@@ -786,7 +786,7 @@ void isync_leader_end(isync_leader *leader)
 
 size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0, taken = 0;
     isync_error err;
 
@@ -810,7 +810,7 @@ static int held_changed(isync_leader *leader)
     struct stat st;
     char *path = isync_spool_path(&leader->spool, "held");
     int changed = path && stat(path, &st) == 0 &&
-                  (st.st_mtim.tv_sec != leader->held_stamp.tv_sec || st.st_mtim.tv_nsec != leader->held_stamp.tv_nsec);
+        (st.st_mtim.tv_sec != leader->held_stamp.tv_sec || st.st_mtim.tv_nsec != leader->held_stamp.tv_nsec);
     if (changed) {
         leader->held_stamp = st.st_mtim;
     }
@@ -821,7 +821,7 @@ static int held_changed(isync_leader *leader)
 /* Held events keep their entities' keys. Returns the set of held ids. */
 static json_t *block_held(isync_leader *leader)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     json_t *held = json_object();
     if (isync_spool_list(&leader->spool, ISYNC_STATE_HELD, 0, &ids, &count, NULL) != ISYNC_OK) {
@@ -840,7 +840,7 @@ static json_t *block_held(isync_leader *leader)
 
 long isync_leader_promote_due(isync_leader *leader)
 {
-    char (*ids)[ISYNC_ID_SIZE] = NULL;
+    char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     isync_error err;
     long long now = isync_now_ms(), next = 0;

@@ -24,8 +24,8 @@ static json_t *published(json_t *leader, const char *name, json_t *fallback)
 static json_t *worker_part(const isync_report_inputs *in, json_t *leader, int alive)
 {
     json_t *pid = json_object_get(leader, "pid");
-    return json_pack("{s:s, s:b, s:b, s:I, s:o}", "mode", in->worker_mode, "running", isync_worker_running(),
-                     "leader", isync_worker_is_leader(), "pid", (json_int_t)getpid(), "leader_pid",
+    return json_pack("{s:s, s:b, s:b, s:I, s:o}", "mode", in->worker_mode, "running", isync_worker_running(), "leader",
+                     isync_worker_is_leader(), "pid", (json_int_t)getpid(), "leader_pid",
                      alive && json_is_integer(pid) ? json_incref(pid) : json_null());
 }
 
@@ -64,8 +64,8 @@ json_t *isync_report_local_polling(const isync_worker_settings *settings)
 {
     isync_business_config cfg;
     isync_error err;
-    isync_poll_settings ini = { settings->poll_stock_interval_s, settings->poll_items_interval_s,
-                                settings->poll_shipments_interval_s, 0 };
+    isync_poll_settings ini = {settings->poll_stock_interval_s, settings->poll_items_interval_s,
+                               settings->poll_shipments_interval_s, 0};
     if (isync_config_load(settings->config_file, &cfg, &err) != ISYNC_OK) {
         return NULL;
     }
@@ -105,8 +105,10 @@ json_t *isync_status_report(const isync_report_inputs *in, const isync_spool *sp
     json_t *report = json_pack("{s:b}", "enabled", in->enabled);
     json_object_set_new(report, "worker", worker_part(in, leader, alive));
     json_object_set_new(report, "spool", spool_part(in, spool));
-    json_object_set_new(report, "counters", published(leader, "counters",
-                        json_pack("{s:i, s:i, s:i, s:i}", "delivered", 0, "retried", 0, "dead", 0, "corrupt", 0)));
+    json_object_set_new(
+        report, "counters",
+        published(leader, "counters",
+                  json_pack("{s:i, s:i, s:i, s:i}", "delivered", 0, "retried", 0, "dead", 0, "corrupt", 0)));
     json_object_set_new(report, "last_error", published(leader, "last_error", json_null()));
     json_object_set_new(report, "mapping", mapping_part(in, leader));
     json_object_set_new(report, "token", token_part(leader));

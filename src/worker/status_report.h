@@ -19,8 +19,8 @@
 
 typedef struct {
     const isync_worker_settings *settings;
-    int enabled;                 /* infor_sync.enabled */
-    const char *worker_mode;     /* infor_sync.worker: "off", "on" or "auto" */
+    int enabled; /* infor_sync.enabled */
+    const char *worker_mode; /* infor_sync.worker: "off", "on" or "auto" */
     /* This process's view of its mapping templates, asked for only when no
      * leader published one (new reference; NULL: {"error": ...}). */
     json_t *(*local_mapping)(void *ctx);

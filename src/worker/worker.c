@@ -20,19 +20,19 @@
 #include "worker/leader.h"
 #include "base/log.h"
 
-#define FOLLOWER_POLL_MS 500       /* how fast a follower notices a dead leader */
-#define IDLE_POLL_MS 1000          /* upper bound on any wait, to re-check files */
+#define FOLLOWER_POLL_MS 500 /* how fast a follower notices a dead leader */
+#define IDLE_POLL_MS 1000 /* upper bound on any wait, to re-check files */
 #define PRUNE_INTERVAL_S 600
-#define BATCH 64                   /* events per pass before re-checking deferred */
+#define BATCH 64 /* events per pass before re-checking deferred */
 
 static struct {
     pthread_mutex_t lock;
     pthread_cond_t ended_cond;
     pthread_t thread;
-    int running;                   /* a thread was started in this process */
-    int ended;                     /* the thread returned */
-    atomic_bool stop;               /* shutdown began */
-    atomic_bool leader;             /* the thread holds the leader lock */
+    int running; /* a thread was started in this process */
+    int ended; /* the thread returned */
+    atomic_bool stop; /* shutdown began */
+    atomic_bool leader; /* the thread holds the leader lock */
     pid_t owner_pid;
     int wake_pipe[2];
     int lock_fd;
@@ -40,7 +40,7 @@ static struct {
 } worker = {
     .lock = PTHREAD_MUTEX_INITIALIZER,
     .ended_cond = PTHREAD_COND_INITIALIZER,
-    .wake_pipe = { -1, -1 },
+    .wake_pipe = {-1, -1},
     .lock_fd = -1,
 };
 
@@ -84,8 +84,8 @@ static void block_signals(void)
 static void wait_for(int fd, long timeout_ms)
 {
     struct pollfd fds[2] = {
-        { .fd = worker.wake_pipe[0], .events = POLLIN },
-        { .fd = fd, .events = POLLIN },
+        {.fd = worker.wake_pipe[0], .events = POLLIN},
+        {.fd = fd, .events = POLLIN},
     };
     if (timeout_ms < 0 || timeout_ms > IDLE_POLL_MS) {
         timeout_ms = IDLE_POLL_MS;
@@ -116,8 +116,8 @@ static int watch_ready_dir(void)
     char path[ISYNC_PATH_SIZE + 16];
     int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd < 0) {
-        isync_log(ISYNC_LOG_WARNING, "inotify unavailable (%s): new events are seen within %d ms",
-                  strerror(errno), IDLE_POLL_MS);
+        isync_log(ISYNC_LOG_WARNING, "inotify unavailable (%s): new events are seen within %d ms", strerror(errno),
+                  IDLE_POLL_MS);
         return -1;
     }
     snprintf(path, sizeof path, "%s/ready", worker.settings.spool_dir);
@@ -249,7 +249,9 @@ int isync_worker_stop(long timeout_ms)
     if (ended) {
         pthread_join(worker.thread, NULL);
     } else {
-        isync_log(ISYNC_LOG_WARNING, "worker did not stop within %ld ms; detached (its event is recovered by the next worker)",
+        isync_log(ISYNC_LOG_WARNING,
+                  "worker did not stop within %ld ms; detached (its event is recovered by the next "
+                  "worker)",
                   timeout_ms);
         pthread_detach(worker.thread);
     }

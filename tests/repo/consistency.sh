@@ -17,6 +17,11 @@ check "ext/infor_sync_arginfo.h is generated from the current stub" scripts/gen-
 check "package.xml lists every tracked file" php scripts/gen-package-xml.php --check
 check "no include cycle among the modules of src/ and ext/" php scripts/check-includes.php
 check "scripts/check-includes.php finds the cycles of its fixture" php scripts/check-includes.php --selftest
+check "src/ and sandbox/ follow .clang-format (src/generated/ excepted)" \
+    clang-format --dry-run -Werror $(ls src/*/*.[ch] sandbox/*.[ch] | grep -v '^src/generated/')
+for file in $(ls src/*/*.c | grep -v '^src/generated/'); do
+    check "$file has at most 900 lines" test "$(wc -l < "$file")" -le 900
+done
 check "src/generated/builtin_data.c is generated from metadata/ and the current mapping/m3/ templates" php scripts/gen-builtin.php --check
 for file in src/*/*.c; do
     module=${file#src/}
