@@ -176,6 +176,20 @@ static void plan_fields(json_t *plan, isync_plan_fields *fields)
     isync_plan_fields_of(json_array_get(json_object_get(plan, "calls"), 0), NULL, fields);
 }
 
+/* A CRS610MI call's end: delivered when it went through or was accepted
+ * anyway (res cleared), else the failure with "(<doing>customer <cuno>)". */
+static isync_delivery_result settle(customer_job *job, const char *transaction, isync_m3_outcome outcome, int accepted,
+                                    isync_m3_result *res, const char *doing, const char *cuno)
+{
+    char context[48];
+    if (outcome == ISYNC_M3_OK || accepted) {
+        isync_m3_result_clear(res);
+        return ISYNC_DELIVERED;
+    }
+    snprintf(context, sizeof context, "(%scustomer %s)", doing, cuno);
+    return isync_connector_fail(job->c, "CRS610MI", transaction, res, context);
+}
+
 /* GetBasicData: *exists 1 or 0. Only M3's "does not exist" means 0: any
  * other failure fails the step rather than risk a wrong Add. */
 /* *exists: Infor has the customer; mail (when given) gets its MAIL. */
@@ -183,7 +197,6 @@ static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int
 {
     field_list fields = {.count = 0};
     isync_m3_result res;
-    char context[48];
     add_field(&fields, "CUNO", cuno, CUNO_LENGTH);
     isync_m3_outcome outcome = call(job, "GetBasicData", &fields, -1, &res);
     *exists = outcome == ISYNC_M3_OK;
@@ -191,12 +204,7 @@ static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int
         const char *found = *exists ? isync_m3_record_field(&res, 0, "MAIL") : NULL;
         snprintf(mail, mail_size, "%s", found ? found : "");
     }
-    if (outcome == ISYNC_M3_OK || customer_missing(&res)) {
-        isync_m3_result_clear(&res);
-        return ISYNC_DELIVERED;
-    }
-    snprintf(context, sizeof context, "(looking up customer %s)", cuno);
-    return isync_connector_fail(job->c, "CRS610MI", "GetBasicData", &res, context);
+    return settle(job, "GetBasicData", outcome, customer_missing(&res), &res, "looking up ", cuno);
 }
 
 static isync_delivery_result add_customer(customer_job *job, const isync_customer *customer, const char *cuno)
@@ -242,7 +250,6 @@ static isync_delivery_result change_customer(customer_job *job, const isync_cust
 {
     isync_plan_fields fields;
     isync_m3_result res;
-    char context[48];
     json_t *plan = mapped_call(job, "customer.updated", customer, cuno);
     if (!plan) {
         return job->c->out->result;
@@ -251,12 +258,7 @@ static isync_delivery_result change_customer(customer_job *job, const isync_cust
     isync_m3_outcome outcome = isync_connector_call(job->c, "CRS610MI", "ChgBasicData", fields.fields, -1, &res);
     json_decref(plan);
     *missing = customer_missing(&res);
-    if (outcome == ISYNC_M3_OK || *missing) {
-        isync_m3_result_clear(&res);
-        return ISYNC_DELIVERED;
-    }
-    snprintf(context, sizeof context, "(customer %s)", cuno);
-    return isync_connector_fail(job->c, "CRS610MI", "ChgBasicData", &res, context);
+    return settle(job, "ChgBasicData", outcome, *missing, &res, "", cuno);
 }
 
 /* ---- resolution ---- */

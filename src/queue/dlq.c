@@ -66,11 +66,7 @@ long isync_dlq_retry(const isync_spool *spool, const char *id, isync_error *err)
 
 isync_status isync_dlq_discard(const isync_spool *spool, const char *id, isync_error *err)
 {
-    isync_status st = isync_spool_remove(spool, ISYNC_STATE_DEAD, id, err);
-    if (st == ISYNC_OK) {
-        isync_spool_record_remove(spool, id);
-    }
-    return st;
+    return isync_spool_discard(spool, ISYNC_STATE_DEAD, id, err);
 }
 
 isync_status isync_event_lookup(const isync_spool *spool, const char *id, json_t **info, isync_error *err)

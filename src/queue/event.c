@@ -335,22 +335,32 @@ static void check_surcharge(json_t *surcharge, const char *prefix, isync_problem
     }
 }
 
+/* The optional list under prefix.key (its path written to path); NULL when
+ * it is absent or null, or not a list (then a problem saying `what`). */
+static json_t *optional_list(json_t *obj, const char *prefix, const char *key, char *path, size_t size,
+                             const char *what, isync_problems *problems)
+{
+    json_t *list = json_object_get(obj, key);
+    join_path(path, size, prefix, key);
+    if (!list || json_is_null(list)) {
+        return NULL;
+    }
+    if (!json_is_array(list)) {
+        isync_problems_add(problems, path, what);
+        return NULL;
+    }
+    return list;
+}
+
 /* Optional list of surcharges under prefix.surcharges. */
 static void check_surcharges(json_t *obj, const char *prefix, isync_problems *problems)
 {
     char path[128], element[128];
-    json_t *list = json_object_get(obj, "surcharges");
+    json_t *list = optional_list(obj, prefix, "surcharges", path, sizeof path,
+                                 "must be a list of surcharges (arrays with keys type, code, amount)", problems);
     json_t *surcharge;
     size_t index;
 
-    join_path(path, sizeof path, prefix, "surcharges");
-    if (!list || json_is_null(list)) {
-        return;
-    }
-    if (!json_is_array(list)) {
-        isync_problems_add(problems, path, "must be a list of surcharges (arrays with keys type, code, amount)");
-        return;
-    }
     json_array_foreach(list, index, surcharge)
     {
         index_path(element, sizeof element, path, index);
@@ -362,18 +372,10 @@ static void check_surcharges(json_t *obj, const char *prefix, isync_problems *pr
 static void check_string_list(json_t *obj, const char *prefix, const char *key, isync_problems *problems)
 {
     char path[128], element[128];
-    json_t *list = json_object_get(obj, key);
+    json_t *list = optional_list(obj, prefix, key, path, sizeof path, "must be a list of strings", problems);
     json_t *value;
     size_t index;
 
-    join_path(path, sizeof path, prefix, key);
-    if (!list || json_is_null(list)) {
-        return;
-    }
-    if (!json_is_array(list)) {
-        isync_problems_add(problems, path, "must be a list of strings");
-        return;
-    }
     json_array_foreach(list, index, value)
     {
         if (!json_is_string(value)) {

@@ -47,9 +47,8 @@ isync_status isync_held_release(const isync_spool *spool, const char *id, isync_
 
 isync_status isync_held_discard(const isync_spool *spool, const char *id, isync_error *err)
 {
-    isync_status st = isync_spool_remove(spool, ISYNC_STATE_HELD, id, err);
+    isync_status st = isync_spool_discard(spool, ISYNC_STATE_HELD, id, err);
     if (st == ISYNC_OK) {
-        isync_spool_record_remove(spool, id);
         isync_spool_sync(spool, ISYNC_STATE_HELD, NULL);
     }
     return st;

@@ -327,6 +327,15 @@ isync_status isync_spool_remove(const isync_spool *spool, isync_state state, con
     return ISYNC_OK;
 }
 
+isync_status isync_spool_discard(const isync_spool *spool, isync_state state, const char *id, isync_error *err)
+{
+    isync_status st = isync_spool_remove(spool, state, id, err);
+    if (st == ISYNC_OK) {
+        isync_spool_record_remove(spool, id);
+    }
+    return st;
+}
+
 isync_status isync_spool_sync(const isync_spool *spool, isync_state state, isync_error *err)
 {
     char path[4096];

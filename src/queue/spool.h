@@ -83,6 +83,9 @@ isync_status isync_spool_move(const isync_spool *spool, const char *id, isync_st
 isync_status isync_spool_move_unsynced(const isync_spool *spool, const char *id, isync_state from, isync_state to,
                                        isync_error *err);
 isync_status isync_spool_remove(const isync_spool *spool, isync_state state, const char *id, isync_error *err);
+/* An event removed from a state with its record, for good (an admin's
+ * discard); ISYNC_ERR_NOTFOUND if the state does not hold it. */
+isync_status isync_spool_discard(const isync_spool *spool, isync_state state, const char *id, isync_error *err);
 
 /* fsync of a state's directory when durable (after removals). */
 isync_status isync_spool_sync(const isync_spool *spool, isync_state state, isync_error *err);
