@@ -170,10 +170,15 @@ static json_t *mapped_call(customer_job *job, const char *event, const isync_cus
     return plan;
 }
 
-/* The plan's single call as request fields (the customer templates have no outputs). */
-static void plan_fields(json_t *plan, isync_plan_fields *fields)
+/* The plan's single call (the customer templates have no outputs) made as
+ * CRS610MI/transaction; the plan is released. */
+static isync_m3_outcome call_plan(customer_job *job, json_t *plan, const char *transaction, isync_m3_result *res)
 {
-    isync_plan_fields_of(json_array_get(json_object_get(plan, "calls"), 0), NULL, fields);
+    isync_plan_fields fields;
+    isync_plan_fields_of(json_array_get(json_object_get(plan, "calls"), 0), NULL, &fields);
+    isync_m3_outcome outcome = isync_connector_call(job->c, "CRS610MI", transaction, fields.fields, -1, res);
+    json_decref(plan);
+    return outcome;
 }
 
 /* A CRS610MI call's end: delivered when it went through or was accepted
@@ -209,7 +214,6 @@ static isync_delivery_result ask_exists(customer_job *job, const char *cuno, int
 
 static isync_delivery_result add_customer(customer_job *job, const isync_customer *customer, const char *cuno)
 {
-    isync_plan_fields fields;
     isync_m3_result res;
     char reason[256], context[48];
 
@@ -231,9 +235,7 @@ static isync_delivery_result add_customer(customer_job *job, const isync_custome
     if (!plan) {
         return job->c->out->result;
     }
-    plan_fields(plan, &fields);
-    isync_m3_outcome outcome = isync_connector_call(job->c, "CRS610MI", "Add", fields.fields, -1, &res);
-    json_decref(plan);
+    isync_m3_outcome outcome = call_plan(job, plan, "Add", &res);
     if (outcome != ISYNC_M3_OK && !isync_m3_refused_saying(&res, "already exists")) {
         snprintf(context, sizeof context, "(creating customer %s)", cuno);
         return isync_connector_fail(job->c, "CRS610MI", "Add", &res, context);
@@ -248,15 +250,12 @@ static isync_delivery_result add_customer(customer_job *job, const isync_custome
 static isync_delivery_result change_customer(customer_job *job, const isync_customer *customer, const char *cuno,
                                              int *missing)
 {
-    isync_plan_fields fields;
     isync_m3_result res;
     json_t *plan = mapped_call(job, "customer.updated", customer, cuno);
     if (!plan) {
         return job->c->out->result;
     }
-    plan_fields(plan, &fields);
-    isync_m3_outcome outcome = isync_connector_call(job->c, "CRS610MI", "ChgBasicData", fields.fields, -1, &res);
-    json_decref(plan);
+    isync_m3_outcome outcome = call_plan(job, plan, "ChgBasicData", &res);
     *missing = customer_missing(&res);
     return settle(job, "ChgBasicData", outcome, *missing, &res, "", cuno);
 }

@@ -208,21 +208,33 @@ static void check_path(checker *c, const char *where, const char *path, int allo
     }
 }
 
+/* arg must be a path (a string), else the problem `what`. */
+static void check_path_arg(checker *c, const char *where, json_t *arg, const char *what, int allow_setting)
+{
+    if (!json_is_string(arg)) {
+        problem(c, where, "%s", what);
+    } else {
+        check_path(c, where, json_string_value(arg), allow_setting);
+    }
+}
+
 static void check_condition(checker *c, const char *where, json_t *cond);
 
-static void check_condition_list(checker *c, const char *where, json_t *list)
+/* A non-empty list, each entry checked by check at where[i]; else the problem `what`. */
+static void check_each(checker *c, const char *where, json_t *list, const char *what,
+                       void (*check)(checker *c, const char *where, json_t *entry))
 {
     char path[256];
     size_t index;
     json_t *entry;
     if (!json_is_array(list) || json_array_size(list) == 0) {
-        problem(c, where, "must be a non-empty list of conditions");
+        problem(c, where, "%s", what);
         return;
     }
     json_array_foreach(list, index, entry)
     {
         snprintf(path, sizeof path, "%.200s[%zu]", where, index);
-        check_condition(c, path, entry);
+        check(c, path, entry);
     }
 }
 
@@ -241,11 +253,7 @@ static void check_condition(checker *c, const char *where, json_t *cond)
     {
         snprintf(path, sizeof path, "%.200s.%.40s", where, kind);
         if (strcmp(kind, "exists") == 0 || strcmp(kind, "missing") == 0 || strcmp(kind, "nonzero") == 0) {
-            if (!json_is_string(arg)) {
-                problem(c, path, "must be a path");
-            } else {
-                check_path(c, path, json_string_value(arg), 1);
-            }
+            check_path_arg(c, path, arg, "must be a path", 1);
         } else if (strcmp(kind, "equals") == 0) {
             const char *target = json_string_value(json_object_get(arg, "path"));
             if (!json_is_object(arg) || !target || !json_is_string(json_object_get(arg, "value"))) {
@@ -254,7 +262,7 @@ static void check_condition(checker *c, const char *where, json_t *cond)
                 check_path(c, path, target, 1);
             }
         } else if (strcmp(kind, "all") == 0 || strcmp(kind, "any") == 0) {
-            check_condition_list(c, path, arg);
+            check_each(c, path, arg, "must be a non-empty list of conditions", check_condition);
         } else if (strcmp(kind, "not") == 0) {
             check_condition(c, path, arg);
         } else {
@@ -358,11 +366,7 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
     char path[256];
     snprintf(path, sizeof path, "%.200s.%.40s", where, kind);
     if (strcmp(kind, "from") == 0) {
-        if (!json_is_string(arg)) {
-            problem(c, path, "must be a path into the event");
-        } else {
-            check_path(c, path, json_string_value(arg), 0);
-        }
+        check_path_arg(c, path, arg, "must be a path into the event", 0);
     } else if (strcmp(kind, "const") == 0) {
         if (!json_is_string(arg)) {
             problem(c, path, "must be a text");
@@ -408,18 +412,7 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
             problem(c, path, "\"%s\": no earlier call \"%s\" with the output %s", ref, id, dot + 1);
         }
     } else if (strcmp(kind, "concat") == 0) {
-        size_t index;
-        json_t *part;
-        if (!json_is_array(arg) || json_array_size(arg) == 0) {
-            problem(c, path, "must be a list of values");
-            return;
-        }
-        json_array_foreach(arg, index, part)
-        {
-            char part_path[300];
-            snprintf(part_path, sizeof part_path, "%.200s[%zu]", path, index);
-            check_value(c, part_path, part);
-        }
+        check_each(c, path, arg, "must be a list of values", check_value);
     }
 }
 
@@ -529,13 +522,9 @@ static void check_call(checker *c, size_t number, json_t *call)
     {
         snprintf(path, sizeof path, "%.60s.%.60s", where, key);
         if (strcmp(key, "for_each") == 0) {
-            if (!json_is_string(value)) {
-                problem(c, path, "must be a path to a list in the event");
-            } else {
-                c->in_for_each = 0;
-                check_path(c, path, json_string_value(value), 0);
-                c->in_for_each = 1;
-            }
+            c->in_for_each = 0;
+            check_path_arg(c, path, value, "must be a path to a list in the event", 0);
+            c->in_for_each = 1;
         } else if (strcmp(key, "when") == 0) {
             check_condition(c, path, value);
         } else if (strcmp(key, "fields") == 0) {
