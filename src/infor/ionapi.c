@@ -1,6 +1,7 @@
 #include "infor/ionapi.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,27 +46,27 @@ static int copy_string_key(json_t *root, const char *key, const char *name, char
     return 0;
 }
 
+/* The file's keys and where each is kept. */
+static const struct {
+    const char *key;
+    size_t offset;
+} key_fields[] = {
+    {"ti", offsetof(isync_ionapi, ti)},     {"cn", offsetof(isync_ionapi, cn)},  {"ci", offsetof(isync_ionapi, ci)},
+    {"cs", offsetof(isync_ionapi, cs)},     {"iu", offsetof(isync_ionapi, iu)},  {"pu", offsetof(isync_ionapi, pu)},
+    {"ot", offsetof(isync_ionapi, ot)},     {"or", offsetof(isync_ionapi, or_)}, {"saak", offsetof(isync_ionapi, saak)},
+    {"sask", offsetof(isync_ionapi, sask)},
+};
+
+#define KEY_FIELDS (sizeof key_fields / sizeof key_fields[0])
+
+/* The field of a key; the last (sask) for any other. */
 static char **field_for_key(isync_ionapi *cred, const char *key)
 {
-    if (strcmp(key, "ti") == 0)
-        return &cred->ti;
-    if (strcmp(key, "cn") == 0)
-        return &cred->cn;
-    if (strcmp(key, "ci") == 0)
-        return &cred->ci;
-    if (strcmp(key, "cs") == 0)
-        return &cred->cs;
-    if (strcmp(key, "iu") == 0)
-        return &cred->iu;
-    if (strcmp(key, "pu") == 0)
-        return &cred->pu;
-    if (strcmp(key, "ot") == 0)
-        return &cred->ot;
-    if (strcmp(key, "or") == 0)
-        return &cred->or_;
-    if (strcmp(key, "saak") == 0)
-        return &cred->saak;
-    return &cred->sask;
+    size_t i = 0;
+    while (i + 1 < KEY_FIELDS && strcmp(key_fields[i].key, key) != 0) {
+        i++;
+    }
+    return (char **)((char *)cred + key_fields[i].offset);
 }
 
 static int is_blank(const char *s)
@@ -100,13 +101,11 @@ static isync_status check_service_account(const isync_ionapi *cred, const char *
 static isync_status read_object(json_t *root, const char *name, isync_ionapi *cred, isync_error *err,
                                 const char **bad_key)
 {
-    static const char *const all_keys[] = {"ti", "cn", "ci", "cs", "iu", "pu", "ot", "or", "saak", "sask"};
-
     if (!json_is_object(root)) {
         return isync_fail(err, ISYNC_ERR_CONFIG, 0, "credentials file %s: not a JSON object", name);
     }
-    for (size_t i = 0; i < sizeof all_keys / sizeof all_keys[0]; i++) {
-        if (copy_string_key(root, all_keys[i], name, field_for_key(cred, all_keys[i]), err, bad_key) != 0) {
+    for (size_t i = 0; i < KEY_FIELDS; i++) {
+        if (copy_string_key(root, key_fields[i].key, name, field_for_key(cred, key_fields[i].key), err, bad_key) != 0) {
             return err ? err->status : ISYNC_ERR_CONFIG;
         }
     }
