@@ -205,9 +205,12 @@ static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_b
     return outcome;
 }
 
-static isync_poll_result failure(isync_m3_outcome outcome, const isync_m3_result *res)
+/* A failed call's result (paused when Infor asks to slow down); res is cleared. */
+static isync_poll_result failure(isync_m3_outcome outcome, isync_m3_result *res)
 {
-    return outcome == ISYNC_M3_RETRY && res->http_status == 429 ? ISYNC_POLL_PAUSED : ISYNC_POLL_FAILED;
+    isync_poll_result r = outcome == ISYNC_M3_RETRY && res->http_status == 429 ? ISYNC_POLL_PAUSED : ISYNC_POLL_FAILED;
+    isync_m3_result_clear(res);
+    return r;
 }
 
 static const char *field(json_t *record, const char *name)
@@ -334,9 +337,7 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
         }
         isync_m3_outcome outcome = call(p, m3, cfg, "MMS060MI", "List", maxrecs, fields, &res);
         if (outcome != ISYNC_M3_OK) {
-            isync_poll_result r = failure(outcome, &res);
-            isync_m3_result_clear(&res);
-            return r;
+            return failure(outcome, &res);
         }
         size_t n = json_array_size(res.records);
         int full = n >= (size_t)maxrecs;
@@ -392,9 +393,7 @@ static isync_poll_result available_quantities(isync_poller *p, isync_m3_client *
             isync_decimal_text(quantity_of(av02 ? av02 : ""), text, sizeof text); /* the size holds any value */
             json_string_set(value, text);
         } else if (outcome != ISYNC_M3_MI_ERROR) {
-            isync_poll_result r = failure(outcome, &res);
-            isync_m3_result_clear(&res);
-            return r;
+            return failure(outcome, &res);
         } /* not stocked there after all: keep the listed quantity */
         isync_m3_result_clear(&res);
     }
@@ -572,7 +571,6 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
         isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "LstItmByItm", maxrecs, fields, &res);
         if (outcome != ISYNC_M3_OK) {
             isync_poll_result r = failure(outcome, &res);
-            isync_m3_result_clear(&res);
             save_state(p);
             return r;
         }
@@ -653,9 +651,7 @@ static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, co
     *shipped = 0;
     isync_m3_outcome outcome = call(p, m3, cfg, "MWS410MI", "GetHead", -1, head_fields, &head);
     if (outcome != ISYNC_M3_OK) {
-        isync_poll_result r = failure(outcome, &head);
-        isync_m3_result_clear(&head);
-        return r;
+        return failure(outcome, &head);
     }
     json_t *d = json_array_get(head.records, 0);
     if (strcmp(field(d, "PGRS"), "90") < 0) {
@@ -671,10 +667,8 @@ static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, co
         if (outcome == ISYNC_M3_OK) {
             s = json_array_get(shipment.records, 0);
         } else if (outcome != ISYNC_M3_MI_ERROR) {
-            isync_poll_result r = failure(outcome, &shipment);
-            isync_m3_result_clear(&shipment);
             isync_m3_result_clear(&head);
-            return r;
+            return failure(outcome, &shipment);
         }
     }
     const char *carrier = *field(d, "FWNO") ? field(d, "FWNO") : field(s, "FWNO");
@@ -717,9 +711,7 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
     const char *head_fields[] = {"ORNO", orno, NULL};
     isync_m3_outcome outcome = call(p, m3, cfg, "OIS100MI", "GetHead", -1, head_fields, &res);
     if (outcome != ISYNC_M3_OK) {
-        isync_poll_result r = failure(outcome, &res);
-        isync_m3_result_clear(&res);
-        return r;
+        return failure(outcome, &res);
     }
     char orst[8], orsl[8];
     snprintf(orst, sizeof orst, "%s",
@@ -732,9 +724,7 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
     const char *line_fields[] = {"RORC", "3", "RIDN", orno, NULL};
     outcome = call(p, m3, cfg, "MWS411MI", "LstDelLnByOrd", 0, line_fields, &res);
     if (outcome != ISYNC_M3_OK && outcome != ISYNC_M3_MI_ERROR) {
-        isync_poll_result r = failure(outcome, &res);
-        isync_m3_result_clear(&res);
-        return r;
+        return failure(outcome, &res);
     }
     json_t *deliveries = json_array();
     size_t index;
