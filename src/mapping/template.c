@@ -46,6 +46,14 @@ typedef struct {
     const char *contexts; /* the context values its connector provides, "a|b" */
 } connector_shape;
 
+/* A payment captured or refunded: one protocol (the payment connector). */
+#define PAYMENT_SHAPE(event)                                                                                           \
+    {                                                                                                                  \
+        event, NULL, NULL, {NULL, NULL}, NULL,                                                                         \
+            {"OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL},      \
+            PAYMENT_CONTEXTS                                                                                           \
+    }
+
 static const connector_shape shapes[] = {
     {"order.placed",
      "OIS100MI/AddBatchHead",
@@ -63,20 +71,8 @@ static const connector_shape shapes[] = {
      "orno|line_number|line_suffix|event_id"},
     {"customer.created", "CRS610MI/Add", NULL, {NULL, NULL}, NULL, {NULL}, "customer|event_id"},
     {"customer.updated", "CRS610MI/ChgBasicData", NULL, {NULL, NULL}, NULL, {NULL}, "customer|event_id"},
-    {"payment.captured",
-     NULL,
-     NULL,
-     {NULL, NULL},
-     NULL,
-     {"OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL},
-     PAYMENT_CONTEXTS},
-    {"payment.refunded",
-     NULL,
-     NULL,
-     {NULL, NULL},
-     NULL,
-     {"OIS215MI/AddPayment", "GLS840MI/AddBatchHead", "GLS840MI/AddBatchLine", "GLS840MI/UpdBatch", NULL},
-     PAYMENT_CONTEXTS},
+    PAYMENT_SHAPE("payment.captured"),
+    PAYMENT_SHAPE("payment.refunded"),
     /* an authorization was never posted to Infor: a void has nothing to reverse */
     {"payment.voided", NULL, NULL, {NULL, NULL}, NULL, {NULL}, "event_id"},
 };
