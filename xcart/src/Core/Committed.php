@@ -17,8 +17,9 @@ final class Committed
     {
         $id = (int) $order->getOrderId();
 
-        return $id > 0 && (int) self::fetch(\XLite\Model\Order::class, 'is_order', 'order_id', $id) === 1
-            && self::fetch(\XLite\Model\Order::class, 'shipping_status_id', 'order_id', $id) !== null;
+        $row = $id > 0 ? self::fetch(\XLite\Model\Order::class, ['is_order', 'shipping_status_id'], 'order_id', $id) : false;
+
+        return $row !== false && (int) $row['is_order'] === 1 && $row['shipping_status_id'] !== null;
     }
 
     /** The backend transaction exists and succeeded. */
@@ -26,8 +27,9 @@ final class Committed
     {
         $id = (int) $transaction->getId();
 
-        return $id > 0 && self::fetch(\XLite\Model\Payment\BackendTransaction::class, 'status', 'id', $id)
-            === \XLite\Model\Payment\BackendTransaction::STATUS_SUCCESS;
+        $row = $id > 0 ? self::fetch(\XLite\Model\Payment\BackendTransaction::class, ['status'], 'id', $id) : false;
+
+        return $row !== false && $row['status'] === \XLite\Model\Payment\BackendTransaction::STATUS_SUCCESS;
     }
 
     /** The profile exists. */
@@ -35,18 +37,19 @@ final class Committed
     {
         $id = (int) $profile->getProfileId();
 
-        return $id > 0 && self::fetch(\XLite\Model\Profile::class, 'profile_id', 'profile_id', $id) !== false;
+        return $id > 0 && self::fetch(\XLite\Model\Profile::class, ['profile_id'], 'profile_id', $id) !== false;
     }
 
-    /** @return mixed|false the column's value, false without a row */
-    private static function fetch(string $entity, string $column, string $idColumn, int $id)
+    /** @return array<string, mixed>|false the row's columns, false without a row */
+    private static function fetch(string $entity, array $columns, string $idColumn, int $id)
     {
         $em = \XLite\Core\Database::getEM();
         $table = $em->getClassMetadata($entity)->getTableName();
         $connection = $em->getConnection();
 
-        return $connection->fetchOne(
-            'SELECT ' . $connection->quoteIdentifier($column) . ' FROM ' . $connection->quoteIdentifier($table)
+        return $connection->fetchAssociative(
+            'SELECT ' . implode(', ', array_map([$connection, 'quoteIdentifier'], $columns))
+            . ' FROM ' . $connection->quoteIdentifier($table)
             . ' WHERE ' . $connection->quoteIdentifier($idColumn) . ' = ?',
             [$id]
         );
