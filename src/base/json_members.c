@@ -1,6 +1,7 @@
 #include "base/json_members.h"
 
 #include <stdio.h>
+#include <string.h>
 
 json_t *isync_json_object_member(json_t *parent, const char *name)
 {
@@ -28,6 +29,32 @@ void isync_json_check_texts(json_t *obj, const char *prefix, int key_max, const 
         if (!json_is_string(value)) {
             snprintf(path, sizeof path, "%s.%.*s", prefix, key_max, key);
             complain(sink, path, message);
+        }
+    }
+}
+
+static int is_allowed(const char *const *allowed, const char *key)
+{
+    for (size_t i = 0; allowed[i]; i++) {
+        if (strcmp(allowed[i], key) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void isync_json_check_keys(json_t *obj, const char *prefix, const char *const *allowed, const char *message,
+                           isync_complain_fn *complain, void *sink)
+{
+    char path[256], text[256];
+    const char *key;
+    json_t *value;
+    json_object_foreach(obj, key, value)
+    {
+        if (!is_allowed(allowed, key)) {
+            snprintf(path, sizeof path, "%s%s%.100s", prefix, *prefix ? "." : "", key);
+            snprintf(text, sizeof text, message, key);
+            complain(sink, path, text);
         }
     }
 }

@@ -24,6 +24,11 @@ void isync_complain_to_problems(void *problems, const char *path, const char *me
 void isync_json_check_texts(json_t *obj, const char *prefix, int key_max, const char *message,
                             isync_complain_fn *complain, void *sink);
 
+/* Each member of obj whose key is not in allowed (NULL-terminated): message,
+ * a format given the key, at "<prefix>.<key>" (at "<key>" when prefix is ""). */
+void isync_json_check_keys(json_t *obj, const char *prefix, const char *const *allowed, const char *message,
+                           isync_complain_fn *complain, void *sink);
+
 /* Tables of texts, {"table": {"key": "value"}}, under name (as "lookups"):
  * not_tables when value is no object; each table an object whose members
  * are strings (not_text at "<name>.<table>.<key>", both cut to 50 bytes). */

@@ -53,20 +53,13 @@ static void validate_set(json_t *set, const char *prefix, isync_problems *proble
 
 static void validate_rule(json_t *rule, const char *prefix, isync_problems *problems)
 {
-    char path[128];
-    const char *key;
-    json_t *value;
+    static const char *const rule_keys[] = {"match", "set", NULL};
     if (!json_is_object(rule)) {
         isync_problems_add(problems, prefix, "must be an object with match and set");
         return;
     }
-    json_object_foreach(rule, key, value)
-    {
-        if (strcmp(key, "match") != 0 && strcmp(key, "set") != 0) {
-            snprintf(path, sizeof path, "%s.%s", prefix, key);
-            isync_problems_add(problems, path, "is not a rule key (match, set)");
-        }
-    }
+    isync_json_check_keys(rule, prefix, rule_keys, "is not a rule key (match, set)", isync_complain_to_problems,
+                          problems);
     if (json_object_get(rule, "match")) {
         validate_match(json_object_get(rule, "match"), prefix, problems);
     }

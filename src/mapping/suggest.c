@@ -290,68 +290,43 @@ static double shape_text(const source *s, const field *f, reason *r)
     return W_SHAPE_WEAK;
 }
 
-static double fits(reason *r, double weight, const char *what)
-{
-    note(r, "value shape: %s", what);
-    return weight;
-}
+/* What a value's shape says about a field that expects something. The rows of one expectation are tried in
+ * order; the first whose shape the values have (0: any values) gives the weight. Money looks at what some
+ * value is (19.99 and 0 are both money), the rest at what every value is. */
+typedef struct {
+    expectation expect;
+    unsigned shape;
+    int of_any_value;
+    double weight;
+    const char *what;
+} shape_rule;
 
-static int is_number(unsigned shape)
-{
-    return (shape & SHAPE_NUMBER) != 0;
-}
+static const shape_rule shape_rules[] = {
+    {EXPECT_DATE, SHAPE_DATE, 0, W_SHAPE_STRONG, "ISO date -> D field"},
+    {EXPECT_DATE, 0, 0, W_SHAPE_CONTRADICTS, "not a date (D field)"},
+    {EXPECT_EMAIL, SHAPE_EMAIL, 0, W_SHAPE_SPECIFIC, "e-mail address"},
+    {EXPECT_EMAIL, 0, 0, W_SHAPE_CONTRADICTS, "not an e-mail address"},
+    {EXPECT_POSTCODE, SHAPE_POSTCODE, 0, W_SHAPE_MEDIUM, "postcode-like"},
+    {EXPECT_POSTCODE, 0, 0, W_SHAPE_ODD, "not postcode-like"},
+    {EXPECT_PHONE, SHAPE_PHONE, 0, W_SHAPE_MEDIUM, "phone-like"},
+    {EXPECT_PHONE, 0, 0, W_SHAPE_ODD, "not phone-like"},
+    {EXPECT_CURRENCY, SHAPE_CURRENCY, 0, W_SHAPE_SPECIFIC, "ISO 4217 currency code"},
+    {EXPECT_CURRENCY, SHAPE_CAPS3, 0, W_SHAPE_MEDIUM, "three capitals"},
+    {EXPECT_CURRENCY, 0, 0, W_SHAPE_CONTRADICTS, "not a currency code"},
+    {EXPECT_COUNTRY, SHAPE_CAPS2 | SHAPE_CAPS3, 0, W_SHAPE_STRONG, "country code"},
+    {EXPECT_COUNTRY, 0, 0, 0.0, "not a country code"},
+    {EXPECT_STATE, SHAPE_CAPS2 | SHAPE_CAPS3, 0, W_SHAPE_MEDIUM, "state code"},
+    {EXPECT_STATE, 0, 0, 0.0, "not a state code"},
+    {EXPECT_MONEY, SHAPE_DECIMAL, 1, W_SHAPE_MEDIUM, "money-like decimal"},
+    {EXPECT_MONEY, 0, 0, W_SHAPE_WEAK, "whole number"},
+    {EXPECT_QUANTITY, SHAPE_INTEGER, 0, W_SHAPE_MEDIUM, "whole number -> quantity"},
+    {EXPECT_QUANTITY, 0, 0, W_SHAPE_WEAK, "decimal"},
+    {EXPECT_NUMBER, 0, 0, W_SHAPE_WEAK, "number -> N field"},
+};
 
-/* Dates, e-mail addresses, postcodes and phone numbers. */
-static double shape_format(unsigned sh, const field *f, reason *r)
+static int expects_number(expectation expect)
 {
-    switch (f->expect) {
-    case EXPECT_DATE:
-        return sh & SHAPE_DATE ? fits(r, W_SHAPE_STRONG, "ISO date -> D field")
-                               : fits(r, W_SHAPE_CONTRADICTS, "not a date (D field)");
-    case EXPECT_EMAIL:
-        return sh & SHAPE_EMAIL ? fits(r, W_SHAPE_SPECIFIC, "e-mail address")
-                                : fits(r, W_SHAPE_CONTRADICTS, "not an e-mail address");
-    case EXPECT_POSTCODE:
-        return sh & SHAPE_POSTCODE ? fits(r, W_SHAPE_MEDIUM, "postcode-like")
-                                   : fits(r, W_SHAPE_ODD, "not postcode-like");
-    default: /* EXPECT_PHONE */
-        return sh & SHAPE_PHONE ? fits(r, W_SHAPE_MEDIUM, "phone-like") : fits(r, W_SHAPE_ODD, "not phone-like");
-    }
-}
-
-/* Currency, country and state codes. */
-static double shape_code(unsigned sh, const field *f, reason *r)
-{
-    int capitals = (sh & (SHAPE_CAPS2 | SHAPE_CAPS3)) != 0;
-    switch (f->expect) {
-    case EXPECT_CURRENCY:
-        if (sh & SHAPE_CURRENCY) {
-            return fits(r, W_SHAPE_SPECIFIC, "ISO 4217 currency code");
-        }
-        return sh & SHAPE_CAPS3 ? fits(r, W_SHAPE_MEDIUM, "three capitals")
-                                : fits(r, W_SHAPE_CONTRADICTS, "not a currency code");
-    case EXPECT_COUNTRY: return capitals ? fits(r, W_SHAPE_STRONG, "country code") : fits(r, 0.0, "not a country code");
-    default: /* EXPECT_STATE */
-        return capitals ? fits(r, W_SHAPE_MEDIUM, "state code") : fits(r, 0.0, "not a state code");
-    }
-}
-
-/* Prices and amounts, quantities, other N fields. all: what every value is;
- * any: what some value is (19.99 and 0 are both money). */
-static double shape_number(unsigned all, unsigned any, const field *f, reason *r)
-{
-    if (!is_number(all)) {
-        return fits(r, W_SHAPE_CONTRADICTS, "not a number");
-    }
-    switch (f->expect) {
-    case EXPECT_MONEY:
-        return any & SHAPE_DECIMAL ? fits(r, W_SHAPE_MEDIUM, "money-like decimal")
-                                   : fits(r, W_SHAPE_WEAK, "whole number");
-    case EXPECT_QUANTITY:
-        return all & SHAPE_INTEGER ? fits(r, W_SHAPE_MEDIUM, "whole number -> quantity")
-                                   : fits(r, W_SHAPE_WEAK, "decimal");
-    default: /* EXPECT_NUMBER */ return fits(r, W_SHAPE_WEAK, "number -> N field");
-    }
+    return expect == EXPECT_MONEY || expect == EXPECT_QUANTITY || expect == EXPECT_NUMBER;
 }
 
 static double shape_signal(const source *s, const field *f, reason *r)
@@ -359,19 +334,22 @@ static double shape_signal(const source *s, const field *f, reason *r)
     if (s->values == 0) {
         return 0.0;
     }
-    switch (f->expect) {
-    case EXPECT_DATE:
-    case EXPECT_EMAIL:
-    case EXPECT_POSTCODE:
-    case EXPECT_PHONE: return shape_format(s->shape, f, r);
-    case EXPECT_CURRENCY:
-    case EXPECT_COUNTRY:
-    case EXPECT_STATE: return shape_code(s->shape, f, r);
-    case EXPECT_MONEY:
-    case EXPECT_QUANTITY:
-    case EXPECT_NUMBER: return shape_number(s->shape, s->any_shape, f, r);
-    default: return shape_text(s, f, r);
+    if (f->expect == EXPECT_TEXT) {
+        return shape_text(s, f, r);
     }
+    const shape_rule *rule = NULL;
+    if (expects_number(f->expect) && !(s->shape & SHAPE_NUMBER)) {
+        static const shape_rule not_a_number = {EXPECT_NUMBER, 0, 0, W_SHAPE_CONTRADICTS, "not a number"};
+        rule = &not_a_number;
+    }
+    for (size_t i = 0; !rule && i < sizeof shape_rules / sizeof shape_rules[0]; i++) {
+        unsigned shape = shape_rules[i].of_any_value ? s->any_shape : s->shape;
+        if (shape_rules[i].expect == f->expect && (!shape_rules[i].shape || (shape & shape_rules[i].shape))) {
+            rule = &shape_rules[i];
+        }
+    }
+    note(r, "value shape: %s", rule->what);
+    return rule->weight;
 }
 
 static double length_factor(const source *s, const field *f, reason *r)

@@ -9,6 +9,7 @@
 #include "queue/event.h"
 #include "base/json_lines.h"
 #include "base/json_members.h"
+#include "mapping/transform.h"
 
 size_t isync_path_segment_length(const char *path)
 {
@@ -19,11 +20,6 @@ size_t isync_path_segment_length(const char *path)
     }
     return len;
 }
-
-const char *const isync_transform_names[] = {
-    "trim",   "upper",  "lower",          "truncate", "pad", "date",    "number",           "negate",
-    "abs",    "prefix", "suffix",         "lookup",   "sum", "address", "convert_currency", "status",
-    "enrich", "tax",    "omit_if_longer", NULL};
 
 static const char *const context_names[] = {
     "customer", "payer",       "payment_number", "journal_key", "journal_line_1", "journal_line_2",
@@ -216,14 +212,14 @@ static void check_path_arg(checker *c, const char *where, json_t *arg, const cha
 
 static void check_condition(checker *c, const char *where, json_t *cond);
 
-/* A non-empty list, each entry checked by check at where[i]; else the problem `what`. */
-static void check_each(checker *c, const char *where, json_t *list, const char *what,
+/* A list, each entry checked by check at where[i]; else the problem `what`. */
+static void check_each(checker *c, const char *where, json_t *list, size_t min_entries, const char *what,
                        void (*check)(checker *c, const char *where, json_t *entry))
 {
     char path[256];
     size_t index;
     json_t *entry;
-    if (!json_is_array(list) || json_array_size(list) == 0) {
+    if (!json_is_array(list) || json_array_size(list) < min_entries) {
         problem(c, where, "%s", what);
         return;
     }
@@ -237,33 +233,31 @@ static void check_each(checker *c, const char *where, json_t *list, const char *
 static void check_condition(checker *c, const char *where, json_t *cond)
 {
     char path[256];
-    const char *kind = NULL;
-    json_t *arg = NULL;
     if (!json_is_object(cond) || json_object_size(cond) != 1) {
         problem(c, where,
                 "a condition is an object with one key: exists, missing, nonzero, equals, all, "
                 "any, not");
         return;
     }
-    json_object_foreach(cond, kind, arg)
-    {
-        snprintf(path, sizeof path, "%.200s.%.40s", where, kind);
-        if (strcmp(kind, "exists") == 0 || strcmp(kind, "missing") == 0 || strcmp(kind, "nonzero") == 0) {
-            check_path_arg(c, path, arg, "must be a path", 1);
-        } else if (strcmp(kind, "equals") == 0) {
-            const char *target = json_string_value(json_object_get(arg, "path"));
-            if (!json_is_object(arg) || !target || !json_is_string(json_object_get(arg, "value"))) {
-                problem(c, path, "must be {\"path\": ..., \"value\": \"text\"}");
-            } else {
-                check_path(c, path, target, 1);
-            }
-        } else if (strcmp(kind, "all") == 0 || strcmp(kind, "any") == 0) {
-            check_each(c, path, arg, "must be a non-empty list of conditions", check_condition);
-        } else if (strcmp(kind, "not") == 0) {
-            check_condition(c, path, arg);
+    void *only = json_object_iter(cond);
+    const char *kind = json_object_iter_key(only);
+    json_t *arg = json_object_iter_value(only);
+    snprintf(path, sizeof path, "%.200s.%.40s", where, kind);
+    if (strcmp(kind, "exists") == 0 || strcmp(kind, "missing") == 0 || strcmp(kind, "nonzero") == 0) {
+        check_path_arg(c, path, arg, "must be a path", 1);
+    } else if (strcmp(kind, "equals") == 0) {
+        const char *target = json_string_value(json_object_get(arg, "path"));
+        if (!json_is_object(arg) || !target || !json_is_string(json_object_get(arg, "value"))) {
+            problem(c, path, "must be {\"path\": ..., \"value\": \"text\"}");
         } else {
-            problem(c, where, "\"%s\" is not a condition (exists, missing, nonzero, equals, all, any, not)", kind);
+            check_path(c, path, target, 1);
         }
+    } else if (strcmp(kind, "all") == 0 || strcmp(kind, "any") == 0) {
+        check_each(c, path, arg, 1, "must be a non-empty list of conditions", check_condition);
+    } else if (strcmp(kind, "not") == 0) {
+        check_condition(c, path, arg);
+    } else {
+        problem(c, where, "\"%s\" is not a condition (exists, missing, nonzero, equals, all, any, not)", kind);
     }
 }
 
@@ -328,31 +322,21 @@ static void check_transform_arg(checker *c, const char *where, const char *name,
     }
 }
 
-static void check_transforms(checker *c, const char *where, json_t *list)
+/* A transform: its name, or {"name": argument}. */
+static void check_transform(checker *c, const char *where, json_t *entry)
 {
-    char path[256];
-    size_t index;
-    json_t *entry;
-    if (!json_is_array(list)) {
-        problem(c, where, "must be a list of transforms");
+    const char *name = json_string_value(entry);
+    json_t *arg = NULL;
+    if (json_is_object(entry) && json_object_size(entry) == 1) {
+        void *iter = json_object_iter(entry);
+        name = json_object_iter_key(iter);
+        arg = json_object_iter_value(iter);
+    }
+    if (!isync_transform_known(name)) {
+        problem(c, where, "unknown transform \"%s\"", name ? name : "?");
         return;
     }
-    json_array_foreach(list, index, entry)
-    {
-        const char *name = json_string_value(entry);
-        json_t *arg = NULL;
-        snprintf(path, sizeof path, "%.200s[%zu]", where, index);
-        if (json_is_object(entry) && json_object_size(entry) == 1) {
-            void *iter = json_object_iter(entry);
-            name = json_object_iter_key(iter);
-            arg = json_object_iter_value(iter);
-        }
-        if (!in_list(isync_transform_names, name)) {
-            problem(c, path, "unknown transform \"%s\"", name ? name : "?");
-            continue;
-        }
-        check_transform_arg(c, path, name, arg);
-    }
+    check_transform_arg(c, where, name, arg);
 }
 
 static void check_value(checker *c, const char *where, json_t *value);
@@ -408,7 +392,7 @@ static void check_source(checker *c, const char *where, const char *kind, json_t
             problem(c, path, "\"%s\": no earlier call \"%s\" with the output %s", ref, id, dot + 1);
         }
     } else if (strcmp(kind, "concat") == 0) {
-        check_each(c, path, arg, "must be a list of values", check_value);
+        check_each(c, path, arg, 1, "must be a list of values", check_value);
     }
 }
 
@@ -438,7 +422,7 @@ static void check_value(checker *c, const char *where, json_t *value)
             sources++;
             check_source(c, where, key, arg);
         } else if (strcmp(key, "transform") == 0) {
-            check_transforms(c, path, arg);
+            check_each(c, path, arg, 0, "must be a list of transforms", check_transform);
         } else if (strcmp(key, "default") == 0) {
             if (!json_is_string(arg)) {
                 check_value(c, path, arg);
@@ -487,12 +471,11 @@ static void check_fields(checker *c, const char *where, const char *program, con
     }
 }
 
-static void check_call(checker *c, size_t number, json_t *call)
+static void check_call(checker *c, const char *where, json_t *call)
 {
-    char where[64], path[128];
+    char path[128];
     const char *key;
     json_t *value;
-    snprintf(where, sizeof where, "calls[%zu]", number);
     if (!json_is_object(call)) {
         problem(c, where, "a call is an object");
         return;
@@ -630,16 +613,9 @@ static void check_lookups(checker *c, json_t *lookups)
 
 static void check_root(checker *c, json_t *root)
 {
-    const char *key;
-    json_t *value;
+    static const char *const root_keys[] = {"format", "event", "target", "description", "lookups", "calls", NULL};
     char expected[64];
-    json_object_foreach(root, key, value)
-    {
-        if (strcmp(key, "format") != 0 && strcmp(key, "event") != 0 && strcmp(key, "target") != 0 &&
-            strcmp(key, "description") != 0 && strcmp(key, "lookups") != 0 && strcmp(key, "calls") != 0) {
-            problem(c, key, "unknown key \"%s\"", key);
-        }
-    }
+    isync_json_check_keys(root, "", root_keys, "unknown key \"%s\"", complain, c);
     if (json_integer_value(json_object_get(root, "format")) != 1) {
         problem(c, "format", "must be 1");
     }
@@ -664,17 +640,8 @@ static void check_root(checker *c, json_t *root)
         }
         return;
     }
-    if (!json_is_array(calls) || json_array_size(calls) == 0) {
-        problem(c, "calls", "must be a non-empty list of calls");
-        return;
-    }
-    size_t index;
-    json_t *call;
-    json_array_foreach(calls, index, call)
-    {
-        check_call(c, index, call);
-    }
-    if (c->tmpl->event[0] && isync_event_type_known(c->tmpl->event)) {
+    check_each(c, "calls", calls, 1, "must be a non-empty list of calls", check_call);
+    if (json_array_size(calls) > 0 && c->tmpl->event[0] && isync_event_type_known(c->tmpl->event)) {
         check_shape(c, calls);
     }
 }

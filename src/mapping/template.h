@@ -32,7 +32,4 @@ void isync_template_where(const isync_template *tmpl, const char *path, char *ou
  * the selector: "surcharges[code=CDEV.STAX]"). */
 size_t isync_path_segment_length(const char *path);
 
-/* The transform names templates may use (NULL-terminated). */
-extern const char *const isync_transform_names[];
-
 #endif

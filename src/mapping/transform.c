@@ -40,6 +40,15 @@ static json_t *text_result(char *text)
     return result;
 }
 
+/* One application of a transform: its input, its argument from the template
+ * and the variant of its table row (upper or lower, prefix or suffix...). */
+typedef struct {
+    isync_transform_ctx *ctx;
+    json_t *in;
+    json_t *arg;
+    int variant;
+} transform_call;
+
 static int fail(isync_transform_ctx *ctx, const char *fmt, const char *detail)
 {
     snprintf(ctx->error, sizeof ctx->error, fmt, detail ? detail : "");
@@ -48,9 +57,9 @@ static int fail(isync_transform_ctx *ctx, const char *fmt, const char *detail)
 
 /* ---- text ---- */
 
-static json_t *trim(json_t *in)
+static json_t *trim(const transform_call *call)
 {
-    char *text = isync_json_text(in), *start = text;
+    char *text = isync_json_text(call->in), *start = text;
     while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r') {
         start++;
     }
@@ -63,9 +72,10 @@ static json_t *trim(json_t *in)
     return result;
 }
 
-static json_t *set_case(json_t *in, int upper)
+static json_t *set_case(const transform_call *call)
 {
-    char *text = isync_json_text(in);
+    int upper = call->variant;
+    char *text = isync_json_text(call->in);
     char *out = isync_utf8_set_case(text, upper);
     free(text);
     return text_result(out);
@@ -80,36 +90,36 @@ static void note(isync_transform_ctx *ctx, const char *fmt, size_t a, size_t b)
     }
 }
 
-static json_t *truncate_text(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+static json_t *truncate_text(const transform_call *call)
 {
-    char *text = isync_json_text(in);
-    size_t max = (size_t)json_integer_value(arg), chars = isync_utf8_length(text);
+    char *text = isync_json_text(call->in);
+    size_t max = (size_t)json_integer_value(call->arg), chars = isync_utf8_length(text);
     if (chars > max) {
         text[isync_utf8_prefix(text, max)] = '\0';
-        note(ctx, "truncated from %zu to %zu characters", chars, max);
+        note(call->ctx, "truncated from %zu to %zu characters", chars, max);
     }
     return text_result(text);
 }
 
 /* For values a cut would falsify (an e-mail address): whole or not at all. */
-static json_t *omit_if_longer(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+static json_t *omit_if_longer(const transform_call *call)
 {
-    char *text = isync_json_text(in);
-    size_t max = (size_t)json_integer_value(arg), chars = isync_utf8_length(text);
+    char *text = isync_json_text(call->in);
+    size_t max = (size_t)json_integer_value(call->arg), chars = isync_utf8_length(text);
     if (chars > max) {
-        note(ctx, "left out: %zu characters, more than %zu", chars, max);
+        note(call->ctx, "left out: %zu characters, more than %zu", chars, max);
         free(text);
         return NULL;
     }
     return text_result(text);
 }
 
-static json_t *pad(json_t *in, json_t *arg)
+static json_t *pad(const transform_call *call)
 {
-    char *text = isync_json_text(in);
-    size_t length = (size_t)json_integer_value(json_object_get(arg, "length"));
-    const char *fill = json_string_value(json_object_get(arg, "char"));
-    const char *side = json_string_value(json_object_get(arg, "side"));
+    char *text = isync_json_text(call->in);
+    size_t length = (size_t)json_integer_value(json_object_get(call->arg, "length"));
+    const char *fill = json_string_value(json_object_get(call->arg, "char"));
+    const char *side = json_string_value(json_object_get(call->arg, "side"));
     size_t chars = isync_utf8_length(text), len = strlen(text);
     if (!*text || chars >= length) {
         return text_result(text);
@@ -128,25 +138,26 @@ static json_t *pad(json_t *in, json_t *arg)
     return text_result(out);
 }
 
-static json_t *affix(json_t *in, json_t *arg, int before)
+static json_t *affix(const transform_call *call)
 {
-    char *text = isync_json_text(in);
+    int before = call->variant;
+    char *text = isync_json_text(call->in);
     if (!*text) {
         free(text);
         return NULL;
     }
-    json_t *result = json_sprintf(before ? "%s%s" : "%s%s", before ? json_string_value(arg) : text,
-                                  before ? text : json_string_value(arg));
+    json_t *result = json_sprintf("%s%s", before ? json_string_value(call->arg) : text,
+                                  before ? text : json_string_value(call->arg));
     free(text);
     return result;
 }
 
-static json_t *date(isync_transform_ctx *ctx, json_t *in)
+static json_t *date(const transform_call *call)
 {
-    char *text = isync_json_text(in), out[9];
+    char *text = isync_json_text(call->in), out[9];
     int ok = !*text || isync_iso8601_to_m3_date(text, out);
     if (!ok) {
-        fail(ctx, "\"%.60s\" is not an ISO 8601 date", text);
+        fail(call->ctx, "\"%.60s\" is not an ISO 8601 date", text);
     }
     json_t *result = ok && *text ? json_string(out) : NULL;
     free(text);
@@ -155,34 +166,35 @@ static json_t *date(isync_transform_ctx *ctx, json_t *in)
 
 /* ---- numbers ---- */
 
-static json_t *number(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+static json_t *number(const transform_call *call)
 {
-    char *text = isync_json_text(in), out[64];
+    char *text = isync_json_text(call->in), out[64];
     if (!*text) {
         free(text);
         return NULL;
     }
     json_t *result = NULL;
-    if (isync_decimal_round(text, (int)json_integer_value(arg), out, sizeof out)) {
+    if (isync_decimal_round(text, (int)json_integer_value(call->arg), out, sizeof out)) {
         result = json_string(out);
     } else {
-        fail(ctx, "\"%.60s\" is not a decimal number", text);
+        fail(call->ctx, "\"%.60s\" is not a decimal number", text);
     }
     free(text);
     return result;
 }
 
 /* negate or abs, the scale kept ("25.50" -> "-25.50"). */
-static json_t *sign(isync_transform_ctx *ctx, json_t *in, int negate)
+static json_t *sign(const transform_call *call)
 {
-    char *text = isync_json_text(in), out[ISYNC_DECIMAL_TEXT];
+    int negate = call->variant;
+    char *text = isync_json_text(call->in), out[ISYNC_DECIMAL_TEXT];
     isync_decimal value;
     if (!*text) {
         free(text);
         return NULL;
     }
     if (isync_decimal_parse(text, &value) != ISYNC_DECIMAL_OK) {
-        fail(ctx, "\"%.60s\" is not a decimal number", text);
+        fail(call->ctx, "\"%.60s\" is not a decimal number", text);
         free(text);
         return NULL;
     }
@@ -211,21 +223,21 @@ static int add_amount(isync_transform_ctx *ctx, json_t *entry, isync_decimal *to
 
 /* The exact sum of the amounts of the entries of a type, trailing zeros
  * of the fraction dropped ("-5.125"). */
-static json_t *sum(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+static json_t *sum(const transform_call *call)
 {
-    const char *type = json_string_value(json_object_get(arg, "type"));
+    const char *type = json_string_value(json_object_get(call->arg, "type"));
     isync_decimal total = isync_decimal_from_int(0);
     char text[ISYNC_DECIMAL_TEXT];
     size_t index;
     json_t *entry;
     int found = 0;
-    json_array_foreach(in, index, entry)
+    json_array_foreach(call->in, index, entry)
     {
         const char *entry_type = json_string_value(json_object_get(entry, "type"));
         if (!entry_type || strcmp(entry_type, type) != 0) {
             continue;
         }
-        if (!add_amount(ctx, entry, &total)) {
+        if (!add_amount(call->ctx, entry, &total)) {
             return NULL;
         }
         found = 1;
@@ -234,16 +246,16 @@ static json_t *sum(isync_transform_ctx *ctx, json_t *in, json_t *arg)
     return found ? json_string(text) : NULL;
 }
 
-static json_t *convert(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+static json_t *convert(const transform_call *call)
 {
-    const char *from = json_string_value(json_object_get(ctx->payload, "currency"));
-    const char *to = ctx->cfg ? ctx->cfg->base_currency : "";
-    json_t *decimals_arg = json_object_get(arg, "decimals");
+    const char *from = json_string_value(json_object_get(call->ctx->payload, "currency"));
+    const char *to = call->ctx->cfg ? call->ctx->cfg->base_currency : "";
+    json_t *decimals_arg = json_object_get(call->arg, "decimals");
     const char *target = *to ? to : from;
     int minor = target ? isync_currency_minor_units(target) : -1;
     /* without "decimals": the target currency's minor unit (EUR 2, JPY 0) */
     int decimals = decimals_arg ? (int)json_integer_value(decimals_arg) : minor >= 0 ? minor : 2;
-    char *text = isync_json_text(in), out[64], rate[40];
+    char *text = isync_json_text(call->in), out[64], rate[40];
     isync_error err;
     json_t *result = NULL;
     if (!*text) {
@@ -254,20 +266,20 @@ static json_t *convert(isync_transform_ctx *ctx, json_t *in, json_t *arg)
         if (isync_decimal_round(text, decimals, out, sizeof out)) {
             result = json_string(out);
         } else {
-            fail(ctx, "\"%.60s\" is not a decimal number", text);
+            fail(call->ctx, "\"%.60s\" is not a decimal number", text);
         }
-    } else if (!ctx->rates) {
-        ctx->retry = 1;
-        fail(ctx, "no exchange rate table yet (business setting rate_source) to convert %s", from);
-    } else if (isync_rates_convert(ctx->rates, text, from, to, decimals, out, sizeof out, rate, sizeof rate, &err) !=
-               ISYNC_OK) {
-        ctx->retry = err.status == ISYNC_ERR_NOTFOUND;
-        fail(ctx, "%s", err.message);
+    } else if (!call->ctx->rates) {
+        call->ctx->retry = 1;
+        fail(call->ctx, "no exchange rate table yet (business setting rate_source) to convert %s", from);
+    } else if (isync_rates_convert(call->ctx->rates, text, from, to, decimals, out, sizeof out, rate, sizeof rate,
+                                   &err) != ISYNC_OK) {
+        call->ctx->retry = err.status == ISYNC_ERR_NOTFOUND;
+        fail(call->ctx, "%s", err.message);
     } else {
         result = json_string(out);
-        json_decref(ctx->currency_used);
-        ctx->currency_used = json_pack("{s:s, s:s, s:s, s:s}", "from", from, "to", to, "rate", rate, "date",
-                                       isync_rates_date(ctx->rates) ?: "");
+        json_decref(call->ctx->currency_used);
+        call->ctx->currency_used = json_pack("{s:s, s:s, s:s, s:s}", "from", from, "to", to, "rate", rate, "date",
+                                             isync_rates_date(call->ctx->rates) ?: "");
     }
     free(text);
     return result;
@@ -275,18 +287,18 @@ static json_t *convert(isync_transform_ctx *ctx, json_t *in, json_t *arg)
 
 /* ---- tables ---- */
 
-static json_t *lookup(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+static json_t *lookup(const transform_call *call)
 {
-    const char *name = json_string_value(arg);
-    json_t *table = json_object_get(json_object_get(ctx->cfg ? ctx->cfg->tables : NULL, "lookups"), name);
+    const char *name = json_string_value(call->arg);
+    json_t *table = json_object_get(json_object_get(call->ctx->cfg ? call->ctx->cfg->tables : NULL, "lookups"), name);
     if (!table) {
-        table = json_object_get(ctx->template_lookups, name);
+        table = json_object_get(call->ctx->template_lookups, name);
     }
     if (!table) {
-        fail(ctx, "no lookup table \"%s\" (template lookups or business setting lookups)", name);
+        fail(call->ctx, "no lookup table \"%s\" (template lookups or business setting lookups)", name);
         return NULL;
     }
-    char *key = isync_json_text(in);
+    char *key = isync_json_text(call->in);
     json_t *value = json_object_get(table, key);
     if (!value) {
         value = json_object_get(table, "*");
@@ -294,49 +306,51 @@ static json_t *lookup(isync_transform_ctx *ctx, json_t *in, json_t *arg)
     if (!value) {
         char detail[160];
         snprintf(detail, sizeof detail, "\"%.60s\" is not in the lookup table \"%.60s\"", key, name);
-        fail(ctx, "%s", detail);
+        fail(call->ctx, "%s", detail);
     }
     free(key);
     return value && json_string_length(value) ? json_incref(value) : NULL;
 }
 
-static json_t *address(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+static json_t *address(const transform_call *call)
 {
-    const char *part = json_is_string(arg) ? json_string_value(arg) : json_string_value(json_object_get(arg, "part"));
-    const char *country = json_string_value(json_object_get(arg, "country"));
+    const char *part = json_is_string(call->arg) ? json_string_value(call->arg)
+                                                 : json_string_value(json_object_get(call->arg, "part"));
+    const char *country = json_string_value(json_object_get(call->arg, "country"));
     int iso3 = country && strcmp(country, "iso3") == 0;
-    if (!json_is_object(in)) {
+    if (!json_is_object(call->in)) {
         return NULL;
     }
-    if (ctx->address_of != in || ctx->address_iso3 != iso3) {
-        memset(&ctx->address_notes, 0, sizeof ctx->address_notes);
-        ctx->address_status = isync_address_normalise(in, iso3, &ctx->address, &ctx->address_notes);
-        json_decref(ctx->address_of);
-        ctx->address_of = json_incref(in);
-        ctx->address_iso3 = iso3;
+    if (call->ctx->address_of != call->in || call->ctx->address_iso3 != iso3) {
+        memset(&call->ctx->address_notes, 0, sizeof call->ctx->address_notes);
+        call->ctx->address_status = isync_address_normalise(call->in, iso3, &call->ctx->address,
+                                                            &call->ctx->address_notes);
+        json_decref(call->ctx->address_of);
+        call->ctx->address_of = json_incref(call->in);
+        call->ctx->address_iso3 = iso3;
     }
-    const isync_address *normal_address = &ctx->address;
-    const isync_problems *address_notes = &ctx->address_notes;
-    if (ctx->address_status != ISYNC_OK) {
-        fail(ctx, "%s", address_notes->count ? address_notes->items[0].message : "not an address");
+    const isync_address *normal_address = &call->ctx->address;
+    const isync_problems *address_notes = &call->ctx->address_notes;
+    if (call->ctx->address_status != ISYNC_OK) {
+        fail(call->ctx, "%s", address_notes->count ? address_notes->items[0].message : "not an address");
         return NULL;
     }
     for (size_t i = 0; i < address_notes->count && i < ISYNC_PROBLEMS_MAX; i++) {
-        if (strcmp(address_notes->items[i].path, part) == 0 && ctx->notes) {
-            json_array_append_new(ctx->notes, json_pack("{s:s}", "message", address_notes->items[i].message));
+        if (strcmp(address_notes->items[i].path, part) == 0 && call->ctx->notes) {
+            json_array_append_new(call->ctx->notes, json_pack("{s:s}", "message", address_notes->items[i].message));
         }
     }
     const char *value = isync_address_part(normal_address, part);
     return value && *value ? json_string(value) : NULL;
 }
 
-static json_t *status(isync_transform_ctx *ctx, json_t *in, json_t *arg)
+static json_t *status(const transform_call *call)
 {
-    const char *kind = json_string_value(arg);
-    char *code = isync_json_text(in);
+    const char *kind = json_string_value(call->arg);
+    char *code = isync_json_text(call->in);
     const char *result = NULL;
     isync_status_map defaults;
-    const isync_status_map *map = ctx->cfg ? &ctx->cfg->status_map : &defaults;
+    const isync_status_map *map = call->ctx->cfg ? &call->ctx->cfg->status_map : &defaults;
     memset(&defaults, 0, sizeof defaults);
     if (strcmp(kind, "infor") == 0) {
         result = isync_status_map_shipping_for(map, code);
@@ -354,56 +368,68 @@ static json_t *tax_address(json_t *payload)
     return json_is_object(shipping) ? shipping : json_object_get(payload, "billing_address");
 }
 
+static json_t *enrich(const transform_call *call)
+{
+    json_t *tables = call->ctx->cfg ? call->ctx->cfg->tables : NULL;
+    const char *value = isync_enrich_lookup(json_object_get(tables, "enrichment"), call->in,
+                                            json_string_value(call->arg));
+    return value && *value ? json_string(value) : NULL;
+}
+
+static json_t *tax(const transform_call *call)
+{
+    json_t *tables = call->ctx->cfg ? call->ctx->cfg->tables : NULL;
+    const char *value = isync_tax_map_lookup(json_object_get(tables, "tax_map"), call->in,
+                                             tax_address(call->ctx->payload), json_string_value(call->arg));
+    return value && *value ? json_string(value) : NULL;
+}
+
+/* The transforms by name (docs/mapping.md#transforms). */
+static const struct {
+    const char *name;
+    json_t *(*apply)(const transform_call *call);
+    int variant;
+} transforms[] = {
+    {"trim", trim, 0},      {"upper", set_case, 1},
+    {"lower", set_case, 0}, {"truncate", truncate_text, 0},
+    {"pad", pad, 0},        {"omit_if_longer", omit_if_longer, 0},
+    {"prefix", affix, 1},   {"suffix", affix, 0},
+    {"date", date, 0},      {"number", number, 0},
+    {"negate", sign, 1},    {"abs", sign, 0},
+    {"sum", sum, 0},        {"convert_currency", convert, 0},
+    {"lookup", lookup, 0},  {"address", address, 0},
+    {"status", status, 0},  {"enrich", enrich, 0},
+    {"tax", tax, 0},
+};
+
+#define TRANSFORMS (sizeof transforms / sizeof transforms[0])
+
+static int find_transform(const char *name)
+{
+    for (size_t i = 0; name && i < TRANSFORMS; i++) {
+        if (strcmp(transforms[i].name, name) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+int isync_transform_known(const char *name)
+{
+    return find_transform(name) >= 0;
+}
+
 json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t *arg, json_t *in)
 {
-    json_t *tables = ctx->cfg ? ctx->cfg->tables : NULL;
+    int found = find_transform(name);
     ctx->error[0] = '\0';
     if (!in) {
         return NULL;
     }
-    if (strcmp(name, "trim") == 0)
-        return trim(in);
-    if (strcmp(name, "upper") == 0)
-        return set_case(in, 1);
-    if (strcmp(name, "lower") == 0)
-        return set_case(in, 0);
-    if (strcmp(name, "truncate") == 0)
-        return truncate_text(ctx, in, arg);
-    if (strcmp(name, "pad") == 0)
-        return pad(in, arg);
-    if (strcmp(name, "omit_if_longer") == 0)
-        return omit_if_longer(ctx, in, arg);
-    if (strcmp(name, "prefix") == 0)
-        return affix(in, arg, 1);
-    if (strcmp(name, "suffix") == 0)
-        return affix(in, arg, 0);
-    if (strcmp(name, "date") == 0)
-        return date(ctx, in);
-    if (strcmp(name, "number") == 0)
-        return number(ctx, in, arg);
-    if (strcmp(name, "negate") == 0)
-        return sign(ctx, in, 1);
-    if (strcmp(name, "abs") == 0)
-        return sign(ctx, in, 0);
-    if (strcmp(name, "sum") == 0)
-        return sum(ctx, in, arg);
-    if (strcmp(name, "convert_currency") == 0)
-        return convert(ctx, in, arg);
-    if (strcmp(name, "lookup") == 0)
-        return lookup(ctx, in, arg);
-    if (strcmp(name, "address") == 0)
-        return address(ctx, in, arg);
-    if (strcmp(name, "status") == 0)
-        return status(ctx, in, arg);
-    if (strcmp(name, "enrich") == 0) {
-        const char *value = isync_enrich_lookup(json_object_get(tables, "enrichment"), in, json_string_value(arg));
-        return value && *value ? json_string(value) : NULL;
+    if (found < 0) {
+        fail(ctx, "unknown transform \"%s\"", name);
+        return NULL;
     }
-    if (strcmp(name, "tax") == 0) {
-        const char *value = isync_tax_map_lookup(json_object_get(tables, "tax_map"), in, tax_address(ctx->payload),
-                                                 json_string_value(arg));
-        return value && *value ? json_string(value) : NULL;
-    }
-    fail(ctx, "unknown transform \"%s\"", name);
-    return NULL;
+    transform_call call = {ctx, in, arg, transforms[found].variant};
+    return transforms[found].apply(&call);
 }

@@ -31,6 +31,9 @@ typedef struct {
  * it is not. */
 json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t *arg, json_t *in);
 
+/* 1 when name is a transform. */
+int isync_transform_known(const char *name);
+
 /* A scalar as text ("" for null, objects, lists); malloc'ed. */
 char *isync_json_text(json_t *value);
 

@@ -13,51 +13,60 @@
 #include "queue/spool.h"
 #include "mapping/tax_map.h"
 
+typedef enum { SETTING_TEXT, SETTING_INTERVAL } setting_kind;
+
+/* The settings that are a text field or a poll interval in isync_business_config. */
 typedef struct {
     const char *key;
     size_t offset;
-    size_t max_len; /* Infor field length */
+    setting_kind kind;
+    size_t max_len; /* text: the Infor field length */
     const char *infor_field;
-    const char *const *allowed; /* NULL: any text up to max_len */
-} text_setting;
+    const char *const *allowed; /* text: NULL allows any text up to max_len */
+} field_setting;
 
 static const char *const payment_postings[] = {"cash_desk", "journal", "none", NULL};
 
 static const char *const guest_rules[] = {"shared", "per_email", NULL};
-static const text_setting text_settings[] = {
-    {"divi", offsetof(isync_business_config, divi), 3, "DIVI", NULL},
-    {"order_type", offsetof(isync_business_config, order_type), 3, "ORTP", NULL},
-    {"facility", offsetof(isync_business_config, facility), 3, "FACI", NULL},
-    {"warehouse", offsetof(isync_business_config, warehouse), 3, "WHLO", NULL},
-    {"default_customer", offsetof(isync_business_config, default_customer), 10, "CUNO", NULL},
-    {"customer_template", offsetof(isync_business_config, customer_template), 10, "CUTM", NULL},
-    {"currency", offsetof(isync_business_config, currency), 3, "CUCD", NULL},
-    {"customer_prefix", offsetof(isync_business_config, customer_prefix), 4, "CUNO", NULL},
-    {"guest_rule", offsetof(isync_business_config, guest_rule), 9, NULL, guest_rules},
-    {"guest_customer", offsetof(isync_business_config, guest_customer), 10, "CUNO", NULL},
-    {"stock_quantity", offsetof(isync_business_config, stock_quantity), 11, "-", NULL},
-    {"stock_mode", offsetof(isync_business_config, stock_mode), 6, "-", NULL},
-    {"stock_warehouse", offsetof(isync_business_config, stock_warehouse), 3, "WHLO", NULL},
-    {"payment_posting", offsetof(isync_business_config, payment_posting), 9, NULL, payment_postings},
-    {"cash_desk", offsetof(isync_business_config, cash_desk), 5, "CSHD", NULL},
-    {"payment_method_code", offsetof(isync_business_config, payment_method_code), 3, "PYCD", NULL},
-    {"journal_interface", offsetof(isync_business_config, journal_interface), 10, "INTN", NULL},
-    {"journal_cash_account", offsetof(isync_business_config, journal_cash_account), 8, "AIT1", NULL},
-    {"journal_receivable_account", offsetof(isync_business_config, journal_receivable_account), 8, "AIT1", NULL},
-    {"base_currency", offsetof(isync_business_config, base_currency), 3, "CUCD", NULL},
-    {"rate_source", offsetof(isync_business_config, rate_source), 511, "-", NULL},
-    {"shipping_item", offsetof(isync_business_config, shipping_item), 15, "ITNO", NULL},
+static const field_setting field_settings[] = {
+    {"divi", offsetof(isync_business_config, divi), SETTING_TEXT, 3, "DIVI", NULL},
+    {"order_type", offsetof(isync_business_config, order_type), SETTING_TEXT, 3, "ORTP", NULL},
+    {"facility", offsetof(isync_business_config, facility), SETTING_TEXT, 3, "FACI", NULL},
+    {"warehouse", offsetof(isync_business_config, warehouse), SETTING_TEXT, 3, "WHLO", NULL},
+    {"default_customer", offsetof(isync_business_config, default_customer), SETTING_TEXT, 10, "CUNO", NULL},
+    {"customer_template", offsetof(isync_business_config, customer_template), SETTING_TEXT, 10, "CUTM", NULL},
+    {"currency", offsetof(isync_business_config, currency), SETTING_TEXT, 3, "CUCD", NULL},
+    {"customer_prefix", offsetof(isync_business_config, customer_prefix), SETTING_TEXT, 4, "CUNO", NULL},
+    {"guest_rule", offsetof(isync_business_config, guest_rule), SETTING_TEXT, 9, NULL, guest_rules},
+    {"guest_customer", offsetof(isync_business_config, guest_customer), SETTING_TEXT, 10, "CUNO", NULL},
+    {"stock_quantity", offsetof(isync_business_config, stock_quantity), SETTING_TEXT, 11, "-", NULL},
+    {"stock_mode", offsetof(isync_business_config, stock_mode), SETTING_TEXT, 6, "-", NULL},
+    {"stock_warehouse", offsetof(isync_business_config, stock_warehouse), SETTING_TEXT, 3, "WHLO", NULL},
+    {"payment_posting", offsetof(isync_business_config, payment_posting), SETTING_TEXT, 9, NULL, payment_postings},
+    {"cash_desk", offsetof(isync_business_config, cash_desk), SETTING_TEXT, 5, "CSHD", NULL},
+    {"payment_method_code", offsetof(isync_business_config, payment_method_code), SETTING_TEXT, 3, "PYCD", NULL},
+    {"journal_interface", offsetof(isync_business_config, journal_interface), SETTING_TEXT, 10, "INTN", NULL},
+    {"journal_cash_account", offsetof(isync_business_config, journal_cash_account), SETTING_TEXT, 8, "AIT1", NULL},
+    {"journal_receivable_account", offsetof(isync_business_config, journal_receivable_account), SETTING_TEXT, 8, "AIT1",
+     NULL},
+    {"base_currency", offsetof(isync_business_config, base_currency), SETTING_TEXT, 3, "CUCD", NULL},
+    {"rate_source", offsetof(isync_business_config, rate_source), SETTING_TEXT, 511, "-", NULL},
+    {"shipping_item", offsetof(isync_business_config, shipping_item), SETTING_TEXT, 15, "ITNO", NULL},
+    {"poll_stock_interval", offsetof(isync_business_config, poll_stock_interval), SETTING_INTERVAL, 0, NULL, NULL},
+    {"poll_items_interval", offsetof(isync_business_config, poll_items_interval), SETTING_INTERVAL, 0, NULL, NULL},
+    {"poll_shipments_interval", offsetof(isync_business_config, poll_shipments_interval), SETTING_INTERVAL, 0, NULL,
+     NULL},
 };
 
 static const char *const table_settings[] = {"lookups", "enrichment", "tax_map", NULL};
 
-#define TEXT_SETTINGS (sizeof text_settings / sizeof text_settings[0])
+#define FIELD_SETTINGS (sizeof field_settings / sizeof field_settings[0])
 
-static const text_setting *find_text_setting(const char *key)
+static const field_setting *find_field_setting(const char *key)
 {
-    for (size_t i = 0; i < TEXT_SETTINGS; i++) {
-        if (strcmp(text_settings[i].key, key) == 0) {
-            return &text_settings[i];
+    for (size_t i = 0; i < FIELD_SETTINGS; i++) {
+        if (strcmp(field_settings[i].key, key) == 0) {
+            return &field_settings[i];
         }
     }
     return NULL;
@@ -89,7 +98,7 @@ static void set_cono(json_t *value, isync_business_config *cfg, isync_problems *
     cfg->cono = (int)json_integer_value(value);
 }
 
-static void set_text(const text_setting *setting, json_t *value, isync_business_config *cfg, isync_problems *problems)
+static void set_text(const field_setting *setting, json_t *value, isync_business_config *cfg, isync_problems *problems)
 {
     char *field = (char *)cfg + setting->offset;
     if (json_is_null(value)) {
@@ -185,7 +194,7 @@ static void check_payment_posting(const isync_business_config *cfg, isync_proble
         : strcmp(cfg->payment_posting, "journal") == 0                        ? journal_needs
                                                                               : NULL;
     for (size_t i = 0; needs && needs[i]; i++) {
-        const text_setting *setting = find_text_setting(needs[i]);
+        const field_setting *setting = find_field_setting(needs[i]);
         if (!((const char *)cfg + setting->offset)[0]) {
             isync_problems_add(problems, needs[i], "is required when payment_posting is \"%s\"", cfg->payment_posting);
         }
@@ -267,31 +276,8 @@ int isync_poll_interval_parse(const char *text, long *seconds)
     return 0;
 }
 
-typedef struct {
-    const char *key;
-    size_t offset;
-} interval_setting;
-
-static const interval_setting interval_settings[] = {
-    {"poll_stock_interval", offsetof(isync_business_config, poll_stock_interval)},
-    {"poll_items_interval", offsetof(isync_business_config, poll_items_interval)},
-    {"poll_shipments_interval", offsetof(isync_business_config, poll_shipments_interval)},
-};
-
-#define INTERVAL_SETTINGS (sizeof interval_settings / sizeof interval_settings[0])
-
-static const interval_setting *find_interval_setting(const char *key)
-{
-    for (size_t i = 0; i < INTERVAL_SETTINGS; i++) {
-        if (strcmp(interval_settings[i].key, key) == 0) {
-            return &interval_settings[i];
-        }
-    }
-    return NULL;
-}
-
 /* An integer, or its text from a form; null leaves php.ini's value in force. */
-static void set_interval(const interval_setting *setting, json_t *value, isync_business_config *cfg,
+static void set_interval(const field_setting *setting, json_t *value, isync_business_config *cfg,
                          isync_problems *problems)
 {
     isync_config_interval *interval = (isync_config_interval *)((char *)cfg + setting->offset);
@@ -338,8 +324,7 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg, isy
     }
     json_object_foreach(obj, key, value)
     {
-        const text_setting *setting = find_text_setting(key);
-        const interval_setting *interval = find_interval_setting(key);
+        const field_setting *setting = find_field_setting(key);
         if (strcmp(key, "cono") == 0) {
             set_cono(value, cfg, problems);
         } else if (strcmp(key, "stock_warehouses") == 0) {
@@ -350,8 +335,8 @@ isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg, isy
             set_rate_refresh(value, cfg, problems);
         } else if (is_table_setting(key)) {
             set_table(key, value, cfg, problems);
-        } else if (interval) {
-            set_interval(interval, value, cfg, problems);
+        } else if (setting && setting->kind == SETTING_INTERVAL) {
+            set_interval(setting, value, cfg, problems);
         } else if (setting) {
             set_text(setting, value, cfg, problems);
         } else {
@@ -390,14 +375,31 @@ int isync_config_guest_per_email(const isync_business_config *cfg)
     return strcmp(cfg->guest_rule, "per_email") == 0;
 }
 
+static json_t *field_setting_value(const field_setting *setting, const isync_business_config *cfg)
+{
+    const char *field = (const char *)cfg + setting->offset;
+    if (setting->kind == SETTING_INTERVAL) {
+        const isync_config_interval *interval = (const isync_config_interval *)field;
+        return interval->set ? json_integer(interval->seconds) : json_null();
+    }
+    return field[0] ? json_string(field) : json_null();
+}
+
+/* The settings of one kind, in table order: the texts come first in config(), the intervals last. */
+static void add_field_settings(json_t *obj, const isync_business_config *cfg, setting_kind kind)
+{
+    for (size_t i = 0; i < FIELD_SETTINGS; i++) {
+        if (field_settings[i].kind == kind) {
+            json_object_set_new(obj, field_settings[i].key, field_setting_value(&field_settings[i], cfg));
+        }
+    }
+}
+
 json_t *isync_config_to_json(const isync_business_config *cfg)
 {
     json_t *obj = json_object();
     json_object_set_new(obj, "cono", cfg->cono > 0 ? json_integer(cfg->cono) : json_null());
-    for (size_t i = 0; i < TEXT_SETTINGS; i++) {
-        const char *text = (const char *)cfg + text_settings[i].offset;
-        json_object_set_new(obj, text_settings[i].key, text[0] ? json_string(text) : json_null());
-    }
+    add_field_settings(obj, cfg, SETTING_TEXT);
     json_t *warehouses = json_array();
     for (int i = 0; i < cfg->stock_warehouse_count; i++) {
         json_array_append_new(warehouses, json_string(cfg->stock_warehouses[i]));
@@ -409,12 +411,7 @@ json_t *isync_config_to_json(const isync_business_config *cfg)
         json_t *table = json_object_get(cfg->tables, table_settings[i]);
         json_object_set_new(obj, table_settings[i], table ? json_deep_copy(table) : json_null());
     }
-    for (size_t i = 0; i < INTERVAL_SETTINGS; i++) {
-        const isync_config_interval *interval = (const isync_config_interval *)((const char *)cfg +
-                                                                                interval_settings[i].offset);
-        json_object_set_new(obj, interval_settings[i].key,
-                            interval->set ? json_integer(interval->seconds) : json_null());
-    }
+    add_field_settings(obj, cfg, SETTING_INTERVAL);
     if (!cfg->stock_warehouse_count) {
         json_decref(warehouses);
     }
