@@ -17,7 +17,7 @@ struct isync_http {
     isync_http_options options;
     char *ca_file;
     char curl_error[CURL_ERROR_SIZE];
-    int fresh_connection; /* this request: no connection reuse */
+    int sends; /* times libcurl sent this request's head (on_debug) */
 };
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
@@ -158,6 +158,23 @@ static int on_progress(void *userdata, curl_off_t dltotal, curl_off_t dlnow, cur
     return abort_flag && *abort_flag ? 1 : 0;
 }
 
+/* libcurl re-sends a request on a fresh connection when a reused one died
+ * before any byte of the answer came back (lib/transfer.c,
+ * Curl_retry_request), and tells nobody. Every send of the request head is
+ * shown to the debug callback as CURLINFO_HEADER_OUT: counting them makes
+ * the re-send visible. */
+static int on_debug(CURL *curl, curl_infotype type, char *data, size_t size, void *userdata)
+{
+    isync_http *http = userdata;
+    (void)curl;
+    (void)data;
+    (void)size;
+    if (type == CURLINFO_HEADER_OUT) {
+        http->sends++;
+    }
+    return 0;
+}
+
 static struct curl_slist *build_headers(const char *const *headers)
 {
     struct curl_slist *list = NULL;
@@ -206,9 +223,9 @@ static CURLcode set_options(isync_http *http, const char *method, const char *ur
         SET(CURLOPT_CAINFO, http->ca_file);
     }
     SET(CURLOPT_TCP_KEEPALIVE, 1L);
-    if (http->fresh_connection) {
-        SET(CURLOPT_FRESH_CONNECT, 1L);
-    }
+    SET(CURLOPT_DEBUGFUNCTION, on_debug);
+    SET(CURLOPT_DEBUGDATA, http);
+    SET(CURLOPT_VERBOSE, 1L); /* only feeds on_debug: nothing is printed */
     SET(CURLOPT_ERRORBUFFER, http->curl_error);
     SET(CURLOPT_HTTPHEADER, header_list);
     SET(CURLOPT_WRITEFUNCTION, on_body);
@@ -262,6 +279,7 @@ isync_status isync_http_request(isync_http *http, const char *method, const char
         return isync_fail(err, ISYNC_ERR_NOMEM, 0, "HTTP %s: out of memory", method);
     }
     http->curl_error[0] = '\0';
+    http->sends = 0;
     CURLcode rc = set_options(http, method, url, header_list, body, body_len, resp);
     if (rc == CURLE_OK) {
         rc = curl_easy_perform(http->curl);
@@ -272,6 +290,7 @@ isync_status isync_http_request(isync_http *http, const char *method, const char
     curl_easy_setopt(http->curl, CURLOPT_HTTPHEADER, NULL);
     curl_slist_free_all(header_list);
 
+    resp->sends = http->sends;
     if (rc == CURLE_OK) {
         return ISYNC_OK;
     }
@@ -284,9 +303,19 @@ isync_status isync_http_request(isync_http *http, const char *method, const char
 isync_status isync_http_request_once(isync_http *http, const char *method, const char *url, const char *const *headers,
                                      const char *body, size_t body_len, isync_http_response *resp, isync_error *err)
 {
-    http->fresh_connection = 1;
     isync_status st = isync_http_request(http, method, url, headers, body, body_len, resp, err);
-    http->fresh_connection = 0;
+    if (st == ISYNC_OK && resp->sends > 1) {
+        long status = resp->status;
+        free(resp->body);
+        resp->body = NULL;
+        resp->body_len = 0;
+        resp->status = 0;
+        snprintf(resp->error, sizeof resp->error,
+                 "the connection died under the request and it was sent %d times (HTTP %ld to the last): whether "
+                 "it ran is not known",
+                 resp->sends, status);
+        return isync_fail(err, ISYNC_ERR_HTTP, 0, "HTTP %s: %s", method, resp->error);
+    }
     return st;
 }
 

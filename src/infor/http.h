@@ -24,6 +24,8 @@ typedef struct {
     size_t body_len;
     long retry_after_s; /* Retry-After in seconds; -1 when absent */
     int timed_out; /* 1 when the transfer hit a timeout */
+    int sends; /* how often the request went out: more than 1 when libcurl re-sent
+                  it after a kept-alive connection died without an answer */
     char error[256]; /* curl's error text on transport failure */
 } isync_http_response;
 
@@ -41,10 +43,13 @@ void isync_http_free(isync_http *http);
 isync_status isync_http_request(isync_http *http, const char *method, const char *url, const char *const *headers,
                                 const char *body, size_t body_len, isync_http_response *resp, isync_error *err);
 
-/* The same for a request that must not run twice (it changes data): sent
- * on a fresh connection. On a reused connection that turns out dead
- * without an answer libcurl silently sends the request again, which would
- * repeat a call the server may already have executed. */
+/* The same for a request that must not run twice (it changes data), on the
+ * kept-alive connection too. When that connection dies with no byte of an
+ * answer, libcurl silently sends the request again on a fresh one, and the
+ * server may have run it already: then this returns ISYNC_ERR_HTTP with no
+ * status ("whether it ran is not known"), like a lost answer, whatever the
+ * second send got. The caller's resume logic (asking Infor what exists)
+ * settles it. docs/architecture.md#kept-alive-writes has the reasoning. */
 isync_status isync_http_request_once(isync_http *http, const char *method, const char *url, const char *const *headers,
                                      const char *body, size_t body_len, isync_http_response *resp, isync_error *err);
 

@@ -76,6 +76,9 @@ static int serve_request(int fd)
     }
     canned_response canned = index < server.response_count ? server.responses[index] : unexpected;
     pthread_mutex_unlock(&server.lock);
+    if (canned.status == STUB_LOSE_ANSWER) {
+        return 0; /* the caller closes the connection: the request was read, its answer is lost */
+    }
     send_response(fd, &canned);
     return 1;
 }

@@ -17,6 +17,10 @@
 #include "infor/m3.h"
 #include "infor/oauth.h"
 
+/* status of a canned response that reads the request and closes the
+ * connection without answering (a lost answer) */
+#define STUB_LOSE_ANSWER (-1)
+
 typedef struct {
     int status;
     const char *headers; /* extra header lines, each ending in \r\n */

@@ -520,6 +520,59 @@ static void test_call_timeout_and_connection_refused(void **state)
     fixture_close(&f);
 }
 
+static const isync_m3_request add_line = { .program = "OIS100MI", .transaction = "AddBatchLine",
+                                           .cono = 100, .maxrecs = -1,
+                                           .fields = (const char *const[]){ "ORNO", "1000", "ITNO", "A1", NULL } };
+#define LINE_OK "{\"results\":[{\"records\":[]}],\"nrOfFailedTransactions\":0}"
+
+static void test_writes_keep_the_connection_alive(void **state)
+{
+    (void)state;
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 }, { 200, NULL, LINE_OK, 0 },
+                                       { 200, NULL, LINE_OK, 0 } };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 3);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(isync_m3_call(f.client, &add_line, &res), ISYNC_M3_OK);
+        isync_m3_result_clear(&res);
+    }
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 3);
+    assert_int_equal(server.connections, 1); /* no TLS handshake per write */
+}
+
+/* The server reads a write on the kept-alive connection and closes it
+ * without answering; libcurl sends the write again on a new connection and
+ * gets an answer. The call must not pass for a success: the write may have
+ * run twice. */
+static void test_write_resent_on_a_dead_connection_is_not_known(void **state)
+{
+    (void)state;
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 }, { 200, NULL, LINE_OK, 0 },
+                                       { STUB_LOSE_ANSWER, NULL, "", 0 }, { 200, NULL, LINE_OK, 0 } };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 4);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &add_line, &res), ISYNC_M3_OK);
+    isync_m3_result_clear(&res);
+    assert_int_equal(isync_m3_call(f.client, &add_line, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.http_status, 0);
+    assert_non_null(strstr(res.error_message, "sent 2 times"));
+    assert_non_null(strstr(res.error_message, "whether it ran is not known"));
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 4); /* libcurl did send it twice */
+    assert_true(starts_with(server.requests[2], "GET /TEN/M3/m3api-rest/v2/execute/OIS100MI/AddBatchLine"));
+    assert_true(starts_with(server.requests[3], "GET /TEN/M3/m3api-rest/v2/execute/OIS100MI/AddBatchLine"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -545,6 +598,8 @@ int main(void)
         cmocka_unit_test_teardown(test_call_token_refused_is_retry_without_secrets, teardown_server),
         cmocka_unit_test_teardown(test_call_refresh_token_then_fallback_to_grant, teardown_server),
         cmocka_unit_test_teardown(test_call_timeout_and_connection_refused, teardown_server),
+        cmocka_unit_test_teardown(test_writes_keep_the_connection_alive, teardown_server),
+        cmocka_unit_test_teardown(test_write_resent_on_a_dead_connection_is_not_known, teardown_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
