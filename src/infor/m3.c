@@ -468,10 +468,11 @@ static int reads_only(const char *transaction)
     return 0;
 }
 
-/* One GET with the current token. Returns 1 when the gateway answered 401. */
+/* One GET with the current token. Returns 1 when the gateway answered 401
+ * (the token is then forgotten, unless another thread replaced it already). */
 static int attempt(isync_m3_client *client, const char *url, int writes, isync_m3_result *res)
 {
-    const char *token = NULL;
+    char *token = NULL;
     long retry_after = -1;
     isync_error err;
     isync_http_response resp;
@@ -484,11 +485,12 @@ static int attempt(isync_m3_client *client, const char *url, int writes, isync_m
         return 0;
     }
     if (asprintf(&auth_header, "Authorization: Bearer %s", token) < 0) {
+        isync_oauth_token_free(token);
         set_failure(res, ISYNC_M3_RETRY, "out of memory");
         return 0;
     }
     const char *headers[] = {auth_header, "Accept: application/json", NULL};
-    /* a write must never be resent behind our back: its answer may be all that got lost */
+    /* a write that libcurl had to send twice is reported as not known (http.h) */
     isync_status st = (writes ? isync_http_request_once : isync_http_request)(client->http, "GET", url, headers, NULL,
                                                                               0, &resp, &err);
     explicit_bzero(auth_header, strlen(auth_header));
@@ -501,12 +503,14 @@ static int attempt(isync_m3_client *client, const char *url, int writes, isync_m
                     resp.error[0] ? resp.error : err.message);
     } else if (resp.status == 401) {
         unauthorized = 1;
+        isync_oauth_invalidate(client->oauth, token);
         res->http_status = 401;
         res->retry_after_s = resp.retry_after_s;
         set_failure(res, ISYNC_M3_RETRY, "HTTP 401 twice: the gateway refused a fresh token");
     } else {
         classify_http_answer(&resp, res);
     }
+    isync_oauth_token_free(token);
     isync_http_response_clear(&resp);
     return unauthorized;
 }
@@ -523,8 +527,7 @@ isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *
     }
     int writes = !reads_only(req->transaction);
     if (attempt(client, url, writes, res)) {
-        /* Token expired or revoked early: get a fresh one and try once more. */
-        isync_oauth_invalidate(client->oauth);
+        /* Token expired or revoked early: try once more with a fresh one. */
         attempt(client, url, writes, res);
     }
     free(url);

@@ -6,12 +6,14 @@
 
 #include <jansson.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 
 #include "base/log.h"
 
 #define DEFAULT_EXPIRES_IN_S 7200
 
 struct isync_oauth {
+    pthread_mutex_t lock; /* every field below; held while a token is fetched, so one thread fetches */
     const isync_ionapi *cred;
     isync_http *http;
     char *access_token;
@@ -24,6 +26,7 @@ isync_oauth *isync_oauth_new(const isync_ionapi *cred, isync_http *http)
 {
     isync_oauth *oauth = calloc(1, sizeof *oauth);
     if (oauth) {
+        pthread_mutex_init(&oauth->lock, NULL);
         oauth->cred = cred;
         oauth->http = http;
     }
@@ -44,20 +47,38 @@ void isync_oauth_free(isync_oauth *oauth)
     if (oauth) {
         free_secret(&oauth->access_token);
         free_secret(&oauth->refresh_token);
+        pthread_mutex_destroy(&oauth->lock);
         free(oauth);
     }
 }
 
-void isync_oauth_invalidate(isync_oauth *oauth)
+static void forget_access_token(isync_oauth *oauth)
 {
     free_secret(&oauth->access_token);
     oauth->expires_at = 0;
     oauth->renew_at = 0;
 }
 
-time_t isync_oauth_expires_at(const isync_oauth *oauth)
+void isync_oauth_invalidate(isync_oauth *oauth, const char *rejected)
 {
-    return oauth->access_token ? oauth->expires_at : 0;
+    pthread_mutex_lock(&oauth->lock);
+    if (oauth->access_token && rejected && strcmp(oauth->access_token, rejected) == 0) {
+        forget_access_token(oauth);
+    }
+    pthread_mutex_unlock(&oauth->lock);
+}
+
+void isync_oauth_token_free(char *token)
+{
+    free_secret(&token);
+}
+
+time_t isync_oauth_expires_at(isync_oauth *oauth)
+{
+    pthread_mutex_lock(&oauth->lock);
+    time_t expires_at = oauth->access_token ? oauth->expires_at : 0;
+    pthread_mutex_unlock(&oauth->lock);
+    return expires_at;
 }
 
 /* "name=escaped(value)" appended to *body with a leading '&' unless first. */
@@ -294,23 +315,17 @@ static isync_status fetch_with_refresh(isync_oauth *oauth, long *retry_after_s, 
     return st;
 }
 
-isync_status isync_oauth_token(isync_oauth *oauth, const char **token, long *retry_after_s, isync_error *err)
+/* The cached token, fetched or refreshed when it is missing or due; under the lock. */
+static isync_status current_token(isync_oauth *oauth, long *retry_after, isync_error *err)
 {
-    long retry_after = -1;
-    isync_status st = ISYNC_OK;
-
-    *token = NULL;
     if (oauth->access_token && time(NULL) < oauth->renew_at) {
-        *token = oauth->access_token;
-        if (retry_after_s) {
-            *retry_after_s = -1;
-        }
         return ISYNC_OK;
     }
-    isync_oauth_invalidate(oauth);
+    forget_access_token(oauth);
+    isync_status st = ISYNC_OK;
     int need_grant = 1;
     if (oauth->refresh_token) {
-        st = fetch_with_refresh(oauth, &retry_after, err);
+        st = fetch_with_refresh(oauth, retry_after, err);
         need_grant = (st == ISYNC_ERR_AUTH);
         if (need_grant) {
             /* The refresh token expired or was revoked: fall back to the grant. */
@@ -319,13 +334,27 @@ isync_status isync_oauth_token(isync_oauth *oauth, const char **token, long *ret
         }
     }
     if (need_grant) {
-        st = fetch_with_grant(oauth, &retry_after, err);
+        st = fetch_with_grant(oauth, retry_after, err);
     }
+    return st;
+}
+
+isync_status isync_oauth_token(isync_oauth *oauth, char **token, long *retry_after_s, isync_error *err)
+{
+    long retry_after = -1;
+
+    *token = NULL;
+    pthread_mutex_lock(&oauth->lock);
+    isync_status st = current_token(oauth, &retry_after, err);
+    if (st == ISYNC_OK) {
+        *token = strdup(oauth->access_token);
+        if (!*token) {
+            st = isync_fail(err, ISYNC_ERR_NOMEM, 0, "out of memory");
+        }
+    }
+    pthread_mutex_unlock(&oauth->lock);
     if (retry_after_s) {
         *retry_after_s = retry_after;
-    }
-    if (st == ISYNC_OK) {
-        *token = oauth->access_token;
     }
     return st;
 }

@@ -209,7 +209,8 @@ void fixture_open(fixture *f, int port, isync_grant grant)
     }
     assert_int_equal(isync_http_global_init(), 0);
     f->http = isync_http_new(&options);
-    f->oauth = isync_oauth_new(&f->cred, f->http);
+    f->token_http = isync_http_new(&options);
+    f->oauth = isync_oauth_new(&f->cred, f->token_http);
     f->client = isync_m3_client_new(&f->cred, f->http, f->oauth);
     assert_non_null(f->client);
 }
@@ -219,5 +220,6 @@ void fixture_close(fixture *f)
     isync_m3_client_free(f->client);
     isync_oauth_free(f->oauth);
     isync_http_free(f->http);
+    isync_http_free(f->token_http);
     isync_ionapi_free(&f->cred);
 }

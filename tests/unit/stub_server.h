@@ -59,7 +59,8 @@ int starts_with(const char *s, const char *prefix);
 
 typedef struct {
     isync_ionapi cred;
-    isync_http *http;
+    isync_http *http; /* M3 calls */
+    isync_http *token_http; /* token requests (oauth.h: a handle of its own) */
     isync_oauth *oauth;
     isync_m3_client *client;
 } fixture;
