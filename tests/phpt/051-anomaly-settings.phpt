@@ -23,7 +23,7 @@ function state_of(string $spool, string $total, array $ini): string
     [$rc, $out, $err] = run_php($ini + ['infor_sync.spool_dir' => $spool, 'infor_sync.durability' => 'none',
                                         'infor_sync.anomaly_hold' => '1', 'infor_sync.retry_base_ms' => '60000'], '
         $id = InforSync\enqueue("order.placed", ' . $order . ');
-        InforSync\flush(300);
+        InforSync\flush(30000); // returns as soon as the event left ready/ and active/
         $e = InforSync\event($id);
         echo $e["state"], isset($e["record"]["anomaly"]) ? " (flagged)" : "", "\n";');
     return trim($out . $err);
