@@ -15,7 +15,28 @@ struct isync_m3_client {
     const isync_ionapi *cred;
     isync_http *http;
     isync_oauth *oauth;
+    isync_throttle *throttle; /* shared with the other clients of the process; NULL: none */
+    const atomic_bool *stop; /* ends a wait for the throttle early */
 };
+
+void isync_m3_client_set_throttle(isync_m3_client *client, isync_throttle *throttle, const atomic_bool *stop)
+{
+    client->throttle = throttle;
+    client->stop = stop;
+}
+
+/* What the answer tells the throttle: 429 and 503 are Infor saying "fewer". */
+static void tell_throttle(isync_m3_client *client, const isync_http_response *resp, isync_status st)
+{
+    if (!client->throttle) {
+        return;
+    }
+    if (st == ISYNC_OK && (resp->status == 429 || resp->status == 503)) {
+        isync_throttle_overloaded(client->throttle, resp->retry_after_s);
+    } else {
+        isync_throttle_answered(client->throttle);
+    }
+}
 
 isync_m3_client *isync_m3_client_new(const isync_ionapi *cred, isync_http *http, isync_oauth *oauth)
 {
@@ -490,9 +511,13 @@ static int attempt(isync_m3_client *client, const char *url, int writes, isync_m
         return 0;
     }
     const char *headers[] = {auth_header, "Accept: application/json", NULL};
+    if (client->throttle) {
+        isync_throttle_wait(client->throttle, client->stop);
+    }
     /* a write that libcurl had to send twice is reported as not known (http.h) */
     isync_status st = (writes ? isync_http_request_once : isync_http_request)(client->http, "GET", url, headers, NULL,
                                                                               0, &resp, &err);
+    tell_throttle(client, &resp, st);
     explicit_bzero(auth_header, strlen(auth_header));
     free(auth_header);
     int unauthorized = 0;

@@ -11,6 +11,7 @@
 #include "infor/http.h"
 #include "infor/ionapi.h"
 #include "infor/oauth.h"
+#include "infor/throttle.h"
 
 typedef enum {
     ISYNC_M3_OK = 0, /* transaction succeeded; records set */
@@ -48,6 +49,11 @@ typedef struct isync_m3_client isync_m3_client;
 /* Borrows all three; they must outlive the client. */
 isync_m3_client *isync_m3_client_new(const isync_ionapi *cred, isync_http *http, isync_oauth *oauth);
 void isync_m3_client_free(isync_m3_client *client);
+
+/* Shares a throttle (throttle.h) with the process's other clients: every
+ * call waits out a Retry-After first and reports 429/503 answers to it.
+ * stop (may be NULL) ends such a wait early. */
+void isync_m3_client_set_throttle(isync_m3_client *client, isync_throttle *throttle, const atomic_bool *stop);
 
 /* Runs one transaction. On 401 it invalidates the token and tries once more.
  * Always fills res (call isync_m3_result_clear afterwards). */
