@@ -88,6 +88,20 @@ static ZEND_INI_MH(OnUpdatePositive)
     return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
+/* Deliveries at once: 1 (one after another) to ISYNC_MAX_IN_FLIGHT. */
+static ZEND_INI_MH(OnUpdateInFlight)
+{
+    char *end = NULL;
+    zend_long value = ZEND_STRTOL(ZSTR_VAL(new_value), &end, 10);
+    if (ZSTR_LEN(new_value) == 0 || *end != '\0' || value < 1 || value > ISYNC_MAX_IN_FLIGHT) {
+        php_error_docref(NULL, E_WARNING, "%s: invalid value \"%s\"; expected a number of deliveries from 1 to %d",
+                         ZSTR_VAL(entry->name), ZSTR_VAL(new_value), ISYNC_MAX_IN_FLIGHT);
+        return FAILURE;
+    }
+    *(zend_long *)ZEND_INI_GET_ADDR() = value;
+    return SUCCESS;
+}
+
 /* Polling intervals: the same rule as the business settings poll_*_interval. */
 static ZEND_INI_MH(OnUpdateInterval)
 {
@@ -123,6 +137,7 @@ static ZEND_INI_MH(OnUpdateThreshold)
 #define INI_DISPLAYER_WorkerMode NULL
 #define INI_DISPLAYER_Durability NULL
 #define INI_DISPLAYER_LogLevel NULL
+#define INI_DISPLAYER_InFlight NULL
 #define INI_ENTRY(type, name, ini, def, check, scope, field)                                              \
     STD_PHP_INI_ENTRY_EX(ini, def, PHP_INI_SYSTEM, OnUpdate##check, name, zend_infor_sync_globals,       \
                          infor_sync_globals, INI_DISPLAYER_##check)

@@ -125,17 +125,36 @@ static char *read_file(const char *path, size_t *len)
     return text;
 }
 
+static int slot_stale(const isync_mapping_set *set, const slot *s)
+{
+    char path[700];
+    isync_file_stamp stamp;
+    snprintf(path, sizeof path, "%s/%s.json", set->dir, s->event);
+    isync_file_stamp_read(path, &stamp);
+    return !isync_file_stamp_equal(&stamp, &s->stamp);
+}
+
+int isync_mapping_set_stale(const isync_mapping_set *set)
+{
+    for (size_t i = 0; set->dir[0] && i < set->count; i++) {
+        if (slot_stale(set, &set->slots[i])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Returns 1 when the slot's template in use or its errors changed. */
 static int refresh_slot(isync_mapping_set *set, slot *s)
 {
     char path[700], name[64];
     isync_file_stamp stamp;
+    if (!slot_stale(set, s)) {
+        return 0;
+    }
     snprintf(name, sizeof name, "%s.json", s->event);
     snprintf(path, sizeof path, "%s/%s", set->dir, name);
     isync_file_stamp_read(path, &stamp);
-    if (isync_file_stamp_equal(&stamp, &s->stamp)) {
-        return 0;
-    }
     s->stamp = stamp;
     json_decref(s->errors);
     s->errors = NULL;

@@ -22,6 +22,9 @@ void isync_mapping_set_free(isync_mapping_set *set);
  * the number of event types whose template changed or failed to load. */
 int isync_mapping_set_refresh(isync_mapping_set *set);
 
+/* 1 when an admin's file changed since the last refresh (a stat each; reads nothing). */
+int isync_mapping_set_stale(const isync_mapping_set *set);
+
 /* The template in use for an event type, NULL when it has none. */
 const isync_template *isync_mapping_set_get(const isync_mapping_set *set, const char *event);
 

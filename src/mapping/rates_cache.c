@@ -54,17 +54,23 @@ static void save(isync_rates_cache *cache)
     json_decref(saved);
 }
 
-int isync_rates_cache_refresh(isync_rates_cache *cache, const isync_business_config *cfg,
-                              const isync_http_options *options, long long now)
+int isync_rates_cache_due(const isync_rates_cache *cache, const isync_business_config *cfg, long long now)
 {
     if (!cfg->rate_source[0]) {
         return 0;
     }
     long long refresh = cfg->rate_refresh ? cfg->rate_refresh : ISYNC_DEFAULT_RATE_REFRESH;
     long long due = cache->next_fetch ? cache->next_fetch : cache->fetched_at + refresh;
-    if (strcmp(cache->source, cfg->rate_source) == 0 && now < due) {
+    return strcmp(cache->source, cfg->rate_source) != 0 || now >= due;
+}
+
+int isync_rates_cache_refresh(isync_rates_cache *cache, const isync_business_config *cfg,
+                              const isync_http_options *options, long long now)
+{
+    if (!isync_rates_cache_due(cache, cfg, now)) {
         return 0;
     }
+    long long refresh = cfg->rate_refresh ? cfg->rate_refresh : ISYNC_DEFAULT_RATE_REFRESH;
     isync_error err;
     isync_rates *fresh = NULL;
     isync_http *http = isync_http_new(options);

@@ -24,6 +24,9 @@ typedef struct {
 void isync_rates_cache_init(isync_rates_cache *cache, const char *spool_dir);
 void isync_rates_cache_free(isync_rates_cache *cache);
 
+/* 1 when a fetch is due (now in seconds) or rate_source changed. */
+int isync_rates_cache_due(const isync_rates_cache *cache, const isync_business_config *cfg, long long now);
+
 /* Fetches when due or when rate_source changed. Returns 1 when something
  * changed (a new table or a new error). */
 int isync_rates_cache_refresh(isync_rates_cache *cache, const isync_business_config *cfg,

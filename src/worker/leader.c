@@ -1,67 +1,21 @@
-#include "worker/leader.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/clock.h"
 #include "base/atomic_file.h"
-#include "queue/anomaly.h"
-#include "infor/backoff.h"
-#include "worker/business_config.h"
-#include "infor/credentials.h"
-#include "worker/delivery.h"
-#include "queue/event.h"
-#include "infor/http.h"
-#include "infor/ionapi.h"
+#include "base/clock.h"
 #include "base/log.h"
-#include "infor/m3.h"
-#include "connectors/registry.h"
-#include "mapping/mapping_set.h"
-#include "mapping/rates_cache.h"
-#include "infor/oauth.h"
 #include "connectors/order_index.h"
-#include "inbound/poller.h"
-#include "queue/spool.h"
+#include "connectors/registry.h"
+#include "infor/backoff.h"
+#include "queue/event.h"
+#include "worker/delivery.h"
+#include "worker/leader.h"
+#include "worker/leader_private.h"
 
-#define LAST_DELIVERIES 10
-
-struct isync_leader {
-    isync_worker_settings settings;
-    const atomic_bool *stop;
-    isync_spool spool;
-    int spool_open;
-
-    isync_business_config config;
-    isync_file_stamp config_stamp;
-    char config_error[512];
-
-    isync_ionapi cred;
-    isync_file_stamp cred_stamp;
-    char cred_error[512];
-    int files_checked; /* config and credentials looked at once */
-    isync_http *http;
-    isync_oauth *oauth;
-    isync_m3_client *m3;
-
-    long long next_due_ms; /* earliest deferred event, 0: scan */
-    json_t *blocked; /* entity key -> {"id","due"} of the oldest deferred
-                                       event touching it: newer events of that entity wait */
-    json_t *stats; /* the content of leader.json */
-    isync_poller *poller; /* inbound polling (poller.h) */
-
-    isync_mapping_set *mapping; /* templates in use; NULL: see mapping_error */
-    char mapping_error[512];
-    long long mapping_checked_ms;
-    isync_rates_cache rates; /* exchange rates (business setting rate_source) */
-    isync_anomaly anomaly; /* the store's recent history (anomaly.h) */
-    int error_rate_rising; /* last seen, to log the change once */
-    int anomaly_dirty; /* history changed since anomaly.json was written */
-    long long anomaly_saved_ms;
-    struct timespec held_stamp; /* mtime of held/: a release or discard changes it */
-};
+static void run_job(void *job, void *lane_ctx);
 
 static json_t *counters(isync_leader *leader)
 {
@@ -74,10 +28,21 @@ static void count(isync_leader *leader, const char *name)
     json_object_set_new(c, name, json_integer(json_integer_value(json_object_get(c, name)) + 1));
 }
 
-static void publish(isync_leader *leader)
+/* Deliveries at once: in flight now, the throttle's limit, the most allowed. */
+static json_t *delivery_stats(isync_leader *leader)
+{
+    return json_pack("{s:I, s:i, s:I, s:I, s:I}", "in_flight", (json_int_t)isync_lanes_busy(leader->lanes), "limit",
+                     isync_throttle_limit(&leader->throttle), "max_in_flight",
+                     (json_int_t)leader->settings.max_in_flight, "overloaded",
+                     (json_int_t)isync_throttle_overloads(&leader->throttle), "lanes",
+                     (json_int_t)isync_lanes_threads(leader->lanes));
+}
+
+void isync_leader_publish(isync_leader *leader)
 {
     char *path = isync_spool_path(&leader->spool, "leader.json");
     json_object_set_new(leader->stats, "updated_at", json_integer(time(NULL)));
+    json_object_set_new(leader->stats, "delivery", delivery_stats(leader));
     json_object_set_new(leader->stats, "token_expires_at",
                         json_integer(leader->oauth ? (json_int_t)isync_oauth_expires_at(leader->oauth) : 0));
     json_object_set_new(leader->stats, "anomalies", isync_anomaly_summary(&leader->anomaly));
@@ -95,14 +60,6 @@ static void set_last_error(isync_leader *leader, const char *event_id, const cha
         json_pack("{s:I, s:s?, s:s}", "at", (json_int_t)time(NULL), "event_id", event_id, "message", message));
 }
 
-/* The polling intervals of php.ini; business settings may replace them (load_config). */
-static isync_poll_settings ini_poll_settings(const isync_worker_settings *settings)
-{
-    isync_poll_settings poll = {settings->poll_stock_interval_s, settings->poll_items_interval_s,
-                                settings->poll_shipments_interval_s, 0};
-    return poll;
-}
-
 isync_leader *isync_leader_new(const isync_worker_settings *settings, const atomic_bool *stop)
 {
     isync_leader *leader = calloc(1, sizeof *leader);
@@ -115,6 +72,17 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const atom
                               (json_int_t)time(NULL), "counters", "delivered", 0, "retried", 0, "dead", 0, "corrupt", 0,
                               "last_error", "last_deliveries");
     leader->blocked = json_object();
+    leader->in_flight = json_object();
+    isync_throttle_init(&leader->throttle, (int)settings->max_in_flight);
+    void *lane_ctx[ISYNC_MAX_IN_FLIGHT];
+    for (size_t i = 0; i < ISYNC_MAX_IN_FLIGHT; i++) {
+        lane_ctx[i] = &leader->transport[i];
+    }
+    leader->lanes = isync_lanes_new((size_t)settings->max_in_flight, run_job, lane_ctx);
+    if (!leader->lanes) {
+        isync_leader_free(leader);
+        return NULL;
+    }
     isync_error err;
     if (isync_spool_open(&leader->spool, settings->spool_dir, settings->durable, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
@@ -122,7 +90,7 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const atom
         return NULL;
     }
     leader->spool_open = 1;
-    isync_poll_settings poll = ini_poll_settings(settings);
+    isync_poll_settings poll = isync_leader_ini_poll_settings(settings);
     isync_business_config none = {0};
     leader->poller = isync_poller_new(&leader->spool, &poll);
     json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&poll, &none));
@@ -134,29 +102,24 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const atom
     return leader;
 }
 
-static void drop_transport(isync_leader *leader)
-{
-    isync_m3_client_free(leader->m3);
-    isync_oauth_free(leader->oauth);
-    isync_http_free(leader->http);
-    isync_ionapi_free(&leader->cred);
-    leader->m3 = NULL;
-    leader->oauth = NULL;
-    leader->http = NULL;
-}
-
 void isync_leader_free(isync_leader *leader)
 {
     if (!leader) {
         return;
     }
-    drop_transport(leader);
+    if (leader->lanes) {
+        isync_leader_drain(leader);
+        isync_lanes_free(leader->lanes);
+    }
+    isync_throttle_destroy(&leader->throttle);
+    isync_leader_drop_transport(leader);
     isync_poller_free(leader->poller);
     isync_mapping_set_free(leader->mapping);
     isync_rates_cache_free(&leader->rates);
     isync_config_clear(&leader->config);
     json_decref(leader->stats);
     json_decref(leader->blocked);
+    json_decref(leader->in_flight);
     if (leader->spool_open) {
         isync_spool_close(&leader->spool);
     }
@@ -276,124 +239,7 @@ void isync_leader_begin(isync_leader *leader)
     isync_log(ISYNC_LOG_INFO, "leading delivery for spool %s", leader->spool.dir);
     leader->next_due_ms = 0;
     isync_leader_refresh(leader);
-    publish(leader);
-}
-
-/* The business settings' polling intervals, else php.ini's: a changed
- * interval takes effect without a restart. */
-static void apply_poll_intervals(isync_leader *leader)
-{
-    isync_poll_settings ini = ini_poll_settings(&leader->settings), effective;
-    isync_poll_settings_effective(&ini, &leader->config, &effective);
-    if (leader->poller) {
-        isync_poller_set_intervals(leader->poller, &effective);
-    }
-    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&ini, &leader->config));
-}
-
-static void load_config(isync_leader *leader)
-{
-    isync_error err;
-    isync_business_config fresh;
-    if (isync_config_load(leader->settings.config_file, &fresh, &err) != ISYNC_OK) {
-        /* keep the last good configuration; say why in status() */
-        snprintf(leader->config_error, sizeof leader->config_error, "%s", err.message);
-        isync_log(ISYNC_LOG_ERROR, "%s (keeping the previous configuration)", err.message);
-        json_object_set_new(leader->stats, "config_error", json_string(err.message));
-        return;
-    }
-    isync_config_clear(&leader->config);
-    leader->config = fresh;
-    leader->config_error[0] = '\0';
-    json_object_set_new(leader->stats, "config_error", json_null());
-    isync_log(ISYNC_LOG_INFO, "business configuration loaded");
-    apply_poll_intervals(leader);
-}
-
-/* For Infor and for the exchange rate source alike: the admin's TLS settings. */
-static isync_http_options http_options(const isync_leader *leader)
-{
-    isync_http_options options = {
-        .connect_timeout_ms = leader->settings.connect_timeout_ms,
-        .request_timeout_ms = leader->settings.request_timeout_ms,
-        .verify_tls = leader->settings.verify_tls,
-        .ca_file = leader->settings.ca_file,
-        .abort_flag = leader->stop,
-    };
-    return options;
-}
-
-static void load_credentials(isync_leader *leader)
-{
-    isync_error err;
-    drop_transport(leader);
-    if (!leader->settings.ionapi_file[0]) {
-        snprintf(leader->cred_error, sizeof leader->cred_error, "infor_sync.ionapi_file is not set");
-    } else if (isync_ionapi_load(leader->settings.ionapi_file, &leader->cred, &err) != ISYNC_OK) {
-        snprintf(leader->cred_error, sizeof leader->cred_error, "%s", err.message);
-    } else {
-        isync_http_options options = http_options(leader);
-        leader->http = isync_http_new(&options);
-        leader->oauth = leader->http ? isync_oauth_new(&leader->cred, leader->http) : NULL;
-        leader->m3 = leader->oauth ? isync_m3_client_new(&leader->cred, leader->http, leader->oauth) : NULL;
-        leader->cred_error[0] = '\0';
-        if (!leader->m3) {
-            snprintf(leader->cred_error, sizeof leader->cred_error, "out of memory");
-            drop_transport(leader);
-        } else if (leader->cred.readable_by_others) {
-            isync_log(ISYNC_LOG_WARNING, "credentials file %s is readable by other users; chmod 600 it",
-                      leader->settings.ionapi_file);
-        }
-    }
-    if (leader->cred_error[0]) {
-        isync_log(ISYNC_LOG_ERROR, "%s", leader->cred_error);
-    }
-    json_object_set_new(leader->stats, "credentials",
-                        isync_credentials_describe(leader->settings.ionapi_file, leader->m3 ? &leader->cred : NULL,
-                                                   leader->cred_error[0] ? leader->cred_error : NULL));
-}
-
-/* Templates (at most once a second) and the exchange rate table (on its schedule). */
-static void refresh_mapping(isync_leader *leader)
-{
-    long long now = isync_now_ms();
-    if (now - leader->mapping_checked_ms < 1000) {
-        return;
-    }
-    leader->mapping_checked_ms = now;
-    if (leader->mapping) {
-        isync_mapping_set_refresh(leader->mapping);
-        json_object_set_new(leader->stats, "mapping", isync_mapping_set_status(leader->mapping));
-    } else {
-        json_object_set_new(leader->stats, "mapping", json_pack("{s:s}", "error", leader->mapping_error));
-    }
-    isync_http_options options = http_options(leader);
-    if (isync_rates_cache_refresh(&leader->rates, &leader->config, &options, now / 1000)) {
-        json_object_set_new(leader->stats, "rates", isync_rates_cache_status(&leader->rates));
-    }
-}
-
-void isync_leader_refresh(isync_leader *leader)
-{
-    isync_file_stamp stamp;
-    int reloaded = 0;
-    isync_file_stamp_read(leader->settings.config_file, &stamp);
-    if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->config_stamp)) {
-        leader->config_stamp = stamp;
-        load_config(leader);
-        reloaded = 1;
-    }
-    isync_file_stamp_read(leader->settings.ionapi_file, &stamp);
-    if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->cred_stamp)) {
-        leader->cred_stamp = stamp;
-        load_credentials(leader);
-        reloaded = 1;
-    }
-    if (reloaded && leader->files_checked) {
-        publish(leader); /* status() shows the new settings and credentials while idle too */
-    }
-    leader->files_checked = 1;
-    refresh_mapping(leader);
+    isync_leader_publish(leader);
 }
 
 /* ---- one event ---- */
@@ -611,51 +457,69 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
     }
     /* counters first: whoever sees the event leave active/ (flush()) then
      * also sees it counted in status() */
-    publish(leader);
+    isync_leader_publish(leader);
     if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_ACTIVE, target, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
 }
 
-/* The event's connector (connectors/connector.h) with what this leader has. */
-static void dispatch(isync_leader *leader, const char *id, json_t *envelope, json_t *record,
-                     isync_delivery_outcome *out)
-{
-    json_t *progress = json_object_get(record, "progress");
-    record_ctx saver = {leader, id, record};
+/* One delivery: the leader prepares it (start_delivery), a lane runs the
+ * connector (run_job), the leader finishes it (end_delivery). */
+typedef struct {
+    isync_leader *leader;
+    char id[ISYNC_ID_SIZE];
+    json_t *envelope;
+    json_t *record;
+    isync_delivery_outcome out;
+} delivery_job;
 
-    if (!leader->m3) {
-        snprintf(out->reason, sizeof out->reason, "cannot connect to Infor: %s", leader->cred_error);
-        out->result = ISYNC_RETRY_LATER;
+/* The event's connector (connectors/connector.h) with what this leader has,
+ * on a lane: it reads the leader's settings, templates and rates, which
+ * change only while no delivery is in flight (isync_leader_refresh). */
+static void dispatch(delivery_job *job, isync_m3_client *m3)
+{
+    isync_leader *leader = job->leader;
+    json_t *progress = json_object_get(job->record, "progress");
+    record_ctx saver = {leader, job->id, job->record};
+
+    if (!m3) {
+        snprintf(job->out.reason, sizeof job->out.reason, "cannot connect to Infor: %s", leader->cred_error);
+        job->out.result = ISYNC_RETRY_LATER;
         return;
     }
     if (!json_is_object(progress)) {
-        json_object_set_new(record, "progress", json_object());
-        progress = json_object_get(record, "progress");
+        json_object_set_new(job->record, "progress", json_object());
+        progress = json_object_get(job->record, "progress");
     }
-    json_t *context = json_pack("{s:s}", "event_id", id);
+    json_t *context = json_pack("{s:s}", "event_id", job->id);
     isync_mapping_env env = {&leader->config, leader->mapping ? isync_mapping_set_spec(leader->mapping) : NULL,
                              leader->rates.rates, context, leader->mapping};
     isync_xref xref; /* the customer index, read when a connector needs it */
     isync_xref_init(&xref, leader->spool.dir, leader->spool.durable);
     isync_connector_ctx ctx = {
-        .m3 = leader->m3,
+        .m3 = m3,
         .env = &env,
         .cfg = &leader->config,
         .mapping_error = leader->mapping_error,
         .xref = &xref,
         .spool = &leader->spool,
-        .type = json_string_value(json_object_get(envelope, "type")),
-        .payload = json_object_get(envelope, "payload"),
+        .type = json_string_value(json_object_get(job->envelope, "type")),
+        .payload = json_object_get(job->envelope, "payload"),
         .progress = progress,
-        .resuming = json_integer_value(json_object_get(record, "attempts")) > 1,
+        .resuming = json_integer_value(json_object_get(job->record, "attempts")) > 1,
         .save = save_progress,
         .save_ctx = &saver,
-        .out = out,
+        .out = &job->out,
     };
     isync_connector_deliver(&ctx);
     isync_xref_free(&xref);
     json_decref(context);
+}
+
+static void run_job(void *job, void *lane_ctx)
+{
+    isync_lane_transport *transport = lane_ctx;
+    dispatch(job, transport->m3);
 }
 
 /* Moves a flagged event to held/ for an admin (held.h). Synced: an undone
@@ -668,7 +532,7 @@ static void hold(isync_leader *leader, const char *id, json_t *record)
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
     block_keys(leader, id, record, 0, id);
-    publish(leader);
+    isync_leader_publish(leader);
     if (isync_spool_move(&leader->spool, id, ISYNC_STATE_ACTIVE, ISYNC_STATE_HELD, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
@@ -713,72 +577,199 @@ static int screen(isync_leader *leader, const char *id, json_t *envelope, json_t
     return 1;
 }
 
-static void deliver_one(isync_leader *leader, const char *id)
+/* 1 when one of keys is in flight or was passed over in this round (the
+ * older event of that entity is still in ready/): the event must wait. */
+static int entity_busy(isync_leader *leader, json_t *keys, json_t *passed)
+{
+    size_t index;
+    json_t *key;
+    json_array_foreach(keys, index, key)
+    {
+        const char *name = json_string_value(key);
+        if (json_object_get(leader->in_flight, name) || json_object_get(passed, name)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void mark_keys(json_t *set, json_t *keys, const char *id)
+{
+    size_t index;
+    json_t *key;
+    json_array_foreach(keys, index, key)
+    {
+        json_object_set_new(set, json_string_value(key), json_string(id));
+    }
+}
+
+static void free_job(delivery_job *job)
+{
+    isync_delivery_outcome_clear(&job->out);
+    json_decref(job->record);
+    json_decref(job->envelope);
+    free(job);
+}
+
+/* The leader's part after the lane's: the outcome into the spool. */
+static void end_delivery(isync_leader *leader, delivery_job *job)
+{
+    size_t index;
+    json_t *key;
+    finish(leader, job->id, job->record, job->envelope, &job->out);
+    json_array_foreach(json_object_get(job->record, "keys"), index, key)
+    {
+        json_object_del(leader->in_flight, json_string_value(key));
+    }
+    free_job(job);
+}
+
+/* The event's envelope from ready/, or NULL when it cannot be one (then it
+ * is moved to corrupt/). */
+static json_t *read_envelope(isync_leader *leader, const char *id)
 {
     isync_error err;
     char *body = NULL;
     size_t body_len = 0;
     json_error_t jerr;
-    json_t *record = NULL;
-    isync_delivery_outcome out;
-
-    if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, &err) != ISYNC_OK) {
-        isync_log(ISYNC_LOG_WARNING, "%s", err.message);
-        return;
-    }
-    if (isync_spool_read(&leader->spool, ISYNC_STATE_ACTIVE, id, &body, &body_len, &err) != ISYNC_OK) {
-        quarantine(leader, id, err.message);
-        return;
+    if (isync_spool_read(&leader->spool, ISYNC_STATE_READY, id, &body, &body_len, &err) != ISYNC_OK) {
+        if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, NULL) == ISYNC_OK) {
+            quarantine(leader, id, err.message);
+        }
+        return NULL;
     }
     json_t *envelope = json_loadb(body, body_len, 0, &jerr);
     free(body);
     if (!json_is_object(envelope) || !json_is_object(json_object_get(envelope, "payload"))) {
         json_decref(envelope);
-        quarantine(leader, id, "event body is not a JSON event envelope");
-        return;
+        if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, NULL) == ISYNC_OK) {
+            quarantine(leader, id, "event body is not a JSON event envelope");
+        }
+        return NULL;
     }
-    if (isync_spool_record_load(&leader->spool, id, &record, &err) != ISYNC_OK) {
-        isync_log(ISYNC_LOG_WARNING, "%s; starting its record afresh", err.message);
-    }
-    json_object_set_new(record, "keys", isync_event_entity_keys(envelope));
-    json_object_del(record, "waiting_for");
-    json_object_del(record, "held_behind");
-    json_t *holder = blocking_event(leader, id, record);
-    if (holder) {
-        wait_behind(leader, id, record, holder);
-        json_decref(record);
-        json_decref(envelope);
-        return;
-    }
-    if (screen(leader, id, envelope, record)) {
-        json_decref(record);
-        json_decref(envelope);
-        return;
-    }
-    /* Count the attempt durably before calling Infor: a later attempt then
-     * knows an earlier one may have reached Infor. */
+    return envelope;
+}
+
+/* Counts the attempt durably before calling Infor: a later attempt then
+ * knows an earlier one may have reached Infor. 0 when saved. */
+static int count_attempt(isync_leader *leader, delivery_job *job)
+{
+    isync_error err;
     long long now = isync_now_ms();
+    json_t *record = job->record;
     json_object_set_new(record, "attempts", json_integer(json_integer_value(json_object_get(record, "attempts")) + 1));
     if (!json_object_get(record, "first_attempt_at")) {
         json_object_set_new(record, "first_attempt_at", json_integer(now));
     }
     json_object_set_new(record, "last_attempt_at", json_integer(now));
     json_object_set_new(record, "state", json_string("active"));
-    isync_delivery_outcome_init(&out);
-    if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
-        snprintf(out.reason, sizeof out.reason, "%s", err.message);
-        out.result = ISYNC_RETRY_LATER;
-    } else {
-        dispatch(leader, id, envelope, record, &out);
+    if (isync_spool_record_save(&leader->spool, job->id, record, &err) != ISYNC_OK) {
+        snprintf(job->out.reason, sizeof job->out.reason, "%s", err.message);
+        job->out.result = ISYNC_RETRY_LATER;
+        return -1;
     }
-    finish(leader, id, record, envelope, &out);
-    isync_delivery_outcome_clear(&out);
-    json_decref(record);
-    json_decref(envelope);
+    return 0;
+}
+
+typedef enum { LEFT_IN_READY, TAKEN, STARTED } start_result;
+
+/* Takes an event from ready/ to a lane, unless it must wait: behind an
+ * event of the same entity in flight or left in ready/ this round (then it
+ * stays in ready/ and its keys join passed), behind a deferred or held
+ * one (wait_behind), or held itself (screen). */
+static start_result start_delivery(isync_leader *leader, const char *id, json_t *passed)
+{
+    isync_error err;
+    json_t *envelope = read_envelope(leader, id);
+    if (!envelope) {
+        return TAKEN;
+    }
+    json_t *keys = isync_event_entity_keys(envelope);
+    if (entity_busy(leader, keys, passed)) {
+        mark_keys(passed, keys, id);
+        json_decref(keys);
+        json_decref(envelope);
+        return LEFT_IN_READY;
+    }
+    if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_WARNING, "%s", err.message);
+        json_decref(keys);
+        json_decref(envelope);
+        return TAKEN;
+    }
+    delivery_job *job = calloc(1, sizeof *job);
+    if (!job) {
+        json_decref(keys);
+        json_decref(envelope);
+        return TAKEN; /* stays in active/: the next leader takes it over */
+    }
+    job->leader = leader;
+    snprintf(job->id, sizeof job->id, "%s", id);
+    job->envelope = envelope;
+    isync_delivery_outcome_init(&job->out);
+    if (isync_spool_record_load(&leader->spool, id, &job->record, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_WARNING, "%s; starting its record afresh", err.message);
+    }
+    json_object_set_new(job->record, "keys", keys);
+    json_object_del(job->record, "waiting_for");
+    json_object_del(job->record, "held_behind");
+    json_t *holder = blocking_event(leader, id, job->record);
+    if (holder) {
+        wait_behind(leader, id, job->record, holder);
+        free_job(job);
+        return TAKEN;
+    }
+    if (screen(leader, id, envelope, job->record)) {
+        free_job(job);
+        return TAKEN;
+    }
+    if (count_attempt(leader, job) != 0) {
+        finish(leader, id, job->record, envelope, &job->out);
+        free_job(job);
+        return TAKEN;
+    }
+    mark_keys(leader->in_flight, keys, id);
+    if (isync_lanes_submit(leader->lanes, job) != 0) {
+        dispatch(job, leader->m3); /* no lane thread could start: deliver it here */
+        end_delivery(leader, job);
+    }
+    return STARTED;
+}
+
+size_t isync_leader_collect(isync_leader *leader, long wait_ms)
+{
+    size_t finished = 0;
+    delivery_job *job;
+    while ((job = isync_lanes_take_finished(leader->lanes, finished ? 0 : wait_ms)) != NULL) {
+        end_delivery(leader, job);
+        finished++;
+    }
+    return finished;
+}
+
+void isync_leader_drain(isync_leader *leader)
+{
+    while (isync_lanes_busy(leader->lanes) > 0) {
+        isync_leader_collect(leader, 1000);
+    }
+}
+
+size_t isync_leader_in_flight(isync_leader *leader)
+{
+    return isync_lanes_busy(leader->lanes);
+}
+
+/* Waits, finishing deliveries, until the throttle lets one more start. */
+static void wait_for_a_lane(isync_leader *leader)
+{
+    while (!*leader->stop && isync_lanes_busy(leader->lanes) >= (size_t)isync_throttle_limit(&leader->throttle)) {
+        isync_leader_collect(leader, 1000);
+    }
 }
 
 void isync_leader_end(isync_leader *leader)
 {
+    isync_leader_drain(leader);
     if (leader->anomaly_dirty) {
         save_anomaly_history(leader, 1);
     }
@@ -794,11 +785,16 @@ size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
         return 0;
     }
+    json_t *passed = json_object(); /* keys of events left in ready/ in this round */
     for (size_t i = 0; i < count && !*leader->stop; i++) {
+        isync_leader_collect(leader, 0);
         isync_leader_refresh(leader);
-        deliver_one(leader, ids[i]);
-        taken++;
+        wait_for_a_lane(leader);
+        if (!*leader->stop && start_delivery(leader, ids[i], passed) != LEFT_IN_READY) {
+            taken++;
+        }
     }
+    json_decref(passed);
     free(ids);
     return taken;
 }
@@ -879,7 +875,9 @@ long isync_leader_promote_due(isync_leader *leader)
 
 long isync_leader_poll(isync_leader *leader)
 {
-    isync_leader_end(leader); /* idle: the anomaly history goes to disk */
+    if (leader->anomaly_dirty && isync_lanes_busy(leader->lanes) == 0) {
+        save_anomaly_history(leader, 1); /* idle: the anomaly history goes to disk */
+    }
     if (!leader->poller) {
         return -1;
     }

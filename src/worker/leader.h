@@ -31,13 +31,25 @@ void isync_leader_refresh(isync_leader *leader);
  * milliseconds until the next one is due, or -1 when none waits. */
 long isync_leader_promote_due(isync_leader *leader);
 
-/* Delivers up to max events from ready/, oldest first. Returns how many it
- * took (0: ready/ is empty). */
+/* Starts deliveries of up to max events from ready/, oldest first, as many
+ * at once as infor_sync.max_in_flight and Infor's answers allow (lanes.h,
+ * throttle.h); an event whose order or customer has an older event in
+ * flight stays in ready/ for a later round. Returns how many it took from
+ * ready/ (0: none could be taken). Deliveries may still be in flight when
+ * it returns: isync_leader_collect() finishes them. */
 size_t isync_leader_deliver_ready(isync_leader *leader, size_t max);
 
-/* Runs the inbound pollers that are due (call only when ready/ is empty);
- * also writes the anomaly history if it changed.
- * Returns the milliseconds until the next one is due, -1: polling is off. */
+/* Finishes the deliveries that ended, waiting up to wait_ms for the first.
+ * Returns how many it finished. */
+size_t isync_leader_collect(isync_leader *leader, long wait_ms);
+
+/* Deliveries in flight. */
+size_t isync_leader_in_flight(isync_leader *leader);
+
+/* Runs the inbound pollers that are due, between deliveries too (their
+ * intervals bound their share); also writes the anomaly history if it
+ * changed. Returns the milliseconds until the next one is due, -1: polling
+ * is off. */
 long isync_leader_poll(isync_leader *leader);
 
 /* Removes delivered events and idempotency keys past retention. */

@@ -10,7 +10,7 @@
  *   ini      the php.ini name (docs/configuration.md documents each)
  *   default  the php.ini default, as php.ini would write it
  *   check    how ext/ reads the value: OnUpdate<check> (Bool, String,
- *            Positive, Interval, Threshold, WorkerMode, Durability, LogLevel)
+ *            Positive, Interval, Threshold, WorkerMode, Durability, LogLevel, InFlight)
  *   scope    WORKER: also a field of isync_worker_settings; PHP: request side only
  *   field    the field's name in isync_worker_settings (scope WORKER)
  * Every setting is PHP_INI_SYSTEM. */
@@ -45,7 +45,8 @@
     X(STRING, log_file,                "infor_sync.log_file",                "",       String,     PHP,    log_file) \
     X(BOOL,   anomaly_hold,            "infor_sync.anomaly_hold",            "0",      Bool,       WORKER, anomaly_hold) \
     X(DOUBLE, anomaly_threshold,       "infor_sync.anomaly_threshold",       "6",      Threshold,  WORKER, anomaly_threshold) \
-    X(LONG,   anomaly_min_history,     "infor_sync.anomaly_min_history",     "20",     Positive,   WORKER, anomaly_min_history)
+    X(LONG,   anomaly_min_history,     "infor_sync.anomaly_min_history",     "20",     Positive,   WORKER, anomaly_min_history) \
+    X(LONG,   max_in_flight,           "infor_sync.max_in_flight",           "8",      InFlight,   WORKER, max_in_flight)
 /* clang-format on */
 
 /* The worker's copy of the settings (scope WORKER), filled in the request
@@ -55,7 +56,9 @@
  * done_retention_s, poll_*_interval_s (poller.h; 0: off), mapping_dir ("":
  * built-in templates only), m3_metadata ("": built-in specification),
  * anomaly_hold (flagged events go to held/, anomaly.h), anomaly_threshold
- * (k; 0: no flags), anomaly_min_history. */
+ * (k; 0: no flags), anomaly_min_history, max_in_flight (deliveries at once,
+ * 1..ISYNC_MAX_IN_FLIGHT; lanes.h). */
+#define ISYNC_MAX_IN_FLIGHT 64
 #define ISYNC_WORKER_FIELD_BOOL(field) int field;
 #define ISYNC_WORKER_FIELD_LONG(field) long field;
 #define ISYNC_WORKER_FIELD_DOUBLE(field) double field;

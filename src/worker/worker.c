@@ -143,14 +143,19 @@ static void lead(isync_leader *leader)
             isync_leader_prune(leader);
             last_prune = time(NULL);
         }
+        /* the pollers that are due run between deliveries too: a backlog does not starve them */
+        long poll_ms = worker.stop ? -1 : isync_leader_poll(leader);
+        if (poll_ms >= 0 && (due_ms < 0 || poll_ms < due_ms)) {
+            due_ms = poll_ms;
+        }
         if (taken == 0 && !worker.stop) {
-            /* inbound polling only while no outbound event waits */
-            long poll_ms = isync_leader_poll(leader);
-            if (poll_ms >= 0 && (due_ms < 0 || poll_ms < due_ms)) {
-                due_ms = poll_ms;
+            if (isync_leader_in_flight(leader) > 0) {
+                /* what is left in ready/ waits for a delivery of its order or customer */
+                isync_leader_collect(leader, due_ms < 0 || due_ms > IDLE_POLL_MS ? IDLE_POLL_MS : due_ms);
+            } else {
+                wait_for(watch_fd, due_ms);
+                isync_leader_refresh(leader);
             }
-            wait_for(watch_fd, due_ms);
-            isync_leader_refresh(leader);
         }
     }
     isync_leader_end(leader);

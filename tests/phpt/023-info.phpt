@@ -83,6 +83,7 @@ infor_sync.log_file => no value => no value
 infor_sync.anomaly_hold => Off => Off
 infor_sync.anomaly_threshold => 6 => 6
 infor_sync.anomaly_min_history => 20 => 20
+infor_sync.max_in_flight => 8 => 8
 credentials file <root>/missing.ionapi: No such file or directory
 ok: tenant TEN_PRD, password (service account) grant; WARNING: readable by other users, chmod 600 it
 ok: tenant TEN_PRD, password (service account) grant

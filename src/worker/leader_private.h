@@ -1,0 +1,87 @@
+/* The leader's state, shared by its files: leader.c (the events),
+ * leader_settings.c (settings, credentials, templates and the connections
+ * to Infor). Nothing outside src/worker/ includes this. */
+#ifndef ISYNC_LEADER_PRIVATE_H
+#define ISYNC_LEADER_PRIVATE_H
+
+#include <jansson.h>
+#include <stdatomic.h>
+#include <time.h>
+
+#include "infor/http.h"
+#include "infor/ionapi.h"
+#include "infor/m3.h"
+#include "infor/oauth.h"
+#include "infor/throttle.h"
+#include "inbound/poller.h"
+#include "mapping/mapping_set.h"
+#include "mapping/rates_cache.h"
+#include "queue/anomaly.h"
+#include "queue/spool.h"
+#include "worker/business_config.h"
+#include "worker/lanes.h"
+#include "worker/settings.h"
+
+/* A lane's own connection and M3 client (lanes.h): built with the
+ * credentials, dropped with them. */
+typedef struct {
+    isync_http *http;
+    isync_m3_client *m3;
+} isync_lane_transport;
+
+#define LAST_DELIVERIES 10
+
+struct isync_leader { /* isync_leader in leader.h */
+    isync_worker_settings settings;
+    const atomic_bool *stop;
+    isync_spool spool;
+    int spool_open;
+
+    isync_business_config config;
+    isync_file_stamp config_stamp;
+    char config_error[512];
+
+    isync_ionapi cred;
+    isync_file_stamp cred_stamp;
+    char cred_error[512];
+    int files_checked; /* config and credentials looked at once */
+    isync_http *http; /* the leader's own M3 calls (the poller) */
+    isync_http *token_http; /* token requests (oauth.h) */
+    isync_oauth *oauth;
+    isync_m3_client *m3;
+    isync_throttle throttle; /* shared by every M3 client: how many requests Infor takes */
+    isync_lane_transport transport[ISYNC_MAX_IN_FLIGHT]; /* lane i's connection */
+    isync_lanes *lanes; /* deliveries in flight */
+    json_t *in_flight; /* entity key -> id of an event a lane delivers */
+
+    long long next_due_ms; /* earliest deferred event, 0: scan */
+    json_t *blocked; /* entity key -> {"id","due"} of the oldest deferred
+                                       event touching it: newer events of that entity wait */
+    json_t *stats; /* the content of leader.json */
+    isync_poller *poller; /* inbound polling (poller.h) */
+
+    isync_mapping_set *mapping; /* templates in use; NULL: see mapping_error */
+    char mapping_error[512];
+    long long mapping_checked_ms;
+    isync_rates_cache rates; /* exchange rates (business setting rate_source) */
+    isync_anomaly anomaly; /* the store's recent history (anomaly.h) */
+    int error_rate_rising; /* last seen, to log the change once */
+    int anomaly_dirty; /* history changed since anomaly.json was written */
+    long long anomaly_saved_ms;
+    struct timespec held_stamp; /* mtime of held/: a release or discard changes it */
+};
+
+/* leader.c */
+void isync_leader_publish(struct isync_leader *leader);
+
+/* leader_settings.c */
+void isync_leader_drop_transport(struct isync_leader *leader);
+
+/* The polling intervals of php.ini; business settings may replace them (load_config). */
+isync_poll_settings isync_leader_ini_poll_settings(const isync_worker_settings *settings);
+
+/* leader.c: waits until no delivery is in flight, finishing each (before
+ * anything the lanes read changes). */
+void isync_leader_drain(struct isync_leader *leader);
+
+#endif

@@ -1,0 +1,212 @@
+/* The leader's settings and connections: the business settings and the
+ * credentials read again when their files change, the templates and the
+ * exchange rates refreshed, an M3 client for the leader and one per lane.
+ * Whatever deliveries in flight read changes only after they ended
+ * (isync_leader_drain). */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/clock.h"
+#include "base/log.h"
+#include "infor/credentials.h"
+#include "worker/leader.h"
+#include "worker/leader_private.h"
+
+/* The polling intervals of php.ini; business settings may replace them (load_config). */
+isync_poll_settings isync_leader_ini_poll_settings(const isync_worker_settings *settings)
+{
+    isync_poll_settings poll = {settings->poll_stock_interval_s, settings->poll_items_interval_s,
+                                settings->poll_shipments_interval_s, 0};
+    return poll;
+}
+
+/* The business settings' polling intervals, else php.ini's: a changed
+ * interval takes effect without a restart. */
+static void apply_poll_intervals(isync_leader *leader)
+{
+    isync_poll_settings ini = isync_leader_ini_poll_settings(&leader->settings), effective;
+    isync_poll_settings_effective(&ini, &leader->config, &effective);
+    if (leader->poller) {
+        isync_poller_set_intervals(leader->poller, &effective);
+    }
+    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&ini, &leader->config));
+}
+
+static void load_config(isync_leader *leader)
+{
+    isync_error err;
+    isync_business_config fresh;
+    if (isync_config_load(leader->settings.config_file, &fresh, &err) != ISYNC_OK) {
+        /* keep the last good configuration; say why in status() */
+        snprintf(leader->config_error, sizeof leader->config_error, "%s", err.message);
+        isync_log(ISYNC_LOG_ERROR, "%s (keeping the previous configuration)", err.message);
+        json_object_set_new(leader->stats, "config_error", json_string(err.message));
+        return;
+    }
+    isync_config_clear(&leader->config);
+    leader->config = fresh;
+    leader->config_error[0] = '\0';
+    json_object_set_new(leader->stats, "config_error", json_null());
+    isync_log(ISYNC_LOG_INFO, "business configuration loaded");
+    apply_poll_intervals(leader);
+}
+
+/* For Infor and for the exchange rate source alike: the admin's TLS settings. */
+static isync_http_options http_options(const isync_leader *leader)
+{
+    isync_http_options options = {
+        .connect_timeout_ms = leader->settings.connect_timeout_ms,
+        .request_timeout_ms = leader->settings.request_timeout_ms,
+        .verify_tls = leader->settings.verify_tls,
+        .ca_file = leader->settings.ca_file,
+        .abort_flag = leader->stop,
+    };
+    return options;
+}
+
+void isync_leader_drop_transport(isync_leader *leader)
+{
+    for (size_t i = 0; i < ISYNC_MAX_IN_FLIGHT; i++) {
+        isync_m3_client_free(leader->transport[i].m3);
+        isync_http_free(leader->transport[i].http);
+        leader->transport[i].m3 = NULL;
+        leader->transport[i].http = NULL;
+    }
+    isync_m3_client_free(leader->m3);
+    isync_oauth_free(leader->oauth);
+    isync_http_free(leader->http);
+    isync_http_free(leader->token_http);
+    isync_ionapi_free(&leader->cred);
+    leader->m3 = NULL;
+    leader->oauth = NULL;
+    leader->http = NULL;
+    leader->token_http = NULL;
+}
+
+/* An M3 client on a connection of its own, sharing the token and the throttle. */
+static isync_m3_client *new_client(isync_leader *leader, isync_http **http)
+{
+    isync_http_options options = http_options(leader);
+    *http = isync_http_new(&options);
+    isync_m3_client *m3 = *http ? isync_m3_client_new(&leader->cred, *http, leader->oauth) : NULL;
+    if (m3) {
+        isync_m3_client_set_throttle(m3, &leader->throttle, leader->stop);
+    }
+    return m3;
+}
+
+/* The leader's client (the poller) and one per lane; 0 when all were made. */
+static int build_transport(isync_leader *leader)
+{
+    isync_http_options options = http_options(leader);
+    leader->token_http = isync_http_new(&options);
+    leader->oauth = leader->token_http ? isync_oauth_new(&leader->cred, leader->token_http) : NULL;
+    if (!leader->oauth) {
+        return -1;
+    }
+    leader->m3 = new_client(leader, &leader->http);
+    int ok = leader->m3 != NULL;
+    for (long i = 0; ok && i < leader->settings.max_in_flight; i++) {
+        leader->transport[i].m3 = new_client(leader, &leader->transport[i].http);
+        ok = leader->transport[i].m3 != NULL;
+    }
+    return ok ? 0 : -1;
+}
+
+static void load_credentials(isync_leader *leader)
+{
+    isync_error err;
+    isync_leader_drop_transport(leader);
+    if (!leader->settings.ionapi_file[0]) {
+        snprintf(leader->cred_error, sizeof leader->cred_error, "infor_sync.ionapi_file is not set");
+    } else if (isync_ionapi_load(leader->settings.ionapi_file, &leader->cred, &err) != ISYNC_OK) {
+        snprintf(leader->cred_error, sizeof leader->cred_error, "%s", err.message);
+    } else {
+        leader->cred_error[0] = '\0';
+        if (build_transport(leader) != 0) {
+            snprintf(leader->cred_error, sizeof leader->cred_error, "out of memory");
+            isync_leader_drop_transport(leader);
+        } else if (leader->cred.readable_by_others) {
+            isync_log(ISYNC_LOG_WARNING, "credentials file %s is readable by other users; chmod 600 it",
+                      leader->settings.ionapi_file);
+        }
+    }
+    if (leader->cred_error[0]) {
+        isync_log(ISYNC_LOG_ERROR, "%s", leader->cred_error);
+    }
+    json_object_set_new(leader->stats, "credentials",
+                        isync_credentials_describe(leader->settings.ionapi_file, leader->m3 ? &leader->cred : NULL,
+                                                   leader->cred_error[0] ? leader->cred_error : NULL));
+}
+
+/* Templates (at most once a second) and the exchange rate table (on its schedule). */
+static void refresh_mapping(isync_leader *leader)
+{
+    long long now = isync_now_ms();
+    leader->mapping_checked_ms = now;
+    if (leader->mapping) {
+        isync_mapping_set_refresh(leader->mapping);
+        json_object_set_new(leader->stats, "mapping", isync_mapping_set_status(leader->mapping));
+    } else {
+        json_object_set_new(leader->stats, "mapping", json_pack("{s:s}", "error", leader->mapping_error));
+    }
+    isync_http_options options = http_options(leader);
+    if (isync_rates_cache_refresh(&leader->rates, &leader->config, &options, now / 1000)) {
+        json_object_set_new(leader->stats, "rates", isync_rates_cache_status(&leader->rates));
+    }
+}
+
+static int file_changed(const char *path, const isync_file_stamp *known)
+{
+    isync_file_stamp stamp;
+    isync_file_stamp_read(path, &stamp);
+    return !isync_file_stamp_equal(&stamp, known);
+}
+
+/* 1 when a refresh would change what deliveries in flight read: the
+ * settings or credentials files, a template file, the exchange rates due.
+ * Cheap (a few stats), so it can run between any two events. */
+static int refresh_due(isync_leader *leader)
+{
+    long long now = isync_now_ms();
+    if (!leader->files_checked || file_changed(leader->settings.config_file, &leader->config_stamp) ||
+        file_changed(leader->settings.ionapi_file, &leader->cred_stamp)) {
+        return 1;
+    }
+    if (now - leader->mapping_checked_ms < 1000) {
+        return 0;
+    }
+    if ((leader->mapping && isync_mapping_set_stale(leader->mapping)) ||
+        isync_rates_cache_due(&leader->rates, &leader->config, now / 1000)) {
+        return 1;
+    }
+    leader->mapping_checked_ms = now;
+    return 0;
+}
+
+void isync_leader_refresh(isync_leader *leader)
+{
+    isync_file_stamp stamp;
+    int reloaded = 0;
+    if (!refresh_due(leader)) {
+        return;
+    }
+    isync_leader_drain(leader);
+    isync_file_stamp_read(leader->settings.config_file, &stamp);
+    if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->config_stamp)) {
+        leader->config_stamp = stamp;
+        load_config(leader);
+        reloaded = 1;
+    }
+    isync_file_stamp_read(leader->settings.ionapi_file, &stamp);
+    if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->cred_stamp)) {
+        leader->cred_stamp = stamp;
+        load_credentials(leader);
+        reloaded = 1;
+    }
+    if (reloaded && leader->files_checked) {
+        isync_leader_publish(leader); /* status() shows the new settings and credentials while idle too */
+    }
+    leader->files_checked = 1;
+    refresh_mapping(leader);
+}
