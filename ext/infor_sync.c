@@ -715,6 +715,13 @@ static void info_worker(json_t *report)
              (long long)json_integer_value(json_object_get(counts, "dead")),
              (long long)json_integer_value(json_object_get(counts, "corrupt")));
     php_info_print_table_row(2, "Counters", line);
+    json_t *delivery = json_object_get(report, "delivery");
+    snprintf(line, sizeof line, "%lld in flight, at most %lld now (infor_sync.max_in_flight %lld), %lld overloaded answers",
+             (long long)json_integer_value(json_object_get(delivery, "in_flight")),
+             (long long)json_integer_value(json_object_get(delivery, "limit")),
+             (long long)json_integer_value(json_object_get(delivery, "max_in_flight")),
+             (long long)json_integer_value(json_object_get(delivery, "overloaded")));
+    php_info_print_table_row(2, "Deliveries", line);
     json_t *anomalies = json_object_get(report, "anomalies");
     json_int_t held = json_integer_value(json_object_get(anomalies, "held"));
     snprintf(line, sizeof line, "%lld flagged, %lld held for review%s",

@@ -74,6 +74,18 @@ json_t *isync_report_local_polling(const isync_worker_settings *settings)
     return polling;
 }
 
+/* Deliveries at once: the running leader's figures, else what a leader would start with. */
+static json_t *delivery_part(const isync_report_inputs *in, json_t *leader, int alive)
+{
+    json_t *delivery = alive ? json_incref(json_object_get(leader, "delivery")) : NULL;
+    if (delivery) {
+        return delivery;
+    }
+    json_int_t most = in->settings->max_in_flight;
+    return json_pack("{s:i, s:I, s:I, s:i, s:i}", "in_flight", 0, "limit", most, "max_in_flight", most, "overloaded", 0,
+                     "lanes", 0);
+}
+
 /* The running leader's intervals; without one, what a leader would use. */
 static json_t *polling_part(const isync_report_inputs *in, json_t *leader, int alive)
 {
@@ -118,6 +130,7 @@ json_t *isync_status_report(const isync_report_inputs *in, const isync_spool *sp
     }
     json_object_set_new(report, "config_error", published(leader, "config_error", json_null()));
     json_object_set_new(report, "polling", polling_part(in, leader, alive));
+    json_object_set_new(report, "delivery", delivery_part(in, leader, alive));
     json_object_set_new(report, "last_deliveries", published(leader, "last_deliveries", json_array()));
     json_object_set_new(report, "anomalies", anomalies_part(in, leader, spool));
     json_decref(leader);

@@ -6,7 +6,8 @@
  * {"enabled", "worker": {"mode", "running", "leader", "pid", "leader_pid"},
  *  "spool": {"dir", "durability", <state>: count...}, "counters", "last_error",
  *  "mapping": {..., "rates"}, "token": {"expires_at", "valid"}, "credentials",
- *  "config_error", "polling", "last_deliveries",
+ *  "config_error", "polling", "delivery": {"in_flight", "limit", "max_in_flight",
+ *  "overloaded", "lanes"}, "last_deliveries",
  *  "anomalies": {"hold", "flagged", "held", "error_rate": {"short", "long",
  *                "short_attempts", "long_attempts", "rising"}}} */
 #ifndef ISYNC_STATUS_REPORT_H

@@ -24,6 +24,7 @@ var_dump($status['enabled'], $status['worker']['mode'], $status['worker']['runni
 var_dump($status['spool']['dir'] === $spool, $status['spool']['durability']);
 var_dump($status['counters'], $status['token'], $status['last_deliveries']);
 echo json_encode($status['anomalies']), "\n";
+echo json_encode($status['delivery']), "\n"; // no leader: what one would start with
 
 $a = InforSync\enqueue('order.placed', valid_order());
 $b = InforSync\enqueue('order.placed', valid_order(['order_number' => '1002']));
@@ -164,6 +165,15 @@ Array
 
         )
 
+    [delivery] => Array
+        (
+            [in_flight] => int
+            [limit] => int
+            [max_in_flight] => int
+            [overloaded] => int
+            [lanes] => int
+        )
+
     [last_deliveries] => Array
         (
         )
@@ -212,6 +222,7 @@ array(2) {
 array(0) {
 }
 {"hold":false,"flagged":0,"held":0,"error_rate":{"short":0,"long":0,"short_attempts":0,"long_attempts":0,"rising":false}}
+{"in_flight":0,"limit":8,"max_in_flight":8,"overloaded":0,"lanes":0}
 array(8) {
   ["ready"]=>
   int(1)

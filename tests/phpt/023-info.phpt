@@ -54,6 +54,7 @@ Credentials => infor_sync.ionapi_file is not set
 Polling => stock every 300 s (php.ini), items every 3600 s (php.ini), shipments every 300 s (php.ini)
 Delivering worker => none running
 Counters => 0 delivered, 0 retried, 0 dead, 0 corrupt
+Deliveries => 0 in flight, at most 8 now (infor_sync.max_in_flight 8), 0 overloaded answers
 Anomalies => 0 flagged, 0 held for review (infor_sync.anomaly_hold is off)
 Mapping templates => customer.created (built-in), customer.updated (built-in), order.placed (built-in), order.status_changed (built-in), payment.captured (built-in), payment.refunded (built-in), payment.voided (built-in)
 
