@@ -32,9 +32,13 @@ static void tell_throttle(isync_m3_client *client, const isync_http_response *re
         return;
     }
     if (st == ISYNC_OK && (resp->status == 429 || resp->status == 503)) {
-        isync_throttle_overloaded(client->throttle, resp->retry_after_s);
-    } else {
-        isync_throttle_answered(client->throttle);
+        int cut_to = isync_throttle_overloaded(client->throttle, resp->retry_after_s);
+        if (cut_to) {
+            isync_log(ISYNC_LOG_WARNING, "Infor answered HTTP %ld (overloaded): at most %d request(s) at once now%s",
+                      resp->status, cut_to, resp->retry_after_s >= 0 ? ", none before its Retry-After" : "");
+        }
+    } else if (isync_throttle_answered(client->throttle) == client->throttle->most) {
+        isync_log(ISYNC_LOG_INFO, "Infor keeps up again: up to %d request(s) at once", client->throttle->most);
     }
 }
 

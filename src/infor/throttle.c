@@ -30,30 +30,35 @@ int isync_throttle_limit(isync_throttle *throttle)
     return limit;
 }
 
-void isync_throttle_answered(isync_throttle *throttle)
+int isync_throttle_answered(isync_throttle *throttle)
 {
+    int raised_to = 0;
     pthread_mutex_lock(&throttle->lock);
     if (throttle->limit < throttle->most && ++throttle->answers_since_raise >= throttle->limit) {
-        throttle->limit++;
+        raised_to = ++throttle->limit;
         throttle->answers_since_raise = 0;
     }
     pthread_mutex_unlock(&throttle->lock);
+    return raised_to;
 }
 
-void isync_throttle_overloaded(isync_throttle *throttle, long retry_after_s)
+int isync_throttle_overloaded(isync_throttle *throttle, long retry_after_s)
 {
     long long now = isync_monotonic_ms();
+    int cut_to = 0;
     pthread_mutex_lock(&throttle->lock);
     throttle->overloads++;
     if (throttle->last_cut_ms == 0 || now - throttle->last_cut_ms >= ISYNC_THROTTLE_CALM_MS) {
         throttle->limit = throttle->limit > 1 ? throttle->limit / 2 : 1;
         throttle->answers_since_raise = 0;
         throttle->last_cut_ms = now;
+        cut_to = throttle->limit;
     }
     if (retry_after_s >= 0 && now + retry_after_s * 1000 > throttle->quiet_until_ms) {
         throttle->quiet_until_ms = now + retry_after_s * 1000;
     }
     pthread_mutex_unlock(&throttle->lock);
+    return cut_to;
 }
 
 long isync_throttle_quiet_ms(isync_throttle *throttle)

@@ -30,12 +30,13 @@ void isync_throttle_destroy(isync_throttle *throttle);
 /* The number of requests that may be in flight now. */
 int isync_throttle_limit(isync_throttle *throttle);
 
-/* An answer that was not an overload (any other status or a transport error). */
-void isync_throttle_answered(isync_throttle *throttle);
+/* An answer that was not an overload (any other status or a transport
+ * error). Returns the new limit when it grew, else 0. */
+int isync_throttle_answered(isync_throttle *throttle);
 
 /* A 429 or 503: halves the limit (see above); retry_after_s >= 0 holds every
- * request back that long. */
-void isync_throttle_overloaded(isync_throttle *throttle, long retry_after_s);
+ * request back that long. Returns the new limit when it was cut, else 0. */
+int isync_throttle_overloaded(isync_throttle *throttle, long retry_after_s);
 
 /* Milliseconds before a request may go out (0: now). */
 long isync_throttle_quiet_ms(isync_throttle *throttle);
