@@ -25,7 +25,7 @@
 #define GEN_SIZE 64
 #define KEY_SIZE 256
 #define PATH_SIZE (PATH_MAX + 160)
-#define RECORD_TRIES 3 /* a record that saw this many replaces in a row gives up */
+#define RECORD_TRIES 10 /* a record that saw this many replaces in a row gives up */
 #define REPLACE_WAIT_MS 60000 /* the longest wait for another replace */
 #define EVERY_ENTRY (-1LL) /* a since_ms that carries over every entry */
 
