@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/atomic_file.h"
 #include "base/clock.h"
 #include "base/sha256.h"
 #include "connectors/xref.h"
@@ -60,36 +61,27 @@ static char *read_text(const char *path)
 
 static void write_text(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    assert_int_equal(isync_write_file(path, text, strlen(text), 0, NULL), ISYNC_OK);
 }
 
-/* The CUNO a new handle finds (as the leader's next delivery would), or "-". */
-static const char *profile(const char *root, const char *id)
+/* The CUNO a new handle finds for a profile id or (email) an e-mail, as the
+ * leader's next delivery would, or "-". */
+static const char *indexed(const char *root, const char *key, int email)
 {
     static char cuno[CUNO_SIZE];
     isync_xref xref;
     isync_xref_init(&xref, root, 0);
-    if (isync_xref_profile(&xref, id, cuno, sizeof cuno, NULL) != ISYNC_OK) {
+    isync_status st = email ? isync_xref_email(&xref, key, cuno, sizeof cuno, NULL)
+                            : isync_xref_profile(&xref, key, cuno, sizeof cuno, NULL);
+    if (st != ISYNC_OK) {
         snprintf(cuno, sizeof cuno, "-");
     }
     isync_xref_free(&xref);
     return cuno;
 }
 
-static const char *email(const char *root, const char *address)
-{
-    static char cuno[CUNO_SIZE];
-    isync_xref xref;
-    isync_xref_init(&xref, root, 0);
-    if (isync_xref_email(&xref, address, cuno, sizeof cuno, NULL) != ISYNC_OK) {
-        snprintf(cuno, sizeof cuno, "-");
-    }
-    isync_xref_free(&xref);
-    return cuno;
-}
+#define profile(root, id) indexed(root, id, 0)
+#define email(root, address) indexed(root, address, 1)
 
 static void record(const char *root, const char *id, const char *address, const char *cuno)
 {
