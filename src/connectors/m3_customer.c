@@ -5,6 +5,7 @@
 
 #include "base/utf8.h"
 #include "base/sha256.h"
+#include "base/clock.h"
 #include "base/log.h"
 #include "mapping/plan.h"
 
@@ -271,19 +272,28 @@ static void remember(customer_job *job, const isync_customer *customer, const ch
     }
 }
 
-/* A number known without asking Infor, or NULL. */
-static const char *known_number(customer_job *job, const isync_customer *customer)
+/* 1 when the index had the number (it is a cache: failing to read it means asking Infor). */
+static int indexed(isync_status st, const isync_error *err)
 {
+    if (st != ISYNC_OK && st != ISYNC_ERR_NOTFOUND) {
+        isync_log(ISYNC_LOG_WARNING, "customer index not read: %s", err->message);
+    }
+    return st == ISYNC_OK;
+}
+
+/* 1 and cuno when the number is known without asking Infor. */
+static int known_number(customer_job *job, const isync_customer *customer, char cuno[ISYNC_CUNO_SIZE])
+{
+    isync_error err;
     if (present(customer->infor_customer)) {
-        return customer->infor_customer;
+        snprintf(cuno, ISYNC_CUNO_SIZE, "%s", customer->infor_customer);
+        return 1;
     }
-    if (!is_guest(customer)) {
-        const char *cuno = isync_xref_profile(job->c->xref, customer->profile_id);
-        if (cuno) {
-            return cuno;
-        }
+    if (!is_guest(customer) &&
+        indexed(isync_xref_profile(job->c->xref, customer->profile_id, cuno, ISYNC_CUNO_SIZE, &err), &err)) {
+        return 1;
     }
-    return isync_xref_email(job->c->xref, customer->email);
+    return indexed(isync_xref_email(job->c->xref, customer->email, cuno, ISYNC_CUNO_SIZE, &err), &err);
 }
 
 /* The number a customer gets when Infor has none for it yet. */
@@ -362,9 +372,7 @@ static isync_delivery_result resolve(customer_job *job, const isync_customer *cu
     if (is_guest(customer) && !present(customer->infor_customer) && !isync_config_guest_per_email(job->c->cfg)) {
         return shared_guest(job, cuno);
     }
-    const char *known = known_number(job, customer);
-    if (known) {
-        snprintf(cuno, ISYNC_CUNO_SIZE, "%s", known);
+    if (known_number(job, customer, cuno)) {
         remember(job, customer, cuno);
         return ISYNC_DELIVERED;
     }
@@ -469,8 +477,10 @@ static isync_delivery_result rebuild_index(customer_job *job)
     json_t *profiles = json_object(), *emails = json_object();
     json_int_t listed = 0, indexed = 0;
     isync_error err;
+    long long listed_since = isync_now_ms(); /* what the index learns meanwhile is kept */
     isync_delivery_result result = list_customers(job, profiles, emails, &listed, &indexed);
-    if (result == ISYNC_DELIVERED && isync_xref_replace(job->c->xref, profiles, emails, &err) != ISYNC_OK) {
+    if (result == ISYNC_DELIVERED &&
+        isync_xref_replace(job->c->xref, profiles, emails, listed_since, &err) != ISYNC_OK) {
         snprintf(job->c->out->reason, sizeof job->c->out->reason, "cannot write the customer index: %s", err.message);
         result = job->c->out->result = ISYNC_RETRY_LATER;
     }

@@ -119,16 +119,18 @@ static void run_clear(run *r)
     isync_delivery_outcome_clear(&r->out);
 }
 
-/* The customer index as the leader will read it next time (from the file). */
+/* The customer index as the leader will read it next time (a new handle on its files). */
 static const char *indexed(run *r, const char *map, const char *key)
 {
     static char cuno[32];
-    char path[128];
-    snprintf(path, sizeof path, "%s/xref/customers.json", r->spool);
-    json_t *doc = json_load_file(path, 0, NULL);
-    const char *value = json_string_value(json_object_get(json_object_get(doc, map), key));
-    snprintf(cuno, sizeof cuno, "%s", value ? value : "(none)");
-    json_decref(doc);
+    isync_xref fresh;
+    isync_xref_init(&fresh, r->spool, 0);
+    isync_status st = strcmp(map, "profiles") == 0 ? isync_xref_profile(&fresh, key, cuno, sizeof cuno, NULL)
+                                                   : isync_xref_email(&fresh, key, cuno, sizeof cuno, NULL);
+    if (st != ISYNC_OK) {
+        snprintf(cuno, sizeof cuno, "(none)");
+    }
+    isync_xref_free(&fresh);
     return cuno;
 }
 
