@@ -7,18 +7,29 @@
 #include <string.h>
 #include <unistd.h>
 
-isync_status isync_fsync_dir(const char *dir, isync_error *err)
+/* Opens dir and runs sync (fsync or syncfs) on it. */
+static isync_status sync_directory(const char *dir, int (*sync)(int), isync_error *err)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || fsync(fd) != 0) {
+    if (fd < 0 || sync(fd) != 0) {
         int saved = errno;
         if (fd >= 0) {
             close(fd);
         }
-        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot fsync directory %s: %s", dir, strerror(saved));
+        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot sync directory %s: %s", dir, strerror(saved));
     }
     close(fd);
     return ISYNC_OK;
+}
+
+isync_status isync_fsync_dir(const char *dir, isync_error *err)
+{
+    return sync_directory(dir, fsync, err);
+}
+
+isync_status isync_syncfs_dir(const char *dir, isync_error *err)
+{
+    return sync_directory(dir, syncfs, err);
 }
 
 isync_status isync_fsync_parent(const char *path, isync_error *err)

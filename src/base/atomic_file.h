@@ -13,6 +13,10 @@
 /* fsync of a directory: makes the names created or renamed in it durable. */
 isync_status isync_fsync_dir(const char *dir, isync_error *err);
 
+/* syncfs(2) on the file system holding dir: everything written to it is on
+ * disk (one call where an fsync per file would be thousands). */
+isync_status isync_syncfs_dir(const char *dir, isync_error *err);
+
 /* fsync of the directory path is in (nothing for a path without one). */
 isync_status isync_fsync_parent(const char *path, isync_error *err);
 

@@ -217,21 +217,6 @@ static isync_status build_folder(const isync_xref *xref, const char *gen, const 
     return st;
 }
 
-/* One syncfs(2) for the whole new generation instead of an fsync per file. */
-static isync_status sync_folder(const char *path, isync_error *err)
-{
-    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || syncfs(fd) != 0) {
-        int saved = errno;
-        if (fd >= 0) {
-            close(fd);
-        }
-        return isync_fail(err, ISYNC_ERR_IO, saved, "cannot sync %s: %s", path, strerror(saved));
-    }
-    close(fd);
-    return ISYNC_OK;
-}
-
 /* The maps as the new generation gen, complete on disk (synced when durable). */
 static isync_status build(const isync_xref *xref, const char *gen, json_t *profiles, json_t *emails, isync_error *err)
 {
@@ -245,7 +230,7 @@ static isync_status build(const isync_xref *xref, const char *gen, json_t *profi
         st = build_folder(xref, gen, &EMAILS, emails, err);
     }
     if (st == ISYNC_OK && xref->durable) {
-        st = sync_folder(path, err);
+        st = isync_syncfs_dir(path, err); /* one syncfs for the whole generation, not an fsync per file */
     }
     return st;
 }

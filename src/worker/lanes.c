@@ -151,24 +151,24 @@ void *isync_lanes_take_finished(isync_lanes *lanes, long wait_ms)
     return job;
 }
 
-size_t isync_lanes_busy(isync_lanes *lanes)
+/* Lanes with a job (busy) or with a thread (started). */
+static size_t count_lanes(isync_lanes *lanes, int started)
 {
-    size_t busy = 0;
+    size_t counted = 0;
     pthread_mutex_lock(&lanes->lock);
     for (size_t i = 0; i < lanes->count; i++) {
-        busy += lanes->lane[i].job != NULL;
+        counted += started ? lanes->lane[i].started : lanes->lane[i].job != NULL;
     }
     pthread_mutex_unlock(&lanes->lock);
-    return busy;
+    return counted;
+}
+
+size_t isync_lanes_busy(isync_lanes *lanes)
+{
+    return count_lanes(lanes, 0);
 }
 
 size_t isync_lanes_threads(isync_lanes *lanes)
 {
-    size_t started = 0;
-    pthread_mutex_lock(&lanes->lock);
-    for (size_t i = 0; i < lanes->count; i++) {
-        started += lanes->lane[i].started;
-    }
-    pthread_mutex_unlock(&lanes->lock);
-    return started;
+    return count_lanes(lanes, 1);
 }
