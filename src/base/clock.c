@@ -7,6 +7,13 @@ static long long to_ms(const struct timespec *t)
     return (long long)t->tv_sec * 1000LL + t->tv_nsec / 1000000L;
 }
 
+long long isync_now_us(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (long long)now.tv_sec * 1000000LL + now.tv_nsec / 1000;
+}
+
 long long isync_now_ms(void)
 {
     struct timespec now;

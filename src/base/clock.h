@@ -10,6 +10,9 @@
 /* "2026-12-03T09:04:51.123Z" and its NUL */
 #define ISYNC_TIMESTAMP_SIZE 25
 
+/* Microseconds since the epoch (CLOCK_REALTIME). */
+long long isync_now_us(void);
+
 /* Milliseconds since the epoch (CLOCK_REALTIME). */
 long long isync_now_ms(void);
 

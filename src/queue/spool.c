@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,17 +123,38 @@ void isync_spool_close(isync_spool *spool)
     spool->dir = NULL;
 }
 
+/* Microseconds since the epoch, strictly increasing within the process: two
+ * events enqueued one after the other sort in that order. */
+static unsigned long long id_time_us(void)
+{
+    static _Atomic unsigned long long last_us;
+    unsigned long long now = (unsigned long long)isync_now_us();
+    unsigned long long seen = atomic_load(&last_us);
+    unsigned long long next;
+    do {
+        next = now > seen ? now : seen + 1;
+    } while (!atomic_compare_exchange_weak(&last_us, &seen, next));
+    return next;
+}
+
 isync_status isync_spool_new_id(char id[ISYNC_ID_SIZE], isync_error *err)
 {
     unsigned char rnd[5];
-    unsigned long long ms = (unsigned long long)isync_now_ms();
+    unsigned long long us = id_time_us();
 
     if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
         return isync_fail(err, ISYNC_ERR_IO, errno, "getrandom: %s", strerror(errno));
     }
-    snprintf(id, ISYNC_ID_SIZE, "%013llx-%02x%02x%02x%02x%02x", ms & 0xfffffffffffffULL, rnd[0], rnd[1], rnd[2], rnd[3],
+    snprintf(id, ISYNC_ID_SIZE, "%013llx-%02x%02x%02x%02x%02x", us & 0xfffffffffffffULL, rnd[0], rnd[1], rnd[2], rnd[3],
              rnd[4]);
     return ISYNC_OK;
+}
+
+long long isync_spool_id_us(const char *id)
+{
+    char digits[14];
+    snprintf(digits, sizeof digits, "%.13s", id);
+    return strtoll(digits, NULL, 16);
 }
 
 /* Reads the id from an event file's header line. */

@@ -29,7 +29,7 @@
 
 #include "base/error.h"
 
-#define ISYNC_ID_LEN 24 /* 13 hex ms timestamp + '-' + 10 hex random */
+#define ISYNC_ID_LEN 24 /* 13 hex µs timestamp + '-' + 10 hex random */
 #define ISYNC_ID_SIZE (ISYNC_ID_LEN + 1)
 
 typedef enum {
@@ -57,6 +57,11 @@ void isync_spool_close(isync_spool *spool);
 
 /* A new time-ordered unique id: sorting ids sorts by creation time. */
 isync_status isync_spool_new_id(char id[ISYNC_ID_SIZE], isync_error *err);
+
+/* When the id was made: microseconds since the epoch (its first 13 hex
+ * digits; strictly increasing within a process, so ids sort in the order
+ * the events were enqueued). */
+long long isync_spool_id_us(const char *id);
 
 /* Writes the event durably into ready/. With an idempotency key, a key
  * seen before returns ISYNC_ERR_EXISTS and the earlier event's id in

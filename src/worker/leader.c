@@ -780,13 +780,25 @@ size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
     char(*ids)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0, taken = 0;
     isync_error err;
+    int newer = 0;
 
+    /* A directory listing is no snapshot: an event renamed into ready/ while
+     * it runs may be missed while a later one is seen. Events are renamed
+     * into ready/ after their id is made, and a later event of an entity is
+     * made after the earlier one was enqueued; so every event older than one
+     * whose id was made before the listing began is in the listing. Newer
+     * ones wait for the next round. */
+    long long listed_at = isync_now_us();
     if (isync_spool_list(&leader->spool, ISYNC_STATE_READY, max, &ids, &count, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
         return 0;
     }
     json_t *passed = json_object(); /* keys of events left in ready/ in this round */
     for (size_t i = 0; i < count && !*leader->stop; i++) {
+        if (isync_spool_id_us(ids[i]) >= listed_at) {
+            newer = 1;
+            break;
+        }
         isync_leader_collect(leader, 0);
         isync_leader_refresh(leader);
         wait_for_a_lane(leader);
@@ -796,7 +808,7 @@ size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
     }
     json_decref(passed);
     free(ids);
-    return taken;
+    return taken ? taken : (size_t)newer; /* newer ones: come back at once, not after a sleep */
 }
 
 /* 1 when held/ changed since the last look: an admin released or
