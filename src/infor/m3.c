@@ -515,9 +515,6 @@ static int attempt(isync_m3_client *client, const char *url, int writes, isync_m
         return 0;
     }
     const char *headers[] = {auth_header, "Accept: application/json", NULL};
-    if (client->throttle) {
-        isync_throttle_wait(client->throttle, client->stop);
-    }
     /* a write that libcurl had to send twice is reported as not known (http.h) */
     isync_status st = (writes ? isync_http_request_once : isync_http_request)(client->http, "GET", url, headers, NULL,
                                                                               0, &resp, &err);
@@ -546,6 +543,9 @@ static int attempt(isync_m3_client *client, const char *url, int writes, isync_m
 
 isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *req, isync_m3_result *res)
 {
+    if (client->throttle) {
+        isync_throttle_wait(client->throttle, client->stop); /* a Retry-After holds every call back */
+    }
     long long start = isync_monotonic_ms();
 
     isync_m3_result_init(res);
