@@ -493,56 +493,81 @@ static int reads_only(const char *transaction)
     return 0;
 }
 
-/* One GET with the current token. Returns 1 when the gateway answered 401
- * (the token is then forgotten, unless another thread replaced it already). */
-static int attempt(isync_m3_client *client, const char *url, int writes, isync_m3_result *res)
+/* One request to M3: GET with the fields in the URL, or POST with a JSON body (bulk). */
+typedef struct {
+    const char *method;
+    const char *url;
+    const char *body; /* NULL for GET */
+    int writes; /* it may change data: never taken as done when libcurl sent it twice */
+} m3_request;
+
+/* One request with the current token. 0: an HTTP answer is in resp (after a
+ * 401 the token is forgotten, unless another thread replaced it already);
+ * -1: none, res says why. */
+static int send_once(isync_m3_client *client, const m3_request *request, isync_http_response *resp,
+                     isync_m3_result *res)
 {
     char *token = NULL;
     long retry_after = -1;
     isync_error err;
-    isync_http_response resp;
     char *auth_header = NULL;
 
+    memset(resp, 0, sizeof *resp);
+    resp->retry_after_s = -1;
+    res->http_status = 0;
+    res->retry_after_s = -1;
     if (isync_oauth_token(client->oauth, &token, &retry_after, &err) != ISYNC_OK) {
-        res->http_status = 0;
         res->retry_after_s = retry_after;
         set_failure(res, ISYNC_M3_RETRY, "token request failed: %s", err.message);
-        return 0;
+        return -1;
     }
     if (asprintf(&auth_header, "Authorization: Bearer %s", token) < 0) {
         isync_oauth_token_free(token);
         set_failure(res, ISYNC_M3_RETRY, "out of memory");
-        return 0;
+        return -1;
     }
-    const char *headers[] = {auth_header, "Accept: application/json", NULL};
+    const char *headers[] = {auth_header, "Accept: application/json",
+                             request->body ? "Content-Type: application/json" : NULL, NULL};
+    size_t body_len = request->body ? strlen(request->body) : 0;
     /* a write that libcurl had to send twice is reported as not known (http.h) */
-    isync_status st = (writes ? isync_http_request_once : isync_http_request)(client->http, "GET", url, headers, NULL,
-                                                                              0, &resp, &err);
-    tell_throttle(client, &resp, st);
+    isync_status st = (request->writes ? isync_http_request_once : isync_http_request)(
+        client->http, request->method, request->url, headers, request->body, body_len, resp, &err);
+    tell_throttle(client, resp, st);
     explicit_bzero(auth_header, strlen(auth_header));
     free(auth_header);
-    int unauthorized = 0;
     if (st != ISYNC_OK) {
-        res->http_status = 0;
-        res->retry_after_s = -1;
-        set_failure(res, ISYNC_M3_RETRY, "M3 request %s: %s", resp.timed_out ? "timed out" : "failed",
-                    resp.error[0] ? resp.error : err.message);
-    } else if (resp.status == 401) {
-        unauthorized = 1;
+        set_failure(res, ISYNC_M3_RETRY, "M3 request %s: %s", resp->timed_out ? "timed out" : "failed",
+                    resp->error[0] ? resp->error : err.message);
+    } else if (resp->status == 401) {
         isync_oauth_invalidate(client->oauth, token);
-        res->http_status = 401;
-        res->retry_after_s = resp.retry_after_s;
-        set_failure(res, ISYNC_M3_RETRY, "HTTP 401 twice: the gateway refused a fresh token");
-    } else {
-        classify_http_answer(&resp, res);
     }
     isync_oauth_token_free(token);
-    isync_http_response_clear(&resp);
-    return unauthorized;
+    return st == ISYNC_OK ? 0 : -1;
+}
+
+/* The request, once more with a fresh token after a 401 (a token expired or
+ * revoked early). 0: an answer other than 401 is in resp; -1: res says why. */
+static int send_request(isync_m3_client *client, const m3_request *request, isync_http_response *resp,
+                        isync_m3_result *res)
+{
+    for (int tries = 0; tries < 2; tries++) {
+        if (send_once(client, request, resp, res) != 0) {
+            return -1;
+        }
+        if (resp->status != 401) {
+            return 0;
+        }
+        res->http_status = 401;
+        res->retry_after_s = resp->retry_after_s;
+        isync_http_response_clear(resp);
+    }
+    set_failure(res, ISYNC_M3_RETRY, "HTTP 401 twice: the gateway refused a fresh token");
+    return -1;
 }
 
 isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *req, isync_m3_result *res)
 {
+    isync_http_response resp;
     if (client->throttle) {
         isync_throttle_wait(client->throttle, client->stop); /* a Retry-After holds every call back */
     }
@@ -554,13 +579,145 @@ isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *
         set_failure(res, ISYNC_M3_RETRY, "out of memory");
         return res->outcome;
     }
-    int writes = !reads_only(req->transaction);
-    if (attempt(client, url, writes, res)) {
-        /* Token expired or revoked early: try once more with a fresh one. */
-        attempt(client, url, writes, res);
+    m3_request request = {"GET", url, NULL, !reads_only(req->transaction)};
+    if (send_request(client, &request, &resp, res) == 0) {
+        classify_http_answer(&resp, res);
+        isync_http_response_clear(&resp);
     }
     free(url);
     isync_log(ISYNC_LOG_DEBUG, "M3 %s/%s -> %s (%ld, %ld ms)", req->program, req->transaction,
               outcome_name(res->outcome), res->http_status, (long)(isync_monotonic_ms() - start));
     return res->outcome;
+}
+
+/* ---- bulk --------------------------------------------------------------- */
+
+/* {"program", "cono", "divi", ..., "transactions": [{"transaction", "record": {..}}]}; NULL when out of memory. */
+static char *bulk_body(const isync_m3_bulk *bulk)
+{
+    json_t *transactions = json_array();
+    for (size_t i = 0; i < bulk->count; i++) {
+        json_t *record = json_object();
+        for (size_t f = 0; bulk->calls[i].fields && bulk->calls[i].fields[f]; f += 2) {
+            const char *value = bulk->calls[i].fields[f + 1];
+            if (value && trimmed_length(value) > 0) { /* as in the URL: a blank field is left out */
+                json_object_set_new(record, bulk->calls[i].fields[f], json_stringn(value, trimmed_length(value)));
+            }
+        }
+        json_array_append_new(transactions,
+                              json_pack("{s:s, s:o}", "transaction", bulk->calls[i].transaction, "record", record));
+    }
+    json_t *root = json_pack("{s:s, s:b, s:b, s:i, s:o}", "program", bulk->program, "excludeEmptyValues", 0,
+                             "rightTrim", 1, "maxReturnedRecords", 0, "transactions", transactions);
+    if (root && bulk->cono > 0) {
+        json_object_set_new(root, "cono", json_integer(bulk->cono));
+    }
+    if (root && bulk->divi && *bulk->divi) {
+        json_object_set_new(root, "divi", json_string(bulk->divi));
+    }
+    char *body = root ? json_dumps(root, JSON_COMPACT) : NULL;
+    json_decref(root);
+    return body;
+}
+
+/* Each transaction's result, by position; NULL in results_out when the
+ * answer has none for it (the bulk was terminated). 0, or -1 when the body
+ * is not a v2 bulk answer. */
+static int parse_bulk(const isync_http_response *resp, size_t count, isync_m3_result *results)
+{
+    json_error_t jerr;
+    json_t *root = resp->body ? json_loadb(resp->body, resp->body_len, 0, &jerr) : NULL;
+    json_t *list = json_object_get(root, "results");
+    int rc = json_is_array(list) ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < count; i++) {
+        json_t *one = json_array_get(list, i);
+        if (!one) {
+            set_failure(&results[i], ISYNC_M3_RETRY, "not run: M3 ended the bulk request before it");
+            continue;
+        }
+        /* a result is parsed as the answer to a single call */
+        json_t *single = json_pack("{s:[O]}", "results", one);
+        results[i].outcome = ISYNC_M3_OK;
+        results[i].records = json_array();
+        rc = single && results[i].records && parse_v2(single, &results[i]) == 0 ? 0 : -1;
+        json_decref(single);
+    }
+    json_decref(root);
+    return rc;
+}
+
+/* Every result says what the whole request got. */
+static void fail_all(const isync_m3_result *failure, size_t count, isync_m3_result *results)
+{
+    for (size_t i = 0; i < count; i++) {
+        results[i].outcome = failure->outcome;
+        results[i].http_status = failure->http_status;
+        results[i].retry_after_s = failure->retry_after_s;
+        snprintf(results[i].error_message, sizeof results[i].error_message, "%s", failure->error_message);
+    }
+}
+
+/* The outcome of the whole: the worst of the results (retry > permanent > MI error > ok). */
+static isync_m3_outcome worst_outcome(size_t count, const isync_m3_result *results)
+{
+    static const int rank[] = {
+        [ISYNC_M3_OK] = 0, [ISYNC_M3_MI_ERROR] = 1, [ISYNC_M3_PERMANENT] = 2, [ISYNC_M3_RETRY] = 3};
+    isync_m3_outcome worst = ISYNC_M3_OK;
+    for (size_t i = 0; i < count; i++) {
+        if (rank[results[i].outcome] > rank[worst]) {
+            worst = results[i].outcome;
+        }
+    }
+    return worst;
+}
+
+isync_m3_outcome isync_m3_bulk_call(isync_m3_client *client, const isync_m3_bulk *bulk, isync_m3_result *results)
+{
+    isync_m3_result whole;
+    isync_http_response resp;
+    if (bulk->count == 0) {
+        return ISYNC_M3_OK;
+    }
+    if (client->throttle) {
+        isync_throttle_wait(client->throttle, client->stop);
+    }
+    long long start = isync_monotonic_ms();
+    int writes = 0;
+    isync_m3_result_init(&whole);
+    for (size_t i = 0; i < bulk->count; i++) {
+        isync_m3_result_init(&results[i]);
+        writes |= !reads_only(bulk->calls[i].transaction);
+    }
+    string_builder url = {NULL, 0, 0};
+    sb_append(&url, client->cred->iu);
+    sb_append(&url, "/");
+    sb_append_escaped(&url, client->cred->ti, strlen(client->cred->ti));
+    sb_append(&url, "/M3/m3api-rest/v2/execute");
+    char *body = bulk_body(bulk);
+    m3_request request = {"POST", url.text, body, writes};
+    if (url.failed || !body) {
+        set_failure(&whole, ISYNC_M3_RETRY, "out of memory");
+        fail_all(&whole, bulk->count, results);
+    } else if (send_request(client, &request, &resp, &whole) != 0) {
+        fail_all(&whole, bulk->count, results);
+    } else {
+        if (resp.status < 200 || resp.status >= 300) {
+            classify_http_answer(&resp, &whole);
+            fail_all(&whole, bulk->count, results);
+        } else if (parse_bulk(&resp, bulk->count, results) != 0) {
+            set_failure(&whole, ISYNC_M3_PERMANENT, "unreadable M3 bulk response (HTTP %ld)", resp.status);
+            fail_all(&whole, bulk->count, results);
+        }
+        for (size_t i = 0; i < bulk->count; i++) {
+            results[i].http_status = resp.status;
+        }
+        isync_http_response_clear(&resp);
+    }
+    free(body);
+    free(url.text);
+    isync_m3_result_clear(&whole);
+    isync_m3_outcome outcome = worst_outcome(bulk->count, results);
+    isync_log(ISYNC_LOG_DEBUG, "M3 %s bulk of %zu -> %s (%ld, %ld ms)", bulk->program, bulk->count,
+              outcome_name(outcome), results[0].http_status, (long)(isync_monotonic_ms() - start));
+    return outcome;
 }

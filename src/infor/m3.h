@@ -59,6 +59,32 @@ void isync_m3_client_set_throttle(isync_m3_client *client, isync_throttle *throt
  * Always fills res (call isync_m3_result_clear afterwards). */
 isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *req, isync_m3_result *res);
 
+/* One transaction of a bulk request. */
+typedef struct {
+    const char *transaction; /* "AddBatchLine" */
+    const char *const *fields; /* name, value, ..., NULL; as in isync_m3_request */
+} isync_m3_bulk_entry;
+
+/* Several transactions of one program in one request (M3's bulk execution). */
+typedef struct {
+    const char *program;
+    int cono; /* <= 0: omitted */
+    const char *divi; /* NULL/"": omitted */
+    const isync_m3_bulk_entry *calls;
+    size_t count; /* at least 1 */
+} isync_m3_bulk;
+
+/* POST {iu}/{ti}/M3/m3api-rest/v2/execute with the transactions, which M3
+ * runs in order. results (count of them, initialised here, cleared by the
+ * caller) take each transaction's own outcome: M3 answers HTTP 200 even when
+ * some failed (nrOfFailedTransactions, errorMessage per result). When the
+ * request as a whole failed (transport, HTTP status, 401 twice, unreadable
+ * answer) every result carries that failure; a transaction M3 did not run
+ * (the bulk was terminated) is RETRY. A write sent twice by libcurl is not
+ * known (http.h): RETRY for all. Returns the worst outcome: RETRY, then
+ * PERMANENT, MI_ERROR, OK. */
+isync_m3_outcome isync_m3_bulk_call(isync_m3_client *client, const isync_m3_bulk *bulk, isync_m3_result *results);
+
 /* Builds the request URL (malloc'ed); exposed for tests. */
 char *isync_m3_url(const char *iu, const char *ti, const isync_m3_request *req);
 

@@ -573,6 +573,111 @@ static void test_write_resent_on_a_dead_connection_is_not_known(void **state)
     assert_true(starts_with(server.requests[3], "GET /TEN/M3/m3api-rest/v2/execute/OIS100MI/AddBatchLine"));
 }
 
+static const isync_m3_bulk_entry two_lines[] = {
+    { "AddBatchLine", (const char *const[]){ "ORNO", "9000000001", "ITNO", "A1  ", "ORQT", "2", NULL } },
+    { "AddBatchLine", (const char *const[]){ "ORNO", "9000000001", "ITNO", "NOPE", "ORQT", "", NULL } },
+};
+static const isync_m3_bulk bulk_lines = { .program = "OIS100MI", .cono = 100, .divi = "AAA", .calls = two_lines,
+                                          .count = 2 };
+
+/* One request for both lines; M3 answers 200 although the second failed. */
+static void test_bulk_results_per_transaction(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, TOKEN_1, 0 },
+        { 200, NULL,
+          "{\"results\":[{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"1   \"}]},"
+          "{\"transaction\":\"AddBatchLine\",\"errorMessage\":\"Item number NOPE does not exist\","
+          "\"errorType\":\"ServerReturnedNOK\",\"errorField\":\"ITNO\",\"errorCode\":\"WIT0203\"}],"
+          "\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":1}",
+          0 }
+    };
+    fixture f;
+    isync_m3_result res[2];
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_bulk_call(f.client, &bulk_lines, res), ISYNC_M3_MI_ERROR);
+    assert_int_equal(res[0].outcome, ISYNC_M3_OK);
+    assert_string_equal(isync_m3_record_field(&res[0], 0, "PONR"), "1");
+    assert_int_equal(res[1].outcome, ISYNC_M3_MI_ERROR);
+    assert_string_equal(res[1].error_message, "Item number NOPE does not exist");
+    assert_string_equal(res[1].error_field, "ITNO");
+    assert_string_equal(res[1].error_code, "WIT0203");
+    assert_int_equal(res[1].http_status, 200);
+    isync_m3_result_clear(&res[0]);
+    isync_m3_result_clear(&res[1]);
+    fixture_close(&f);
+    stop_server();
+
+    assert_int_equal(server.request_count, 2);
+    const char *request = server.requests[1];
+    assert_true(starts_with(request, "POST /TEN/M3/m3api-rest/v2/execute HTTP/1.1\r\n"));
+    assert_non_null(strcasestr(request, "\r\nContent-Type: application/json\r\n"));
+    json_error_t jerr;
+    json_t *body = json_loads(strstr(request, "\r\n\r\n") + 4, 0, &jerr);
+    assert_non_null(body);
+    assert_string_equal(json_string_value(json_object_get(body, "program")), "OIS100MI");
+    assert_int_equal(json_integer_value(json_object_get(body, "cono")), 100);
+    assert_string_equal(json_string_value(json_object_get(body, "divi")), "AAA");
+    json_t *transactions = json_object_get(body, "transactions");
+    assert_int_equal(json_array_size(transactions), 2);
+    json_t *first = json_object_get(json_array_get(transactions, 0), "record");
+    assert_string_equal(json_string_value(json_object_get(first, "ITNO")), "A1"); /* right-trimmed */
+    json_t *second = json_object_get(json_array_get(transactions, 1), "record");
+    assert_null(json_object_get(second, "ORQT")); /* blank: left out, as in a single call */
+    json_decref(body);
+}
+
+/* The request as a whole failed: every transaction says so. */
+static void test_bulk_failed_request_fails_every_transaction(void **state)
+{
+    (void)state;
+    const canned_response script[] = { { 200, NULL, TOKEN_1, 0 },
+                                       { 503, "Retry-After: 7\r\n", "{\"error\":\"busy\"}", 0 } };
+    fixture f;
+    isync_m3_result res[2];
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_bulk_call(f.client, &bulk_lines, res), ISYNC_M3_RETRY);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(res[i].outcome, ISYNC_M3_RETRY);
+        assert_int_equal(res[i].http_status, 503);
+        assert_int_equal(res[i].retry_after_s, 7);
+        isync_m3_result_clear(&res[i]);
+    }
+    fixture_close(&f);
+    stop_server();
+}
+
+/* M3 stopped after the first transaction: the second did not run. */
+static void test_bulk_terminated_leaves_the_rest_to_retry(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, TOKEN_1, 0 },
+        { 200, NULL,
+          "{\"results\":[{\"transaction\":\"AddBatchLine\",\"records\":[]}],\"wasTerminated\":true,"
+          "\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":0}",
+          0 }
+    };
+    fixture f;
+    isync_m3_result res[2];
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_bulk_call(f.client, &bulk_lines, res), ISYNC_M3_RETRY);
+    assert_int_equal(res[0].outcome, ISYNC_M3_OK);
+    assert_int_equal(res[1].outcome, ISYNC_M3_RETRY);
+    assert_non_null(strstr(res[1].error_message, "not run"));
+    isync_m3_result_clear(&res[0]);
+    isync_m3_result_clear(&res[1]);
+    fixture_close(&f);
+    stop_server();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -600,6 +705,9 @@ int main(void)
         cmocka_unit_test_teardown(test_call_timeout_and_connection_refused, teardown_server),
         cmocka_unit_test_teardown(test_writes_keep_the_connection_alive, teardown_server),
         cmocka_unit_test_teardown(test_write_resent_on_a_dead_connection_is_not_known, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_results_per_transaction, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_failed_request_fails_every_transaction, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_terminated_leaves_the_rest_to_retry, teardown_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
