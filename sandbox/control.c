@@ -7,6 +7,7 @@
 
 #include "delivery.h"
 #include "faults.h"
+#include "gate.h"
 #include "m3.h"
 #include "oauth.h"
 #include "rates.h"
@@ -133,8 +134,11 @@ static void get_calls(struct request *rq, struct reply *rp)
 
 static void get_stats(struct request *rq, struct reply *rp)
 {
+    json_t *j = stats_json();
+
     (void)rq;
-    reply_json(rp, 200, stats_json());
+    json_object_update_new(j, gate_counters());
+    reply_json(rp, 200, j);
 }
 
 /* JSON request body, or NULL after filling a 400 into rp. */
@@ -179,6 +183,44 @@ static void delete_faults(struct request *rq, struct reply *rp)
 {
     faults_clear();
     get_faults(rq, rp);
+}
+
+/* POST body through set (gate.h), then the settings as get() shows them; 400 when refused. */
+static void set_gate(struct request *rq, struct reply *rp, int (*set)(const json_t *, char *, size_t),
+                     json_t *(*get)(void))
+{
+    json_t *body = json_body(rq, rp);
+    char err[96];
+
+    if (!body)
+        return;
+    if (set(body, err, sizeof err) != 0)
+        reply_error(rp, 400, "invalid_request", err);
+    else
+        reply_json(rp, 200, get());
+    json_decref(body);
+}
+
+static void get_latency(struct request *rq, struct reply *rp)
+{
+    (void)rq;
+    reply_json(rp, 200, gate_latency_json());
+}
+
+static void post_latency(struct request *rq, struct reply *rp)
+{
+    set_gate(rq, rp, gate_set_latency, gate_latency_json);
+}
+
+static void get_concurrency(struct request *rq, struct reply *rp)
+{
+    (void)rq;
+    reply_json(rp, 200, gate_concurrency_json());
+}
+
+static void post_concurrency(struct request *rq, struct reply *rp)
+{
+    set_gate(rq, rp, gate_set_concurrency, gate_concurrency_json);
 }
 
 static void expire_tokens(struct request *rq, struct reply *rp)
@@ -475,6 +517,7 @@ static void post_reset(struct request *rq, struct reply *rp)
     state_unlock();
     faults_clear();
     stats_reset();
+    gate_reset_peak();
     rates_reset();
     reply_json(rp, 200, json_pack("{s:b}", "reset", 1));
 }
@@ -505,6 +548,10 @@ static const struct {
     {"reset", "POST", post_reset, "POST"},
     {"rates", "GET", rates_control_get, "GET, POST"},
     {"rates", "POST", rates_control_post, "GET, POST"},
+    {"latency", "GET", get_latency, "GET, POST"},
+    {"latency", "POST", post_latency, "GET, POST"},
+    {"concurrency", "GET", get_concurrency, "GET, POST"},
+    {"concurrency", "POST", post_concurrency, "GET, POST"},
 };
 
 /* A route path ending in '/' takes any non-empty rest: "orders/" matches "orders/0000100001". */

@@ -18,18 +18,6 @@ static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static struct rule rules[MAX_RULES];
 static int nrules;
 
-/* Integer member, or def when absent; -1 when present but not a non-negative integer. */
-static long int_member(const json_t *rule, const char *key, long def)
-{
-    json_t *v = json_object_get(rule, key);
-
-    if (!v || json_is_null(v))
-        return def;
-    if (!json_is_integer(v) || json_integer_value(v) < 0)
-        return -1;
-    return (long)json_integer_value(v);
-}
-
 static int parse_rule(const json_t *j, struct rule *r, char *err, size_t errlen)
 {
     json_t *match = json_object_get(j, "match");
@@ -41,13 +29,13 @@ static int parse_rule(const json_t *j, struct rule *r, char *err, size_t errlen)
         return -1;
     }
     copy_str(r->match, sizeof r->match, json_string_value(match));
-    r->count = int_member(j, "count", 1);
-    r->f.latency_ms = (int)int_member(j, "latency_ms", 0);
-    r->f.retry_after = (int)int_member(j, "retry_after", -1);
+    r->count = jint(j, "count", 1);
+    r->f.latency_ms = (int)jint(j, "latency_ms", 0);
+    r->f.retry_after = (int)jint(j, "retry_after", -1);
     r->f.drop = json_is_true(json_object_get(j, "drop"));
     r->f.after_processing = json_is_true(json_object_get(j, "after_processing"));
     /* Without status, drop or latency the rule would do nothing: default to 503. */
-    status = int_member(j, "status", r->f.drop || r->f.latency_ms > 0 ? 0 : 503);
+    status = jint(j, "status", r->f.drop || r->f.latency_ms > 0 ? 0 : 503);
     if (r->count < 1 || r->f.latency_ms < 0 || r->f.latency_ms > 600000 ||
         (status != 0 && (status < 100 || status > 599))) {
         snprintf(err, errlen, "count >= 1, latency_ms 0..600000, status 100..599");

@@ -29,8 +29,9 @@ static const struct {
     {"DRS100MI", drs100mi_find}, {"OIS215MI", ois215mi_find}, {"GLS840MI", gls840mi_find},
 };
 
-/* Matrix parameters on the transaction segment. */
-struct matrix {
+/* The options of a call: the matrix parameters of a single call, the query and body options of
+ * a bulk request (with the transaction's selectedColumns as returncols). */
+struct mi_options {
     long maxrecs;
     int metadata;
     int excludempty;
@@ -169,29 +170,39 @@ static json_t *rtrimmed(const char *s)
     return json_stringn(s, n);
 }
 
-static void parse_matrix(char *params, struct matrix *mx)
+static void options_init(struct mi_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->maxrecs = DEFAULT_MAXRECS;
+}
+
+/* One option by its (case-insensitive) name; other names and a bad maxrecs are ignored. */
+static void option_set(struct mi_options *o, const char *name, const char *v)
+{
+    if (!strcasecmp(name, "maxrecs") && mi_is_number(v) && *v != '-')
+        o->maxrecs = atol(v);
+    else if (!strcasecmp(name, "metadata"))
+        o->metadata = !strcasecmp(v, "true");
+    else if (!strcasecmp(name, "excludempty"))
+        o->excludempty = !strcasecmp(v, "true");
+    else if (!strcasecmp(name, "returncols"))
+        copy_str(o->returncols, sizeof o->returncols, v);
+    else if (!strcasecmp(name, "cono"))
+        copy_str(o->cono, sizeof o->cono, v);
+    else if (!strcasecmp(name, "divi"))
+        copy_str(o->divi, sizeof o->divi, v);
+}
+
+/* "maxrecs=10;returncols=A,B": the matrix parameters on the transaction segment. */
+static void parse_matrix(char *params, struct mi_options *o)
 {
     char *save = NULL;
 
-    memset(mx, 0, sizeof *mx);
-    mx->maxrecs = DEFAULT_MAXRECS;
     for (char *p = strtok_r(params, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
         char *eq = strchr(p, '=');
-        const char *v = eq ? eq + 1 : "";
         if (eq)
             *eq = '\0';
-        if (!strcasecmp(p, "maxrecs") && mi_is_number(v) && *v != '-')
-            mx->maxrecs = atol(v);
-        else if (!strcasecmp(p, "metadata"))
-            mx->metadata = !strcasecmp(v, "true");
-        else if (!strcasecmp(p, "excludempty"))
-            mx->excludempty = !strcasecmp(v, "true");
-        else if (!strcasecmp(p, "returncols"))
-            copy_str(mx->returncols, sizeof mx->returncols, v);
-        else if (!strcasecmp(p, "cono"))
-            copy_str(mx->cono, sizeof mx->cono, v);
-        else if (!strcasecmp(p, "divi"))
-            copy_str(mx->divi, sizeof mx->divi, v);
+        option_set(o, p, eq ? eq + 1 : "");
     }
 }
 
@@ -204,26 +215,33 @@ static int is_input_field(const json_t *in_meta, const char *name)
     return 0;
 }
 
-/* Known input fields from the query (and a POSTed form), right-trimmed; the names of the
- * others are appended to ignored. */
-static json_t *collect_fields(const struct request *rq, const json_t *in_meta, json_t *ignored)
+/* The parameters of a single call: the query, for POST also a form body (winning). */
+static json_t *request_fields(const struct request *rq)
 {
-    json_t *raw = request_query(rq), *fields = json_object(), *v;
-    const char *name;
+    json_t *raw = request_query(rq);
 
     if (!strcmp(rq->method, "POST") && rq->body_len && request_is_form(rq)) {
         json_t *form = form_parse(rq->body, rq->body_len);
         json_object_update(raw, form);
         json_decref(form);
     }
-    json_object_foreach(raw, name, v)
+    return raw;
+}
+
+/* The known input fields of raw (an object of strings), right-trimmed; the names of the others
+ * are appended to ignored. */
+static json_t *collect_fields(const json_t *raw, const json_t *in_meta, json_t *ignored)
+{
+    json_t *fields = json_object(), *v;
+    const char *name;
+
+    json_object_foreach((json_t *)raw, name, v)
     {
         if (is_input_field(in_meta, name))
             json_object_set_new(fields, name, rtrimmed(json_string_value(v)));
         else
             json_array_append_new(ignored, json_string(name));
     }
-    json_decref(raw);
     return fields;
 }
 
@@ -268,7 +286,7 @@ static int validate(const json_t *in_meta, const json_t *fields, struct mi_call 
     return 1;
 }
 
-static int check_company(const struct matrix *mx, const json_t *fields, struct mi_call *c)
+static int check_company(const struct mi_options *mx, const json_t *fields, struct mi_call *c)
 {
     const char *cono = *jstr(fields, "CONO") ? jstr(fields, "CONO") : mx->cono;
 
@@ -288,7 +306,7 @@ static json_t *non_empty(const json_t *fields)
     return in;
 }
 
-static int column_wanted(const struct matrix *mx, const char *name)
+static int column_wanted(const struct mi_options *mx, const char *name)
 {
     size_t n = strlen(name);
     const char *p = mx->returncols;
@@ -304,14 +322,14 @@ static int column_wanted(const struct matrix *mx, const char *name)
     return 0;
 }
 
-static void put_column(json_t *row, const struct matrix *mx, const char *name, const char *v)
+static void put_column(json_t *row, const struct mi_options *mx, const char *name, const char *v)
 {
     if (column_wanted(mx, name) && !(mx->excludempty && !*v) && !json_object_get(row, name))
         json_object_set_new(row, name, json_string(v));
 }
 
 /* Output fields in metadata order (blank when unset), then any extra fields the record has. */
-static json_t *shape_row(const json_t *rec, const json_t *out_meta, const struct matrix *mx)
+static json_t *shape_row(const json_t *rec, const json_t *out_meta, const struct mi_options *mx)
 {
     json_t *row = json_object(), *f, *v;
     const char *k;
@@ -322,7 +340,7 @@ static json_t *shape_row(const json_t *rec, const json_t *out_meta, const struct
     return row;
 }
 
-static json_t *metadata_of(const json_t *out_meta, const struct matrix *mx)
+static json_t *metadata_of(const json_t *out_meta, const struct mi_options *mx)
 {
     json_t *md = json_object(), *f;
     size_t i;
@@ -339,7 +357,7 @@ static json_t *metadata_of(const json_t *out_meta, const struct matrix *mx)
 }
 
 static json_t *success_result(const char *transaction, const struct mi_call *c, const json_t *out_meta,
-                              const struct matrix *mx)
+                              const struct mi_options *mx)
 {
     json_t *rows = json_array(), *rec;
     json_t *result = json_pack("{s:s}", "transaction", transaction);
@@ -380,12 +398,12 @@ static void log_call(const char *program, const char *transaction, const json_t 
 
 /* Validates, executes under the state lock and logs the call; c->error_type set on failure. */
 static void execute(const char *program, const char *transaction, const json_t *in_meta, mi_fn fn,
-                    const struct matrix *mx, const struct request *rq, struct mi_call *c)
+                    const struct mi_options *o, const json_t *raw, struct mi_call *c)
 {
     json_t *ignored = json_array();
-    json_t *fields = collect_fields(rq, in_meta, ignored);
+    json_t *fields = collect_fields(raw, in_meta, ignored);
 
-    if (validate(in_meta, fields, c) && check_company(mx, fields, c)) {
+    if (validate(in_meta, fields, c) && check_company(o, fields, c)) {
         c->in = non_empty(fields);
         state_lock();
         fn(c);
@@ -399,71 +417,272 @@ static void execute(const char *program, const char *transaction, const json_t *
     json_decref(fields);
 }
 
-static void run(const struct request *rq, const char *program, const char *transaction, const json_t *meta, mi_fn fn,
-                const struct matrix *mx, struct reply *rp)
+/* One transaction with the parameters raw: its entry of "results"; *ok 1 when it succeeded. */
+static json_t *transact(const char *program, const char *transaction, const json_t *meta, mi_fn fn, const json_t *raw,
+                        const struct mi_options *o, int *ok)
 {
     struct mi_call c = {0};
     json_t *result;
-    int ok;
 
     c.records = json_array();
-    execute(program, transaction, json_object_get(meta, "in"), fn, mx, rq, &c);
-    ok = c.error_type == NULL;
-    result = ok ? success_result(transaction, &c, json_object_get(meta, "out"), mx) : error_result(transaction, &c);
-    reply_json(rp, 200,
-               json_pack("{s:[o], s:b, s:i, s:i}", "results", result, "wasTerminated", 0, "nrOfSuccessfullTransactions",
-                         ok, "nrOfFailedTransactions", !ok));
+    execute(program, transaction, json_object_get(meta, "in"), fn, o, raw, &c);
+    *ok = c.error_type == NULL;
+    result = *ok ? success_result(transaction, &c, json_object_get(meta, "out"), o) : error_result(transaction, &c);
     json_decref(c.records);
+    return result;
 }
 
-static mi_fn find_impl(const char *program, const char *transaction)
+/* The v2 answer around results (stolen). */
+static json_t *envelope(json_t *results, int nok, int nfailed)
 {
+    return json_pack("{s:o, s:b, s:i, s:i}", "results", results, "wasTerminated", 0, "nrOfSuccessfullTransactions", nok,
+                     "nrOfFailedTransactions", nfailed);
+}
+
+static int program_known(const char *program)
+{
+    for (size_t i = 0; i < sizeof implemented / sizeof implemented[0]; i++)
+        if (!strcmp(implemented[i].program, program))
+            return json_is_object(json_object_get(programs, program));
+    return 0;
+}
+
+/* The implementation of a transaction the metadata knows (its entry in *meta), or NULL. Counts
+ * the request under "PROGRAM/TRANSACTION" in the stats either way. */
+static mi_fn lookup(const char *program, const char *transaction, const json_t **meta)
+{
+    json_t *tx = json_object_get(json_object_get(programs, program), transaction);
+
+    stats_mi(program, transaction);
+    *meta = tx;
+    if (transaction[0] == '_' || !json_is_object(tx))
+        return NULL;
     for (size_t i = 0; i < sizeof implemented / sizeof implemented[0]; i++)
         if (!strcmp(implemented[i].program, program))
             return implemented[i].find(transaction);
     return NULL;
 }
 
-static const json_t *find_meta(const char *program, const char *transaction)
+/* GET|POST .../execute/{PROGRAM}/{TRANSACTION};matrix?FIELDS (path is "{PROGRAM}/..."). */
+static void single_call(struct request *rq, const char *path, struct reply *rp)
 {
-    json_t *tx = json_object_get(json_object_get(programs, program), transaction);
-
-    return transaction[0] != '_' && json_is_object(tx) ? tx : NULL;
-}
-
-void m3_handle(struct request *rq, const char *sub, struct reply *rp)
-{
-    static const char prefix[] = "m3api-rest/v2/execute/";
     char buf[1024], *program = buf, *transaction, *params;
     const json_t *meta;
-    mi_fn fn;
-    struct matrix mx;
+    json_t *raw, *result;
+    struct mi_options o;
+    mi_fn fn = NULL;
+    int ok;
 
-    if (strncmp(sub, prefix, sizeof prefix - 1) != 0) {
-        reply_error(rp, 404, "not_found", "Unknown path");
-        return;
-    }
-    if (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "POST") != 0) {
-        reply_method_not_allowed(rp, "GET, POST");
-        return;
-    }
-    copy_str(buf, sizeof buf, sub + sizeof prefix - 1);
+    copy_str(buf, sizeof buf, path);
     transaction = strchr(buf, '/');
-    if (!transaction) {
-        reply_text(rp, 400, "Transaction not found");
-        return;
+    if (transaction) {
+        *transaction++ = '\0';
+        params = transaction + strcspn(transaction, ";");
+        if (*params)
+            *params++ = '\0';
+        fn = lookup(program, transaction, &meta);
     }
-    *transaction++ = '\0';
-    params = transaction + strcspn(transaction, ";");
-    if (*params)
-        *params++ = '\0';
-    stats_mi(program, transaction);
-    meta = find_meta(program, transaction);
-    fn = meta ? find_impl(program, transaction) : NULL;
     if (!fn) {
         reply_text(rp, 400, "Transaction not found");
         return;
     }
-    parse_matrix(params, &mx);
-    run(rq, program, transaction, meta, fn, &mx, rp);
+    stats_m3_single();
+    options_init(&o);
+    parse_matrix(params, &o);
+    raw = request_fields(rq);
+    result = transact(program, transaction, meta, fn, raw, &o, &ok);
+    json_decref(raw);
+    reply_json(rp, 200, envelope(json_pack("[o]", result), ok, !ok));
+}
+
+/* A scalar of a bulk body as text (malloc'd): strings as they are, numbers and booleans as
+ * JSON writes them; NULL for anything else. */
+static char *scalar_text(const json_t *v)
+{
+    if (json_is_string(v))
+        return strdup(json_string_value(v));
+    if (json_is_number(v) || json_is_boolean(v))
+        return json_dumps(v, JSON_ENCODE_ANY);
+    return NULL;
+}
+
+/* The record of a bulk transaction as an object of strings (other values left out). */
+static json_t *record_fields(const json_t *record)
+{
+    json_t *raw = json_object(), *v;
+    const char *name;
+
+    json_object_foreach((json_t *)record, name, v)
+    {
+        char *text = scalar_text(v);
+        if (text)
+            jset(raw, name, text);
+        free(text);
+    }
+    return raw;
+}
+
+/* Query options (maxrecs, cono, divi, ...), then the body's, which win. righttrim and
+ * extendedresult change nothing: values are always trimmed. */
+static void bulk_options(const struct request *rq, const json_t *body, struct mi_options *o)
+{
+    static const struct {
+        const char *member, *option;
+    } members[] = {
+        {"cono", "cono"},
+        {"divi", "divi"},
+        {"excludeEmptyValues", "excludempty"},
+        {"maxReturnedRecords", "maxrecs"},
+    };
+    json_t *query = request_query(rq), *v;
+    const char *name;
+
+    options_init(o);
+    json_object_foreach(query, name, v) option_set(o, name, json_string_value(v));
+    json_decref(query);
+    for (size_t i = 0; i < sizeof members / sizeof members[0]; i++) {
+        char *text = scalar_text(json_object_get(body, members[i].member));
+        if (text)
+            option_set(o, members[i].option, text);
+        free(text);
+    }
+}
+
+/* selectedColumns of a bulk transaction as returncols (unchanged when absent or empty). */
+static void selected_columns(const json_t *columns, struct mi_options *o)
+{
+    size_t i, used = 0;
+    json_t *c;
+
+    if (!json_array_size(columns))
+        return;
+    o->returncols[0] = '\0';
+    json_array_foreach(columns, i, c)
+    {
+        int n = snprintf(o->returncols + used, sizeof o->returncols - used, "%s%s", used ? "," : "",
+                         json_string_value(c) ? json_string_value(c) : "");
+        if (n < 0 || (size_t)n >= sizeof o->returncols - used)
+            break;
+        used += (size_t)n;
+    }
+}
+
+/* One entry of "transactions": its result; an unknown transaction is a failed result. */
+static json_t *bulk_transaction(const char *program, const json_t *tx, const struct mi_options *o, int *ok)
+{
+    const char *transaction = jstr(tx, "transaction");
+    struct mi_options to = *o;
+    const json_t *meta;
+    mi_fn fn = lookup(program, transaction, &meta);
+    json_t *raw, *result;
+
+    if (!fn) {
+        struct mi_call c = {0};
+        mi_fail(&c, "TransactionNotFound", "", "", "Transaction %s not found in program %s", transaction, program);
+        *ok = 0;
+        return error_result(transaction, &c);
+    }
+    stats_m3_bulk_transaction();
+    selected_columns(json_object_get(tx, "selectedColumns"), &to);
+    raw = record_fields(json_object_get(tx, "record"));
+    result = transact(program, transaction, meta, fn, raw, &to, ok);
+    json_decref(raw);
+    return result;
+}
+
+/* {"program": "...", "transactions": [{"transaction": "...", "record"?: {}, "selectedColumns"?: []}]} */
+static int bulk_body_valid(const json_t *body)
+{
+    json_t *txs = json_object_get(body, "transactions"), *tx;
+    size_t i;
+
+    if (!*jstr(body, "program") || !json_is_array(txs))
+        return 0;
+    json_array_foreach(txs, i, tx)
+    {
+        json_t *record = json_object_get(tx, "record"), *columns = json_object_get(tx, "selectedColumns");
+        if (!*jstr(tx, "transaction") || (record && !json_is_object(record)) || (columns && !json_is_array(columns)))
+            return 0;
+    }
+    return 1;
+}
+
+/* POST .../execute?options with a JSON body: the transactions in order, each as a single call
+ * would run it; a failed one does not stop the others. */
+static void bulk_call(struct request *rq, struct reply *rp)
+{
+    json_t *body = json_loadb(rq->body, rq->body_len, 0, NULL), *results, *tx;
+    const char *program = jstr(body, "program");
+    struct mi_options o;
+    int nok = 0, ok;
+    size_t i;
+
+    if (!bulk_body_valid(body)) {
+        reply_text(rp, 400, "Invalid bulk request: program and transactions [{transaction, record}] are required");
+    } else if (!program_known(program)) {
+        reply_text(rp, 400, "Transaction not found");
+    } else {
+        stats_m3_bulk();
+        bulk_options(rq, body, &o);
+        results = json_array();
+        json_array_foreach(json_object_get(body, "transactions"), i, tx)
+        {
+            json_array_append_new(results, bulk_transaction(program, tx, &o, &ok));
+            nok += ok;
+        }
+        reply_json(rp, 200, envelope(results, nok, (int)json_array_size(results) - nok));
+    }
+    json_decref(body);
+}
+
+static const char execute_path[] = "m3api-rest/v2/execute";
+
+/* The path after .../execute: "" or "/" for a bulk request, "/{PROGRAM}/..." for a single call. */
+static const char *after_execute(const char *sub)
+{
+    return strncmp(sub, execute_path, sizeof execute_path - 1) ? NULL : sub + sizeof execute_path - 1;
+}
+
+static int is_bulk(const char *rest)
+{
+    return rest && (!*rest || !strcmp(rest, "/"));
+}
+
+char *m3_bulk_label(const struct request *rq, const char *sub)
+{
+    json_t *body, *tx;
+    char *label = NULL;
+    size_t len, i;
+    FILE *f;
+
+    if (!is_bulk(after_execute(sub)) || strcmp(rq->method, "POST") != 0)
+        return NULL;
+    body = json_loadb(rq->body, rq->body_len, 0, NULL);
+    f = open_memstream(&label, &len);
+    if (f) {
+        fputs(" bulk", f);
+        json_array_foreach(json_object_get(body, "transactions"), i, tx)
+            fprintf(f, " %s/%s", jstr(body, "program"), jstr(tx, "transaction"));
+        fclose(f);
+    }
+    json_decref(body);
+    return label;
+}
+
+void m3_handle(struct request *rq, const char *sub, struct reply *rp)
+{
+    const char *rest = after_execute(sub);
+
+    if (!rest || (*rest && *rest != '/')) {
+        reply_error(rp, 404, "not_found", "Unknown path");
+    } else if (is_bulk(rest)) {
+        if (strcmp(rq->method, "POST") != 0)
+            reply_method_not_allowed(rp, "POST");
+        else
+            bulk_call(rq, rp);
+    } else if (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "POST") != 0) {
+        reply_method_not_allowed(rp, "GET, POST");
+    } else {
+        single_call(rq, rest + 1, rp);
+    }
 }

@@ -1,7 +1,8 @@
 /*
- * M3 MI REST v2 engine: /{ti}/M3/m3api-rest/v2/execute/{PROGRAM}/{TRANSACTION};matrix?FIELDS.
- * Parses the request, validates input fields against the metadata file, runs the
- * transaction under the state lock and shapes the v2 JSON response.
+ * M3 MI REST v2 engine: /{ti}/M3/m3api-rest/v2/execute/{PROGRAM}/{TRANSACTION};matrix?FIELDS
+ * and the bulk POST /{ti}/M3/m3api-rest/v2/execute. Parses the request, validates input fields
+ * against the metadata file, runs each transaction under the state lock and shapes the v2 JSON
+ * response; a bulk runs its transactions through the same code as single calls.
  */
 #ifndef SANDBOX_M3_H
 #define SANDBOX_M3_H
@@ -34,8 +35,13 @@ mi_fn mi_lookup(const struct mi_transaction *table, size_t n, const char *name);
 int m3_load_metadata(const char *path);
 void m3_free(void);
 
-/* sub is the path after "/{ti}/M3/"; the caller has checked the bearer token. */
+/* sub is the path after "/{ti}/M3/"; the caller has checked the bearer token. Single calls
+ * (.../execute/{PROGRAM}/{TRANSACTION}) and bulk requests (POST .../execute, JSON body). */
 void m3_handle(struct request *rq, const char *sub, struct reply *rp);
+
+/* For a bulk request (POST, sub as for m3_handle) " bulk PROGRAM/T1 PROGRAM/T2 ..." in the order
+ * of its body, what fault rules match besides the path (malloc'd); NULL for other requests. */
+char *m3_bulk_label(const struct request *rq, const char *sub);
 
 /* Input field value, "" when not sent. */
 const char *mi_in(const struct mi_call *c, const char *field);

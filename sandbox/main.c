@@ -18,6 +18,7 @@
 #include "control.h"
 #include "creds.h"
 #include "faults.h"
+#include "gate.h"
 #include "http.h"
 #include "m3.h"
 #include "oauth.h"
@@ -32,6 +33,7 @@ struct options {
     int port;
     long token_ttl;
     int quiet;
+    struct gate_settings gate;
 };
 
 static const char *tenant;
@@ -41,21 +43,54 @@ static void usage(void)
     fprintf(stderr,
             "usage: infor-sandbox --dir DIR [--host 127.0.0.1] [--port 0]\n"
             "                     [--metadata metadata/m3-transactions.json] [--tenant TEN_SANDBOX]\n"
-            "                     [--token-ttl 7200] [--cert FILE --key FILE] [--quiet]\n");
+            "                     [--token-ttl 7200] [--cert FILE --key FILE] [--quiet]\n"
+            "                     [--latency-ms 0] [--jitter-ms 0] [--max-concurrent 0] [--retry-after 1]\n");
+}
+
+/* A whole number from 0 to max into *out; -1 otherwise. */
+static int whole_number(const char *s, int max, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+
+    if (end == s || *end || v < 0 || v > max)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+/* The options of the gate (gate.h): 0, or -1 for a value out of its range. */
+static int gate_option(int ch, const char *arg, struct gate_settings *g)
+{
+    switch (ch) {
+    case 'L': return whole_number(arg, GATE_MAX_MS, &g->latency_ms);
+    case 'J': return whole_number(arg, GATE_MAX_MS, &g->jitter_ms);
+    case 'C': return whole_number(arg, GATE_MAX_CONCURRENT, &g->max_concurrent);
+    case 'R': return whole_number(arg, GATE_MAX_RETRY_AFTER, &g->retry_after);
+    default: return -1;
+    }
 }
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
+    /* clang-format off */
     static const struct option longopts[] = {
         {"dir", required_argument, NULL, 'd'},    {"host", required_argument, NULL, 'h'},
         {"port", required_argument, NULL, 'p'},   {"metadata", required_argument, NULL, 'm'},
         {"tenant", required_argument, NULL, 't'}, {"token-ttl", required_argument, NULL, 'T'},
         {"cert", required_argument, NULL, 'c'},   {"key", required_argument, NULL, 'k'},
-        {"quiet", no_argument, NULL, 'q'},        {NULL, 0, NULL, 0},
+        {"quiet", no_argument, NULL, 'q'},        {"latency-ms", required_argument, NULL, 'L'},
+        {"jitter-ms", required_argument, NULL, 'J'}, {"max-concurrent", required_argument, NULL, 'C'},
+        {"retry-after", required_argument, NULL, 'R'}, {NULL, 0, NULL, 0},
     };
+    /* clang-format on */
     int ch;
 
-    *o = (struct options){NULL, "127.0.0.1", "metadata/m3-transactions.json", "TEN_SANDBOX", NULL, NULL, 0, 7200, 0};
+    *o = (struct options){.host = "127.0.0.1",
+                          .metadata = "metadata/m3-transactions.json",
+                          .tenant = "TEN_SANDBOX",
+                          .token_ttl = 7200,
+                          .gate = {.retry_after = 1}};
     while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (ch) {
         case 'd': o->dir = optarg; break;
@@ -67,7 +102,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'c': o->cert = optarg; break;
         case 'k': o->key = optarg; break;
         case 'q': o->quiet = 1; break;
-        default: return -1;
+        default:
+            if (gate_option(ch, optarg, &o->gate) != 0)
+                return -1;
         }
     }
     if (!o->dir || optind != argc || o->port < 0 || o->port > 65535 || o->token_ttl <= 0 || !*o->tenant ||
@@ -76,21 +113,37 @@ static int parse_options(int argc, char **argv, struct options *o)
     return 0;
 }
 
+/* The path after "/{ti}/", or NULL when the path is not under the tenant. */
+static const char *tenant_sub(const char *path)
+{
+    size_t tl = strlen(tenant);
+
+    if (path[0] != '/' || strncmp(path + 1, tenant, tl) != 0 || path[tl + 1] != '/')
+        return NULL;
+    return path + tl + 2;
+}
+
+/* The path after "/{ti}/M3/", or NULL. */
+static const char *m3_sub(const char *path)
+{
+    const char *sub = tenant_sub(path);
+
+    return sub && !strncmp(sub, "M3/", 3) ? sub + 3 : NULL;
+}
+
 /* Gateway routes under /{ti}/: the authorization server is open, the rest needs a bearer token. */
 static void route(struct request *rq, struct reply *rp)
 {
-    size_t tl = strlen(tenant);
-    const char *sub;
+    const char *sub = tenant_sub(rq->path);
 
     if (!strncmp(rq->path, "/rates/", 7)) { /* the exchange-rate table: open, no tenant */
         rates_handle(rq, rq->path + 7, rp);
         return;
     }
-    if (rq->path[0] != '/' || strncmp(rq->path + 1, tenant, tl) != 0 || rq->path[tl + 1] != '/') {
+    if (!sub) {
         reply_error(rp, 404, "not_found", "Unknown path");
         return;
     }
-    sub = rq->path + tl + 2;
     if (!strncmp(sub, "as/", 3)) {
         oauth_handle(rq, sub + 3, rp);
         return;
@@ -105,42 +158,56 @@ static void route(struct request *rq, struct reply *rp)
         reply_error(rp, 404, "not_found", "Unknown path");
 }
 
-static enum MHD_Result fault_reply(struct request *rq, const struct fault *f)
+/* A JSON error answer, with Retry-After when retry_after >= 0. */
+static enum MHD_Result send_error(struct request *rq, unsigned status, const char *error, const char *desc,
+                                  int retry_after)
 {
     struct reply rp = {0};
+    char secs[16];
+
+    reply_error(&rp, status, error, desc);
+    if (retry_after >= 0) {
+        snprintf(secs, sizeof secs, "%d", retry_after);
+        reply_header(&rp, MHD_HTTP_HEADER_RETRY_AFTER, secs);
+    }
+    return reply_send(rq, &rp);
+}
+
+static enum MHD_Result fault_reply(struct request *rq, const struct fault *f)
+{
     char msg[64];
 
     if (f->drop)
         return MHD_NO; /* libmicrohttpd closes the connection without answering */
     snprintf(msg, sizeof msg, "Injected fault: HTTP %u", f->status);
-    reply_error(&rp, f->status, "sandbox_fault", msg);
-    if (f->retry_after >= 0) {
-        snprintf(msg, sizeof msg, "%d", f->retry_after);
-        reply_header(&rp, MHD_HTTP_HEADER_RETRY_AFTER, msg);
-    }
-    return reply_send(rq, &rp);
+    return send_error(rq, f->status, "sandbox_fault", msg, f->retry_after);
 }
 
-static enum MHD_Result handle(struct request *rq)
+/* What fault rules match: the path; for an M3 bulk request the path followed by
+ * " bulk PROGRAM/T1 PROGRAM/T2 ..." (malloc'd, NULL when out of memory). */
+static char *fault_subject(const struct request *rq)
+{
+    const char *sub = m3_sub(rq->path);
+    char *label = sub ? m3_bulk_label(rq, sub) : NULL, *subject;
+
+    if (asprintf(&subject, "%s%s", rq->path, label ? label : "") < 0)
+        subject = NULL;
+    free(label);
+    return subject;
+}
+
+/* Fault rules first (fault.h), then the route. */
+static enum MHD_Result serve_request(struct request *rq)
 {
     struct reply rp = {0};
     struct fault f;
-    int fired, replaces;
+    char *subject = fault_subject(rq);
+    int fired = faults_take(subject ? subject : rq->path, &f), replaces = fired && (f.drop || f.status);
 
-    if (!strncmp(rq->path, "/_sandbox/", 10)) {
-        control_handle(rq, rq->path + 10, &rp);
-        return reply_send(rq, &rp);
-    }
-    if (rq->too_large) {
-        reply_error(&rp, 413, "too_large", "Request body too large");
-        return reply_send(rq, &rp);
-    }
-    fired = faults_take(rq->path, &f);
-    replaces = fired && (f.drop || f.status);
+    free(subject);
     if (fired) {
         stats_fault();
-        if (f.latency_ms > 0)
-            usleep((useconds_t)f.latency_ms * 1000);
+        sleep_ms(f.latency_ms);
     }
     if (replaces && !f.after_processing)
         return fault_reply(rq, &f);
@@ -150,6 +217,45 @@ static enum MHD_Result handle(struct request *rq)
         return fault_reply(rq, &f);
     }
     return reply_send(rq, &rp);
+}
+
+/* Beyond max_concurrent M3 requests in progress: 429 without executing anything. */
+static enum MHD_Result throttled_reply(struct request *rq)
+{
+    struct gate_settings g = gate_get();
+    char msg[96];
+
+    stats_m3_throttled();
+    snprintf(msg, sizeof msg, "Too many requests in progress (limit %d); retry after %d s", g.max_concurrent,
+             g.retry_after);
+    return send_error(rq, 429, "too_many_requests", msg, g.retry_after);
+}
+
+/* Every request but the control API's waits the gate's delay; an M3 request holds a place
+ * in the concurrency limit while it waits and is processed. */
+static enum MHD_Result handle(struct request *rq)
+{
+    struct reply rp = {0};
+    int m3 = m3_sub(rq->path) != NULL;
+    enum MHD_Result ret;
+
+    if (!strncmp(rq->path, "/_sandbox/", 10)) {
+        control_handle(rq, rq->path + 10, &rp);
+        return reply_send(rq, &rp);
+    }
+    if (rq->too_large) {
+        reply_error(&rp, 413, "too_large", "Request body too large");
+        return reply_send(rq, &rp);
+    }
+    if (m3 && !gate_enter()) {
+        gate_delay();
+        return throttled_reply(rq);
+    }
+    gate_delay();
+    ret = serve_request(rq);
+    if (m3)
+        gate_leave();
+    return ret;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -189,6 +295,19 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     *con_cls = NULL;
 }
 
+/* Every connection accepted is counted: one TLS handshake each (no session resumption). */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    (void)cls;
+    (void)conn;
+    (void)socket_context;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED)
+        stats_connection_opened();
+    else if (code == MHD_CONNECTION_NOTIFY_CLOSED)
+        stats_connection_closed();
+}
+
 static struct MHD_Daemon *start(const struct options *o, const struct tls_pair *tls)
 {
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_TLS | MHD_USE_ERROR_LOG;
@@ -210,8 +329,8 @@ static struct MHD_Daemon *start(const struct options *o, const struct tls_pair *
     }
     return MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, sa,
                             MHD_OPTION_HTTPS_MEM_KEY, tls->key_pem, MHD_OPTION_HTTPS_MEM_CERT, tls->cert_pem,
-                            MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 120u,
-                            MHD_OPTION_END);
+                            MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION,
+                            on_connection, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 120u, MHD_OPTION_END);
 }
 
 /* The address clients should use: loopback when bound to a wildcard address. */
@@ -317,6 +436,7 @@ int main(int argc, char **argv)
         creds_load_or_create(o.dir, o.tenant, &c);
         state_init();
         stats_init();
+        gate_init(&o.gate);
         oauth_init(&c, o.token_ttl);
         rc = serve(&o, &tls, &c);
         oauth_free();

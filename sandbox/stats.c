@@ -8,6 +8,7 @@
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static json_t *mi_requests; /* "PROGRAM/TRANSACTION" -> count */
 static json_int_t token_requests, tokens_issued, unauthorized, faults_fired;
+static json_int_t m3_single, m3_bulk, m3_bulk_transactions, m3_throttled, connections_accepted, connections_open;
 static json_t *calls; /* the call log, oldest first, at most STATS_MAX_CALLS */
 static json_int_t last_seq;
 
@@ -100,15 +101,46 @@ void stats_fault(void)
 {
     bump(&faults_fired);
 }
+void stats_m3_single(void)
+{
+    bump(&m3_single);
+}
+void stats_m3_bulk(void)
+{
+    bump(&m3_bulk);
+}
+void stats_m3_bulk_transaction(void)
+{
+    bump(&m3_bulk_transactions);
+}
+void stats_m3_throttled(void)
+{
+    bump(&m3_throttled);
+}
+void stats_connection_opened(void)
+{
+    pthread_mutex_lock(&mu);
+    connections_accepted++;
+    connections_open++;
+    pthread_mutex_unlock(&mu);
+}
+void stats_connection_closed(void)
+{
+    pthread_mutex_lock(&mu);
+    connections_open--;
+    pthread_mutex_unlock(&mu);
+}
 
 json_t *stats_json(void)
 {
     json_t *j;
 
     pthread_mutex_lock(&mu);
-    j = json_pack("{s:o, s:I, s:I, s:I, s:I}", "requests", json_deep_copy(mi_requests), "token_requests",
-                  token_requests, "tokens_issued", tokens_issued, "unauthorized", unauthorized, "faults_fired",
-                  faults_fired);
+    j = json_pack("{s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "requests", json_deep_copy(mi_requests),
+                  "token_requests", token_requests, "tokens_issued", tokens_issued, "unauthorized", unauthorized,
+                  "faults_fired", faults_fired, "m3_single_calls", m3_single, "m3_bulk_requests", m3_bulk,
+                  "m3_bulk_transactions", m3_bulk_transactions, "m3_throttled", m3_throttled, "connections_accepted",
+                  connections_accepted, "connections_open", connections_open);
     pthread_mutex_unlock(&mu);
     return j;
 }
@@ -120,6 +152,7 @@ void stats_reset(void)
     json_array_clear(calls);
     last_seq = 0;
     token_requests = tokens_issued = unauthorized = faults_fired = 0;
+    m3_single = m3_bulk = m3_bulk_transactions = m3_throttled = connections_accepted = 0;
     pthread_mutex_unlock(&mu);
 }
 

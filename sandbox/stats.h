@@ -13,6 +13,15 @@ void stats_token_request(void);
 void stats_token_issued(void);
 void stats_unauthorized(void);
 void stats_fault(void);
+/* M3 requests executed: a single call, a bulk request, a transaction inside a bulk. */
+void stats_m3_single(void);
+void stats_m3_bulk(void);
+void stats_m3_bulk_transaction(void);
+/* An M3 request refused with 429 by the concurrency limit (gate.h). */
+void stats_m3_throttled(void);
+/* A connection accepted (each one a TLS handshake) and one closed. */
+void stats_connection_opened(void);
+void stats_connection_closed(void);
 
 #define STATS_MAX_CALLS 5000
 
@@ -22,6 +31,7 @@ void stats_call(json_t *entry);
  *  "last_seq": seq of the last call logged, "capacity": STATS_MAX_CALLS}. */
 json_t *stats_calls(const char *program, const char *transaction, json_int_t since);
 json_t *stats_json(void);
+/* Counters and the call log back to zero; connections_open (a gauge) stays. */
 void stats_reset(void);
 void stats_free(void);
 

@@ -1,5 +1,6 @@
 #include "util.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +110,28 @@ void random_alnum(char *out, size_t n)
     out[n] = '\0';
 }
 
+long random_between(long lo, long hi)
+{
+    unsigned long r, span;
+
+    if (hi <= lo)
+        return lo;
+    span = (unsigned long)(hi - lo) + 1;
+    if (RAND_bytes((unsigned char *)&r, sizeof r) != 1)
+        abort();
+    return lo + (long)(r % span); /* spans are small next to 2^64: the modulo bias is negligible */
+}
+
+void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, ms % 1000 * 1000000L};
+
+    if (ms <= 0)
+        return;
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
 double now_ms(void)
 {
     struct timespec ts;
@@ -131,6 +154,17 @@ const char *jstr(const json_t *obj, const char *key)
     const char *s = json_string_value(json_object_get(obj, key));
 
     return s ? s : "";
+}
+
+long jint(const json_t *obj, const char *key, long def)
+{
+    json_t *v = json_object_get(obj, key);
+
+    if (!v || json_is_null(v))
+        return def;
+    if (!json_is_integer(v) || json_integer_value(v) < 0)
+        return -1;
+    return (long)json_integer_value(v);
 }
 
 static int compare_keys(const void *a, const void *b)

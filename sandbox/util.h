@@ -20,6 +20,12 @@ int file_exists(const char *dir, const char *name);
 /* n random characters from [A-Za-z0-9] into out (which holds n + 1 bytes). */
 void random_alnum(char *out, size_t n);
 
+/* A random whole number from lo to hi (inclusive), uniformly; lo when hi <= lo. */
+long random_between(long lo, long hi);
+
+/* Sleeps ms milliseconds in the calling thread (nothing when ms <= 0). */
+void sleep_ms(long ms);
+
 /* Monotonic clock in milliseconds. */
 double now_ms(void);
 
@@ -31,6 +37,10 @@ const char *jstr(const json_t *obj, const char *key);
 
 /* The keys of obj in ascending (strcmp) order, borrowed; free() the array (NULL when out of memory). */
 const char **sorted_keys(const json_t *obj, size_t *count);
+
+/* Member `key` of `obj` as a non-negative integer: def when absent or null, -1 when present
+ * but not a non-negative JSON integer. */
+long jint(const json_t *obj, const char *key, long def);
 
 /* Sets member `key` of `obj` to a copy of the string value. */
 void jset(json_t *obj, const char *key, const char *value);
