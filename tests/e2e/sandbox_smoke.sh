@@ -10,13 +10,8 @@ MI=$BASE/$TI/M3/m3api-rest/v2/execute/OIS100MI
 mi() { req "$MI/$1" -H "Authorization: Bearer $TOKEN"; }
 
 check "ionapi is mode 0600" is "$(stat -c %a "$ION")" 600
-st=$(req "$TOKEN_URL" --data-urlencode grant_type=password \
-    --data-urlencode "username=$(json "$ION" saak)" \
-    --data-urlencode "password=$(json "$ION" sask)" \
-    --data-urlencode "client_id=$(json "$ION" ci)" \
-    --data-urlencode "client_secret=$(json "$ION" cs)")
-check "password grant returns 200" is "$st" 200
-TOKEN=$(json "$OUT" access_token)
+password_token
+check "password grant returns 200" is "$TOKEN_STATUS" 200
 check "token type is Bearer" is "$(json "$OUT" token_type)" Bearer
 
 st=$(mi "AddBatchHead?CUNO=WEBSHOP&CUOR=T1")
@@ -79,9 +74,4 @@ check "reset restores the default table" is "$(json "$OUT" table.rates.USD) $(js
 check "curl without --cacert fails verification" \
     bash -c "! curl -sS -o /dev/null '$BASE/_sandbox/stats' 2>/dev/null"
 
-if [ "$FAILED" -ne 0 ]; then
-    echo "# sandbox log:"
-    sed 's/^/# /' "$DIR/sandbox.log"
-fi
-echo "# $((N - FAILED)) passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+finish
