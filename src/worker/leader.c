@@ -286,72 +286,6 @@ static void remember_delivery(isync_leader *leader, const char *id, json_t *enve
     }
 }
 
-/* Remembers that a deferred or held event holds its entities' keys until it
- * leaves deferred/ or held/. held: the id of the held event at the head of
- * the queue (then due means nothing: it waits for a release), else NULL. */
-static void block_keys(isync_leader *leader, const char *id, json_t *record, long long due, const char *held)
-{
-    size_t index;
-    json_t *key;
-    json_array_foreach(json_object_get(record, "keys"), index, key)
-    {
-        json_t *holder = json_object_get(leader->blocked, json_string_value(key));
-        const char *holder_id = json_string_value(json_object_get(holder, "id"));
-        if (!holder_id || strcmp(id, holder_id) < 0) {
-            json_object_set_new(leader->blocked, json_string_value(key),
-                                json_pack("{s:s, s:I, s:s?}", "id", id, "due", (json_int_t)due, "held", held));
-        }
-    }
-}
-
-/* The oldest deferred event, older than this one, that shares one of its
- * entity keys, or NULL: then this one must wait for it. */
-static json_t *blocking_event(isync_leader *leader, const char *id, json_t *record)
-{
-    size_t index;
-    json_t *key;
-    json_array_foreach(json_object_get(record, "keys"), index, key)
-    {
-        json_t *holder = json_object_get(leader->blocked, json_string_value(key));
-        const char *holder_id = json_string_value(json_object_get(holder, "id"));
-        if (holder_id && strcmp(holder_id, id) < 0) {
-            return holder;
-        }
-    }
-    return NULL;
-}
-
-/* Puts an event behind the older event of the same entity that is retrying:
- * both become due together and go in id order. Behind a held event it has
- * no due time ("held_behind"): it goes when that one left held/. No attempt
- * is counted. */
-static void wait_behind(isync_leader *leader, const char *id, json_t *record, json_t *holder)
-{
-    isync_error err;
-    long long due = json_integer_value(json_object_get(holder, "due"));
-    const char *held = json_string_value(json_object_get(holder, "held"));
-    json_object_set_new(record, "state", json_string("deferred"));
-    if (held) {
-        json_object_del(record, "next_attempt_at");
-        json_object_set_new(record, "held_behind", json_string(held));
-    } else {
-        json_object_set_new(record, "next_attempt_at", json_integer(due));
-    }
-    json_object_set(record, "waiting_for", json_object_get(holder, "id"));
-    if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
-        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
-    }
-    block_keys(leader, id, record, due, held);
-    if (!held && (leader->next_due_ms == 0 || due < leader->next_due_ms)) {
-        leader->next_due_ms = due;
-    }
-    if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_ACTIVE, ISYNC_STATE_DEFERRED, &err) != ISYNC_OK) {
-        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
-    }
-    isync_log(ISYNC_LOG_INFO, "event %s waits for event %s of the same order or customer", id,
-              json_string_value(json_object_get(holder, "id")));
-}
-
 /* Later events of the order and the shipment poller look the Infor order up here. */
 static void index_order(isync_leader *leader, json_t *envelope, const isync_delivery_outcome *out)
 {
@@ -430,7 +364,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
         json_object_set_new(record, "state", json_string("deferred"));
         json_object_set_new(record, "next_attempt_at", json_integer(now + delay));
         json_object_set_new(record, "last_error", json_string(out->reason));
-        block_keys(leader, id, record, now + delay, NULL);
+        isync_leader_block_keys(leader, id, record, now + delay, NULL);
         if (leader->next_due_ms == 0 || now + delay < leader->next_due_ms) {
             leader->next_due_ms = now + delay;
         }
@@ -531,7 +465,7 @@ static void hold(isync_leader *leader, const char *id, json_t *record)
     if (isync_spool_record_save(&leader->spool, id, record, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
-    block_keys(leader, id, record, 0, id);
+    isync_leader_block_keys(leader, id, record, 0, id);
     isync_leader_publish(leader);
     if (isync_spool_move(&leader->spool, id, ISYNC_STATE_ACTIVE, ISYNC_STATE_HELD, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
@@ -575,32 +509,6 @@ static int screen(isync_leader *leader, const char *id, json_t *envelope, json_t
     json_object_set_new(json_object_get(record, "anomaly"), "held_at", json_integer(now));
     hold(leader, id, record);
     return 1;
-}
-
-/* 1 when one of keys is in flight or was passed over in this round (the
- * older event of that entity is still in ready/): the event must wait. */
-static int entity_busy(isync_leader *leader, json_t *keys, json_t *passed)
-{
-    size_t index;
-    json_t *key;
-    json_array_foreach(keys, index, key)
-    {
-        const char *name = json_string_value(key);
-        if (json_object_get(leader->in_flight, name) || json_object_get(passed, name)) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static void mark_keys(json_t *set, json_t *keys, const char *id)
-{
-    size_t index;
-    json_t *key;
-    json_array_foreach(keys, index, key)
-    {
-        json_object_set_new(set, json_string_value(key), json_string(id));
-    }
 }
 
 static void free_job(delivery_job *job)
@@ -685,8 +593,8 @@ static start_result start_delivery(isync_leader *leader, const char *id, json_t 
         return TAKEN;
     }
     json_t *keys = isync_event_entity_keys(envelope);
-    if (entity_busy(leader, keys, passed)) {
-        mark_keys(passed, keys, id);
+    if (isync_leader_entity_busy(leader, keys, passed)) {
+        isync_leader_mark_keys(passed, keys, id);
         json_decref(keys);
         json_decref(envelope);
         return LEFT_IN_READY;
@@ -713,9 +621,9 @@ static start_result start_delivery(isync_leader *leader, const char *id, json_t 
     json_object_set_new(job->record, "keys", keys);
     json_object_del(job->record, "waiting_for");
     json_object_del(job->record, "held_behind");
-    json_t *holder = blocking_event(leader, id, job->record);
+    json_t *holder = isync_leader_blocking_event(leader, id, job->record);
     if (holder) {
-        wait_behind(leader, id, job->record, holder);
+        isync_leader_wait_behind(leader, id, job->record, holder);
         free_job(job);
         return TAKEN;
     }
@@ -728,7 +636,7 @@ static start_result start_delivery(isync_leader *leader, const char *id, json_t 
         free_job(job);
         return TAKEN;
     }
-    mark_keys(leader->in_flight, keys, id);
+    isync_leader_mark_keys(leader->in_flight, keys, id);
     if (isync_lanes_submit(leader->lanes, job) != 0) {
         dispatch(job, leader->m3); /* no lane thread could start: deliver it here */
         end_delivery(leader, job);
@@ -811,41 +719,6 @@ size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
     return taken ? taken : (size_t)newer; /* newer ones: come back at once, not after a sleep */
 }
 
-/* 1 when held/ changed since the last look: an admin released or
- * discarded an event, so the events waiting behind it may go. */
-static int held_changed(isync_leader *leader)
-{
-    struct stat st;
-    char *path = isync_spool_path(&leader->spool, "held");
-    int changed = path && stat(path, &st) == 0 &&
-        (st.st_mtim.tv_sec != leader->held_stamp.tv_sec || st.st_mtim.tv_nsec != leader->held_stamp.tv_nsec);
-    if (changed) {
-        leader->held_stamp = st.st_mtim;
-    }
-    free(path);
-    return changed;
-}
-
-/* Held events keep their entities' keys. Returns the set of held ids. */
-static json_t *block_held(isync_leader *leader)
-{
-    char(*ids)[ISYNC_ID_SIZE] = NULL;
-    size_t count = 0;
-    json_t *held = json_object();
-    if (isync_spool_list(&leader->spool, ISYNC_STATE_HELD, 0, &ids, &count, NULL) != ISYNC_OK) {
-        return held;
-    }
-    for (size_t i = 0; i < count; i++) {
-        json_t *record = NULL;
-        isync_spool_record_load(&leader->spool, ids[i], &record, NULL);
-        block_keys(leader, ids[i], record, 0, ids[i]);
-        json_object_set_new(held, ids[i], json_true());
-        json_decref(record);
-    }
-    free(ids);
-    return held;
-}
-
 long isync_leader_promote_due(isync_leader *leader)
 {
     char(*ids)[ISYNC_ID_SIZE] = NULL;
@@ -853,7 +726,7 @@ long isync_leader_promote_due(isync_leader *leader)
     isync_error err;
     long long now = isync_now_ms(), next = 0;
 
-    if (!held_changed(leader) && leader->next_due_ms > now) {
+    if (!isync_leader_held_changed(leader) && leader->next_due_ms > now) {
         return (long)(leader->next_due_ms - now);
     }
     if (isync_spool_list(&leader->spool, ISYNC_STATE_DEFERRED, 0, &ids, &count, &err) != ISYNC_OK) {
@@ -861,18 +734,18 @@ long isync_leader_promote_due(isync_leader *leader)
         return 1000;
     }
     json_object_clear(leader->blocked);
-    json_t *held = block_held(leader);
+    json_t *held = isync_leader_block_held(leader);
     for (size_t i = 0; i < count; i++) {
         json_t *record = NULL;
         isync_spool_record_load(&leader->spool, ids[i], &record, NULL);
         const char *behind = json_string_value(json_object_get(record, "held_behind"));
         long long due = json_integer_value(json_object_get(record, "next_attempt_at"));
         if (behind && json_object_get(held, behind)) {
-            block_keys(leader, ids[i], record, 0, behind); /* waits for a release */
+            isync_leader_block_keys(leader, ids[i], record, 0, behind); /* waits for a release */
         } else if (due <= now) {
             isync_spool_move_unsynced(&leader->spool, ids[i], ISYNC_STATE_DEFERRED, ISYNC_STATE_READY, NULL);
         } else {
-            block_keys(leader, ids[i], record, due, NULL);
+            isync_leader_block_keys(leader, ids[i], record, due, NULL);
             if (next == 0 || due < next) {
                 next = due;
             }

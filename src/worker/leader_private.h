@@ -74,6 +74,16 @@ struct isync_leader { /* isync_leader in leader.h */
 /* leader.c */
 void isync_leader_publish(struct isync_leader *leader);
 
+/* entity_order.c: the keys (order, customer) that make an event wait */
+void isync_leader_block_keys(struct isync_leader *leader, const char *id, json_t *record, long long due,
+                             const char *held);
+json_t *isync_leader_blocking_event(struct isync_leader *leader, const char *id, json_t *record);
+void isync_leader_wait_behind(struct isync_leader *leader, const char *id, json_t *record, json_t *holder);
+int isync_leader_entity_busy(struct isync_leader *leader, json_t *keys, json_t *passed);
+void isync_leader_mark_keys(json_t *set, json_t *keys, const char *id);
+int isync_leader_held_changed(struct isync_leader *leader);
+json_t *isync_leader_block_held(struct isync_leader *leader);
+
 /* leader_settings.c */
 void isync_leader_drop_transport(struct isync_leader *leader);
 
