@@ -67,13 +67,52 @@ static void set_batch_orno(order_job *job, const char *orno)
     json_object_set_new(job->outputs, "head.ORNO", json_string(orno));
 }
 
-/* Resume: a batch head for this customer with our CUOR may already exist.
+/* A second batch head with our CUOR, never confirmed: it can only come from
+ * an AddBatchHead that ran twice (libcurl re-sent it, docs/architecture.md#kept-alive-writes). */
+static isync_delivery_result delete_extra_head(order_job *job, const char *orno)
+{
+    isync_m3_result res;
+    const char *fields[] = {"ORNO", orno, NULL};
+    if (isync_connector_call(job->c, "OIS100MI", "DelBatchHead", fields, -1, &res) != ISYNC_M3_OK) {
+        return isync_connector_fail(job->c, "OIS100MI", "DelBatchHead", &res, "(removing a duplicate batch head)");
+    }
+    isync_m3_result_clear(&res);
+    isync_log(ISYNC_LOG_WARNING, "removed duplicate batch head %s", orno);
+    return ISYNC_DELIVERED;
+}
+
+/* The row of the head to go on with among the customer's batch heads with
+ * our CUOR: a confirmed one, else the first; NULL when there is none. */
+static json_t *head_to_keep(json_t *rows, const char *cuor)
+{
+    size_t index;
+    json_t *row, *keep = NULL;
+    json_array_foreach(rows, index, row)
+    {
+        const char *row_cuor = json_string_value(json_object_get(row, "CUOR"));
+        const char *row_ornr = json_string_value(json_object_get(row, "ORNR"));
+        if (!row_cuor || strcmp(row_cuor, cuor) != 0 || !json_object_get(row, "ORNO")) {
+            continue;
+        }
+        if (!keep || (row_ornr && *row_ornr)) {
+            keep = row;
+        }
+        if (row_ornr && *row_ornr) {
+            break;
+        }
+    }
+    return keep;
+}
+
+/* Resume: a batch head for this customer with our CUOR may already exist
+ * (more than one when AddBatchHead ran twice: the others are deleted).
  * When Infor cannot tell, we cannot either: retry later rather than guess. */
 static isync_delivery_result find_existing_head(order_job *job)
 {
     isync_m3_result res;
     const char *cuor = head_field(job, "CUOR");
     const char *fields[] = {"CUNO", job->cuno, NULL};
+    isync_delivery_result result = ISYNC_DELIVERED;
 
     if (!cuor) {
         return ISYNC_DELIVERED; /* no CUOR to find it by: cannot have been found before either */
@@ -81,21 +120,25 @@ static isync_delivery_result find_existing_head(order_job *job)
     if (isync_connector_call(job->c, "OIS100MI", "LstBatchHead", fields, 0, &res) != ISYNC_M3_OK) {
         return isync_connector_fail(job->c, "OIS100MI", "LstBatchHead", &res, "(resuming)");
     }
+    json_t *keep = head_to_keep(res.records, cuor);
     size_t index;
     json_t *row;
     json_array_foreach(res.records, index, row)
     {
         const char *row_cuor = json_string_value(json_object_get(row, "CUOR"));
-        const char *row_orno = json_string_value(json_object_get(row, "ORNO"));
         const char *row_ornr = json_string_value(json_object_get(row, "ORNR"));
-        if (row_cuor && row_orno && strcmp(row_cuor, cuor) == 0) {
-            set_batch_orno(job, row_orno);
-            json_object_set_new(job->c->progress, "step", json_string(row_ornr && *row_ornr ? "confirm" : "lines"));
+        if (row != keep && row_cuor && strcmp(row_cuor, cuor) == 0 && !(row_ornr && *row_ornr) &&
+            (result = delete_extra_head(job, json_string_value(json_object_get(row, "ORNO")))) != ISYNC_DELIVERED) {
             break;
         }
     }
+    if (keep && result == ISYNC_DELIVERED) {
+        const char *ornr = json_string_value(json_object_get(keep, "ORNR"));
+        set_batch_orno(job, json_string_value(json_object_get(keep, "ORNO")));
+        json_object_set_new(job->c->progress, "step", json_string(ornr && *ornr ? "confirm" : "lines"));
+    }
     isync_m3_result_clear(&res);
-    return ISYNC_DELIVERED;
+    return result;
 }
 
 static isync_delivery_result add_head(order_job *job)

@@ -336,6 +336,33 @@ static void test_resume_at_head_finds_unconfirmed_head(void **state)
     run_clear(&r);
 }
 
+/* AddBatchHead ran twice (libcurl re-sent it): the second head is deleted,
+ * the delivery goes on with the first. */
+static void test_resume_deletes_a_duplicate_head(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("LstBatchHead", "{\"ORNO\":\"9000000001\",\"CUOR\":\"XC-1001\",\"ORNR\":\"\"},"
+                                 "{\"ORNO\":\"9000000002\",\"CUOR\":\"XC-1001\",\"ORNR\":\"\"}")),
+        OK(V2_OK("DelBatchHead", "")),
+        OK(V2_OK("LstBatchLine", "")),
+        OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver(&r, script, 8, 1);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(8);
+    assert_ois100_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
+    assert_ois100_request(2, "DelBatchHead", MATRIX, "ORNO=9000000002");
+    assert_ois100_request(3, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    assert_ois100_request(6, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_string_equal(json_string_value(json_object_get(r.progress, "batch_orno")), "9000000001");
+    run_clear(&r);
+}
+
 static void test_resume_at_head_nothing_found_adds_head(void **state)
 {
     (void)state;
@@ -618,6 +645,7 @@ int main(void)
         cmocka_unit_test_teardown(test_no_customer_is_dead_letter_without_calls, teardown_server),
         cmocka_unit_test_teardown(test_resume_at_head_finds_unconfirmed_head, teardown_server),
         cmocka_unit_test_teardown(test_resume_at_head_nothing_found_adds_head, teardown_server),
+        cmocka_unit_test_teardown(test_resume_deletes_a_duplicate_head, teardown_server),
         cmocka_unit_test_teardown(test_resume_at_head_already_confirmed, teardown_server),
         cmocka_unit_test_teardown(test_resume_at_lines_deletes_duplicate_line, teardown_server),
         cmocka_unit_test_teardown(test_resume_at_lines_other_quantity_is_not_our_line, teardown_server),
