@@ -10,15 +10,20 @@ require __DIR__ . '/harness.inc';
 reset();
 newSpool();
 // The first AddBatchHead fails once: XC-5001 (customer 42) retries after 1.5 s.
+// XC-5003 (customer 77) is placed once XC-5001 retries, so that the fault
+// cannot hit it instead (deliveries of different customers run side by side).
 fault(['match' => 'AddBatchHead', 'count' => 1, 'status' => 503]);
 $orders = [order('XC-5001', null, ['customer_id' => '42']),
            order('XC-5002', null, ['customer_id' => '42']),
            order('XC-5003', null, ['customer_id' => '77'])];
 $result = runJson(sprintf('
     $ids = [];
-    foreach (unserialize(%s) as $o) {
-        $ids[] = InforSync\enqueue("order.placed", $o);
-    }
+    $orders = unserialize(%s);
+    $ids[] = InforSync\enqueue("order.placed", $orders[0]);
+    $ids[] = InforSync\enqueue("order.placed", $orders[1]);
+    $deadline = microtime(true) + 10;
+    while (InforSync\event($ids[0])["state"] !== "deferred" && microtime(true) < $deadline) usleep(10000);
+    $ids[] = InforSync\enqueue("order.placed", $orders[2]);
     $deadline = microtime(true) + 10;
     while (InforSync\event($ids[2])["state"] !== "done" && microtime(true) < $deadline) usleep(10000);
     $meanwhile = array_map(fn($id) => InforSync\event($id), $ids);
