@@ -164,7 +164,7 @@ ZEND_FUNCTION(InforSync_enqueue)
     zval *payload;
     isync_problems problems;
     isync_error err;
-    char id[ISYNC_ID_SIZE], existing[ISYNC_ID_SIZE];
+    char id[ISYNC_ID_SIZE];
 
     ZEND_PARSE_PARAMETERS_START(2, 3)
         Z_PARAM_STR(type)
@@ -199,28 +199,17 @@ ZEND_FUNCTION(InforSync_enqueue)
         RETURN_THROWS();
     }
     isync_spool *spool = open_spool();
-    if (!spool || isync_spool_new_id(id, &err) != ISYNC_OK) {
+    if (!spool) {
         json_decref(json);
-        if (spool) {
-            infor_sync_throw_spool(&err);
-        }
         RETURN_THROWS();
     }
-    json_t *envelope = isync_event_envelope(id, ZSTR_VAL(type), key ? ZSTR_VAL(key) : NULL, json);
-    char *body = json_dumps(envelope, JSON_COMPACT);
-    json_decref(envelope);
+    isync_status st = isync_event_enqueue(spool, ZSTR_VAL(type), key ? ZSTR_VAL(key) : NULL, json, id, &err);
     json_decref(json);
-    isync_status st = isync_spool_put(spool, id, body, strlen(body), key ? ZSTR_VAL(key) : NULL,
-                                      existing, &err);
-    free(body);
-    if (st == ISYNC_ERR_EXISTS) {
-        RETURN_STRING(existing);
-    }
-    if (st != ISYNC_OK) {
+    if (st != ISYNC_OK && st != ISYNC_ERR_EXISTS) {
         infor_sync_throw_spool(&err);
         RETURN_THROWS();
     }
-    RETURN_STRING(id);
+    RETURN_STRING(id); /* with ISYNC_ERR_EXISTS: the earlier event of the key */
 }
 
 /* The report status() returns and php --ri shows (worker/status_report.h). */

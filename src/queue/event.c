@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -626,4 +627,31 @@ json_t *isync_event_envelope(const char *id, const char *type, const char *idemp
 
     return json_pack("{s:i, s:s, s:s, s:s, s:s?, s:O}", "v", 1, "id", id, "type", type, "created_at", created,
                      "idempotency_key", idempotency_key, "payload", payload);
+}
+
+isync_status isync_event_enqueue(const isync_spool *spool, const char *type, const char *idempotency_key,
+                                 json_t *payload, char id[ISYNC_ID_SIZE], isync_error *err)
+{
+    char new_id[ISYNC_ID_SIZE], existing[ISYNC_ID_SIZE], text[8192];
+    isync_status st = isync_spool_new_id(new_id, err);
+    if (st != ISYNC_OK) {
+        return st;
+    }
+    /* the text straight into a buffer: no growing string, no copy of it */
+    json_t *envelope = isync_event_envelope(new_id, type, idempotency_key, payload);
+    size_t len = json_dumpb(envelope, text, sizeof text, JSON_COMPACT);
+    char *body = len > sizeof text ? malloc(len) : text;
+    if (body != text && body) {
+        len = json_dumpb(envelope, body, len, JSON_COMPACT);
+    }
+    json_decref(envelope);
+    if (!body || len == 0) {
+        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "cannot serialise the %s event", type);
+    }
+    st = isync_spool_put(spool, new_id, body, len, idempotency_key, existing, err);
+    if (body != text) {
+        free(body);
+    }
+    memcpy(id, st == ISYNC_ERR_EXISTS ? existing : new_id, ISYNC_ID_SIZE);
+    return st;
 }
