@@ -53,6 +53,16 @@ static isync_spool request_spool;
 static int request_spool_open;
 static pid_t logging_pid;
 
+/* This process's id, set at MINIT and by a fork handler in the child: the
+ * fork checks made on every call (the worker's owner, the log file) need no
+ * getpid() system call. */
+static pid_t current_pid;
+
+static void after_fork_in_child(void)
+{
+    current_pid = getpid();
+}
+
 static bool require_enabled(void)
 {
     if (!INFOR_SYNC_G(enabled)) {
@@ -68,10 +78,10 @@ static void configure_logging(void)
 {
     char path[ISYNC_PATH_SIZE + 32];
     const char *file = INFOR_SYNC_G(log_file);
-    if (logging_pid == getpid()) {
+    if (logging_pid == current_pid) {
         return;
     }
-    logging_pid = getpid();
+    logging_pid = current_pid;
     if (strcmp(file, "stderr") == 0) {
         path[0] = '\0';
     } else if (*file) {
@@ -116,7 +126,7 @@ static void start_worker(void)
 static void forget_parent_worker(void)
 {
     pid_t owner = isync_worker_owner_pid();
-    if (owner != 0 && owner != getpid()) {
+    if (owner != 0 && owner != current_pid) {
         isync_worker_forget_after_fork(owner);
         pthread_mutex_init(&spool_lock, NULL);
     }
@@ -614,6 +624,8 @@ PHP_MINIT_FUNCTION(infor_sync)
                                register_class_InforSync_SpoolException(exception_ce),
                                register_class_InforSync_ConfigurationException(exception_ce));
     registered_module = zend_hash_str_find_ptr(&module_registry, ZEND_STRL("infor_sync"));
+    current_pid = getpid();
+    pthread_atfork(NULL, NULL, after_fork_in_child);
     /* curl_global_init is not thread-safe and reads the environment: do it
      * here, before any thread exists. The worker itself starts lazily. */
     if (isync_http_global_init() != 0) {
