@@ -7,7 +7,8 @@
 // VARIANT: ext (InforSync\enqueue, durability from the ini), ext-key (the
 // same with an idempotency key), map-preview (InforSync\map_preview: the
 // template applied and checked, what enqueue adds to the spool work), php-fsync / php-none (UserlandSpool),
-// floor (UserlandSpool's file work only, on a fixed 1 KB: the disk floor).
+// floor (UserlandSpool's file work only, on a fixed 1 KB: the disk floor),
+// floor-none (the same bare file work without fsync).
 require __DIR__ . '/lib.php';
 
 [, $variant, $count, $warmup, $outfile, $spool_dir, $first, $durability] = $argv;
@@ -47,8 +48,10 @@ switch ($variant) {
         $call = fn(array $o) => $spool->enqueue('order.placed', $o);
         break;
     case 'floor':
-        // 1 KB, O_EXCL create, write, fsync, rename, fsync ready/: no JSON, no hash
-        $spool = new UserlandSpool($spool_dir, true);
+    case 'floor-none':
+        // 1 KB, O_EXCL create, write, fsync, rename, fsync ready/: no JSON, no
+        // hash (floor-none: the same file work without both fsyncs)
+        $spool = new UserlandSpool($spool_dir, $variant === 'floor');
         $kb = str_repeat('x', 1023) . "\n";
         $call = fn(array $o) => $spool->write($o['order_id'], $kb);
         break;

@@ -37,6 +37,7 @@ $variants = [
     'php-fsync' => 'pure PHP, fsync file + dir',
     'php-none' => 'pure PHP, no fsync',
     'floor' => 'disk floor: 1 KB create+fsync+rename+fsync dir',
+    'floor-none' => 'bare file work: 1 KB create+rename, no fsync',
 ];
 
 echo file_get_contents("$work/header.txt");
@@ -64,6 +65,37 @@ foreach ($variants as $v => $label) {
     ];
 }
 
+/** Per-round ratios of two variants' medians: "0.98-1.12". */
+function round_ratios(string $work, string $a, string $b): string
+{
+    $medians = [];
+    foreach ([$a, $b] as $v) {
+        foreach (file("$work/round-$v.txt", FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
+            [$round, $median] = explode(' ', $line);
+            $medians[$v][$round] = (float)$median;
+        }
+    }
+    $ratios = [];
+    foreach ($medians[$a] as $round => $median) {
+        if (isset($medians[$b][$round]) && $medians[$b][$round] > 0) {
+            $ratios[] = $median / $medians[$b][$round];
+        }
+    }
+    return $ratios ? sprintf('%.2f-%.2f', min($ratios), max($ratios)) : '';
+}
+
+// The extension's enqueue against the same file work done bare, in this run.
+$summary = [['floor', 'ext-fsync'], ['floor-none', 'ext-none']];
+if (isset($stats['floor'], $stats['ext-fsync'], $stats['floor-none'], $stats['ext-none'])) {
+    echo "\nEnqueue in the request, median µs; ratio = extension / the bare file work it does (same run)\n\n";
+    printf("%-46s %9s %9s %17s\n", '', 'median', 'ratio', 'round ratios');
+    foreach ($summary as [$bare, $ext]) {
+        printf("%-46s %9s\n", $variants[$bare], us($stats[$bare]['median']));
+        printf("%-46s %9s %9.2f %17s\n", $variants[$ext], us($stats[$ext]['median']),
+               $stats[$ext]['median'] / $stats[$bare]['median'], round_ratios($work, $ext, $bare));
+    }
+}
+
 echo "\n1. Enqueue latency, one 3-line order.placed per call (hrtime around the call), µs\n\n";
 printf("%-46s %6s %9s %9s %9s %9s %17s\n", 'variant', 'n', 'median', 'p99', 'min', 'max', 'round medians');
 foreach ($stats as $v => $s) {
@@ -77,6 +109,7 @@ $pairs = [
     ['ext-fsync', 'ext-none', 'extension fsync / extension none'],
     ['ext-fsync-key', 'ext-fsync', 'extension fsync with key / without'],
     ['ext-fsync', 'floor', 'extension fsync / disk floor'],
+    ['ext-none', 'floor-none', 'extension none / bare file work, no fsync'],
     ['map-preview', 'ext-none', 'template alone / extension none (share)'],
 ];
 printf("%-46s %9s %9s\n", 'ratio', 'median', 'p99');

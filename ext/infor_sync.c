@@ -53,6 +53,16 @@ static isync_spool request_spool;
 static int request_spool_open;
 static pid_t logging_pid;
 
+/* This process's id, set at MINIT and by a fork handler in the child: the
+ * fork checks made on every call (the worker's owner, the log file) need no
+ * getpid() system call. */
+static pid_t current_pid;
+
+static void after_fork_in_child(void)
+{
+    current_pid = getpid();
+}
+
 static bool require_enabled(void)
 {
     if (!INFOR_SYNC_G(enabled)) {
@@ -68,10 +78,10 @@ static void configure_logging(void)
 {
     char path[ISYNC_PATH_SIZE + 32];
     const char *file = INFOR_SYNC_G(log_file);
-    if (logging_pid == getpid()) {
+    if (logging_pid == current_pid) {
         return;
     }
-    logging_pid = getpid();
+    logging_pid = current_pid;
     if (strcmp(file, "stderr") == 0) {
         path[0] = '\0';
     } else if (*file) {
@@ -116,7 +126,7 @@ static void start_worker(void)
 static void forget_parent_worker(void)
 {
     pid_t owner = isync_worker_owner_pid();
-    if (owner != 0 && owner != getpid()) {
+    if (owner != 0 && owner != current_pid) {
         isync_worker_forget_after_fork(owner);
         pthread_mutex_init(&spool_lock, NULL);
     }
@@ -164,7 +174,7 @@ ZEND_FUNCTION(InforSync_enqueue)
     zval *payload;
     isync_problems problems;
     isync_error err;
-    char id[ISYNC_ID_SIZE], existing[ISYNC_ID_SIZE];
+    char id[ISYNC_ID_SIZE];
 
     ZEND_PARSE_PARAMETERS_START(2, 3)
         Z_PARAM_STR(type)
@@ -199,28 +209,17 @@ ZEND_FUNCTION(InforSync_enqueue)
         RETURN_THROWS();
     }
     isync_spool *spool = open_spool();
-    if (!spool || isync_spool_new_id(id, &err) != ISYNC_OK) {
+    if (!spool) {
         json_decref(json);
-        if (spool) {
-            infor_sync_throw_spool(&err);
-        }
         RETURN_THROWS();
     }
-    json_t *envelope = isync_event_envelope(id, ZSTR_VAL(type), key ? ZSTR_VAL(key) : NULL, json);
-    char *body = json_dumps(envelope, JSON_COMPACT);
-    json_decref(envelope);
+    isync_status st = isync_event_enqueue(spool, ZSTR_VAL(type), key ? ZSTR_VAL(key) : NULL, json, id, &err);
     json_decref(json);
-    isync_status st = isync_spool_put(spool, id, body, strlen(body), key ? ZSTR_VAL(key) : NULL,
-                                      existing, &err);
-    free(body);
-    if (st == ISYNC_ERR_EXISTS) {
-        RETURN_STRING(existing);
-    }
-    if (st != ISYNC_OK) {
+    if (st != ISYNC_OK && st != ISYNC_ERR_EXISTS) {
         infor_sync_throw_spool(&err);
         RETURN_THROWS();
     }
-    RETURN_STRING(id);
+    RETURN_STRING(id); /* with ISYNC_ERR_EXISTS: the earlier event of the key */
 }
 
 /* The report status() returns and php --ri shows (worker/status_report.h). */
@@ -625,6 +624,8 @@ PHP_MINIT_FUNCTION(infor_sync)
                                register_class_InforSync_SpoolException(exception_ce),
                                register_class_InforSync_ConfigurationException(exception_ce));
     registered_module = zend_hash_str_find_ptr(&module_registry, ZEND_STRL("infor_sync"));
+    current_pid = getpid();
+    pthread_atfork(NULL, NULL, after_fork_in_child);
     /* curl_global_init is not thread-safe and reads the environment: do it
      * here, before any thread exists. The worker itself starts lazily. */
     if (isync_http_global_init() != 0) {

@@ -3,15 +3,50 @@
 #include "zend_smart_str.h"
 
 #define MAX_DEPTH 64
+#define PATH_SIZE 128
 
-static json_t *to_json(zval *value, char *path, size_t path_len, int depth,
-                       isync_problems *problems);
+/* Where a value is in the array: written out ("items[1].price") only for a
+ * problem, so a valid payload costs no formatting. */
+typedef struct value_path {
+    const struct value_path *parent; /* NULL: the top level */
+    const char *key; /* a member's key, or NULL for a list element */
+    zend_ulong index;
+} value_path;
 
-static json_t *double_to_json(double number, const char *path, isync_problems *problems)
+static size_t path_text(const value_path *at, char *out)
+{
+    if (!at) {
+        out[0] = '\0';
+        return 0;
+    }
+    size_t used = path_text(at->parent, out);
+    int n = at->key ? snprintf(out + used, PATH_SIZE - used, "%s%s", used ? "." : "", at->key)
+                    : snprintf(out + used, PATH_SIZE - used, "[" ZEND_ULONG_FMT "]", at->index);
+    return n > 0 && used + (size_t)n < PATH_SIZE ? used + (size_t)n : PATH_SIZE - 1;
+}
+
+static void add_problem(isync_problems *problems, const value_path *at, const char *fmt, ...)
+    ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+
+/* A problem of the value at `at` ("payload" for the top level, as for an empty path). */
+static void add_problem(isync_problems *problems, const value_path *at, const char *fmt, ...)
+{
+    char path[PATH_SIZE], message[sizeof problems->items[0].message];
+    va_list ap;
+    path_text(at, path);
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    isync_problems_add(problems, path[0] ? path : "payload", "%s", message);
+}
+
+static json_t *to_json(zval *value, const value_path *at, int depth, isync_problems *problems);
+
+static json_t *double_to_json(double number, const value_path *at, isync_problems *problems)
 {
     smart_str text = { 0 };
     if (!zend_finite(number)) {
-        isync_problems_add(problems, path, "must be a finite number");
+        add_problem(problems, at, "must be a finite number");
         return NULL;
     }
     smart_str_append_double(&text, number, (int)PG(serialize_precision), false);
@@ -21,8 +56,7 @@ static json_t *double_to_json(double number, const char *path, isync_problems *p
     return json;
 }
 
-static json_t *array_to_json(HashTable *table, char *path, size_t path_len, int depth,
-                             isync_problems *problems)
+static json_t *array_to_json(HashTable *table, const value_path *at, int depth, isync_problems *problems)
 {
     int is_list = zend_array_is_list(table);
     json_t *json = is_list ? json_array() : json_object();
@@ -34,14 +68,11 @@ static json_t *array_to_json(HashTable *table, char *path, size_t path_len, int 
     ZEND_HASH_FOREACH_KEY_VAL_IND(table, index, key, item) {
         char key_buf[32];
         const char *key_text = key ? ZSTR_VAL(key) : key_buf;
-        if (!key) {
+        if (!key && !is_list) {
             snprintf(key_buf, sizeof key_buf, ZEND_ULONG_FMT, index);
         }
-        int n = is_list ? snprintf(path + path_len, 128 - path_len, "[" ZEND_ULONG_FMT "]", index)
-                        : snprintf(path + path_len, 128 - path_len, "%s%s", path_len ? "." : "", key_text);
-        size_t child_len = n > 0 && path_len + (size_t)n < 128 ? path_len + (size_t)n : path_len;
-        json_t *child = to_json(item, path, child_len, depth + 1, problems);
-        path[path_len] = '\0';
+        value_path child_at = { at, is_list ? NULL : key_text, index };
+        json_t *child = to_json(item, &child_at, depth + 1, problems);
         if (!child) {
             failed = 1;
             continue;
@@ -49,6 +80,8 @@ static json_t *array_to_json(HashTable *table, char *path, size_t path_len, int 
         if (is_list) {
             json_array_append_new(json, child);
         } else if (json_object_set_new(json, key_text, child) != 0) {
+            char path[PATH_SIZE];
+            path_text(at, path);
             isync_problems_add(problems, path, "key \"%.40s\" is not valid UTF-8", key_text);
             failed = 1;
         }
@@ -60,10 +93,8 @@ static json_t *array_to_json(HashTable *table, char *path, size_t path_len, int 
     return json;
 }
 
-static json_t *to_json(zval *value, char *path, size_t path_len, int depth,
-                       isync_problems *problems)
+static json_t *to_json(zval *value, const value_path *at, int depth, isync_problems *problems)
 {
-    const char *where = path_len ? path : "payload";
     ZVAL_DEREF(value);
     switch (Z_TYPE_P(value)) {
     case IS_NULL:
@@ -75,36 +106,35 @@ static json_t *to_json(zval *value, char *path, size_t path_len, int depth,
     case IS_LONG:
         return json_integer((json_int_t)Z_LVAL_P(value));
     case IS_DOUBLE:
-        return double_to_json(Z_DVAL_P(value), where, problems);
+        return double_to_json(Z_DVAL_P(value), at, problems);
     case IS_STRING: {
         json_t *json = json_stringn(Z_STRVAL_P(value), Z_STRLEN_P(value));
         if (!json) {
-            isync_problems_add(problems, where, "is not valid UTF-8");
+            add_problem(problems, at, "is not valid UTF-8");
         }
         return json;
     }
     case IS_ARRAY:
         if (depth >= MAX_DEPTH) {
-            isync_problems_add(problems, where, "is nested deeper than %d levels", MAX_DEPTH);
+            add_problem(problems, at, "is nested deeper than %d levels", MAX_DEPTH);
             return NULL;
         }
-        return array_to_json(Z_ARRVAL_P(value), path, path_len, depth, problems);
+        return array_to_json(Z_ARRVAL_P(value), at, depth, problems);
     default:
-        isync_problems_add(problems, where, "must be a string, number, bool, null or array, not %s",
-                           zend_zval_type_name(value));
+        add_problem(problems, at, "must be a string, number, bool, null or array, not %s",
+                    zend_zval_type_name(value));
         return NULL;
     }
 }
 
 json_t *infor_sync_array_to_json(zval *value, isync_problems *problems)
 {
-    char path[128] = "";
     memset(problems, 0, sizeof *problems);
     /* [] is the empty map here (an empty payload or configuration), not a list */
     if (Z_TYPE_P(value) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL_P(value)) == 0) {
         return json_object();
     }
-    return to_json(value, path, 0, 0, problems);
+    return to_json(value, NULL, 0, problems);
 }
 
 void infor_sync_json_to_zval(json_t *json, zval *out)

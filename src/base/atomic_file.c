@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 /* Opens dir and runs sync (fsync or syncfs) on it. */
@@ -45,34 +46,42 @@ isync_status isync_fsync_parent(const char *path, isync_error *err)
     return isync_fsync_dir(dir, err);
 }
 
-static isync_status write_all(int fd, const char *data, size_t len, const char *path, isync_error *err)
+/* head and body in one writev(2) as a rule; a short write goes on where it stopped. */
+static int write_both(int fd, const char *head, size_t head_len, const char *body, size_t body_len)
 {
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot write %s: %s", path, strerror(errno));
+    struct iovec parts[2] = {{(void *)head, head_len}, {(void *)body, body_len}};
+    struct iovec *part = parts;
+    int count = 2;
+    while (count > 0) {
+        ssize_t n = writev(fd, part, count);
+        if (n < 0 && errno == EINTR) {
+            continue;
         }
-        data += n;
-        len -= (size_t)n;
+        if (n < 0) {
+            return -1;
+        }
+        for (; count > 0 && (size_t)n >= part->iov_len; part++, count--) {
+            n -= (ssize_t)part->iov_len;
+        }
+        if (count > 0) {
+            part->iov_base = (char *)part->iov_base + n;
+            part->iov_len -= (size_t)n;
+        }
     }
-    return ISYNC_OK;
+    return 0;
 }
 
 isync_status isync_create_file(const char *path, const char *head, size_t head_len, const char *body, size_t body_len,
                                int durable, isync_error *err)
 {
+    isync_status st = ISYNC_OK;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot create %s: %s", path, strerror(errno));
     }
-    isync_status st = write_all(fd, head, head_len, path, err);
-    if (st == ISYNC_OK) {
-        st = write_all(fd, body, body_len, path, err);
-    }
-    if (st == ISYNC_OK && durable && fsync(fd) != 0) {
+    if (write_both(fd, head, head_len, body, body_len) != 0) {
+        st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot write %s: %s", path, strerror(errno));
+    } else if (durable && fsync(fd) != 0) {
         st = isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot fsync %s: %s", path, strerror(errno));
     }
     if (close(fd) != 0 && st == ISYNC_OK) {

@@ -6,7 +6,9 @@
 #include "connectors/status_map.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -129,6 +131,22 @@ static void join_path(char *out, size_t size, const char *prefix, const char *ke
     }
 }
 
+/* A problem at prefix.key. The path is only written when there is a
+ * problem: a valid payload costs no formatting. */
+static void problem_at(isync_problems *problems, const char *prefix, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void problem_at(isync_problems *problems, const char *prefix, const char *key, const char *fmt, ...)
+{
+    char path[128], message[sizeof problems->items[0].message];
+    va_list ap;
+    join_path(path, sizeof path, prefix, key);
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    isync_problems_add(problems, path, "%s", message);
+}
+
 /* prefix[index], cut like join_path. */
 static void index_path(char *out, size_t size, const char *prefix, size_t index)
 {
@@ -140,12 +158,10 @@ static void index_path(char *out, size_t size, const char *prefix, size_t index)
 static const char *check_string(json_t *obj, const char *prefix, const char *key, int required, size_t max_len,
                                 isync_problems *problems)
 {
-    char path[128];
     json_t *value = json_object_get(obj, key);
-    join_path(path, sizeof path, prefix, key);
     if (!value || json_is_null(value)) {
         if (required) {
-            isync_problems_add(problems, path, "is required");
+            problem_at(problems, prefix, key, "is required");
         }
         return NULL;
     }
@@ -157,16 +173,16 @@ static const char *check_string(json_t *obj, const char *prefix, const char *key
         value = json_object_get(obj, key);
     }
     if (!json_is_string(value)) {
-        isync_problems_add(problems, path, "must be a string");
+        problem_at(problems, prefix, key, "must be a string");
         return NULL;
     }
     const char *text = json_string_value(value);
     if (required && text[0] == '\0') {
-        isync_problems_add(problems, path, "must not be empty");
+        problem_at(problems, prefix, key, "must not be empty");
         return NULL;
     }
     if (max_len && isync_utf8_length(text) > max_len) {
-        isync_problems_add(problems, path, "is %zu characters, Infor allows %zu", isync_utf8_length(text), max_len);
+        problem_at(problems, prefix, key, "is %zu characters, Infor allows %zu", isync_utf8_length(text), max_len);
     }
     return text;
 }
@@ -176,33 +192,35 @@ enum { MONEY_ANY = 0, MONEY_NOT_NEGATIVE = 1, MONEY_POSITIVE = 2 };
 static void check_decimal(json_t *obj, const char *prefix, const char *key, int required, int sign_rule,
                           isync_problems *problems)
 {
-    char path[128], text[64], normal[64];
+    char number[32], normal[64];
+    const char *text = number;
     json_t *value = json_object_get(obj, key);
-    join_path(path, sizeof path, prefix, key);
     if (!value || json_is_null(value)) {
         if (required) {
-            isync_problems_add(problems, path, "is required");
+            problem_at(problems, prefix, key, "is required");
         }
         return;
     }
     if (json_is_integer(value)) {
-        snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
-    } else if (json_is_string(value) && json_string_length(value) < sizeof text) {
-        snprintf(text, sizeof text, "%s", json_string_value(value));
+        snprintf(number, sizeof number, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+    } else if (json_is_string(value) && json_string_length(value) < sizeof normal) {
+        text = json_string_value(value);
     } else {
-        isync_problems_add(problems, path, "must be a decimal number (string or integer)");
+        problem_at(problems, prefix, key, "must be a decimal number (string or integer)");
         return;
     }
     if (!isync_decimal_normalise(text, normal, sizeof normal)) {
-        isync_problems_add(problems, path, "must be a decimal number like \"19.99\" (digits, '.' as separator)");
+        problem_at(problems, prefix, key, "must be a decimal number like \"19.99\" (digits, '.' as separator)");
         return;
     }
     int sign = isync_decimal_text_sign(normal);
     if ((sign_rule == MONEY_NOT_NEGATIVE && sign < 0) || (sign_rule == MONEY_POSITIVE && sign <= 0)) {
-        isync_problems_add(problems, path, "must be %s", sign_rule == MONEY_POSITIVE ? "greater than 0" : "0 or more");
+        problem_at(problems, prefix, key, "must be %s", sign_rule == MONEY_POSITIVE ? "greater than 0" : "0 or more");
         return;
     }
-    json_object_set_new(obj, key, json_string(normal));
+    if (!json_is_string(value) || strcmp(text, normal) != 0) {
+        json_object_set_new(obj, key, json_string(normal)); /* already canonical: left as it is */
+    }
 }
 
 static void check_code(json_t *obj, const char *key, const char *const *allowed, isync_problems *problems)
@@ -261,9 +279,7 @@ static void check_address_fields(json_t *payload, const char *key, int required,
     check_string(address, key, "phone", 0, 0, problems);
     const char *country = json_string_value(json_object_get(address, "country"));
     if (country && *country && !all_upper_letters(country, 2)) {
-        char path[128];
-        join_path(path, sizeof path, key, "country");
-        isync_problems_add(problems, path, "must be an ISO 3166-1 alpha-2 code like \"DE\"");
+        problem_at(problems, key, "country", "must be an ISO 3166-1 alpha-2 code like \"DE\"");
     }
 }
 
@@ -276,11 +292,9 @@ static void check_address(json_t *payload, const char *key, int required, isync_
 
 static void check_bool(json_t *obj, const char *prefix, const char *key, isync_problems *problems)
 {
-    char path[128];
     json_t *value = json_object_get(obj, key);
     if (value && !json_is_null(value) && !json_is_boolean(value)) {
-        join_path(path, sizeof path, prefix, key);
-        isync_problems_add(problems, path, "must be true or false");
+        problem_at(problems, prefix, key, "must be true or false");
     }
 }
 
@@ -301,7 +315,6 @@ static int is_jurisdiction(const char *text)
 static void check_surcharge_type(json_t *surcharge, const char *prefix, isync_problems *problems)
 {
     static const char *const types[] = {"tax", "shipping", "discount", "handling", NULL};
-    char path[128];
     const char *type = check_string(surcharge, prefix, "type", 1, 0, problems);
     if (!type || !*type) {
         return;
@@ -311,14 +324,12 @@ static void check_surcharge_type(json_t *surcharge, const char *prefix, isync_pr
             return;
         }
     }
-    join_path(path, sizeof path, prefix, "type");
-    isync_problems_add(problems, path, "must be one of tax, shipping, discount, handling (X-Cart's surcharge types)");
+    problem_at(problems, prefix, "type", "must be one of tax, shipping, discount, handling (X-Cart's surcharge types)");
 }
 
 /* One X-Cart surcharge (XLite\Model\Base\Surcharge); the amount may be negative (discounts). */
 static void check_surcharge(json_t *surcharge, const char *prefix, isync_problems *problems)
 {
-    char path[128];
     if (!json_is_object(surcharge)) {
         isync_problems_add(problems, prefix, "must be an array with keys type, code, amount");
         return;
@@ -330,25 +341,26 @@ static void check_surcharge(json_t *surcharge, const char *prefix, isync_problem
     check_bool(surcharge, prefix, "include", problems);
     const char *jurisdiction = check_string(surcharge, prefix, "jurisdiction", 0, 0, problems);
     if (jurisdiction && *jurisdiction && !is_jurisdiction(jurisdiction)) {
-        join_path(path, sizeof path, prefix, "jurisdiction");
-        isync_problems_add(problems, path, "must be a country or country-subdivision code like \"DE\" or \"US-CA\"");
+        problem_at(problems, prefix, "jurisdiction",
+                   "must be a country or country-subdivision code like \"DE\" or \"US-CA\"");
     }
 }
 
-/* The optional list under prefix.key (its path written to path); NULL when
- * it is absent or null, or not a list (then a problem saying `what`). */
+/* The optional list under prefix.key (its path written to path when it is
+ * a list); NULL when it is absent or null, or not a list (then a problem
+ * saying `what`). */
 static json_t *optional_list(json_t *obj, const char *prefix, const char *key, char *path, size_t size,
                              const char *what, isync_problems *problems)
 {
     json_t *list = json_object_get(obj, key);
-    join_path(path, size, prefix, key);
     if (!list || json_is_null(list)) {
         return NULL;
     }
     if (!json_is_array(list)) {
-        isync_problems_add(problems, path, what);
+        problem_at(problems, prefix, key, "%s", what);
         return NULL;
     }
+    join_path(path, size, prefix, key);
     return list;
 }
 
@@ -615,4 +627,31 @@ json_t *isync_event_envelope(const char *id, const char *type, const char *idemp
 
     return json_pack("{s:i, s:s, s:s, s:s, s:s?, s:O}", "v", 1, "id", id, "type", type, "created_at", created,
                      "idempotency_key", idempotency_key, "payload", payload);
+}
+
+isync_status isync_event_enqueue(const isync_spool *spool, const char *type, const char *idempotency_key,
+                                 json_t *payload, char id[ISYNC_ID_SIZE], isync_error *err)
+{
+    char new_id[ISYNC_ID_SIZE], existing[ISYNC_ID_SIZE], text[8192];
+    isync_status st = isync_spool_new_id(new_id, err);
+    if (st != ISYNC_OK) {
+        return st;
+    }
+    /* the text straight into a buffer: no growing string, no copy of it */
+    json_t *envelope = isync_event_envelope(new_id, type, idempotency_key, payload);
+    size_t len = json_dumpb(envelope, text, sizeof text, JSON_COMPACT);
+    char *body = len > sizeof text ? malloc(len) : text;
+    if (body != text && body) {
+        len = json_dumpb(envelope, body, len, JSON_COMPACT);
+    }
+    json_decref(envelope);
+    if (!body || len == 0) {
+        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "cannot serialise the %s event", type);
+    }
+    st = isync_spool_put(spool, new_id, body, len, idempotency_key, existing, err);
+    if (body != text) {
+        free(body);
+    }
+    memcpy(id, st == ISYNC_ERR_EXISTS ? existing : new_id, ISYNC_ID_SIZE);
+    return st;
 }

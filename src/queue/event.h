@@ -11,6 +11,7 @@
 #include "base/decimal.h" /* isync_decimal_normalise */
 #include "base/error.h"
 #include "queue/problems.h"
+#include "queue/spool.h"
 
 /* 1 when the extension knows how to deliver this event type. */
 int isync_event_type_known(const char *type);
@@ -24,6 +25,13 @@ isync_status isync_event_validate(const char *type, json_t *payload, isync_probl
 
 /* Builds the envelope (steals nothing; payload is referenced). */
 json_t *isync_event_envelope(const char *id, const char *type, const char *idempotency_key, json_t *payload);
+
+/* A validated payload into the spool: a new id, the envelope, its JSON text
+ * written into ready/ (isync_spool_put: durable when the spool is). The id
+ * is written to id; with an idempotency key seen before it is the earlier
+ * event's, with ISYNC_ERR_EXISTS. */
+isync_status isync_event_enqueue(const isync_spool *spool, const char *type, const char *idempotency_key,
+                                 json_t *payload, char id[ISYNC_ID_SIZE], isync_error *err);
 
 /* The entities an event touches, as keys like "order:XC-1001" and
  * "customer:42" (an X-Cart profile id, or the lowercased e-mail of a guest).

@@ -509,6 +509,65 @@ static void test_envelope(void **state)
     json_decref(payload);
 }
 
+/* ---- into the spool ---- */
+
+/* The envelope of the event id as the worker reads it from ready/. */
+static json_t *spooled(const isync_spool *spool, const char *id)
+{
+    isync_error err;
+    json_t *envelope = isync_spool_envelope(spool, ISYNC_STATE_READY, id, &err);
+    if (!envelope) {
+        fail_msg("event %s cannot be read back: %s", id, err.message);
+    }
+    return envelope;
+}
+
+static void test_enqueue_into_spool(void **state)
+{
+    char root[] = "/tmp/test_event_XXXXXX", dir[64], id[ISYNC_ID_SIZE], again[ISYNC_ID_SIZE];
+    isync_spool spool;
+    isync_error err;
+    assert_non_null(mkdtemp(root));
+    snprintf(dir, sizeof dir, "%s/spool", root);
+    assert_int_equal(isync_spool_open(&spool, dir, 0, &err), ISYNC_OK);
+
+    /* a validated order, read back whole by the worker */
+    json_t *order = valid_order();
+    isync_problems problems;
+    assert_int_equal(validate_with(order, &problems), ISYNC_OK);
+    assert_int_equal(isync_event_enqueue(&spool, "order.placed", NULL, order, id, &err), ISYNC_OK);
+    assert_true(isync_id_valid(id));
+    json_t *envelope = spooled(&spool, id);
+    assert_string_equal(str_at(envelope, "id"), id);
+    assert_string_equal(str_at(envelope, "type"), "order.placed");
+    assert_true(json_is_null(json_object_get(envelope, "idempotency_key")));
+    assert_true(json_equal(json_object_get(envelope, "payload"), order));
+    json_decref(envelope);
+
+    /* a payload far bigger than a usual order (200 lines) is written whole too */
+    json_t *items = json_object_get(order, "items");
+    while (json_array_size(items) < 200) {
+        json_array_append(items, json_array_get(items, 0));
+    }
+    assert_int_equal(isync_event_enqueue(&spool, "order.placed", NULL, order, id, &err), ISYNC_OK);
+    envelope = spooled(&spool, id);
+    assert_true(json_equal(json_object_get(envelope, "payload"), order));
+    json_decref(envelope);
+
+    /* an idempotency key seen before gives the first event's id, nothing new */
+    assert_int_equal(isync_event_enqueue(&spool, "order.placed", "xcart-order-42", order, id, &err), ISYNC_OK);
+    assert_int_equal(isync_event_enqueue(&spool, "order.placed", "xcart-order-42", order, again, &err),
+                     ISYNC_ERR_EXISTS);
+    assert_string_equal(again, id);
+    assert_int_equal(isync_spool_count(&spool, ISYNC_STATE_READY), 3);
+
+    json_decref(order);
+    isync_spool_close(&spool);
+    char cmd[96];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* ---- customer.created / customer.updated ---- */
 
 #define VALID_CUSTOMER                                                                        \
@@ -719,6 +778,7 @@ int main(void)
         cmocka_unit_test(test_unknown_type),
         cmocka_unit_test(test_problems_format),
         cmocka_unit_test(test_envelope),
+        cmocka_unit_test(test_enqueue_into_spool),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
