@@ -140,3 +140,24 @@ if (is_file($file)) {
                median(array_map(fn($r) => $r['calls'] / $r['s'], $list)));
     }
 }
+
+$file = "$work/latency.txt";
+if (is_file($file)) {
+    echo "\n3. Delivery at Infor's latency: every request answered after the latency; one run each\n";
+    echo "   limit = max_in_flight / (MI round trips per order x latency): what the round trips allow\n\n";
+    printf("%7s %13s %8s %9s %12s %14s %10s %13s\n", 'latency', 'max_in_flight', 'seconds', 'orders/s',
+           'MI calls/s', 'round trips/o', 'TLS/order', 'limit orders/s');
+    foreach (file($file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
+        [$ms, $n, $seconds, $orders, $calls, $conns, $peak] = explode(' ', $line);
+        $per_order = $calls / $orders;
+        $limit = $ms > 0 ? sprintf('%.1f', $n / ($per_order * $ms / 1000)) : '-';
+        printf("%5s ms %13s %8.2f %9.1f %12.1f %14.2f %10.3f %13s\n", $ms, $n, $seconds, $orders / $seconds,
+               $calls / $seconds, $per_order, $conns / $orders, $limit);
+    }
+}
+$file = "$work/wrk.txt";
+if (is_file($file)) {
+    $wrk = (float)trim(file_get_contents($file));
+    echo "\n4. MI calls/s on loopback, MMS200MI/Get: wrk -t2 -c8 (keep-alive) ", sprintf('%.0f', $wrk),
+         "; compare with section 3 at 0 ms (max_in_flight 8)\n";
+}

@@ -11,6 +11,9 @@
 #   BENCH_WARMUP=20    untimed calls at the start of every batch
 #   BENCH_ORDERS=300   orders per delivery run (3 lines each)
 #   BENCH_RUNS=3       delivery runs (the median is reported)
+#   BENCH_LAT_ORDERS=300  orders per run of the latency matrix (section 3)
+#   BENCH_LATENCIES="0 50 150"  ms per Infor request in the latency matrix
+#   BENCH_IN_FLIGHT="1 8 16"    infor_sync.max_in_flight values in the latency matrix
 #   BENCH_DIR=/tmp     where the spools and the sandbox live (a real disk:
 #                      on tmpfs fsync costs nothing)
 set -eu
@@ -23,6 +26,9 @@ ROUNDS=${BENCH_ROUNDS:-10}
 WARMUP=${BENCH_WARMUP:-20}
 ORDERS=${BENCH_ORDERS:-300}
 RUNS=${BENCH_RUNS:-3}
+LAT_ORDERS=${BENCH_LAT_ORDERS:-300}
+LATENCIES=${BENCH_LATENCIES:-"0 50 150"}
+IN_FLIGHT=${BENCH_IN_FLIGHT:-"1 8 16"}
 so="$OUT/ext/modules/infor_sync.so"
 sandbox_bin="$OUT/infor-sandbox"
 for f in "$so" "$sandbox_bin"; do
@@ -135,5 +141,42 @@ for run in $(seq 1 "$RUNS"); do
         rm -rf "$spool"
     done
 done
+
+# ---- 3. delivery at Infor's latency: ms per request x deliveries in flight ----
+# Each run: LAT_ORDERS 3-line orders (bench_order: 97 customers) spooled with
+# the worker off, then drained by one process with infor_sync.max_in_flight;
+# the sandbox answers every request after the latency. Counters from the
+# sandbox: MI requests (a bulk request counts once), new TLS connections.
+echo "latency matrix: ${LATENCIES// /, } ms x max_in_flight ${IN_FLIGHT// /, } x $LAT_ORDERS orders" >&2
+lat="$work/latency.txt"
+for ms in $LATENCIES; do
+    curl -sf --cacert "$sbx/ca.pem" -X POST -d "{\"ms\":$ms,\"jitter_ms\":0}" "$control/latency" >/dev/null
+    for n in $IN_FLIGHT; do
+        spool="$work/latency-$ms-$n"
+        ini=(-d "infor_sync.spool_dir=$spool" -d infor_sync.durability=none -d "infor_sync.max_in_flight=$n")
+        "${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=off bench/deliver.php fill "$LAT_ORDERS"
+        sandbox_post reset
+        read -r calls0 tx0 conns0 _ <<<"$(php -n bench/latency.php counters "$sbx")"
+        result=$("${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=on bench/deliver.php drain "$LAT_ORDERS")
+        read -r calls1 tx1 conns1 peak <<<"$(php -n bench/latency.php counters "$sbx")"
+        read -r seconds delivered dead <<<"$result"
+        once=$(php -n bench/latency.php orders "$sbx" "$LAT_ORDERS")
+        if [ "$delivered" != "$LAT_ORDERS" ] || [ "$dead" != 0 ] || [ "$once" != ok ]; then
+            echo "latency $ms ms, max_in_flight $n: $delivered delivered, $dead dead; Infor: $once" >&2
+            exit 1
+        fi
+        echo "$ms $n $seconds $LAT_ORDERS $((calls1 - calls0)) $((conns1 - conns0)) $peak" >>"$lat"
+        printf '.' >&2
+    done
+done
+curl -sf --cacert "$sbx/ca.pem" -X POST -d '{"ms":0,"jitter_ms":0}' "$control/latency" >/dev/null
+echo >&2
+
+# ---- 4. MI calls/s on loopback: a plain keep-alive load generator on the same endpoint ----
+token=$(php -n bench/latency.php token "$sbx")
+wrk_out=$(wrk -t2 -c8 -d5s -H "Authorization: Bearer $token" \
+    "https://127.0.0.1:$(cat "$sbx/port")/TEN_SANDBOX/M3/m3api-rest/v2/execute/MMS200MI/Get;cono=100?ITNO=TSHIRT-BLK-M" 2>&1)
+wrk_rps=$(printf '%s\n' "$wrk_out" | awk '/Requests\/sec/ { print $2 }')
+echo "$wrk_rps" >"$work/wrk.txt"
 
 php -n bench/report.php "$work"

@@ -9,7 +9,7 @@ set -eu
 cd "$(dirname "$0")/.."
 packages="make gcc pkg-config php8.2-dev php8.2-cli php8.2-fpm php-parser
 libcurl4-openssl-dev libjansson-dev libssl-dev libmicrohttpd-dev libcmocka-dev
-libfcgi-bin curl valgrind phpunit chromium clang-format
+libfcgi-bin curl valgrind phpunit chromium clang-format wrk
 mariadb-server php8.2-mysql php-doctrine-orm php-doctrine-annotations php-symfony-yaml php-symfony-console"
 # node and npm may come from elsewhere (e.g. nodesource); Debian's otherwise
 command -v node >/dev/null 2>&1 || packages="$packages nodejs npm"
