@@ -24,6 +24,14 @@ isync_m3_outcome isync_connector_call(const isync_connector_ctx *ctx, const char
     return isync_m3_call(ctx->m3, &req, res);
 }
 
+isync_m3_outcome isync_connector_bulk(const isync_connector_ctx *ctx, const char *program,
+                                      const isync_m3_bulk_entry *calls, size_t count, isync_m3_result *results)
+{
+    isync_m3_bulk bulk = {
+        .program = program, .cono = ctx->cfg->cono, .divi = ctx->cfg->divi, .calls = calls, .count = count};
+    return isync_m3_bulk_call(ctx->m3, &bulk, results);
+}
+
 isync_delivery_result isync_connector_fail(isync_connector_ctx *ctx, const char *program, const char *transaction,
                                            isync_m3_result *res, const char *context)
 {

@@ -64,6 +64,12 @@ typedef struct {
 isync_m3_outcome isync_connector_call(const isync_connector_ctx *ctx, const char *program, const char *transaction,
                                       const char *const *fields, int maxrecs, isync_m3_result *res);
 
+/* Several transactions of one program in one request (M3 bulk execution,
+ * m3.h), with the settings' CONO and DIVI; results[i] (initialised here,
+ * cleared by the caller) is the i-th transaction's own outcome. */
+isync_m3_outcome isync_connector_bulk(const isync_connector_ctx *ctx, const char *program,
+                                      const isync_m3_bulk_entry *calls, size_t count, isync_m3_result *results);
+
 /* A failed call into the outcome (isync_delivery_m3_failed: reason, Infor's
  * error, Retry-After, retry class); clears res. context: "(resuming)" or NULL. */
 isync_delivery_result isync_connector_fail(isync_connector_ctx *ctx, const char *program, const char *transaction,

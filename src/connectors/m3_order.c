@@ -255,6 +255,18 @@ static void call_context(json_t *call, char *out, size_t size)
     }
 }
 
+/* Progress after the body call at index answered OK. */
+static void body_call_done(order_job *job, size_t index, const isync_m3_result *res)
+{
+    json_t *call = plan_call(job, index);
+    isync_plan_keep_outputs(job->tmpl, call, res, job->outputs);
+    if (is_line(call)) {
+        json_int_t lines = json_integer_value(json_object_get(job->c->progress, "lines_done"));
+        json_object_set_new(job->c->progress, "lines_done", json_integer(lines + 1));
+    }
+    json_object_set_new(job->c->progress, "calls_done", json_integer((json_int_t)index));
+}
+
 /* One call between the head and Confirm; progress saved after it. */
 static isync_delivery_result add_body_call(order_job *job, size_t index, int resuming)
 {
@@ -272,20 +284,86 @@ static isync_delivery_result add_body_call(order_job *job, size_t index, int res
         call_context(call, context, sizeof context);
         return isync_connector_fail(job->c, "OIS100MI", transaction, &res, context);
     }
-    isync_plan_keep_outputs(job->tmpl, call, &res, job->outputs);
+    body_call_done(job, index, &res);
     isync_m3_result_clear(&res);
-    if (is_line(call)) {
-        json_int_t lines = json_integer_value(json_object_get(job->c->progress, "lines_done"));
-        json_object_set_new(job->c->progress, "lines_done", json_integer(lines + 1));
-    }
-    json_object_set_new(job->c->progress, "calls_done", json_integer((json_int_t)index));
     return isync_connector_save(job->c, index + 1 == body_end(job) ? "confirm" : "lines");
+}
+
+/* Bulk requests hold at most this many transactions. */
+#define BULK_MAX 50
+
+/* The answers to the body calls start..start+count-1, in order: progress for
+ * the ones M3 ran up to the first that failed, saved; then that failure. */
+static isync_delivery_result take_bulk_answers(order_job *job, size_t start, size_t count, isync_m3_result *results)
+{
+    size_t ok = 0;
+    while (ok < count && results[ok].outcome == ISYNC_M3_OK) {
+        body_call_done(job, start + ok, &results[ok]);
+        ok++;
+    }
+    isync_delivery_result saved = isync_connector_save(job->c, start + ok == body_end(job) ? "confirm" : "lines");
+    if (ok == count || saved != ISYNC_DELIVERED) {
+        return saved;
+    }
+    char context[96];
+    json_t *call = plan_call(job, start + ok);
+    call_context(call, context, sizeof context);
+    return isync_connector_fail(job->c, "OIS100MI", json_string_value(json_object_get(call, "transaction")),
+                                &results[ok], context);
+}
+
+/* Up to BULK_MAX body calls from start in one request. 1 when a call needs
+ * the answer of an earlier one in the same request (then nothing was sent). */
+static int send_bulk(order_job *job, size_t start, size_t count, isync_delivery_result *result)
+{
+    isync_plan_fields *fields = calloc(count, sizeof *fields);
+    isync_m3_bulk_entry *entries = calloc(count, sizeof *entries);
+    isync_m3_result *results = calloc(count, sizeof *results);
+    int fallback = !fields || !entries || !results;
+    for (size_t i = 0; !fallback && i < count; i++) {
+        json_t *call = plan_call(job, start + i);
+        fallback = isync_plan_fields_of(call, job->outputs, &fields[i]) != 0;
+        entries[i].transaction = json_string_value(json_object_get(call, "transaction"));
+        entries[i].fields = fields[i].fields;
+    }
+    if (!fallback) {
+        isync_connector_bulk(job->c, "OIS100MI", entries, count, results);
+        *result = take_bulk_answers(job, start, count, results);
+        for (size_t i = 0; i < count; i++) {
+            isync_m3_result_clear(&results[i]);
+        }
+    }
+    free(fields);
+    free(entries);
+    free(results);
+    return fallback;
+}
+
+/* A batch order just created: the calls between the head and Confirm
+ * (addresses, lines) go in bulk requests, which M3 runs in order, instead of
+ * one request each. 1 when a call needs an answer of an earlier body call:
+ * the rest then goes one by one (add_body). */
+static int add_body_in_bulk(order_job *job, isync_delivery_result *result)
+{
+    *result = ISYNC_DELIVERED;
+    for (size_t start = 1; start < body_end(job) && *result == ISYNC_DELIVERED; start += BULK_MAX) {
+        size_t left = body_end(job) - start;
+        if (send_bulk(job, start, left < BULK_MAX ? left : BULK_MAX, result)) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* The calls after the head: lines known to Infor (reconciled) and other
  * calls recorded in calls_done are skipped. */
 static isync_delivery_result add_body(order_job *job, int resuming)
 {
+    isync_delivery_result result;
+    if (!resuming && body_end(job) > 2 && json_integer_value(json_object_get(job->c->progress, "calls_done")) == 0 &&
+        !add_body_in_bulk(job, &result)) {
+        return result;
+    }
     size_t calls_done = (size_t)json_integer_value(json_object_get(job->c->progress, "calls_done"));
     size_t lines_known = (size_t)json_integer_value(json_object_get(job->c->progress, "lines_done"));
     size_t line_number = 0;
@@ -298,7 +376,8 @@ static isync_delivery_result add_body(order_job *job, int resuming)
         if (is_line(call)) {
             json_object_set_new(job->c->progress, "lines_done", json_integer((json_int_t)line_number - 1));
         }
-        isync_delivery_result result = add_body_call(job, i, resuming && i == calls_done + 1);
+        /* resuming: an earlier attempt may have run it (one by one, or in a bulk request) */
+        result = add_body_call(job, i, resuming);
         if (result != ISYNC_DELIVERED) {
             return result;
         }
