@@ -107,6 +107,21 @@ void assert_m3_request(int index, const char *call, const char *matrix, const ch
     free(expected);
 }
 
+void assert_bulk_request(int index, const char *program, const char *transactions)
+{
+    static const char head[] = "POST /TEN/M3/m3api-rest/v2/execute HTTP/1.1\r\n";
+    if (index >= server.request_count || !starts_with(server.requests[index], head)) {
+        dump_requests();
+        fail_msg("request %d is no M3 bulk request", index);
+    }
+    const char *body_text = strstr(server.requests[index], "\r\n\r\n");
+    assert_non_null(body_text);
+    json_t *body = parse_json(body_text + 4);
+    assert_string_equal(json_string_value(json_object_get(body, "program")), program);
+    assert_json_equal(json_object_get(body, "transactions"), transactions);
+    json_decref(body);
+}
+
 void assert_json_equal(json_t *actual, const char *expected_text)
 {
     json_t *expected = parse_json(expected_text);

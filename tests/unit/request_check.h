@@ -24,6 +24,10 @@ void assert_request_count(int expected);
  * "CRS610MI/Add": exactly these matrix parameters and query fields (any order). */
 void assert_m3_request(int index, const char *call, const char *matrix, const char *query);
 
+/* Request index is POST .../execute (M3 bulk) of program whose
+ * "transactions" equal the JSON of transactions. */
+void assert_bulk_request(int index, const char *program, const char *transactions);
+
 /* actual equals the JSON of expected_text. */
 void assert_json_equal(json_t *actual, const char *expected_text);
 

@@ -33,6 +33,16 @@
 #define ORDER_NO_NOK V2_NOK("GetOrderNo", "Batch order 9000000001 is not confirmed", "XOR0001", "ORNO")
 #define DEL_LINE_OK V2_OK("DelBatchLine", "")
 
+/* the two lines of order_two_lines in one bulk request: both added */
+#define LINES_OK                                                                                   \
+    "{\"results\":[{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"1\"}]},"            \
+    "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"2\"}]}],\"wasTerminated\":false,"  \
+    "\"nrOfSuccessfullTransactions\":2,\"nrOfFailedTransactions\":0}"
+#define TWO_LINES_SENT                                                                                      \
+    "[{\"transaction\":\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2\","  \
+    "\"SAPR\":\"10\",\"WHLO\":\"W01\"}},{\"transaction\":\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\","   \
+    "\"ITNO\":\"ITEM-B\",\"ORQT\":\"1\",\"SAPR\":\"39.9\",\"WHLO\":\"W01\",\"DIA1\":\"5.5\"}}]"
+
 static const canned_response token = { 200, NULL, TOKEN, 0 };
 
 #define OK(body) { 200, NULL, body, 0 }
@@ -218,23 +228,20 @@ static void run_clear(run *r)
 static void test_fresh_order_two_lines(void **state)
 {
     (void)state;
-    const canned_response script[] = { token, OK(HEAD_OK), OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK),
-                                       OK(ORDER_NO_OK) };
+    const canned_response script[] = { token, OK(HEAD_OK), OK(LINES_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK) };
     run r;
     run_init(&r, "DEF01", order_two_lines, "{}");
-    deliver(&r, script, 6, 0);
+    deliver(&r, script, 5, 0);
 
     assert_int_equal(r.result, ISYNC_DELIVERED);
-    assert_request_count(6);
+    assert_request_count(5);
     assert_token_request(0);
     assert_ois100_request(1, "AddBatchHead", MATRIX,
                       "CUNO=CUST01&CUOR=XC-1001&ORDT=20261126&CUCD=USD&ORTP=SO1&FACI=F01&WHLO=W01");
-    /* a zero discount is not sent */
-    assert_ois100_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&SAPR=10&WHLO=W01");
-    assert_ois100_request(3, "AddBatchLine", MATRIX,
-                      "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
-    assert_ois100_request(4, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_ois100_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    /* both lines in one bulk request; a zero discount is not sent */
+    assert_bulk_request(2, "OIS100MI", TWO_LINES_SENT);
+    assert_ois100_request(3, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
     /* the token's connection and one kept alive for every M3 call, writes included */
     assert_int_equal(server.connections, 2);
 
@@ -243,23 +250,11 @@ static void test_fresh_order_two_lines(void **state)
     assert_json_equal(r.out.infor_refs,
                       "{\"batch_orno\":\"9000000001\",\"orno\":\"1000000123\",\"cuno\":\"CUST01\"}");
     assert_null(r.out.infor_error);
-    /* progress saved after every write, before the next call */
+    /* progress saved after every write, before the next call; after the
+     * lines it says confirm: a crash there resumes at Confirm */
     assert_saved_after(&r.log, 2, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":0}");
-    assert_saved_after(&r.log, 3, "{\"batch_orno\":\"9000000001\",\"lines_done\":1}");
-    assert_saved_after(&r.log, 4, "{\"batch_orno\":\"9000000001\",\"lines_done\":2}");
-    assert_saved_after(&r.log, 5, "{\"step\":\"order_no\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
-    /* a crash after the last line resumes at Confirm, not at the lines */
-    json_t *last_before_confirm = NULL;
-    size_t i;
-    json_t *save;
-    json_array_foreach(r.log.saves, i, save) {
-        if (json_integer_value(json_object_get(save, "after_requests")) == 4) {
-            last_before_confirm = save;
-        }
-    }
-    assert_string_equal(json_string_value(json_object_get(json_object_get(last_before_confirm, "progress"),
-                                                          "step")),
-                        "confirm");
+    assert_saved_after(&r.log, 3, "{\"step\":\"confirm\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
+    assert_saved_after(&r.log, 4, "{\"step\":\"order_no\",\"batch_orno\":\"9000000001\",\"lines_done\":2}");
     run_clear(&r);
 }
 
@@ -369,23 +364,21 @@ static void test_resume_at_head_nothing_found_adds_head(void **state)
     const canned_response script[] = {
         token,
         OK(V2_OK("LstBatchHead", "{\"ORNO\":\"9000000007\",\"CUOR\":\"XC-0999\",\"ORNR\":\"\"}")),
-        OK(HEAD_OK), OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK),
+        OK(HEAD_OK), OK(LINES_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK),
     };
     run r;
     run_init(&r, "DEF01", order_two_lines, "{}");
-    deliver(&r, script, 7, 1);
+    deliver(&r, script, 6, 1);
 
     assert_int_equal(r.result, ISYNC_DELIVERED);
-    assert_request_count(7);
+    assert_request_count(6);
     assert_ois100_request(1, "LstBatchHead", LIST_MATRIX, "CUNO=CUST01");
-    /* a head just created has no lines: no LstBatchLine */
+    /* a head just created has no lines: no LstBatchLine, the lines in bulk */
     assert_ois100_request(2, "AddBatchHead", MATRIX,
                       "CUNO=CUST01&CUOR=XC-1001&ORDT=20261126&CUCD=USD&ORTP=SO1&FACI=F01&WHLO=W01");
-    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&SAPR=10&WHLO=W01");
-    assert_ois100_request(4, "AddBatchLine", MATRIX,
-                      "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
-    assert_ois100_request(5, "Confirm", MATRIX, "ORNO=9000000001");
-    assert_ois100_request(6, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_bulk_request(3, "OIS100MI", TWO_LINES_SENT);
+    assert_ois100_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(5, "GetOrderNo", MATRIX, "ORNO=9000000001");
     assert_progress(r.progress,
                       "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\",\"lines_done\":2,\"calls_done\":2,\"orno\":\"1000000123\"}");
     run_clear(&r);
@@ -532,17 +525,19 @@ static void test_mi_error_on_add_batch_line_is_dead_letter(void **state)
 {
     (void)state;
     const canned_response script[] = {
-        token, OK(HEAD_OK), OK(LINE_OK),
-        OK(V2_NOK("AddBatchLine", "Item number ITEM-B does not exist", "WIT0103", "ITNO")),
+        token, OK(HEAD_OK),
+        OK("{\"results\":[{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"1\"}]},"
+           "{\"transaction\":\"AddBatchLine\",\"errorMessage\":\"Item number ITEM-B does not exist\","
+           "\"errorType\":\"ServerReturnedNOK\",\"errorCode\":\"WIT0103\",\"errorField\":\"ITNO\"}],"
+           "\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":1}"),
     };
     run r;
     run_init(&r, "DEF01", order_two_lines, "{}");
-    deliver(&r, script, 4, 0);
+    deliver(&r, script, 3, 0);
 
     assert_int_equal(r.result, ISYNC_DEAD_LETTER);
-    assert_request_count(4);
-    assert_ois100_request(3, "AddBatchLine", MATRIX,
-                      "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=39.9&WHLO=W01&DIA1=5.5");
+    assert_request_count(3);
+    assert_bulk_request(2, "OIS100MI", TWO_LINES_SENT);
     assert_non_null(strstr(r.out.reason, "OIS100MI/AddBatchLine"));
     assert_non_null(strstr(r.out.reason, "items[1]"));
     assert_non_null(strstr(r.out.reason, "Item number ITEM-B does not exist"));
@@ -551,8 +546,8 @@ static void test_mi_error_on_add_batch_line_is_dead_letter(void **state)
                       "{\"program\":\"OIS100MI\",\"transaction\":\"AddBatchLine\",\"type\":\"ServerReturnedNOK\","
                       "\"code\":\"WIT0103\",\"field\":\"ITNO\",\"message\":\"Item number ITEM-B does not exist\","
                       "\"http_status\":200}");
+    /* the first line is in Infor: the replay after a fix resumes after it */
     assert_progress(r.progress, "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1,\"calls_done\":1}");
-    /* the replay after a fix resumes there */
     assert_saved_after(&r.log, 3, "{\"step\":\"lines\",\"batch_orno\":\"9000000001\",\"lines_done\":1}");
     assert_json_equal(r.out.infor_refs, "{\"batch_orno\":\"9000000001\",\"orno\":null,\"cuno\":\"CUST01\"}");
     run_clear(&r);
@@ -562,17 +557,17 @@ static void test_503_on_confirm_is_retry_later(void **state)
 {
     (void)state;
     const canned_response script[] = {
-        token, OK(HEAD_OK), OK(LINE_OK), OK(LINE_OK),
+        token, OK(HEAD_OK), OK(LINES_OK),
         { 503, "Retry-After: 120\r\n", "Service Unavailable", 0 },
     };
     run r;
     run_init(&r, "DEF01", order_two_lines, "{}");
-    deliver(&r, script, 5, 0);
+    deliver(&r, script, 4, 0);
 
     assert_int_equal(r.result, ISYNC_RETRY_LATER);
     assert_int_equal(r.out.retry_after_s, 120);
-    assert_request_count(5);
-    assert_ois100_request(4, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_request_count(4);
+    assert_ois100_request(3, "Confirm", MATRIX, "ORNO=9000000001");
     assert_non_null(strstr(r.out.reason, "OIS100MI/Confirm"));
     assert_non_null(strstr(r.out.reason, "503"));
     assert_int_equal(json_integer_value(json_object_get(r.out.infor_error, "http_status")), 503);
