@@ -1,5 +1,5 @@
 --TEST--
-e2e: the delivering process is killed (-9) with 8 orders in flight, each between its lines; the process taking over creates each order once with each line once
+e2e: the delivering process is killed (-9) with 8 orders in flight, the lines of each on their way to Infor; the process taking over creates each order once with each line once
 --SKIPIF--
 <?php require __DIR__ . '/harness.inc'; E2E\skipUnlessSandbox(); ?>
 --FILE--
@@ -9,10 +9,12 @@ require __DIR__ . '/harness.inc';
 
 reset();
 $base = newSpool();
-// every line takes 0.6 s in Infor: the kill finds each order between its lines,
-// and lines still in Infor's hands land after the kill
-$ini = ['infor_sync.request_timeout_ms' => 2000, 'infor_sync.max_in_flight' => 8];
-fault(['match' => 'AddBatchLine', 'count' => 10000, 'latency_ms' => 600]);
+// the lines of an order (one bulk request) take 1.5 s in Infor: the kill finds
+// all 8 orders with their lines in Infor's hands, and they land after the kill
+$ini = ['infor_sync.request_timeout_ms' => 2500, 'infor_sync.max_in_flight' => 8,
+        'infor_sync.poll_stock_interval' => 0, 'infor_sync.poll_items_interval' => 0,
+        'infor_sync.poll_shipments_interval' => 0];
+fault(['match' => 'AddBatchLine', 'count' => 10000, 'latency_ms' => 1500]);
 $items = [['TSHIRT-BLK-M', '19.90', 1], ['MUG-LOGO', '9.50', 2], ['CAP-RED', '14.00', 1]];
 $orders = [];
 for ($i = 1; $i <= 8; $i++) {
@@ -26,9 +28,9 @@ $a = startPhp(sprintf('
     InforSync\flush(60000);
     echo "flush returned\n";', var_export(serialize($orders), true)), $ini);
 waitFor(function () {
-    $started = array_filter(orders()['batch_orders'], fn($b) => str_starts_with($b['cuor'], 'XC-17') && count($b['lines']) >= 1);
-    return count($started) === 8;
-}, 30, 'all 8 orders with a line in Infor');
+    $heads = array_filter(orders()['batch_orders'], fn($b) => str_starts_with($b['cuor'], 'XC-17'));
+    return count($heads) === 8 && control('GET', 'concurrency')['m3_in_flight'] === 8;
+}, 30, 'all 8 batch heads in Infor and their lines on the way');
 proc_terminate($a['proc'], 9);
 $ra = finishPhp($a);
 echo "first process: killed by signal {$ra['signal']}, flush returned: ", var_export(str_contains($ra['stdout'], 'flush returned'), true), "\n";

@@ -1,5 +1,5 @@
 --TEST--
-e2e mapping: the delivering process is killed (-9) while its delivery address is on the way to Infor; the process taking over does not add the address twice ("Record already exists" counts as done) and the order is created once with both addresses
+e2e mapping: the delivering process is killed (-9) while its addresses and lines are on the way to Infor (one bulk request); the process taking over does not add them twice ("Record already exists" counts as done for an address, the lines are matched) and the order is created once with both addresses
 --SKIPIF--
 <?php require __DIR__ . '/harness.inc'; E2E\skipUnlessSandbox(); ?>
 --FILE--
@@ -9,8 +9,9 @@ require __DIR__ . '/harness.inc';
 
 reset();
 $base = newSpool();
-// the delivery address takes 0.8 s in Infor: the process dies with it in
-// flight, and it still lands in Infor after the process is gone
+// the bulk request with the addresses and lines takes 0.8 s in Infor: the
+// process dies with it in flight, and it still lands in Infor after the
+// process is gone
 $ini = ['infor_sync.request_timeout_ms' => 2000, 'infor_sync.poll_stock_interval' => 0,
         'infor_sync.poll_items_interval' => 0, 'infor_sync.poll_shipments_interval' => 0];
 fault(['match' => 'AddBatchAddress', 'count' => 1, 'latency_ms' => 800]);
@@ -42,7 +43,8 @@ $withAddress = waitFor(function () use ($number) {
     }
     return null;
 }, 5, 'the delivery address to land');
-echo "then: ", count($withAddress['addresses']), " address(es), ADRT ", $withAddress['addresses'][0]['adrt'], "\n";
+echo "then: ", count($withAddress['addresses']), " address(es), ADRT ", implode(',', array_map(fn($x) => $x['adrt'], $withAddress['addresses'])),
+    ", ", count($withAddress['lines']), " line(s)\n";
 
 $r = runJson('
     $flushed = InforSync\flush(20000);
@@ -66,11 +68,12 @@ echo "sandbox: AddBatchHead {$s['requests']['OIS100MI/AddBatchHead']}, Confirm {
 ?>
 --EXPECT--
 first process: killed by signal 9, addresses in Infor when killed: 0
-then: 1 address(es), ADRT 1
+then: 2 address(es), ADRT 1,3, 2 line(s)
 second process: flush true, done
 AddBatchAddress ADRT 1: ok
-AddBatchAddress ADRT 1: NOK (Record already exists)
 AddBatchAddress ADRT 3: ok
+AddBatchAddress ADRT 1: NOK (Record already exists)
+AddBatchAddress ADRT 3: NOK (Record already exists)
 orders with this CUOR: 1, unconfirmed batch orders: 0
 addresses: 1,3, lines: TSHIRT-BLK-M:1,MUG-LOGO:2, same batch order: true
 sandbox: AddBatchHead 1, Confirm 1
