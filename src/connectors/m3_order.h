@@ -1,5 +1,9 @@
 /* order.placed -> an M3 customer order through the batch order interface:
- *   OIS100MI/AddBatchHead -> AddBatchLine per item -> Confirm -> GetOrderNo.
+ *   OIS100MI/AddBatchHead -> AddBatchAddress.., AddBatchLine per item -> Confirm -> GetOrderNo.
+ * For a batch order just created, the calls between the head and Confirm go
+ * in bulk requests (M3 runs them in order, up to 50 a request): four round
+ * trips for an order of any size. A resumed delivery goes one call at a
+ * time after asking Infor what exists.
  *
  * The fields of every call come from the mapping template (mapping.h),
  * applied at delivery time; problems make the event a dead letter before
