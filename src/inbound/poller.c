@@ -827,11 +827,43 @@ isync_poll_result isync_poll_shipments(isync_poller *p, isync_m3_client *m3, con
 
 typedef isync_poll_result (*poll_fn)(isync_poller *, isync_m3_client *, const isync_business_config *);
 
+static const char *const kind_names[] = {"stock", "shipments", "items"};
+
+static long kind_interval(const isync_poller *p, int k)
+{
+    long intervals[] = {p->settings.stock_interval_s, p->settings.shipments_interval_s, p->settings.items_interval_s};
+    return intervals[k];
+}
+
+/* Milliseconds until next (0: now), -1 when next is 0 (nothing to wait for). */
+static long wait_for_next(long long next)
+{
+    if (next == 0) {
+        return -1;
+    }
+    long long wait = next - isync_now_ms();
+    return wait > 0 ? (long)wait : 0;
+}
+
+long isync_poller_due_in(isync_poller *p)
+{
+    long long next = 0, until = isync_poller_paused_until(p);
+    for (int k = 0; k < 3; k++) {
+        if (kind_interval(p, k) <= 0) {
+            continue;
+        }
+        long long at = until > isync_now_ms() ? until
+                                              : json_integer_value(json_object_get(section(p, "next"), kind_names[k]));
+        next = next == 0 || at < next ? (at > 0 ? at : 1) : next;
+    }
+    return wait_for_next(next);
+}
+
 long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg, const atomic_bool *stop)
 {
-    static const char *const names[] = {"stock", "shipments", "items"};
+    static const char *const *names = kind_names;
     static const poll_fn fns[] = {isync_poll_stock, isync_poll_shipments, isync_poll_items};
-    long intervals[] = {p->settings.stock_interval_s, p->settings.shipments_interval_s, p->settings.items_interval_s};
+    long intervals[] = {kind_interval(p, 0), kind_interval(p, 1), kind_interval(p, 2)};
     long long next = 0;
     json_t *due = section(p, "next");
 
@@ -863,9 +895,5 @@ long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business
         }
         next = next == 0 || at < next ? at : next;
     }
-    if (next == 0) {
-        return -1;
-    }
-    long long wait = next - isync_now_ms();
-    return wait > 0 ? (long)wait : 0;
+    return wait_for_next(next);
 }

@@ -81,6 +81,10 @@ const isync_poll_settings *isync_poller_settings(const isync_poller *poller);
 long isync_poller_run(isync_poller *poller, isync_m3_client *m3, const isync_business_config *cfg,
                       const atomic_bool *stop);
 
+/* Milliseconds until a kind is due (0: one is due now; the pause counted),
+ * -1 when every kind is off. Runs nothing. */
+long isync_poller_due_in(isync_poller *poller);
+
 /* One kind now, due or not (tests, and isync_poller_run). A paused poller
  * returns ISYNC_POLL_PAUSED without calling Infor. */
 isync_poll_result isync_poll_stock(isync_poller *poller, isync_m3_client *m3, const isync_business_config *cfg);

@@ -401,6 +401,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
  * connector (run_job), the leader finishes it (end_delivery). */
 typedef struct {
     isync_leader *leader;
+    int poll; /* 1: not a delivery but the inbound pollers that are due */
     char id[ISYNC_ID_SIZE];
     json_t *envelope;
     json_t *record;
@@ -450,10 +451,17 @@ static void dispatch(delivery_job *job, isync_m3_client *m3)
     json_decref(context);
 }
 
+/* The pollers read the business settings the way deliveries do (they
+ * change only while nothing is in flight) and keep their own state. */
 static void run_job(void *job, void *lane_ctx)
 {
     isync_lane_transport *transport = lane_ctx;
-    dispatch(job, transport->m3);
+    delivery_job *work = job;
+    if (work->poll) {
+        isync_poller_run(work->leader->poller, transport->m3, &work->leader->config, work->leader->stop);
+    } else {
+        dispatch(job, transport->m3);
+    }
 }
 
 /* Moves a flagged event to held/ for an admin (held.h). Synced: an undone
@@ -524,6 +532,11 @@ static void end_delivery(isync_leader *leader, delivery_job *job)
 {
     size_t index;
     json_t *key;
+    if (job->poll) {
+        leader->polling = 0;
+        free_job(job);
+        return;
+    }
     finish(leader, job->id, job->record, job->envelope, &job->out);
     json_array_foreach(json_object_get(job->record, "keys"), index, key)
     {
@@ -709,6 +722,7 @@ size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
         }
         isync_leader_collect(leader, 0);
         isync_leader_refresh(leader);
+        isync_leader_poll(leader); /* a poll that is due takes the next free lane */
         wait_for_a_lane(leader);
         if (!*leader->stop && start_delivery(leader, ids[i], passed) != LEFT_IN_READY) {
             taken++;
@@ -758,6 +772,9 @@ long isync_leader_promote_due(isync_leader *leader)
     return next ? (long)(next - now) : -1;
 }
 
+/* How soon the lead loop looks again while a poll runs on a lane. */
+#define POLL_RUNNING_MS 1000
+
 long isync_leader_poll(isync_leader *leader)
 {
     if (leader->anomaly_dirty && isync_lanes_busy(leader->lanes) == 0) {
@@ -766,8 +783,32 @@ long isync_leader_poll(isync_leader *leader)
     if (!leader->poller) {
         return -1;
     }
+    if (leader->polling) {
+        return POLL_RUNNING_MS;
+    }
+    long due = isync_poller_due_in(leader->poller);
+    if (due != 0) {
+        return due;
+    }
     isync_leader_refresh(leader);
-    return isync_poller_run(leader->poller, leader->m3, &leader->config, leader->stop);
+    if (!leader->m3) {
+        return isync_poller_run(leader->poller, NULL, &leader->config, leader->stop); /* no connection yet */
+    }
+    /* the next free lane: before the next delivery, so a backlog cannot starve the pollers */
+    wait_for_a_lane(leader);
+    delivery_job *job = calloc(1, sizeof *job);
+    if (!job || *leader->stop) {
+        free(job);
+        return POLL_RUNNING_MS;
+    }
+    job->leader = leader;
+    job->poll = 1;
+    leader->polling = 1;
+    if (isync_lanes_submit(leader->lanes, job) != 0) {
+        run_job(job, &(isync_lane_transport){leader->http, leader->m3}); /* no lane thread could start */
+        end_delivery(leader, job);
+    }
+    return POLL_RUNNING_MS;
 }
 
 void isync_leader_prune(isync_leader *leader)

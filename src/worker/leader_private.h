@@ -53,6 +53,7 @@ struct isync_leader { /* isync_leader in leader.h */
     isync_lane_transport transport[ISYNC_MAX_IN_FLIGHT]; /* lane i's connection */
     isync_lanes *lanes; /* deliveries in flight */
     json_t *in_flight; /* entity key -> id of an event a lane delivers */
+    int polling; /* the inbound pollers run on a lane */
 
     long long next_due_ms; /* earliest deferred event, 0: scan */
     json_t *blocked; /* entity key -> {"id","due"} of the oldest deferred
