@@ -699,6 +699,18 @@ static void info_polling(json_t *polling)
     php_info_print_table_row(2, "Polling", line);
 }
 
+/* A row of four integer members of obj, in format (four %lld). */
+static void info_four_counts(const char *title, json_t *obj, const char *format, const char *const names[4])
+{
+    char line[160];
+    long long v[4];
+    for (int i = 0; i < 4; i++) {
+        v[i] = (long long)json_integer_value(json_object_get(obj, names[i]));
+    }
+    snprintf(line, sizeof line, format, v[0], v[1], v[2], v[3]);
+    php_info_print_table_row(2, title, line);
+}
+
 static void info_worker(json_t *report)
 {
     char line[128];
@@ -709,20 +721,13 @@ static void info_worker(json_t *report)
         snprintf(line, sizeof line, "none running");
     }
     php_info_print_table_row(2, "Delivering worker", line);
-    json_t *counts = json_object_get(report, "counters");
-    snprintf(line, sizeof line, "%lld delivered, %lld retried, %lld dead, %lld corrupt",
-             (long long)json_integer_value(json_object_get(counts, "delivered")),
-             (long long)json_integer_value(json_object_get(counts, "retried")),
-             (long long)json_integer_value(json_object_get(counts, "dead")),
-             (long long)json_integer_value(json_object_get(counts, "corrupt")));
-    php_info_print_table_row(2, "Counters", line);
-    json_t *delivery = json_object_get(report, "delivery");
-    snprintf(line, sizeof line, "%lld in flight, at most %lld now (infor_sync.max_in_flight %lld), %lld overloaded answers",
-             (long long)json_integer_value(json_object_get(delivery, "in_flight")),
-             (long long)json_integer_value(json_object_get(delivery, "limit")),
-             (long long)json_integer_value(json_object_get(delivery, "max_in_flight")),
-             (long long)json_integer_value(json_object_get(delivery, "overloaded")));
-    php_info_print_table_row(2, "Deliveries", line);
+    static const char *const counters[4] = { "delivered", "retried", "dead", "corrupt" };
+    info_four_counts("Counters", json_object_get(report, "counters"),
+                     "%lld delivered, %lld retried, %lld dead, %lld corrupt", counters);
+    static const char *const delivery[4] = { "in_flight", "limit", "max_in_flight", "overloaded" };
+    info_four_counts("Deliveries", json_object_get(report, "delivery"),
+                     "%lld in flight, at most %lld now (infor_sync.max_in_flight %lld), %lld overloaded answers",
+                     delivery);
     json_t *anomalies = json_object_get(report, "anomalies");
     json_int_t held = json_integer_value(json_object_get(anomalies, "held"));
     snprintf(line, sizeof line, "%lld flagged, %lld held for review%s",
