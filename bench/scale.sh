@@ -10,8 +10,9 @@
 #      the first and the SCALE_DELIVERED-th delivered event, peak RSS;
 #      InforSync\status() on each spool        (bench/scale/recovery.php)
 #   2. one stock poll over SCALE_ITEMS items stocked in two warehouses: M3
-#      calls, time, peak RSS, stock.changed events; the shop fetching them
-#                                               (bench/scale/stock_poll.php)
+#      calls, time, peak RSS, stock.changed events, an order's wait; the shop
+#      fetching the events; writing them with durability fsync and none
+#                      (bench/scale/stock_poll.php, bench/scale/stock_report.php)
 #   3. RSS and threads of php-fpm children without the extension, with it
 #      and the worker off, on, and leading a backlog with 8 in flight
 #                                               (bench/scale/fpm.php)
@@ -22,6 +23,8 @@
 #   SCALE_DELIVERED=100    part 1 also times this many deliveries; the
 #                          smallest spool holds this many events
 #   SCALE_ITEMS=20000      items of part 2, each stocked in warehouses 100 and 200
+#   SCALE_EMIT_ITEMS=2000  the small catalogue whose first poll runs with
+#                          durability fsync and none, side by side
 #   SCALE_SANDBOX_MAX_MB   part 2 gives up when the sandbox grows beyond this
 #                          (default 80 % of MemAvailable; see docs/performance.md)
 #   SCALE_FPM_CHILDREN=4   children per php-fpm pool (pm static)
@@ -44,6 +47,7 @@ export SCALE_EVENTS=${SCALE_EVENTS:-100000}
 export SCALE_RUNS=${SCALE_RUNS:-3}
 export SCALE_DELIVERED=${SCALE_DELIVERED:-100}
 export SCALE_ITEMS=${SCALE_ITEMS:-20000}
+export SCALE_EMIT_ITEMS=${SCALE_EMIT_ITEMS:-2000}
 export SCALE_FPM_CHILDREN=${SCALE_FPM_CHILDREN:-4}
 export SCALE_FPM_REQUESTS=${SCALE_FPM_REQUESTS:-3}
 export SCALE_BACKLOG=${SCALE_BACKLOG:-300}
@@ -122,12 +126,12 @@ rotational=$(cat "/sys/block/$disk_block/queue/rotational" 2>/dev/null || echo '
          "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"\
          "$(php -n -r 'echo "PHP ", PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";')"
     echo "disk: spools on $fs_type on $fs_dev (driver ${driver:-unknown}, rotational flag $rotational)"
-    echo "command: OUT=${OUT#"$root"/} bench/scale.sh  (SCALE_EVENTS=$SCALE_EVENTS SCALE_RUNS=$SCALE_RUNS SCALE_DELIVERED=$SCALE_DELIVERED SCALE_ITEMS=$SCALE_ITEMS SCALE_FPM_CHILDREN=$SCALE_FPM_CHILDREN SCALE_BACKLOG=$SCALE_BACKLOG)"
+    echo "command: OUT=${OUT#"$root"/} bench/scale.sh  (SCALE_EVENTS=$SCALE_EVENTS SCALE_RUNS=$SCALE_RUNS SCALE_DELIVERED=$SCALE_DELIVERED SCALE_ITEMS=$SCALE_ITEMS SCALE_EMIT_ITEMS=$SCALE_EMIT_ITEMS SCALE_FPM_CHILDREN=$SCALE_FPM_CHILDREN SCALE_BACKLOG=$SCALE_BACKLOG)"
     echo "  php -n -d extension=${so#"$root"/} -d infor_sync.ionapi_file=SBX/sandbox.ionapi -d infor_sync.ca_file=SBX/ca.pem -d infor_sync.config_file=... -d infor_sync.spool_dir=SPOOL ...;"
     echo "  sandbox: ${sandbox_bin#"$root"/} --dir SBX --host 127.0.0.1 --port 0 (HTTPS, loopback); $SCALE_FPM -n -R -y pool.conf; cgi-fcgi"
 } >"$work/header.txt"
 
-# ---- sandboxes: A takes deliveries (parts 1 and 3), B the stock of part 2 ----
+# ---- sandboxes: one takes deliveries (parts 1 and 3), one the stock of part 2, one a small catalogue ----
 start_sandbox deliver
 start_sandbox stock
 stamp "loading $SCALE_ITEMS items and $((2 * SCALE_ITEMS)) stock balances into the sandbox (in the background)"
@@ -140,6 +144,18 @@ load_started=$(date +%s.%N)
 curl -s -K "$work/load.cfg" >"$work/load.txt" &
 load_pid=$!
 echo "$load_pid" >>"$work/pids"
+
+# a small catalogue for the side-by-side of writing the events
+start_sandbox emit
+{
+    php -n -d display_errors=stderr bench/scale/stock_load.php "$work/sandbox-emit" "$SCALE_EMIT_ITEMS" items
+    echo next
+    php -n -d display_errors=stderr bench/scale/stock_load.php "$work/sandbox-emit" "$SCALE_EMIT_ITEMS" stock
+} >"$work/load-emit.cfg"
+if [ "$(curl -s -K "$work/load-emit.cfg" | grep -c '^200$')" != $((3 * SCALE_EMIT_ITEMS)) ]; then
+    echo "the small sandbox did not take its $SCALE_EMIT_ITEMS items" >&2
+    exit 1
+fi
 
 # ---- part 1's spools, filled with the worker off and durability=none ----
 sizes="0 $SCALE_DELIVERED $((SCALE_EVENTS / 10)) $SCALE_EVENTS"
@@ -177,11 +193,19 @@ if [ "$answered" != "$expected" ]; then
 fi
 stamp "stock poll over $SCALE_ITEMS items (the sandbox took its stock in ${load_seconds%.*} s)"
 SCALE_SANDBOX="$work/sandbox-stock" SCALE_SANDBOX_PID=$(cat "$work/sandbox-stock.pid") \
-    php -n -d display_errors=stderr bench/scale/stock_poll.php "$SCALE_ITEMS" >"$work/table2.txt"
-end_pids "$(cat "$work/sandbox-stock.pid")" # frees the sandbox's memory before part 1
+    php -n -d display_errors=stderr bench/scale/stock_poll.php "$SCALE_ITEMS" main fsync shop >"$work/poll-main.json"
+end_pids "$(cat "$work/sandbox-stock.pid")" # frees the sandbox's memory before the rest
 forget_pid "$(cat "$work/sandbox-stock.pid")"
-printf '  loading the sandbox (not part of the poll): %s requests in %.0f s, one item or balance each\n' \
-    "$expected" "$load_seconds" >>"$work/table2.txt"
+stamp "writing the events of $SCALE_EMIT_ITEMS items: durability fsync and none"
+for dur in fsync none; do
+    SCALE_SANDBOX="$work/sandbox-emit" SCALE_SANDBOX_PID=$(cat "$work/sandbox-emit.pid") \
+        php -n -d display_errors=stderr bench/scale/stock_poll.php "$SCALE_EMIT_ITEMS" "emit-$dur" "$dur" \
+        >"$work/poll-emit-$dur.json"
+done
+end_pids "$(cat "$work/sandbox-emit.pid")"
+forget_pid "$(cat "$work/sandbox-emit.pid")"
+php -n -d display_errors=stderr bench/scale/stock_report.php "$work/poll-main.json" "$load_seconds" "$expected" \
+    "$work/poll-emit-fsync.json" "$work/poll-emit-none.json" >"$work/table2.txt"
 
 # ---- part 1 ----
 stamp "recovery runs on spools of $sizes events"

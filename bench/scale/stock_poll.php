@@ -2,20 +2,25 @@
 // Part 2: one stock poll over many items in two warehouses. Run by
 // bench/scale.sh after it loaded the items and their stock into the sandbox:
 //
-//   php -n bench/scale/stock_poll.php ITEMS
+//   php -n bench/scale/stock_poll.php ITEMS NAME DURABILITY [shop]
 //
-// A fresh spool; business settings stock_warehouses ["100","200"],
-// poll_stock_interval 3600 (item and shipment polls off). A process with the
-// worker on (bench/scale/hold.php) takes the lead and polls at once: the
-// stock poll never ran. Watched from outside every 50 ms until the poll
-// state (<spool>/poll/state.json) is saved with the next due time; then the
+// A fresh spool (SCALE_WORK/poll-NAME); business settings stock_warehouses
+// ["100","200"], poll_stock_interval 3600 (item and shipment polls off). A
+// process with the worker on (bench/scale/hold.php, infor_sync.durability
+// DURABILITY) takes the lead and polls at once: the stock poll never ran.
+// Watched from outside every 50 ms until the poll state
+// (<spool>/poll/state.json) is saved with the next due time; then the
 // worker's VmHWM and CPU time, the sandbox's CPU time and MI request
 // counters, the stock.changed events in <spool>/inbound/. The worker logs at
 // debug level: one line per M3 call with its duration, so the poll splits
 // into reading (the MMS060MI/List pages) and writing the events.
-// Then the shop's side in a process with the worker off
-// (bench/scale/inbound.php): InforSync\inbound() on those events, and all
-// of them fetched and acknowledged 100 at a time.
+// Once the first MMS060MI call is in the log, another process (worker off)
+// enqueues one order (bench/scale/enqueue_one.php): the time until it is in
+// done/ shows what the poll does to deliveries (the leader polls on its own
+// thread). With "shop": the shop's side afterwards, in a process with the
+// worker off (bench/scale/inbound.php): InforSync\inbound() on those events,
+// and all of them fetched and acknowledged 100 at a time.
+// Prints the figures as JSON (bench/scale/stock_report.php makes the table).
 //
 // Environment: SCALE_WORK, SCALE_SO, SCALE_SANDBOX, SCALE_SANDBOX_PID,
 // SCALE_SANDBOX_MAX_MB (the sandbox's RSS at which the poll is abandoned;
@@ -25,17 +30,20 @@ declare(strict_types=1);
 
 require __DIR__ . '/lib.php';
 
-$items = (int)$argv[1];
+[, $items, $name, $durability] = $argv;
+$items = (int)$items;
+$shopSide = ($argv[4] ?? '') === 'shop';
 $sandbox = env('SCALE_SANDBOX');
 $sandboxPid = (int)env('SCALE_SANDBOX_PID');
 preg_match('/^MemAvailable:\s+(\d+)/m', (string)file_get_contents('/proc/meminfo'), $m);
 $maxKb = (int)env('SCALE_SANDBOX_MAX_MB', (string)intdiv((int)($m[1] ?? 0) * 8, 10 * 1024)) * 1024;
 $timeout = (float)env('SCALE_POLL_TIMEOUT', '1200');
 $work = work();
-$spool = "$work/poll/spool";
-$config = "$work/poll/config.json";
-$log = "$work/poll/log";
-@mkdir("$work/poll", 0700, true);
+$dir = "$work/poll-$name";
+$spool = "$dir/spool";
+$config = "$dir/config.json";
+$log = "$dir/log";
+@mkdir($dir, 0700, true);
 file_put_contents($config, json_encode([
     'cono' => 100, 'divi' => 'AAA', 'order_type' => 'DTC', 'facility' => '100', 'warehouse' => '100',
     'default_customer' => 'WEBSHOP', 'currency' => 'EUR',
@@ -44,6 +52,7 @@ file_put_contents($config, json_encode([
 ]));
 $ini = sandbox_ini($sandbox, $spool, $config) + [
     'infor_sync.worker' => 'on',
+    'infor_sync.durability' => $durability,
     'infor_sync.log_file' => $log,
     'infor_sync.log_level' => 'debug',
     'infor_sync.poll_stock_interval' => '3600',
@@ -56,11 +65,11 @@ $sandboxCpu0 = proc_cpu_s($sandboxPid);
 $sandboxRss0 = proc_status($sandboxPid)['VmRSS'] ?? NAN;
 $startMs = microtime(true) * 1000;
 $t0 = hrtime(true);
-$child = start_child(php_command($ini, __DIR__ . '/hold.php'), 'poll-worker');
-$sandboxPeak = 0;
-$savedAt = wait_for(function () use ($spool, $sandboxPid, $maxKb, &$sandboxPeak, $child) {
+$child = start_child(php_command($ini, __DIR__ . '/hold.php'), "poll-$name-worker");
+$enqueuedAt = null; // microtime of the order enqueued during the poll
+$orderIni = ['infor_sync.worker' => 'off', 'infor_sync.log_level' => 'warning'] + $ini;
+$savedAt = wait_for(function () use ($spool, $sandboxPid, $maxKb, $child, $log, $orderIni, $name, &$enqueuedAt) {
     $rss = proc_status($sandboxPid)['VmRSS'] ?? 0;
-    $sandboxPeak = max($sandboxPeak, $rss);
     if ($rss > $maxKb) {
         stop_child($child, 5, 9);
         fail(sprintf('the sandbox holds %s MiB (limit %s MiB, SCALE_SANDBOX_MAX_MB): poll abandoned', mib($rss),
@@ -68,6 +77,9 @@ $savedAt = wait_for(function () use ($spool, $sandboxPid, $maxKb, &$sandboxPeak,
     }
     if (!child_running($child)) {
         fail('the worker process ended during the poll');
+    }
+    if ($enqueuedAt === null && str_contains((string)@file_get_contents($log), 'M3 MMS060MI/List')) {
+        $enqueuedAt = (float)run_php($orderIni, __DIR__ . '/enqueue_one.php', [], 60, "poll-$name-enqueue");
     }
     $state = is_file("$spool/poll/state.json") ? json_decode((string)@file_get_contents("$spool/poll/state.json"), true) : null;
     return $state['next']['stock'] ?? null;
@@ -78,8 +90,11 @@ $workerCpu = proc_cpu_s($child['pid']);
 $sandboxCpu = proc_cpu_s($sandboxPid) - $sandboxCpu0;
 $sandboxHwm = proc_status($sandboxPid)['VmHWM'] ?? NAN;
 $after = sandbox_mi_requests($sandbox);
+$orderDone = $enqueuedAt === null ? NAN
+    : wait_for(fn() => count_entries("$spool/done", 1) ? microtime(true) : null, 300, 'the order to be delivered', 10000);
 stop_child($child);
-$calls = counter_diff($before, $after);
+// the poll's calls (the order's OIS100MI calls may have begun)
+$calls = array_filter(counter_diff($before, $after), fn($k) => str_starts_with($k, 'MMS'), ARRAY_FILTER_USE_KEY);
 $inbound = count_entries("$spool/inbound");
 
 // the poll from the worker's log
@@ -100,32 +115,32 @@ if ($notOk > 0) {
     fail("$notOk MMS060MI call(s) failed during the poll; see $log");
 }
 
-// the shop's side: the events fetched and acknowledged
-$ini['infor_sync.worker'] = 'off';
-$ini['infor_sync.log_level'] = 'warning';
-$shop = json_decode(run_php($ini, __DIR__ . '/inbound.php', [], 600, 'inbound'), true);
-
-$s = fn(float $v, int $d = 1) => number_format($v, $d, '.', '');
-$callList = implode(', ', array_map(fn($k, $v) => "$k $v", array_keys($calls), $calls));
-$rows = [
-    ['items in the sandbox, stocked in warehouses 100 and 200', number_format($items + 8) . ' (' . number_format($items) . ' + 8 seed)'],
-    ['M3 calls (sandbox counters)', (string)array_sum($calls) . " ($callList)"],
-    ['stock.changed events written (<spool>/inbound)', number_format($inbound) . " (the log says $emittedLogged)"],
-    ['process start to poll saved, s', $s($wallS)],
-    ['poll: first MMS060MI call to state saved, s', $s(($endMs - $firstStart) / 1000)],
-    ['  reading: first call start to last call end, s', $s(($lastEnd - $firstStart) / 1000)],
-    ['    of which waiting for the sandbox (sum of call times), s', $s($inCalls)],
-    ['  writing the events and the poll state: last call end to saved, s', $s(($endMs - $lastEnd) / 1000)],
-    ['worker process CPU (user + system), s', $s($workerCpu)],
-    ['sandbox CPU during the poll, s', $s($sandboxCpu)],
-    ['worker process VmHWM, MiB', mib((float)($worker['VmHWM'] ?? NAN)) . ' (threads ' . ($worker['Threads'] ?? '?') . ')'],
-    ['sandbox VmRSS before the poll / VmHWM after, MiB', mib((float)$sandboxRss0) . ' / ' . mib((float)$sandboxHwm)],
-    ['shop: first inbound(100), ms', $s($shop['first_ms'])],
-    ["shop: inbound(100, ['order.shipped']) (none there), ms", $s($shop['filtered_ms'])],
-    ['shop: all fetched with inbound(100) + ack(), s', $s($shop['drain_s'], 2) . " ({$shop['calls']} rounds, {$shop['acked']} acked)"],
+$result = [
+    'items' => $items,
+    'durability' => $durability,
+    'calls' => $calls,
+    'events' => $inbound,
+    'events_logged' => $emittedLogged,
+    'start_to_saved_s' => $wallS,
+    'poll_s' => ($endMs - $firstStart) / 1000,
+    'reading_s' => ($lastEnd - $firstStart) / 1000,
+    'in_calls_s' => $inCalls,
+    'writing_s' => ($endMs - $lastEnd) / 1000,
+    'order_wait_s' => $enqueuedAt === null ? null : $orderDone - $enqueuedAt,
+    'order_enqueued_into_poll_s' => $enqueuedAt === null ? null : $enqueuedAt - $firstStart / 1000,
+    'worker_cpu_s' => $workerCpu,
+    'sandbox_cpu_s' => $sandboxCpu,
+    'worker_hwm_kb' => $worker['VmHWM'] ?? null,
+    'worker_threads' => $worker['Threads'] ?? null,
+    'sandbox_rss_before_kb' => $sandboxRss0,
+    'sandbox_hwm_kb' => $sandboxHwm,
+    'state_bytes' => filesize("$spool/poll/state.json"),
 ];
-printf("2. One stock poll: %s items in warehouses 100 and 200, MMS060MI/List pages of 100 (one run)\n\n",
-       number_format($items));
-echo table(['' => -66, 'value' => -40], $rows);
-echo "\n  events by type: " . json_encode($shop['types']) . "; sizes: the spool's poll/state.json "
-     . number_format(filesize("$spool/poll/state.json")) . " bytes\n";
+
+// the shop's side: the events fetched and acknowledged
+if ($shopSide) {
+    $ini['infor_sync.worker'] = 'off';
+    $ini['infor_sync.log_level'] = 'warning';
+    $result['shop'] = json_decode(run_php($ini, __DIR__ . '/inbound.php', [], 600, "poll-$name-inbound"), true);
+}
+echo json_encode($result, JSON_PRETTY_PRINT), "\n";
