@@ -35,8 +35,8 @@ $rows = [
      $s($main['order_wait_s']) . ' (enqueued ' . $s($main['order_enqueued_into_poll_s']) . ' s into the poll)'],
     ['worker process CPU (user + system), s', $s($main['worker_cpu_s'])],
     ['sandbox CPU during the poll, s', $s($main['sandbox_cpu_s'])],
-    ['worker process VmHWM, MiB', mib((float)$main['worker_hwm_kb'])
-        . " (threads {$main['worker_threads']}: main, worker, a lane for the order)"],
+    ['worker process VmHWM, MiB', mib((float)$main['worker_hwm_kb']) . " (threads {$main['worker_threads']}"
+        . ($main['worker_threads'] > 2 ? ': main, worker, lanes for the order)' : ': main, worker)')],
     ['sandbox VmRSS before the poll / VmHWM after, MiB',
      mib((float)$main['sandbox_rss_before_kb']) . ' / ' . mib((float)$main['sandbox_hwm_kb'])],
     ['<spool>/poll/state.json, bytes', number_format($main['state_bytes'])],
