@@ -126,6 +126,7 @@ rotational=$(cat "/sys/block/$disk_block/queue/rotational" 2>/dev/null || echo '
          "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"\
          "$(php -n -r 'echo "PHP ", PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";')"
     echo "disk: spools on $fs_type on $fs_dev (driver ${driver:-unknown}, rotational flag $rotational)"
+    echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)"
     echo "command: OUT=${OUT#"$root"/} bench/scale.sh  (SCALE_EVENTS=$SCALE_EVENTS SCALE_RUNS=$SCALE_RUNS SCALE_DELIVERED=$SCALE_DELIVERED SCALE_ITEMS=$SCALE_ITEMS SCALE_EMIT_ITEMS=$SCALE_EMIT_ITEMS SCALE_FPM_CHILDREN=$SCALE_FPM_CHILDREN SCALE_BACKLOG=$SCALE_BACKLOG)"
     echo "  php -n -d extension=${so#"$root"/} -d infor_sync.ionapi_file=SBX/sandbox.ionapi -d infor_sync.ca_file=SBX/ca.pem -d infor_sync.config_file=... -d infor_sync.spool_dir=SPOOL ...;"
     echo "  sandbox: ${sandbox_bin#"$root"/} --dir SBX --host 127.0.0.1 --port 0 (HTTPS, loopback); $SCALE_FPM -n -R -y pool.conf; cgi-fcgi"
@@ -217,3 +218,5 @@ for part in 1 2 3; do
     echo
     cat "$work/table$part.txt"
 done
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $SECONDS s in all"
