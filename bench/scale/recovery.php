@@ -135,7 +135,7 @@ echo table([
     'first done, ms' => 16,
     "{$delivered}th done, ms" => 18,
     'VmHWM first, MiB' => 16,
-    "VmHWM {$delivered}th" => 13,
+    "VmHWM {$delivered}th, MiB" => 18,
     'threads' => 7,
     'status(), ms' => 20,
 ], $rows);
@@ -143,3 +143,5 @@ echo "\n  lead: process start to leader.json written (lock taken, active/ and tm
 echo "  first done / {$delivered}th done: process start to that many events in done/ (a spool smaller than that: all of it);\n";
 echo "  VmHWM: the worker process's peak RSS then (empty spool: at the lead); threads: at the {$delivered}th (main + worker + lanes);\n";
 echo "  status(): one InforSync\\status() call in a process with the worker off, median of $statusCalls calls per run.\n";
+echo "  The worker: infor_sync.durability=fsync and max_in_flight=8 (the defaults), polling off; the spools were filled\n";
+echo "  just before (page cache warm).\n";
