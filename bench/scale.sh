@@ -10,7 +10,7 @@
 #      the first and the SCALE_DELIVERED-th delivered event, peak RSS;
 #      InforSync\status() on each spool        (bench/scale/recovery.php)
 #   2. one stock poll over SCALE_ITEMS items stocked in two warehouses: M3
-#      calls, time, peak RSS, stock.changed events, an order's wait; the shop
+#      calls, time, peak RSS, stock.changed events, two orders' waits; the shop
 #      fetching the events; writing them with durability fsync and none
 #                      (bench/scale/stock_poll.php, bench/scale/stock_report.php)
 #   3. RSS and threads of php-fpm children without the extension, with it

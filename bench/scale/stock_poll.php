@@ -16,8 +16,10 @@
 // into reading (the MMS060MI/List pages) and writing the events.
 // Once the first MMS060MI call is in the log, another process (worker off)
 // enqueues one order (bench/scale/enqueue_one.php): the time until it is in
-// done/ shows what the poll does to deliveries (the leader polls on its own
-// thread). With "shop": the shop's side afterwards, in a process with the
+// done/ shows whether deliveries go on while a poll runs. Once it is
+// delivered, another process saves the business settings unchanged and
+// places a second order (bench/scale/save_config.php), timed the same way:
+// the leader reloads changed settings only while nothing is in flight. With "shop": the shop's side afterwards, in a process with the
 // worker off (bench/scale/inbound.php): InforSync\inbound() on those events,
 // and all of them fetched and acknowledged 100 at a time.
 // Prints the figures as JSON (bench/scale/stock_report.php makes the table).
@@ -67,8 +69,12 @@ $startMs = microtime(true) * 1000;
 $t0 = hrtime(true);
 $child = start_child(php_command($ini, __DIR__ . '/hold.php'), "poll-$name-worker");
 $enqueuedAt = null; // microtime of the order enqueued during the poll
+$orderDone = null; // microtime at which it was seen in done/
+$secondAt = null; // the same for an order placed right after the settings were saved, once the first is done
+$secondDone = null;
 $orderIni = ['infor_sync.worker' => 'off', 'infor_sync.log_level' => 'warning'] + $ini;
-$savedAt = wait_for(function () use ($spool, $sandboxPid, $maxKb, $child, $log, $orderIni, $name, &$enqueuedAt) {
+$savedAt = wait_for(function () use ($spool, $sandboxPid, $maxKb, $child, $log, $orderIni, $name, &$enqueuedAt,
+                                     &$orderDone, &$secondAt, &$secondDone) {
     $rss = proc_status($sandboxPid)['VmRSS'] ?? 0;
     if ($rss > $maxKb) {
         stop_child($child, 5, 9);
@@ -80,6 +86,11 @@ $savedAt = wait_for(function () use ($spool, $sandboxPid, $maxKb, $child, $log, 
     }
     if ($enqueuedAt === null && str_contains((string)@file_get_contents($log), 'M3 MMS060MI/List')) {
         $enqueuedAt = (float)run_php($orderIni, __DIR__ . '/enqueue_one.php', [], 60, "poll-$name-enqueue");
+    } elseif ($enqueuedAt !== null && $orderDone === null && count_entries("$spool/done", 1)) {
+        $orderDone = microtime(true);
+        $secondAt = (float)run_php($orderIni, __DIR__ . '/save_config.php', [], 60, "poll-$name-save-config");
+    } elseif ($secondAt !== null && $secondDone === null && count_entries("$spool/done", 2) >= 2) {
+        $secondDone = microtime(true);
     }
     $state = is_file("$spool/poll/state.json") ? json_decode((string)@file_get_contents("$spool/poll/state.json"), true) : null;
     return $state['next']['stock'] ?? null;
@@ -90,8 +101,14 @@ $workerCpu = proc_cpu_s($child['pid']);
 $sandboxCpu = proc_cpu_s($sandboxPid) - $sandboxCpu0;
 $sandboxHwm = proc_status($sandboxPid)['VmHWM'] ?? NAN;
 $after = sandbox_mi_requests($sandbox);
-$orderDone = $enqueuedAt === null ? NAN
-    : wait_for(fn() => count_entries("$spool/done", 1) ? microtime(true) : null, 300, 'the order to be delivered', 10000);
+if ($enqueuedAt !== null && $orderDone === null) {
+    $orderDone = wait_for(fn() => count_entries("$spool/done", 1) ? microtime(true) : null, 300,
+                          'the order to be delivered', 10000);
+}
+if ($secondAt !== null && $secondDone === null) {
+    $secondDone = wait_for(fn() => count_entries("$spool/done", 2) >= 2 ? microtime(true) : null, 300,
+                           'the second order to be delivered', 10000);
+}
 stop_child($child);
 // the poll's calls (the order's OIS100MI calls may have begun)
 $calls = array_filter(counter_diff($before, $after), fn($k) => str_starts_with($k, 'MMS'), ARRAY_FILTER_USE_KEY);
@@ -127,6 +144,10 @@ $result = [
     'in_calls_s' => $inCalls,
     'writing_s' => ($endMs - $lastEnd) / 1000,
     'order_wait_s' => $enqueuedAt === null ? null : $orderDone - $enqueuedAt,
+    'order_done_before_poll_end' => $orderDone !== null && $orderDone * 1000 < $endMs,
+    'second_wait_s' => $secondAt === null ? null : $secondDone - $secondAt,
+    'second_into_poll_s' => $secondAt === null ? null : $secondAt - $firstStart / 1000,
+    'second_done_before_poll_end' => $secondDone !== null && $secondDone * 1000 < $endMs,
     'order_enqueued_into_poll_s' => $enqueuedAt === null ? null : $enqueuedAt - $firstStart / 1000,
     'worker_cpu_s' => $workerCpu,
     'sandbox_cpu_s' => $sandboxCpu,

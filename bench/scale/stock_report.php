@@ -32,7 +32,11 @@ $rows = [
     ['    of which waiting for the sandbox (sum of call times), s', $s($main['in_calls_s'])],
     ['  writing the events and the poll state, s', $s($main['writing_s'])],
     ['an order enqueued during the poll: enqueue() to delivered, s',
-     $s($main['order_wait_s']) . ' (enqueued ' . $s($main['order_enqueued_into_poll_s']) . ' s into the poll)'],
+     $s($main['order_wait_s'], 2) . ' (enqueued ' . $s($main['order_enqueued_into_poll_s']) . ' s into the poll; '
+     . ($main['order_done_before_poll_end'] ? 'delivered during it)' : 'delivered after it)')],
+    ['then the settings saved unchanged and an order placed: its wait, s',
+     $s($main['second_wait_s'], 2) . ' (placed ' . $s($main['second_into_poll_s']) . ' s into the poll; '
+     . ($main['second_done_before_poll_end'] ? 'delivered during it)' : 'delivered after it)')],
     ['worker process CPU (user + system), s', $s($main['worker_cpu_s'])],
     ['sandbox CPU during the poll, s', $s($main['sandbox_cpu_s'])],
     ['worker process VmHWM, MiB', mib((float)$main['worker_hwm_kb']) . " (threads {$main['worker_threads']}"
