@@ -52,7 +52,7 @@ $rows = [
 printf("2. One stock poll: %s items in warehouses 100 and 200, the first poll (announces every item),\n"
        . "   MMS060MI/List pages of 100, infor_sync.durability=%s (one run)\n\n",
        number_format($main['items']), $main['durability']);
-echo table(['' => -62, 'value' => -40], $rows);
+echo table(['' => -68, 'value' => -40], $rows);
 printf("\n  events by type: %s; loading the sandbox before (not part of the poll): %s requests in %.0f s,\n"
        . "  one item or balance each\n", json_encode($shop['types']), number_format($loadRequests), $loadSeconds);
 
