@@ -116,8 +116,10 @@ stamp() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 fs_dev=$(df -P "$work" | awk 'NR == 2 { print $1 }')
 fs_type=$(df -PT "$work" | awk 'NR == 2 { print $2 }')
 disk=${fs_dev#/dev/}
-disk_block=$(ls -d /sys/block/*/"$disk" 2>/dev/null | head -n1 | cut -d/ -f4 || true)
-disk_block=${disk_block:-$disk}
+disk_block=$disk # a partition's disk: /sys/block/<disk>/<partition>
+for part_dir in /sys/block/*/"$disk"; do
+    [ -e "$part_dir" ] && disk_block=$(basename "$(dirname "$part_dir")")
+done
 driver=$(basename "$(readlink -f "/sys/block/$disk_block/device/driver" 2>/dev/null)" 2>/dev/null || true)
 rotational=$(cat "/sys/block/$disk_block/queue/rotational" 2>/dev/null || echo '?')
 {
