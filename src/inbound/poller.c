@@ -30,7 +30,6 @@ struct isync_poller {
                                "items": {sku: {...}}, "orders": {number: {...}}} */
     char *path;
     int pause_logged;
-    long long last_emit_ms;
 };
 
 static json_t *section(isync_poller *p, const char *name)
@@ -404,12 +403,9 @@ static json_t *emit(isync_poller *p, const char *type, json_t *payload)
 {
     isync_error err;
     char id[ISYNC_ID_SIZE];
-    /* ids order events by millisecond: one event per millisecond keeps the
-     * shop's order (a shipment before the status that follows from it) */
-    while (isync_now_ms() <= p->last_emit_ms) {
-        usleep(200);
-    }
-    p->last_emit_ms = isync_now_ms();
+    /* ids are strictly increasing within the process (isync_spool_new_id),
+     * so the shop reads events in the order they are written here: a
+     * shipment before the status that follows from it */
     if (isync_inbound_add(p->spool, type, payload, id, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "cannot write inbound %s event: %s", type, err.message);
         json_decref(payload);

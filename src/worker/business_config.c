@@ -311,6 +311,12 @@ void isync_config_clear(isync_business_config *cfg)
     cfg->tables = NULL;
 }
 
+void isync_config_copy(isync_business_config *copy, const isync_business_config *cfg)
+{
+    *copy = *cfg;
+    copy->tables = json_deep_copy(cfg->tables);
+}
+
 isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg, isync_problems *problems)
 {
     const char *key;

@@ -80,6 +80,9 @@ int isync_poll_interval_parse(const char *text, long *seconds);
 /* Frees what the configuration owns (tables); the struct can be reused. */
 void isync_config_clear(isync_business_config *cfg);
 
+/* A copy that owns its own tables (for another thread). */
+void isync_config_copy(isync_business_config *copy, const isync_business_config *cfg);
+
 /* Validates a decoded configuration; all problems reported together. */
 isync_status isync_config_from_json(json_t *obj, isync_business_config *cfg, isync_problems *problems);
 json_t *isync_config_to_json(const isync_business_config *cfg);

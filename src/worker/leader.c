@@ -44,7 +44,7 @@ void isync_leader_publish(isync_leader *leader)
     json_object_set_new(leader->stats, "updated_at", json_integer(time(NULL)));
     json_object_set_new(leader->stats, "delivery", delivery_stats(leader));
     json_object_set_new(leader->stats, "token_expires_at",
-                        json_integer(leader->oauth ? (json_int_t)isync_oauth_expires_at(leader->oauth) : 0));
+                        json_integer(leader->session ? (json_int_t)isync_oauth_expires_at(leader->session->oauth) : 0));
     json_object_set_new(leader->stats, "anomalies", isync_anomaly_summary(&leader->anomaly));
     if (path) {
         /* status only: losing it to a power cut costs nothing */
@@ -58,6 +58,13 @@ static void set_last_error(isync_leader *leader, const char *event_id, const cha
     json_object_set_new(
         leader->stats, "last_error",
         json_pack("{s:I, s:s?, s:s}", "at", (json_int_t)time(NULL), "event_id", event_id, "message", message));
+}
+
+static void end_pass(isync_ready_pass *pass)
+{
+    free(pass->ids);
+    json_decref(pass->passed);
+    memset(pass, 0, sizeof *pass);
 }
 
 isync_leader *isync_leader_new(const isync_worker_settings *settings, const atomic_bool *stop)
@@ -120,6 +127,7 @@ void isync_leader_free(isync_leader *leader)
     json_decref(leader->stats);
     json_decref(leader->blocked);
     json_decref(leader->in_flight);
+    end_pass(&leader->ready);
     if (leader->spool_open) {
         isync_spool_close(&leader->spool);
     }
@@ -402,6 +410,8 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
 typedef struct {
     isync_leader *leader;
     int poll; /* 1: not a delivery but the inbound pollers that are due */
+    isync_infor_session *session; /* a poll's: its connection and token */
+    isync_business_config config; /* a poll's copy of the business settings */
     char id[ISYNC_ID_SIZE];
     json_t *envelope;
     json_t *record;
@@ -451,14 +461,15 @@ static void dispatch(delivery_job *job, isync_m3_client *m3)
     json_decref(context);
 }
 
-/* The pollers read the business settings the way deliveries do (they
- * change only while nothing is in flight) and keep their own state. */
+/* A poll runs with the session and the settings it started with: the
+ * leader may load new ones meanwhile (isync_leader_refresh). */
 static void run_job(void *job, void *lane_ctx)
 {
     isync_lane_transport *transport = lane_ctx;
     delivery_job *work = job;
     if (work->poll) {
-        isync_poller_run(work->leader->poller, transport->m3, &work->leader->config, work->leader->stop);
+        isync_poller_run(work->leader->poller, work->session ? work->session->poll_m3 : NULL, &work->config,
+                         work->leader->stop);
     } else {
         dispatch(job, transport->m3);
     }
@@ -521,6 +532,8 @@ static int screen(isync_leader *leader, const char *id, json_t *envelope, json_t
 
 static void free_job(delivery_job *job)
 {
+    isync_leader_session_release(job->session);
+    isync_config_clear(&job->config);
     isync_delivery_outcome_clear(&job->out);
     json_decref(job->record);
     json_decref(job->envelope);
@@ -535,6 +548,9 @@ static void end_delivery(isync_leader *leader, delivery_job *job)
     if (job->poll) {
         leader->polling = 0;
         free_job(job);
+        if (leader->poll_intervals_changed) {
+            isync_leader_apply_poll_intervals(leader);
+        }
         return;
     }
     finish(leader, job->id, job->record, job->envelope, &job->out);
@@ -668,6 +684,13 @@ size_t isync_leader_collect(isync_leader *leader, long wait_ms)
     return finished;
 }
 
+void isync_leader_drain_deliveries(isync_leader *leader)
+{
+    while (isync_lanes_busy(leader->lanes) > (size_t)leader->polling) {
+        isync_leader_collect(leader, 1000);
+    }
+}
+
 void isync_leader_drain(isync_leader *leader)
 {
     while (isync_lanes_busy(leader->lanes) > 0) {
@@ -691,46 +714,61 @@ static void wait_for_a_lane(isync_leader *leader)
 void isync_leader_end(isync_leader *leader)
 {
     isync_leader_drain(leader);
+    end_pass(&leader->ready);
     if (leader->anomaly_dirty) {
         save_anomaly_history(leader, 1);
     }
 }
 
+/* A directory listing is no snapshot: an event renamed into ready/ while it
+ * runs may be missed while a later one is seen. Events are renamed into
+ * ready/ after their id is made, and a later event of an entity is made after
+ * the earlier one was enqueued; so every event older than one whose id was
+ * made before the listing began is in the listing. Newer ones wait for the
+ * next listing. */
+static int start_pass(isync_leader *leader)
+{
+    isync_ready_pass *pass = &leader->ready;
+    isync_error err;
+    end_pass(pass);
+    pass->listed_at = isync_now_us();
+    if (isync_spool_list(&leader->spool, ISYNC_STATE_READY, 0, &pass->ids, &pass->count, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+        return -1;
+    }
+    pass->passed = json_object();
+    return 0;
+}
+
 size_t isync_leader_deliver_ready(isync_leader *leader, size_t max)
 {
-    char(*ids)[ISYNC_ID_SIZE] = NULL;
-    size_t count = 0, taken = 0;
-    isync_error err;
-    int newer = 0;
+    isync_ready_pass *pass = &leader->ready;
+    size_t taken = 0;
 
-    /* A directory listing is no snapshot: an event renamed into ready/ while
-     * it runs may be missed while a later one is seen. Events are renamed
-     * into ready/ after their id is made, and a later event of an entity is
-     * made after the earlier one was enqueued; so every event older than one
-     * whose id was made before the listing began is in the listing. Newer
-     * ones wait for the next round. */
-    long long listed_at = isync_now_us();
-    if (isync_spool_list(&leader->spool, ISYNC_STATE_READY, max, &ids, &count, &err) != ISYNC_OK) {
-        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+    /* listing a big backlog costs: one listing serves the whole pass */
+    if ((pass->next >= pass->count || pass->stale) && start_pass(leader) != 0) {
         return 0;
     }
-    json_t *passed = json_object(); /* keys of events left in ready/ in this round */
-    for (size_t i = 0; i < count && !*leader->stop; i++) {
-        if (isync_spool_id_us(ids[i]) >= listed_at) {
-            newer = 1;
-            break;
+    for (size_t looked = 0; looked < max && pass->next < pass->count && !*leader->stop; looked++) {
+        const char *id = pass->ids[pass->next];
+        if (isync_spool_id_us(id) >= pass->listed_at) {
+            pass->next = pass->count;
+            return taken ? taken : 1; /* newer ones: come back at once, not after a sleep */
         }
         isync_leader_collect(leader, 0);
         isync_leader_refresh(leader);
         isync_leader_poll(leader); /* a poll that is due takes the next free lane */
         wait_for_a_lane(leader);
-        if (!*leader->stop && start_delivery(leader, ids[i], passed) != LEFT_IN_READY) {
+        if (*leader->stop) {
+            break;
+        }
+        pass->next++;
+        if (start_delivery(leader, id, pass->passed) != LEFT_IN_READY) {
             taken++;
         }
     }
-    json_decref(passed);
-    free(ids);
-    return taken ? taken : (size_t)newer; /* newer ones: come back at once, not after a sleep */
+    /* nothing taken but the pass goes on: come back at once */
+    return taken ? taken : (size_t)(pass->next < pass->count);
 }
 
 long isync_leader_promote_due(isync_leader *leader)
@@ -740,9 +778,11 @@ long isync_leader_promote_due(isync_leader *leader)
     isync_error err;
     long long now = isync_now_ms(), next = 0;
 
-    if (!isync_leader_held_changed(leader) && leader->next_due_ms > now) {
+    int held_changed = isync_leader_held_changed(leader);
+    if (!held_changed && leader->next_due_ms > now) {
         return (long)(leader->next_due_ms - now);
     }
+    leader->ready.stale |= held_changed; /* a released event is back in ready/ */
     if (isync_spool_list(&leader->spool, ISYNC_STATE_DEFERRED, 0, &ids, &count, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
         return 1000;
@@ -758,6 +798,7 @@ long isync_leader_promote_due(isync_leader *leader)
             isync_leader_block_keys(leader, ids[i], record, 0, behind); /* waits for a release */
         } else if (due <= now) {
             isync_spool_move_unsynced(&leader->spool, ids[i], ISYNC_STATE_DEFERRED, ISYNC_STATE_READY, NULL);
+            leader->ready.stale = 1; /* older than the events listed after it: list again */
         } else {
             isync_leader_block_keys(leader, ids[i], record, due, NULL);
             if (next == 0 || due < next) {
@@ -791,7 +832,7 @@ long isync_leader_poll(isync_leader *leader)
         return due;
     }
     isync_leader_refresh(leader);
-    if (!leader->m3) {
+    if (!leader->session) {
         return isync_poller_run(leader->poller, NULL, &leader->config, leader->stop); /* no connection yet */
     }
     /* the next free lane: before the next delivery, so a backlog cannot starve the pollers */
@@ -803,9 +844,11 @@ long isync_leader_poll(isync_leader *leader)
     }
     job->leader = leader;
     job->poll = 1;
+    job->session = isync_leader_session_hold(leader);
+    isync_config_copy(&job->config, &leader->config);
     leader->polling = 1;
     if (isync_lanes_submit(leader->lanes, job) != 0) {
-        run_job(job, &(isync_lane_transport){leader->http, leader->m3}); /* no lane thread could start */
+        run_job(job, NULL); /* no lane thread could start */
         end_delivery(leader, job);
     }
     return POLL_RUNNING_MS;

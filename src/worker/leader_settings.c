@@ -2,8 +2,10 @@
  * credentials read again when their files change, the templates and the
  * exchange rates refreshed, an M3 client for the leader and one per lane.
  * Whatever deliveries in flight read changes only after they ended
- * (isync_leader_drain). */
+ * (isync_leader_drain_deliveries); a poll keeps its own copy of the
+ * settings and its session, and is not waited for. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/clock.h"
@@ -22,14 +24,15 @@ isync_poll_settings isync_leader_ini_poll_settings(const isync_worker_settings *
 
 /* The business settings' polling intervals, else php.ini's: a changed
  * interval takes effect without a restart. */
-static void apply_poll_intervals(isync_leader *leader)
+void isync_leader_apply_poll_intervals(isync_leader *leader)
 {
     isync_poll_settings ini = isync_leader_ini_poll_settings(&leader->settings), effective;
-    isync_poll_settings_effective(&ini, &leader->config, &effective);
-    if (leader->poller) {
+    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&ini, &leader->config));
+    leader->poll_intervals_changed = leader->polling; /* the poller is busy on a lane */
+    if (leader->poller && !leader->polling) {
+        isync_poll_settings_effective(&ini, &leader->config, &effective);
         isync_poller_set_intervals(leader->poller, &effective);
     }
-    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&ini, &leader->config));
 }
 
 static void load_config(isync_leader *leader)
@@ -48,7 +51,7 @@ static void load_config(isync_leader *leader)
     leader->config_error[0] = '\0';
     json_object_set_new(leader->stats, "config_error", json_null());
     isync_log(ISYNC_LOG_INFO, "business configuration loaded");
-    apply_poll_intervals(leader);
+    isync_leader_apply_poll_intervals(leader);
 }
 
 /* For Infor and for the exchange rate source alike: the admin's TLS settings. */
@@ -64,6 +67,28 @@ static isync_http_options http_options(const isync_leader *leader)
     return options;
 }
 
+isync_infor_session *isync_leader_session_hold(isync_leader *leader)
+{
+    if (leader->session) {
+        leader->session->refs++;
+    }
+    return leader->session;
+}
+
+void isync_leader_session_release(isync_infor_session *session)
+{
+    if (!session || --session->refs > 0) {
+        return;
+    }
+    isync_m3_client_free(session->poll_m3);
+    isync_http_free(session->poll_http);
+    isync_oauth_free(session->oauth);
+    isync_http_free(session->token_http);
+    isync_ionapi_free(&session->cred);
+    free(session);
+}
+
+/* The deliveries' connections; the session goes when no poll holds it. */
 void isync_leader_drop_transport(isync_leader *leader)
 {
     for (size_t i = 0; i < ISYNC_MAX_IN_FLIGHT; i++) {
@@ -73,41 +98,54 @@ void isync_leader_drop_transport(isync_leader *leader)
         leader->transport[i].http = NULL;
     }
     isync_m3_client_free(leader->m3);
-    isync_oauth_free(leader->oauth);
     isync_http_free(leader->http);
-    isync_http_free(leader->token_http);
-    isync_ionapi_free(&leader->cred);
     leader->m3 = NULL;
-    leader->oauth = NULL;
     leader->http = NULL;
-    leader->token_http = NULL;
+    isync_leader_session_release(leader->session);
+    leader->session = NULL;
 }
 
 /* An M3 client on a connection of its own, sharing the token and the throttle. */
-static isync_m3_client *new_client(isync_leader *leader, isync_http **http)
+static isync_m3_client *new_client(isync_leader *leader, isync_infor_session *session, isync_http **http)
 {
     isync_http_options options = http_options(leader);
     *http = isync_http_new(&options);
-    isync_m3_client *m3 = *http ? isync_m3_client_new(&leader->cred, *http, leader->oauth) : NULL;
+    isync_m3_client *m3 = *http ? isync_m3_client_new(&session->cred, *http, session->oauth) : NULL;
     if (m3) {
         isync_m3_client_set_throttle(m3, &leader->throttle, leader->stop);
     }
     return m3;
 }
 
-/* The leader's client (the poller) and one per lane; 0 when all were made. */
+/* The token cache and the pollers' client for loaded credentials (cred is
+ * taken over); NULL when out of memory. */
+static isync_infor_session *new_session(isync_leader *leader, isync_ionapi *cred)
+{
+    isync_infor_session *session = calloc(1, sizeof *session);
+    if (!session) {
+        isync_ionapi_free(cred);
+        return NULL;
+    }
+    session->refs = 1;
+    session->cred = *cred;
+    isync_http_options options = http_options(leader);
+    session->token_http = isync_http_new(&options);
+    session->oauth = session->token_http ? isync_oauth_new(&session->cred, session->token_http) : NULL;
+    session->poll_m3 = session->oauth ? new_client(leader, session, &session->poll_http) : NULL;
+    if (!session->poll_m3) {
+        isync_leader_session_release(session);
+        return NULL;
+    }
+    return session;
+}
+
+/* The leader's client and one per lane; 0 when all were made. */
 static int build_transport(isync_leader *leader)
 {
-    isync_http_options options = http_options(leader);
-    leader->token_http = isync_http_new(&options);
-    leader->oauth = leader->token_http ? isync_oauth_new(&leader->cred, leader->token_http) : NULL;
-    if (!leader->oauth) {
-        return -1;
-    }
-    leader->m3 = new_client(leader, &leader->http);
+    leader->m3 = new_client(leader, leader->session, &leader->http);
     int ok = leader->m3 != NULL;
     for (long i = 0; ok && i < leader->settings.max_in_flight; i++) {
-        leader->transport[i].m3 = new_client(leader, &leader->transport[i].http);
+        leader->transport[i].m3 = new_client(leader, leader->session, &leader->transport[i].http);
         ok = leader->transport[i].m3 != NULL;
     }
     return ok ? 0 : -1;
@@ -116,17 +154,19 @@ static int build_transport(isync_leader *leader)
 static void load_credentials(isync_leader *leader)
 {
     isync_error err;
+    isync_ionapi cred;
     isync_leader_drop_transport(leader);
     if (!leader->settings.ionapi_file[0]) {
         snprintf(leader->cred_error, sizeof leader->cred_error, "infor_sync.ionapi_file is not set");
-    } else if (isync_ionapi_load(leader->settings.ionapi_file, &leader->cred, &err) != ISYNC_OK) {
+    } else if (isync_ionapi_load(leader->settings.ionapi_file, &cred, &err) != ISYNC_OK) {
         snprintf(leader->cred_error, sizeof leader->cred_error, "%s", err.message);
     } else {
         leader->cred_error[0] = '\0';
-        if (build_transport(leader) != 0) {
+        leader->session = new_session(leader, &cred);
+        if (!leader->session || build_transport(leader) != 0) {
             snprintf(leader->cred_error, sizeof leader->cred_error, "out of memory");
             isync_leader_drop_transport(leader);
-        } else if (leader->cred.readable_by_others) {
+        } else if (leader->session->cred.readable_by_others) {
             isync_log(ISYNC_LOG_WARNING, "credentials file %s is readable by other users; chmod 600 it",
                       leader->settings.ionapi_file);
         }
@@ -135,7 +175,8 @@ static void load_credentials(isync_leader *leader)
         isync_log(ISYNC_LOG_ERROR, "%s", leader->cred_error);
     }
     json_object_set_new(leader->stats, "credentials",
-                        isync_credentials_describe(leader->settings.ionapi_file, leader->m3 ? &leader->cred : NULL,
+                        isync_credentials_describe(leader->settings.ionapi_file,
+                                                   leader->session ? &leader->session->cred : NULL,
                                                    leader->cred_error[0] ? leader->cred_error : NULL));
 }
 
@@ -191,7 +232,7 @@ void isync_leader_refresh(isync_leader *leader)
     if (!refresh_due(leader)) {
         return;
     }
-    isync_leader_drain(leader);
+    isync_leader_drain_deliveries(leader);
     isync_file_stamp_read(leader->settings.config_file, &stamp);
     if (!leader->files_checked || !isync_file_stamp_equal(&stamp, &leader->config_stamp)) {
         leader->config_stamp = stamp;

@@ -152,6 +152,7 @@ static void lead(isync_leader *leader)
             if (isync_leader_in_flight(leader) > 0) {
                 /* what is left in ready/ waits for a delivery of its order or customer */
                 isync_leader_collect(leader, due_ms < 0 || due_ms > IDLE_POLL_MS ? IDLE_POLL_MS : due_ms);
+                isync_leader_refresh(leader); /* a long poll on a lane does not hold new settings back */
             } else {
                 wait_for(watch_fd, due_ms);
                 isync_leader_refresh(leader);
