@@ -2,7 +2,10 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include "base/clock.h"
 
@@ -20,6 +23,7 @@ struct isync_lanes {
     pthread_cond_t work; /* a lane got a job, or the lanes end */
     pthread_cond_t done; /* a lane finished a job */
     isync_lane_fn *run;
+    int done_fd; /* eventfd written when a job finishes; -1: none */
     bool ending;
     size_t count;
     lane lane[ISYNC_LANES_MAX];
@@ -43,6 +47,10 @@ static void *lane_main(void *arg)
         pthread_mutex_lock(&lanes->lock);
         self->finished = true;
         pthread_cond_broadcast(&lanes->done);
+        if (lanes->done_fd >= 0) {
+            uint64_t one = 1;
+            (void)!write(lanes->done_fd, &one, sizeof one);
+        }
     }
     pthread_mutex_unlock(&lanes->lock);
     return NULL;
@@ -58,6 +66,7 @@ isync_lanes *isync_lanes_new(size_t count, isync_lane_fn *run, void *const *lane
     pthread_cond_init(&lanes->work, NULL);
     pthread_cond_init(&lanes->done, NULL);
     lanes->run = run;
+    lanes->done_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     lanes->count = count < 1 ? 1 : count > ISYNC_LANES_MAX ? ISYNC_LANES_MAX : count;
     for (size_t i = 0; i < lanes->count; i++) {
         lanes->lane[i].lanes = lanes;
@@ -86,6 +95,9 @@ void isync_lanes_free(isync_lanes *lanes)
     pthread_cond_destroy(&lanes->work);
     pthread_cond_destroy(&lanes->done);
     pthread_mutex_destroy(&lanes->lock);
+    if (lanes->done_fd >= 0) {
+        close(lanes->done_fd);
+    }
     free(lanes);
 }
 
@@ -171,4 +183,9 @@ size_t isync_lanes_busy(isync_lanes *lanes)
 size_t isync_lanes_threads(isync_lanes *lanes)
 {
     return count_lanes(lanes, 1);
+}
+
+int isync_lanes_done_fd(isync_lanes *lanes)
+{
+    return lanes->done_fd;
 }

@@ -37,6 +37,11 @@ void *isync_lanes_take_finished(isync_lanes *lanes, long wait_ms);
 /* Jobs submitted and not yet taken back. */
 size_t isync_lanes_busy(isync_lanes *lanes);
 
+/* A descriptor that turns readable when a job finished (an eventfd: read
+ * it to clear), for waiting on it together with others; -1 when none
+ * could be made (then wait with isync_lanes_take_finished). */
+int isync_lanes_done_fd(isync_lanes *lanes);
+
 /* Lane threads started so far. */
 size_t isync_lanes_threads(isync_lanes *lanes);
 

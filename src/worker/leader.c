@@ -703,6 +703,11 @@ size_t isync_leader_in_flight(isync_leader *leader)
     return isync_lanes_busy(leader->lanes);
 }
 
+int isync_leader_done_fd(isync_leader *leader)
+{
+    return isync_lanes_done_fd(leader->lanes);
+}
+
 /* Waits, finishing deliveries, until the throttle lets one more start. */
 static void wait_for_a_lane(isync_leader *leader)
 {

@@ -46,6 +46,9 @@ size_t isync_leader_collect(isync_leader *leader, long wait_ms);
 /* Deliveries in flight. */
 size_t isync_leader_in_flight(isync_leader *leader);
 
+/* Readable when a delivery or poll in flight finished (lanes.h); -1: none. */
+int isync_leader_done_fd(isync_leader *leader);
+
 /* Runs the inbound pollers that are due, between deliveries too (their
  * intervals bound their share); also writes the anomaly history if it
  * changed. Returns the milliseconds until the next one is due, -1: polling

@@ -80,20 +80,22 @@ static void block_signals(void)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
 }
 
-/* Waits until fd is readable, the wake pipe is written, or timeout_ms. */
-static void wait_for(int fd, long timeout_ms)
+/* Waits until fd or other_fd (-1: none) is readable, the wake pipe is
+ * written, or timeout_ms; reads what made them readable. */
+static void wait_for(int fd, int other_fd, long timeout_ms)
 {
-    struct pollfd fds[2] = {
+    struct pollfd fds[3] = {
         {.fd = worker.wake_pipe[0], .events = POLLIN},
         {.fd = fd, .events = POLLIN},
+        {.fd = other_fd, .events = POLLIN},
     };
     if (timeout_ms < 0 || timeout_ms > IDLE_POLL_MS) {
         timeout_ms = IDLE_POLL_MS;
     }
-    int n = poll(fds, fd >= 0 ? 2 : 1, (int)timeout_ms);
-    if (n > 0 && (fds[1].revents & POLLIN)) {
+    int n = poll(fds, 3, (int)timeout_ms); /* a negative fd is ignored */
+    for (int i = 1; n > 0 && i < 3; i++) {
         char drain[4096];
-        while (read(fd, drain, sizeof drain) > 0) {
+        while ((fds[i].revents & POLLIN) && read(fds[i].fd, drain, sizeof drain) > 0) {
         }
     }
 }
@@ -149,14 +151,16 @@ static void lead(isync_leader *leader)
             due_ms = poll_ms;
         }
         if (taken == 0 && !worker.stop) {
-            if (isync_leader_in_flight(leader) > 0) {
-                /* what is left in ready/ waits for a delivery of its order or customer */
+            /* what is left in ready/ waits for a delivery of its order or
+             * customer, a new event, or the next deferred one or poll */
+            int done_fd = isync_leader_done_fd(leader);
+            if (isync_leader_in_flight(leader) > 0 && done_fd < 0) {
                 isync_leader_collect(leader, due_ms < 0 || due_ms > IDLE_POLL_MS ? IDLE_POLL_MS : due_ms);
-                isync_leader_refresh(leader); /* a long poll on a lane does not hold new settings back */
             } else {
-                wait_for(watch_fd, due_ms);
-                isync_leader_refresh(leader);
+                wait_for(watch_fd, done_fd, due_ms);
+                isync_leader_collect(leader, 0);
             }
+            isync_leader_refresh(leader); /* a long poll on a lane does not hold new settings back */
         }
     }
     isync_leader_end(leader);
@@ -182,7 +186,7 @@ static void *worker_main(void *arg)
             close(worker.lock_fd);
             worker.lock_fd = -1;
         } else {
-            wait_for(-1, FOLLOWER_POLL_MS);
+            wait_for(-1, -1, FOLLOWER_POLL_MS);
         }
     }
     isync_leader_free(leader);
