@@ -550,6 +550,7 @@ static void end_delivery(isync_leader *leader, delivery_job *job)
         free_job(job);
         if (leader->poll_intervals_changed) {
             isync_leader_apply_poll_intervals(leader);
+            isync_leader_publish(leader);
         }
         return;
     }

@@ -23,16 +23,20 @@ isync_poll_settings isync_leader_ini_poll_settings(const isync_worker_settings *
 }
 
 /* The business settings' polling intervals, else php.ini's: a changed
- * interval takes effect without a restart. */
+ * interval takes effect without a restart. status() shows them once the
+ * poller has them. */
 void isync_leader_apply_poll_intervals(isync_leader *leader)
 {
     isync_poll_settings ini = isync_leader_ini_poll_settings(&leader->settings), effective;
-    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&ini, &leader->config));
-    leader->poll_intervals_changed = leader->polling; /* the poller is busy on a lane */
-    if (leader->poller && !leader->polling) {
+    leader->poll_intervals_changed = leader->polling; /* the poller is busy on a lane: when it ended */
+    if (leader->polling) {
+        return;
+    }
+    if (leader->poller) {
         isync_poll_settings_effective(&ini, &leader->config, &effective);
         isync_poller_set_intervals(leader->poller, &effective);
     }
+    json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&ini, &leader->config));
 }
 
 static void load_config(isync_leader *leader)

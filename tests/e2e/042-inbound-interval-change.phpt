@@ -34,26 +34,25 @@ $r = runJson('
     $out["hourly"] = stock(3);
     $out["polling_before"] = InforSync\status()["polling"]["stock"];
     InforSync\save_config($config + ["poll_stock_interval" => 1]);
-    $t = microtime(true);
-    $out["after_save"] = stock(10);
-    $out["seconds"] = microtime(true) - $t;
+    $out["after_save"] = stock(30); // with the hourly interval nothing would come in this time
     $out["polling_fast"] = InforSync\status()["polling"]["stock"];
     InforSync\save_config($config + ["poll_stock_interval" => 0]);
-    usleep(1500000); // the leader reloads the file within a second
+    // status() shows the interval once the poller has it (after a poll that was running)
+    E2E\waitFor(function () { InforSync\flush(100); return InforSync\status()["polling"]["stock"]["interval"] === 0; },
+                30, "stock polling off in status()");
     E2E\control("POST", "stock", ["WHLO" => "100", "ITNO" => "MUG-LOGO", "STQT" => "44", "ALQT" => "0"]);
     $out["off"] = stock(4);
     $out["polling_off"] = InforSync\status()["polling"]["stock"];
     echo json_encode($out);
-', $ini, 90);
+', $ini, 150);
 
 echo "first poll: ", $r['first'] > 0 ? 'events' : 'none', "\n";
 echo "php.ini's hour: ", json_encode($r['hourly']), " ", json_encode($r['polling_before']), "\n";
-echo "after save_config(poll_stock_interval 1): ", json_encode($r['after_save']), ", within 5 s: ",
-    var_export($r['seconds'] < 5, true), " ", json_encode($r['polling_fast']), "\n";
+echo "after save_config(poll_stock_interval 1): ", json_encode($r['after_save']), " ", json_encode($r['polling_fast']), "\n";
 echo "after save_config(poll_stock_interval 0): ", json_encode($r['off']), " ", json_encode($r['polling_off']), "\n";
 ?>
 --EXPECT--
 first poll: events
 php.ini's hour: [] {"interval":3600,"source":"php.ini"}
-after save_config(poll_stock_interval 1): ["MUG-LOGO=61"], within 5 s: true {"interval":1,"source":"config"}
+after save_config(poll_stock_interval 1): ["MUG-LOGO=61"] {"interval":1,"source":"config"}
 after save_config(poll_stock_interval 0): [] {"interval":0,"source":"config"}
