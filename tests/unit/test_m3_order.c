@@ -13,6 +13,7 @@
 #include "request_check.h"
 #include "stub_server.h"
 #include "connectors/xref.h"
+#include "mapping/template.h"
 
 /* ---- scripted answers (M3 MI REST v2) ------------------------------------ */
 
@@ -632,6 +633,161 @@ static void test_progress_not_saved_stops_before_next_write(void **state)
     run_clear(&r);
 }
 
+/* ---- templates of the shop's own: bulk where it can, one by one where it must */
+
+/* The connector with template_text (order.placed) instead of the test template. */
+static void deliver_template(run *r, const char *template_text, const canned_response *script, int count, int resuming)
+{
+    fixture f;
+    test_template t;
+    isync_template *tmpl = NULL;
+    json_t *problems = json_array();
+    test_template_open(&t, &r->cfg);
+    if (isync_template_parse(template_text, strlen(template_text), "order.placed.json", "test", t.spec, &tmpl,
+                             problems) != ISYNC_OK) {
+        char *dump = json_dumps(problems, JSON_COMPACT);
+        print_message("template refused: %s\n", dump);
+        free(dump);
+        fail();
+    }
+    json_decref(problems);
+    start_server(script, count);
+    fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
+    isync_connector_ctx ctx = {.m3 = f.client,
+                               .env = &t.env,
+                               .cfg = t.env.cfg,
+                               .tmpl = tmpl,
+                               .xref = &r->xref,
+                               .type = "order.placed",
+                               .payload = r->payload,
+                               .progress = r->progress,
+                               .resuming = resuming,
+                               .save = record_save,
+                               .save_ctx = &r->log,
+                               .out = &r->out};
+    r->result = isync_m3_order_deliver(&ctx);
+    fixture_close(&f);
+    isync_template_free(tmpl);
+    test_template_close(&t);
+    stop_server();
+    assert_int_equal(r->out.result, r->result);
+}
+
+#define TEMPLATE_HEAD                                                                                                  \
+    "{\"format\": 1, \"event\": \"order.placed\", \"target\": \"m3\", \"calls\": ["                                    \
+    "{\"id\": \"head\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchHead\", \"outputs\": [\"ORNO\"],"        \
+    " \"fields\": {\"CUNO\": {\"context\": \"customer\"}, \"CUOR\": {\"from\": \"order_number\"}}},"
+#define TEMPLATE_END                                                                                                   \
+    "{\"id\": \"confirm\", \"program\": \"OIS100MI\", \"transaction\": \"Confirm\","                                   \
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}}},"                                                           \
+    "{\"id\": \"number\", \"program\": \"OIS100MI\", \"transaction\": \"GetOrderNo\","                                 \
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}}}]}"
+
+/* an invoice address, a delivery address whose answer (ADID) every line refers to, the lines */
+static const char *const lines_need_address_template = TEMPLATE_HEAD
+    "{\"id\": \"invoice_address\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchAddress\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ADRT\": {\"const\": \"3\"}, \"CUNM\": {\"const\": \"Ann "
+    "Buyer\"}}},"
+    "{\"id\": \"delivery_address\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchAddress\", \"outputs\": "
+    "[\"ADID\"],"
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ADRT\": {\"const\": \"1\"}, \"CUNM\": {\"const\": \"Bo "
+    "Receiver\"}}},"
+    "{\"id\": \"line\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchLine\", \"for_each\": \"items\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ITNO\": {\"from\": \"item.sku\"},"
+    "  \"ORQT\": {\"from\": \"item.quantity\"}, \"ADID\": {\"output\": \"delivery_address.ADID\"}}}," TEMPLATE_END;
+
+/* the same without the lines referring to the address */
+static const char *const independent_body_template = TEMPLATE_HEAD
+    "{\"id\": \"invoice_address\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchAddress\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ADRT\": {\"const\": \"3\"}, \"CUNM\": {\"const\": \"Ann "
+    "Buyer\"}}},"
+    "{\"id\": \"delivery_address\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchAddress\", \"outputs\": "
+    "[\"ADID\"],"
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ADRT\": {\"const\": \"1\"}, \"CUNM\": {\"const\": \"Bo "
+    "Receiver\"}}},"
+    "{\"id\": \"line\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchLine\", \"for_each\": \"items\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ITNO\": {\"from\": \"item.sku\"},"
+    "  \"ORQT\": {\"from\": \"item.quantity\"}}}," TEMPLATE_END;
+
+#define HEAD_SHORT "CUNO=CUST01&CUOR=XC-1001"
+#define ADDRESS_OK V2_OK("AddBatchAddress", "")
+#define DELIVERY_ADDRESS_OK V2_OK("AddBatchAddress", "{\"ADID\":\"A00017\"}")
+
+static void test_independent_body_calls_go_in_one_bulk_request(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(HEAD_OK),
+        OK("{\"results\":[{\"transaction\":\"AddBatchAddress\",\"records\":[]},"
+           "{\"transaction\":\"AddBatchAddress\",\"records\":[{\"ADID\":\"A00017\"}]},"
+           "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"1\"}]},"
+           "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"2\"}]}],\"wasTerminated\":false,"
+           "\"nrOfSuccessfullTransactions\":4,\"nrOfFailedTransactions\":0}"),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver_template(&r, independent_body_template, script, 5, 0);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(5);
+    assert_ois100_request(1, "AddBatchHead", MATRIX, HEAD_SHORT);
+    assert_bulk_request(2, "OIS100MI",
+                        "[{\"transaction\":\"AddBatchAddress\",\"record\":{\"ORNO\":\"9000000001\",\"ADRT\":\"3\","
+                        "\"CUNM\":\"Ann Buyer\"}},{\"transaction\":\"AddBatchAddress\",\"record\":{\"ORNO\":"
+                        "\"9000000001\",\"ADRT\":\"1\",\"CUNM\":\"Bo Receiver\"}},{\"transaction\":\"AddBatchLine\","
+                        "\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2\"}},{\"transaction\":"
+                        "\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-B\",\"ORQT\":\"1\"}}]");
+    assert_ois100_request(3, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_saved_after(&r.log, 2, "{\"step\":\"lines\",\"lines_done\":0,\"calls_done\":0}");
+    assert_saved_after(&r.log, 3, "{\"step\":\"confirm\",\"lines_done\":2,\"calls_done\":4}");
+    assert_saved_after(&r.log, 4, "{\"step\":\"order_no\"}");
+    /* the answer a later call could use is kept */
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(r.progress, "outputs"), "delivery_address.ADID")), "A00017");
+    run_clear(&r);
+}
+
+/* A line needs the delivery address's answer, which would come in the same
+ * request: nothing goes in bulk, every body call is made on its own, in
+ * order, the address's ADID in each line, progress saved after each. */
+static void test_body_call_needing_an_earlier_answer_goes_one_by_one(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,       OK(HEAD_OK), OK(ADDRESS_OK), OK(DELIVERY_ADDRESS_OK),
+        OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver_template(&r, lines_need_address_template, script, 8, 0);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(8);
+    assert_token_request(0);
+    assert_ois100_request(1, "AddBatchHead", MATRIX, HEAD_SHORT);
+    assert_ois100_request(2, "AddBatchAddress", MATRIX, "ORNO=9000000001&ADRT=3&CUNM=Ann%20Buyer");
+    assert_ois100_request(3, "AddBatchAddress", MATRIX, "ORNO=9000000001&ADRT=1&CUNM=Bo%20Receiver");
+    assert_ois100_request(4, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&ADID=A00017");
+    assert_ois100_request(5, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&ADID=A00017");
+    assert_ois100_request(6, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(7, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    /* after each call, before the next one */
+    assert_saved_after(&r.log, 2, "{\"step\":\"lines\",\"lines_done\":0,\"calls_done\":0}");
+    assert_saved_after(&r.log, 3, "{\"step\":\"lines\",\"lines_done\":0,\"calls_done\":1}");
+    assert_saved_after(&r.log, 4, "{\"step\":\"lines\",\"lines_done\":0,\"calls_done\":2}");
+    assert_saved_after(&r.log, 5, "{\"step\":\"lines\",\"lines_done\":1,\"calls_done\":3}");
+    assert_saved_after(&r.log, 6, "{\"step\":\"confirm\",\"lines_done\":2,\"calls_done\":4}");
+    assert_saved_after(&r.log, 7, "{\"step\":\"order_no\",\"lines_done\":2,\"calls_done\":4}");
+    assert_progress(r.progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":2,\"calls_done\":4,\"orno\":\"1000000123\"}");
+    run_clear(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -651,6 +807,8 @@ int main(void)
         cmocka_unit_test_teardown(test_failing_lst_batch_head_while_resuming_is_retry_later, teardown_server),
         cmocka_unit_test_teardown(test_failing_lst_batch_line_while_resuming_is_retry_later, teardown_server),
         cmocka_unit_test_teardown(test_progress_not_saved_stops_before_next_write, teardown_server),
+        cmocka_unit_test_teardown(test_independent_body_calls_go_in_one_bulk_request, teardown_server),
+        cmocka_unit_test_teardown(test_body_call_needing_an_earlier_answer_goes_one_by_one, teardown_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
