@@ -788,6 +788,96 @@ static void test_body_call_needing_an_earlier_answer_goes_one_by_one(void **stat
     run_clear(&r);
 }
 
+/* 51 lines, each answering its PONR, then a text for the last line
+ * (AddBatchText PONR = line.PONR): the first 50 lines go in one bulk
+ * request; the next request would hold line 51 and the text that needs
+ * line 51's answer, so both go one by one, the text with line 51's PONR
+ * (not line 50's, the latest answer known before that request). */
+static const char *const line_text_template = TEMPLATE_HEAD
+    "{\"id\": \"line\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchLine\", \"for_each\": \"items\","
+    " \"outputs\": [\"PONR\"],"
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ITNO\": {\"from\": \"item.sku\"},"
+    "  \"ORQT\": {\"from\": \"item.quantity\"}}},"
+    "{\"id\": \"gift_text\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchText\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"TYPE\": {\"const\": \"2\"}, \"TYTR\": {\"const\": \"1\"},"
+    "  \"PARM\": {\"const\": \"gift wrap\"}, \"PONR\": {\"output\": \"line.PONR\"}}}," TEMPLATE_END;
+
+#define MANY_LINES 51
+
+static char *order_with_lines(int lines)
+{
+    json_t *items = json_array();
+    for (int i = 1; i <= lines; i++) {
+        char sku[16];
+        snprintf(sku, sizeof sku, "I%02d", i);
+        json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "sku", sku, "price", "1", "quantity", "1"));
+    }
+    json_t *order = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "order_id", "45", "order_number", "XC-1001",
+                              "date", "2026-12-01", "email", "buyer@example.com", "infor_customer", "CUST01",
+                              "total_amount", "51", "items", items);
+    char *text = json_dumps(order, JSON_COMPACT);
+    json_decref(order);
+    return text;
+}
+
+/* The bulk answer to lines first..last (PONR = position) and the
+ * transactions the request carried. */
+static void many_lines(int first, int last, char *answer, size_t answer_size, char *sent, size_t sent_size)
+{
+    size_t a = (size_t)snprintf(answer, answer_size, "{\"results\":[");
+    size_t s = (size_t)snprintf(sent, sent_size, "[");
+    for (int i = first; i <= last; i++) {
+        const char *comma = i < last ? "," : "";
+        a += (size_t)snprintf(answer + a, answer_size - a,
+                              "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"%d\"}]}%s", i, comma);
+        s += (size_t)snprintf(sent + s, sent_size - s,
+                              "{\"transaction\":\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\","
+                              "\"ITNO\":\"I%02d\",\"ORQT\":\"1\"}}%s",
+                              i, comma);
+    }
+    snprintf(answer + a, answer_size - a,
+             "],\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":%d,\"nrOfFailedTransactions\":0}",
+             last - first + 1);
+    snprintf(sent + s, sent_size - s, "]");
+}
+
+static void test_bulk_requests_of_50_then_one_by_one_where_a_call_needs_an_answer(void **state)
+{
+    (void)state;
+    static char answer[8192], sent[8192];
+    many_lines(1, 50, answer, sizeof answer, sent, sizeof sent);
+    const canned_response script[] = {
+        token,
+        OK(HEAD_OK),
+        OK(answer),
+        OK(V2_OK("AddBatchLine", "{\"PONR\":\"51\"}")),
+        OK(V2_OK("AddBatchText", "")),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    char *order = order_with_lines(MANY_LINES);
+    run r;
+    run_init(&r, "DEF01", order, "{}");
+    free(order);
+    deliver_template(&r, line_text_template, script, 7, 0);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(7);
+    assert_ois100_request(1, "AddBatchHead", MATRIX, HEAD_SHORT);
+    assert_bulk_request(2, "OIS100MI", sent);
+    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=I51&ORQT=1");
+    assert_ois100_request(4, "AddBatchText", MATRIX, "ORNO=9000000001&TYPE=2&TYTR=1&PARM=gift%20wrap&PONR=51");
+    assert_ois100_request(5, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(6, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_saved_after(&r.log, 3, "{\"step\":\"lines\",\"lines_done\":50,\"calls_done\":50}");
+    assert_saved_after(&r.log, 4, "{\"step\":\"lines\",\"lines_done\":51,\"calls_done\":51}");
+    assert_saved_after(&r.log, 5, "{\"step\":\"confirm\",\"lines_done\":51,\"calls_done\":52}");
+    assert_progress(r.progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":51,\"calls_done\":52,\"orno\":\"1000000123\"}");
+    run_clear(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -809,6 +899,8 @@ int main(void)
         cmocka_unit_test_teardown(test_progress_not_saved_stops_before_next_write, teardown_server),
         cmocka_unit_test_teardown(test_independent_body_calls_go_in_one_bulk_request, teardown_server),
         cmocka_unit_test_teardown(test_body_call_needing_an_earlier_answer_goes_one_by_one, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_requests_of_50_then_one_by_one_where_a_call_needs_an_answer,
+                                  teardown_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
