@@ -878,6 +878,126 @@ static void test_bulk_requests_of_50_then_one_by_one_where_a_call_needs_an_answe
     run_clear(&r);
 }
 
+/* ---- transaction k of n failed in a bulk request ------------------------------ */
+
+#define THREE_LINES_SENT                                                                                               \
+    "[{\"transaction\":\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2\","       \
+    "\"SAPR\":\"10\",\"WHLO\":\"W01\"}},{\"transaction\":\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\","        \
+    "\"ITNO\":\"ITEM-B\",\"ORQT\":\"1\",\"SAPR\":\"5\",\"WHLO\":\"W01\"}},{\"transaction\":\"AddBatchLine\","          \
+    "\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-C\",\"ORQT\":\"1\",\"SAPR\":\"10\",\"WHLO\":\"W01\"}}]"
+#define LINE_1_OK "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"1\"}]}"
+#define LINE_2_NOK                                                                                                     \
+    "{\"transaction\":\"AddBatchLine\",\"errorMessage\":\"Item number ITEM-B does not exist\","                        \
+    "\"errorType\":\"ServerReturnedNOK\",\"errorCode\":\"WIT0103\",\"errorField\":\"ITNO\"}"
+#define NOT_PROCESSED "{\"transaction\":\"AddBatchLine\",\"notProcessed\":true}"
+
+/* Attempt 1 of order_three_lines: head, then the three lines in one bulk
+ * request answered with bulk_answer, in which line 2 failed: a dead letter
+ * naming that call, progress with line 1 only (and nothing saved beyond). */
+static void first_attempt_line_2_fails(run *r, const char *bulk_answer)
+{
+    const canned_response script[] = {token, OK(HEAD_OK), OK(bulk_answer), OK(CONFIRM_OK), OK(ORDER_NO_OK)};
+    run_init(r, "DEF01", order_three_lines, "{}");
+    deliver(r, script, 5, 0);
+
+    assert_int_equal(r->result, ISYNC_DEAD_LETTER);
+    assert_request_count(3);
+    assert_bulk_request(2, "OIS100MI", THREE_LINES_SENT);
+    /* what the single call would have said: Infor's reason, the transaction, the line */
+    assert_non_null(strstr(r->out.reason, "OIS100MI/AddBatchLine"));
+    assert_non_null(strstr(r->out.reason, "(items[1], ITNO ITEM-B)"));
+    assert_non_null(strstr(r->out.reason, "Item number ITEM-B does not exist"));
+    assert_json_equal(r->out.infor_error,
+                      "{\"program\":\"OIS100MI\",\"transaction\":\"AddBatchLine\",\"type\":\"ServerReturnedNOK\","
+                      "\"code\":\"WIT0103\",\"field\":\"ITNO\",\"message\":\"Item number ITEM-B does not exist\","
+                      "\"http_status\":200}");
+    assert_progress(r->progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":1,\"calls_done\":1}");
+    assert_saved_after(&r->log, 3, "{\"step\":\"lines\",\"lines_done\":1,\"calls_done\":1}");
+    size_t i;
+    json_t *save;
+    json_array_foreach(r->log.saves, i, save)
+    {
+        assert_true(json_integer_value(json_object_get(json_object_get(save, "progress"), "lines_done")) <= 1);
+    }
+}
+
+/* Attempt 2 (the dead letter replayed after ITEM-B was created in M3) from
+ * attempt 1's progress, Infor's batch lines being lst_batch_line: lines are
+ * reconciled with LstBatchLine, never added again on the strength of the
+ * bulk answer. */
+static void second_attempt(run *first, run *r, const canned_response *script, int count)
+{
+    char *progress = json_dumps(first->progress, JSON_COMPACT);
+    run_init(r, "DEF01", order_three_lines, progress);
+    free(progress);
+    deliver(r, script, count, 1);
+    assert_int_equal(r->result, ISYNC_DELIVERED);
+    assert_ois100_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    for (int i = 0; i < server.request_count; i++) {
+        assert_false(starts_with(server.requests[i], "POST /TEN/M3/")); /* resuming: one by one */
+    }
+    assert_ois100_request(count - 2, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(count - 1, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_progress(r->progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":3,\"calls_done\":3,\"orno\":\"1000000123\"}");
+}
+
+/* M3 went on after the failed transaction: line 3 is in Infor, line 2 is not. */
+static void test_bulk_line_2_of_3_failed_and_m3_went_on(void **state)
+{
+    (void)state;
+    run first, second;
+    first_attempt_line_2_fails(
+        &first,
+        "{\"results\":[" LINE_1_OK "," LINE_2_NOK ",{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"2\"}]}],"
+        "\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":2,\"nrOfFailedTransactions\":1}");
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("LstBatchLine",
+                 "{\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2.000000\"},"
+                 "{\"PONR\":\"2\",\"ITNO\":\"ITEM-C\",\"ORQT\":\"1.000000\"}")),
+        OK(DEL_LINE_OK),
+        OK(LINE_OK),
+        OK(LINE_OK),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    second_attempt(&first, &second, script, 7);
+    assert_request_count(7);
+    /* ITEM-C, run out of order after the failure, goes: the lines end up in the shop's order */
+    assert_ois100_request(2, "DelBatchLine", MATRIX, "ORNO=9000000001&PONR=2");
+    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=5&WHLO=W01");
+    assert_ois100_request(4, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-C&ORQT=1&SAPR=10&WHLO=W01");
+    run_clear(&first);
+    run_clear(&second);
+}
+
+/* M3 stopped at the failed transaction: line 3 was not run. */
+static void test_bulk_line_2_of_3_failed_and_m3_stopped(void **state)
+{
+    (void)state;
+    run first, second;
+    first_attempt_line_2_fails(&first,
+                               "{\"results\":[" LINE_1_OK "," LINE_2_NOK "," NOT_PROCESSED "],"
+                               "\"wasTerminated\":true,\"terminationReason\":\"Transaction failed\","
+                               "\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":1,"
+                               "\"nrOfNotProcessedTransactions\":1}");
+    const canned_response script[] = {
+        token,          OK(V2_OK("LstBatchLine", "{\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2.000000\"}")),
+        OK(LINE_OK),    OK(LINE_OK),
+        OK(CONFIRM_OK), OK(ORDER_NO_OK),
+    };
+    second_attempt(&first, &second, script, 6);
+    assert_request_count(6);
+    assert_ois100_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=5&WHLO=W01");
+    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-C&ORQT=1&SAPR=10&WHLO=W01");
+    run_clear(&first);
+    run_clear(&second);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -901,6 +1021,8 @@ int main(void)
         cmocka_unit_test_teardown(test_body_call_needing_an_earlier_answer_goes_one_by_one, teardown_server),
         cmocka_unit_test_teardown(test_bulk_requests_of_50_then_one_by_one_where_a_call_needs_an_answer,
                                   teardown_server),
+        cmocka_unit_test_teardown(test_bulk_line_2_of_3_failed_and_m3_went_on, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_line_2_of_3_failed_and_m3_stopped, teardown_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
