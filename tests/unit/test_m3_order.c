@@ -998,6 +998,62 @@ static void test_bulk_line_2_of_3_failed_and_m3_stopped(void **state)
     run_clear(&second);
 }
 
+/* M3 ended the request after line 1 without a failed transaction (the
+ * results of lines 2 and 3 say notProcessed): they are not done, nothing is
+ * confirmed, the delivery is retried (and then reconciles). */
+static void test_bulk_ended_by_m3_counts_only_what_ran(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(HEAD_OK),
+        OK("{\"results\":[" LINE_1_OK "," NOT_PROCESSED "," NOT_PROCESSED "],\"wasTerminated\":true,"
+           "\"terminationReason\":\"Bulk request ended\",\"nrOfSuccessfullTransactions\":1,"
+           "\"nrOfFailedTransactions\":0,\"nrOfNotProcessedTransactions\":2}"),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_three_lines, "{}");
+    deliver(&r, script, 5, 0);
+
+    assert_int_equal(r.result, ISYNC_RETRY_LATER);
+    assert_request_count(3);
+    assert_non_null(strstr(r.out.reason, "(items[1], ITNO ITEM-B)"));
+    assert_non_null(strstr(r.out.reason, "not run"));
+    assert_progress(r.progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":1,\"calls_done\":1}");
+    run_clear(&r);
+}
+
+/* wasTerminated without saying which transactions ran: none counts as done
+ * (the resume asks Infor with LstBatchLine). */
+static void test_bulk_ended_by_m3_without_saying_what_ran_counts_nothing(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(HEAD_OK),
+        OK("{\"results\":[" LINE_1_OK ",{\"transaction\":\"AddBatchLine\",\"records\":[]},"
+           "{\"transaction\":\"AddBatchLine\",\"records\":[]}],\"wasTerminated\":true,"
+           "\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":0}"),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_three_lines, "{}");
+    deliver(&r, script, 5, 0);
+
+    assert_int_equal(r.result, ISYNC_RETRY_LATER);
+    assert_request_count(3);
+    assert_non_null(strstr(r.out.reason, "(items[0], ITNO ITEM-A)"));
+    assert_progress(r.progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":0,\"calls_done\":0}");
+    run_clear(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1023,6 +1079,8 @@ int main(void)
                                   teardown_server),
         cmocka_unit_test_teardown(test_bulk_line_2_of_3_failed_and_m3_went_on, teardown_server),
         cmocka_unit_test_teardown(test_bulk_line_2_of_3_failed_and_m3_stopped, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_ended_by_m3_counts_only_what_ran, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_ended_by_m3_without_saying_what_ran_counts_nothing, teardown_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
