@@ -312,6 +312,28 @@ static isync_delivery_result take_bulk_answers(order_job *job, size_t start, siz
                                 &results[ok], context);
 }
 
+/* Does the body call at index refer to an answer of a call from start up to
+ * it (same id: a for_each call's answers replace each other)? Then the answer
+ * it needs comes in the same request, and an older one may already be known:
+ * "line.PONR" of line 50 while line 51 is in this request. */
+static int needs_answer_from(const order_job *job, size_t start, size_t index)
+{
+    const char *field;
+    json_t *ref;
+    json_object_foreach(json_object_get(plan_call(job, index), "refs"), field, ref)
+    {
+        const char *text = json_string_value(ref);
+        const char *dot = text ? strchr(text, '.') : NULL;
+        for (size_t i = start; dot && i < index; i++) {
+            const char *id = json_string_value(json_object_get(plan_call(job, i), "id"));
+            if (id && strlen(id) == (size_t)(dot - text) && strncmp(id, text, (size_t)(dot - text)) == 0) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Up to BULK_MAX body calls from start in one request. 1 when a call needs
  * the answer of an earlier one in the same request (then nothing was sent). */
 static int send_bulk(order_job *job, size_t start, size_t count, isync_delivery_result *result)
@@ -322,7 +344,8 @@ static int send_bulk(order_job *job, size_t start, size_t count, isync_delivery_
     int fallback = !fields || !entries || !results;
     for (size_t i = 0; !fallback && i < count; i++) {
         json_t *call = plan_call(job, start + i);
-        fallback = isync_plan_fields_of(call, job->outputs, &fields[i]) != 0;
+        fallback = needs_answer_from(job, start, start + i) ||
+            isync_plan_fields_of(call, job->outputs, &fields[i]) != 0;
         entries[i].transaction = json_string_value(json_object_get(call, "transaction"));
         entries[i].fields = fields[i].fields;
     }

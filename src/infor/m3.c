@@ -620,19 +620,26 @@ static char *bulk_body(const isync_m3_bulk *bulk)
     return body;
 }
 
-/* Each transaction's result, by position; NULL in results_out when the
- * answer has none for it (the bulk was terminated). 0, or -1 when the body
- * is not a v2 bulk answer. */
+/* Each transaction's result, by position. Not run (RETRY): a transaction
+ * the answer has no result for, or whose result says "notProcessed" (the
+ * bulk was terminated: "wasTerminated", "terminationReason",
+ * "nrOfNotProcessedTransactions"); and every one when the answer says
+ * wasTerminated without marking any result failed or not run, since which
+ * ones ran is then not known (docs/performance.md, the bulk request). 0, or
+ * -1 when the body is not a v2 bulk answer. */
 static int parse_bulk(const isync_http_response *resp, size_t count, isync_m3_result *results)
 {
     json_error_t jerr;
     json_t *root = resp->body ? json_loadb(resp->body, resp->body_len, 0, &jerr) : NULL;
     json_t *list = json_object_get(root, "results");
-    int rc = json_is_array(list) ? 0 : -1;
+    const char *why = json_string_value(json_object_get(root, "terminationReason"));
+    int rc = json_is_array(list) ? 0 : -1, marked = 0;
     for (size_t i = 0; rc == 0 && i < count; i++) {
         json_t *one = json_array_get(list, i);
-        if (!one) {
-            set_failure(&results[i], ISYNC_M3_RETRY, "not run: M3 ended the bulk request before it");
+        if (!one || json_is_true(json_object_get(one, "notProcessed"))) {
+            set_failure(&results[i], ISYNC_M3_RETRY, "not run: M3 ended the bulk request before it%s%.200s",
+                        why ? ": " : "", why ? why : "");
+            marked = 1;
             continue;
         }
         /* a result is parsed as the answer to a single call */
@@ -640,7 +647,13 @@ static int parse_bulk(const isync_http_response *resp, size_t count, isync_m3_re
         results[i].outcome = ISYNC_M3_OK;
         results[i].records = json_array();
         rc = single && results[i].records && parse_v2(single, &results[i]) == 0 ? 0 : -1;
+        marked |= results[i].outcome != ISYNC_M3_OK;
         json_decref(single);
+    }
+    for (size_t i = 0; rc == 0 && !marked && json_is_true(json_object_get(root, "wasTerminated")) && i < count; i++) {
+        set_failure(&results[i], ISYNC_M3_RETRY,
+                    "M3 ended the bulk request without saying which transactions ran%s%.200s", why ? ": " : "",
+                    why ? why : "");
     }
     json_decref(root);
     return rc;

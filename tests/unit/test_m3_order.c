@@ -13,6 +13,7 @@
 #include "request_check.h"
 #include "stub_server.h"
 #include "connectors/xref.h"
+#include "mapping/template.h"
 
 /* ---- scripted answers (M3 MI REST v2) ------------------------------------ */
 
@@ -632,6 +633,427 @@ static void test_progress_not_saved_stops_before_next_write(void **state)
     run_clear(&r);
 }
 
+/* ---- templates of the shop's own: bulk where it can, one by one where it must */
+
+/* The connector with template_text (order.placed) instead of the test template. */
+static void deliver_template(run *r, const char *template_text, const canned_response *script, int count, int resuming)
+{
+    fixture f;
+    test_template t;
+    isync_template *tmpl = NULL;
+    json_t *problems = json_array();
+    test_template_open(&t, &r->cfg);
+    if (isync_template_parse(template_text, strlen(template_text), "order.placed.json", "test", t.spec, &tmpl,
+                             problems) != ISYNC_OK) {
+        char *dump = json_dumps(problems, JSON_COMPACT);
+        print_message("template refused: %s\n", dump);
+        free(dump);
+        fail();
+    }
+    json_decref(problems);
+    start_server(script, count);
+    fixture_open(&f, server.port, ISYNC_GRANT_CLIENT_CREDENTIALS);
+    isync_connector_ctx ctx = {.m3 = f.client,
+                               .env = &t.env,
+                               .cfg = t.env.cfg,
+                               .tmpl = tmpl,
+                               .xref = &r->xref,
+                               .type = "order.placed",
+                               .payload = r->payload,
+                               .progress = r->progress,
+                               .resuming = resuming,
+                               .save = record_save,
+                               .save_ctx = &r->log,
+                               .out = &r->out};
+    r->result = isync_m3_order_deliver(&ctx);
+    fixture_close(&f);
+    isync_template_free(tmpl);
+    test_template_close(&t);
+    stop_server();
+    assert_int_equal(r->out.result, r->result);
+}
+
+#define TEMPLATE_HEAD                                                                                                  \
+    "{\"format\": 1, \"event\": \"order.placed\", \"target\": \"m3\", \"calls\": ["                                    \
+    "{\"id\": \"head\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchHead\", \"outputs\": [\"ORNO\"],"        \
+    " \"fields\": {\"CUNO\": {\"context\": \"customer\"}, \"CUOR\": {\"from\": \"order_number\"}}},"
+#define TEMPLATE_END                                                                                                   \
+    "{\"id\": \"confirm\", \"program\": \"OIS100MI\", \"transaction\": \"Confirm\","                                   \
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}}},"                                                           \
+    "{\"id\": \"number\", \"program\": \"OIS100MI\", \"transaction\": \"GetOrderNo\","                                 \
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}}}]}"
+
+/* an invoice address, a delivery address whose answer (ADID) every line refers to, the lines */
+static const char *const lines_need_address_template = TEMPLATE_HEAD
+    "{\"id\": \"invoice_address\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchAddress\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ADRT\": {\"const\": \"3\"}, \"CUNM\": {\"const\": \"Ann "
+    "Buyer\"}}},"
+    "{\"id\": \"delivery_address\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchAddress\", \"outputs\": "
+    "[\"ADID\"],"
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ADRT\": {\"const\": \"1\"}, \"CUNM\": {\"const\": \"Bo "
+    "Receiver\"}}},"
+    "{\"id\": \"line\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchLine\", \"for_each\": \"items\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ITNO\": {\"from\": \"item.sku\"},"
+    "  \"ORQT\": {\"from\": \"item.quantity\"}, \"ADID\": {\"output\": \"delivery_address.ADID\"}}}," TEMPLATE_END;
+
+/* the same without the lines referring to the address */
+static const char *const independent_body_template = TEMPLATE_HEAD
+    "{\"id\": \"invoice_address\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchAddress\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ADRT\": {\"const\": \"3\"}, \"CUNM\": {\"const\": \"Ann "
+    "Buyer\"}}},"
+    "{\"id\": \"delivery_address\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchAddress\", \"outputs\": "
+    "[\"ADID\"],"
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ADRT\": {\"const\": \"1\"}, \"CUNM\": {\"const\": \"Bo "
+    "Receiver\"}}},"
+    "{\"id\": \"line\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchLine\", \"for_each\": \"items\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ITNO\": {\"from\": \"item.sku\"},"
+    "  \"ORQT\": {\"from\": \"item.quantity\"}}}," TEMPLATE_END;
+
+#define HEAD_SHORT "CUNO=CUST01&CUOR=XC-1001"
+#define ADDRESS_OK V2_OK("AddBatchAddress", "")
+#define DELIVERY_ADDRESS_OK V2_OK("AddBatchAddress", "{\"ADID\":\"A00017\"}")
+
+static void test_independent_body_calls_go_in_one_bulk_request(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(HEAD_OK),
+        OK("{\"results\":[{\"transaction\":\"AddBatchAddress\",\"records\":[]},"
+           "{\"transaction\":\"AddBatchAddress\",\"records\":[{\"ADID\":\"A00017\"}]},"
+           "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"1\"}]},"
+           "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"2\"}]}],\"wasTerminated\":false,"
+           "\"nrOfSuccessfullTransactions\":4,\"nrOfFailedTransactions\":0}"),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver_template(&r, independent_body_template, script, 5, 0);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(5);
+    assert_ois100_request(1, "AddBatchHead", MATRIX, HEAD_SHORT);
+    assert_bulk_request(2, "OIS100MI",
+                        "[{\"transaction\":\"AddBatchAddress\",\"record\":{\"ORNO\":\"9000000001\",\"ADRT\":\"3\","
+                        "\"CUNM\":\"Ann Buyer\"}},{\"transaction\":\"AddBatchAddress\",\"record\":{\"ORNO\":"
+                        "\"9000000001\",\"ADRT\":\"1\",\"CUNM\":\"Bo Receiver\"}},{\"transaction\":\"AddBatchLine\","
+                        "\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2\"}},{\"transaction\":"
+                        "\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-B\",\"ORQT\":\"1\"}}]");
+    assert_ois100_request(3, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(4, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_saved_after(&r.log, 2, "{\"step\":\"lines\",\"lines_done\":0,\"calls_done\":0}");
+    assert_saved_after(&r.log, 3, "{\"step\":\"confirm\",\"lines_done\":2,\"calls_done\":4}");
+    assert_saved_after(&r.log, 4, "{\"step\":\"order_no\"}");
+    /* the answer a later call could use is kept */
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(r.progress, "outputs"), "delivery_address.ADID")), "A00017");
+    run_clear(&r);
+}
+
+/* A line needs the delivery address's answer, which would come in the same
+ * request: nothing goes in bulk, every body call is made on its own, in
+ * order, the address's ADID in each line, progress saved after each. */
+static void test_body_call_needing_an_earlier_answer_goes_one_by_one(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,       OK(HEAD_OK), OK(ADDRESS_OK), OK(DELIVERY_ADDRESS_OK),
+        OK(LINE_OK), OK(LINE_OK), OK(CONFIRM_OK), OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_two_lines, "{}");
+    deliver_template(&r, lines_need_address_template, script, 8, 0);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(8);
+    assert_token_request(0);
+    assert_ois100_request(1, "AddBatchHead", MATRIX, HEAD_SHORT);
+    assert_ois100_request(2, "AddBatchAddress", MATRIX, "ORNO=9000000001&ADRT=3&CUNM=Ann%20Buyer");
+    assert_ois100_request(3, "AddBatchAddress", MATRIX, "ORNO=9000000001&ADRT=1&CUNM=Bo%20Receiver");
+    assert_ois100_request(4, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-A&ORQT=2&ADID=A00017");
+    assert_ois100_request(5, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&ADID=A00017");
+    assert_ois100_request(6, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(7, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    /* after each call, before the next one */
+    assert_saved_after(&r.log, 2, "{\"step\":\"lines\",\"lines_done\":0,\"calls_done\":0}");
+    assert_saved_after(&r.log, 3, "{\"step\":\"lines\",\"lines_done\":0,\"calls_done\":1}");
+    assert_saved_after(&r.log, 4, "{\"step\":\"lines\",\"lines_done\":0,\"calls_done\":2}");
+    assert_saved_after(&r.log, 5, "{\"step\":\"lines\",\"lines_done\":1,\"calls_done\":3}");
+    assert_saved_after(&r.log, 6, "{\"step\":\"confirm\",\"lines_done\":2,\"calls_done\":4}");
+    assert_saved_after(&r.log, 7, "{\"step\":\"order_no\",\"lines_done\":2,\"calls_done\":4}");
+    assert_progress(r.progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":2,\"calls_done\":4,\"orno\":\"1000000123\"}");
+    run_clear(&r);
+}
+
+/* 51 lines, each answering its PONR, then a text for the last line
+ * (AddBatchText PONR = line.PONR): the first 50 lines go in one bulk
+ * request; the next request would hold line 51 and the text that needs
+ * line 51's answer, so both go one by one, the text with line 51's PONR
+ * (not line 50's, the latest answer known before that request). */
+static const char *const line_text_template = TEMPLATE_HEAD
+    "{\"id\": \"line\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchLine\", \"for_each\": \"items\","
+    " \"outputs\": [\"PONR\"],"
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"ITNO\": {\"from\": \"item.sku\"},"
+    "  \"ORQT\": {\"from\": \"item.quantity\"}}},"
+    "{\"id\": \"gift_text\", \"program\": \"OIS100MI\", \"transaction\": \"AddBatchText\","
+    " \"fields\": {\"ORNO\": {\"output\": \"head.ORNO\"}, \"TYPE\": {\"const\": \"2\"}, \"TYTR\": {\"const\": \"1\"},"
+    "  \"PARM\": {\"const\": \"gift wrap\"}, \"PONR\": {\"output\": \"line.PONR\"}}}," TEMPLATE_END;
+
+#define MANY_LINES 51
+
+static char *order_with_lines(int lines)
+{
+    json_t *items = json_array();
+    for (int i = 1; i <= lines; i++) {
+        char sku[16];
+        snprintf(sku, sizeof sku, "I%02d", i);
+        json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "sku", sku, "price", "1", "quantity", "1"));
+    }
+    json_t *order = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "order_id", "45", "order_number", "XC-1001",
+                              "date", "2026-12-01", "email", "buyer@example.com", "infor_customer", "CUST01",
+                              "total_amount", "51", "items", items);
+    char *text = json_dumps(order, JSON_COMPACT);
+    json_decref(order);
+    return text;
+}
+
+/* The bulk answer to lines first..last (PONR = position) and the
+ * transactions the request carried. */
+static void many_lines(int first, int last, char *answer, size_t answer_size, char *sent, size_t sent_size)
+{
+    size_t a = (size_t)snprintf(answer, answer_size, "{\"results\":[");
+    size_t s = (size_t)snprintf(sent, sent_size, "[");
+    for (int i = first; i <= last; i++) {
+        const char *comma = i < last ? "," : "";
+        a += (size_t)snprintf(answer + a, answer_size - a,
+                              "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"%d\"}]}%s", i, comma);
+        s += (size_t)snprintf(sent + s, sent_size - s,
+                              "{\"transaction\":\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\","
+                              "\"ITNO\":\"I%02d\",\"ORQT\":\"1\"}}%s",
+                              i, comma);
+    }
+    snprintf(answer + a, answer_size - a,
+             "],\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":%d,\"nrOfFailedTransactions\":0}",
+             last - first + 1);
+    snprintf(sent + s, sent_size - s, "]");
+}
+
+static void test_bulk_requests_of_50_then_one_by_one_where_a_call_needs_an_answer(void **state)
+{
+    (void)state;
+    static char answer[8192], sent[8192];
+    many_lines(1, 50, answer, sizeof answer, sent, sizeof sent);
+    const canned_response script[] = {
+        token,
+        OK(HEAD_OK),
+        OK(answer),
+        OK(V2_OK("AddBatchLine", "{\"PONR\":\"51\"}")),
+        OK(V2_OK("AddBatchText", "")),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    char *order = order_with_lines(MANY_LINES);
+    run r;
+    run_init(&r, "DEF01", order, "{}");
+    free(order);
+    deliver_template(&r, line_text_template, script, 7, 0);
+
+    assert_int_equal(r.result, ISYNC_DELIVERED);
+    assert_request_count(7);
+    assert_ois100_request(1, "AddBatchHead", MATRIX, HEAD_SHORT);
+    assert_bulk_request(2, "OIS100MI", sent);
+    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=I51&ORQT=1");
+    assert_ois100_request(4, "AddBatchText", MATRIX, "ORNO=9000000001&TYPE=2&TYTR=1&PARM=gift%20wrap&PONR=51");
+    assert_ois100_request(5, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(6, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_saved_after(&r.log, 3, "{\"step\":\"lines\",\"lines_done\":50,\"calls_done\":50}");
+    assert_saved_after(&r.log, 4, "{\"step\":\"lines\",\"lines_done\":51,\"calls_done\":51}");
+    assert_saved_after(&r.log, 5, "{\"step\":\"confirm\",\"lines_done\":51,\"calls_done\":52}");
+    assert_progress(r.progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":51,\"calls_done\":52,\"orno\":\"1000000123\"}");
+    run_clear(&r);
+}
+
+/* ---- transaction k of n failed in a bulk request ------------------------------ */
+
+#define THREE_LINES_SENT                                                                                               \
+    "[{\"transaction\":\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2\","       \
+    "\"SAPR\":\"10\",\"WHLO\":\"W01\"}},{\"transaction\":\"AddBatchLine\",\"record\":{\"ORNO\":\"9000000001\","        \
+    "\"ITNO\":\"ITEM-B\",\"ORQT\":\"1\",\"SAPR\":\"5\",\"WHLO\":\"W01\"}},{\"transaction\":\"AddBatchLine\","          \
+    "\"record\":{\"ORNO\":\"9000000001\",\"ITNO\":\"ITEM-C\",\"ORQT\":\"1\",\"SAPR\":\"10\",\"WHLO\":\"W01\"}}]"
+#define LINE_1_OK "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"1\"}]}"
+#define LINE_2_NOK                                                                                                     \
+    "{\"transaction\":\"AddBatchLine\",\"errorMessage\":\"Item number ITEM-B does not exist\","                        \
+    "\"errorType\":\"ServerReturnedNOK\",\"errorCode\":\"WIT0103\",\"errorField\":\"ITNO\"}"
+#define NOT_PROCESSED "{\"transaction\":\"AddBatchLine\",\"notProcessed\":true}"
+
+/* Attempt 1 of order_three_lines: head, then the three lines in one bulk
+ * request answered with bulk_answer, in which line 2 failed: a dead letter
+ * naming that call, progress with line 1 only (and nothing saved beyond). */
+static void first_attempt_line_2_fails(run *r, const char *bulk_answer)
+{
+    const canned_response script[] = {token, OK(HEAD_OK), OK(bulk_answer), OK(CONFIRM_OK), OK(ORDER_NO_OK)};
+    run_init(r, "DEF01", order_three_lines, "{}");
+    deliver(r, script, 5, 0);
+
+    assert_int_equal(r->result, ISYNC_DEAD_LETTER);
+    assert_request_count(3);
+    assert_bulk_request(2, "OIS100MI", THREE_LINES_SENT);
+    /* what the single call would have said: Infor's reason, the transaction, the line */
+    assert_non_null(strstr(r->out.reason, "OIS100MI/AddBatchLine"));
+    assert_non_null(strstr(r->out.reason, "(items[1], ITNO ITEM-B)"));
+    assert_non_null(strstr(r->out.reason, "Item number ITEM-B does not exist"));
+    assert_json_equal(r->out.infor_error,
+                      "{\"program\":\"OIS100MI\",\"transaction\":\"AddBatchLine\",\"type\":\"ServerReturnedNOK\","
+                      "\"code\":\"WIT0103\",\"field\":\"ITNO\",\"message\":\"Item number ITEM-B does not exist\","
+                      "\"http_status\":200}");
+    assert_progress(r->progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":1,\"calls_done\":1}");
+    assert_saved_after(&r->log, 3, "{\"step\":\"lines\",\"lines_done\":1,\"calls_done\":1}");
+    size_t i;
+    json_t *save;
+    json_array_foreach(r->log.saves, i, save)
+    {
+        assert_true(json_integer_value(json_object_get(json_object_get(save, "progress"), "lines_done")) <= 1);
+    }
+}
+
+/* Attempt 2 (the dead letter replayed after ITEM-B was created in M3) from
+ * attempt 1's progress, Infor's batch lines being lst_batch_line: lines are
+ * reconciled with LstBatchLine, never added again on the strength of the
+ * bulk answer. */
+static void second_attempt(run *first, run *r, const canned_response *script, int count)
+{
+    char *progress = json_dumps(first->progress, JSON_COMPACT);
+    run_init(r, "DEF01", order_three_lines, progress);
+    free(progress);
+    deliver(r, script, count, 1);
+    assert_int_equal(r->result, ISYNC_DELIVERED);
+    assert_ois100_request(1, "LstBatchLine", LIST_MATRIX, "ORNO=9000000001");
+    for (int i = 0; i < server.request_count; i++) {
+        assert_false(starts_with(server.requests[i], "POST /TEN/M3/")); /* resuming: one by one */
+    }
+    assert_ois100_request(count - 2, "Confirm", MATRIX, "ORNO=9000000001");
+    assert_ois100_request(count - 1, "GetOrderNo", MATRIX, "ORNO=9000000001");
+    assert_progress(r->progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"done\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":3,\"calls_done\":3,\"orno\":\"1000000123\"}");
+}
+
+/* M3 went on after the failed transaction: line 3 is in Infor, line 2 is not. */
+static void test_bulk_line_2_of_3_failed_and_m3_went_on(void **state)
+{
+    (void)state;
+    run first, second;
+    first_attempt_line_2_fails(
+        &first,
+        "{\"results\":[" LINE_1_OK "," LINE_2_NOK ",{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"2\"}]}],"
+        "\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":2,\"nrOfFailedTransactions\":1}");
+    const canned_response script[] = {
+        token,
+        OK(V2_OK("LstBatchLine",
+                 "{\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2.000000\"},"
+                 "{\"PONR\":\"2\",\"ITNO\":\"ITEM-C\",\"ORQT\":\"1.000000\"}")),
+        OK(DEL_LINE_OK),
+        OK(LINE_OK),
+        OK(LINE_OK),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    second_attempt(&first, &second, script, 7);
+    assert_request_count(7);
+    /* ITEM-C, run out of order after the failure, goes: the lines end up in the shop's order */
+    assert_ois100_request(2, "DelBatchLine", MATRIX, "ORNO=9000000001&PONR=2");
+    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=5&WHLO=W01");
+    assert_ois100_request(4, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-C&ORQT=1&SAPR=10&WHLO=W01");
+    run_clear(&first);
+    run_clear(&second);
+}
+
+/* M3 stopped at the failed transaction: line 3 was not run. */
+static void test_bulk_line_2_of_3_failed_and_m3_stopped(void **state)
+{
+    (void)state;
+    run first, second;
+    first_attempt_line_2_fails(&first,
+                               "{\"results\":[" LINE_1_OK "," LINE_2_NOK "," NOT_PROCESSED "],"
+                               "\"wasTerminated\":true,\"terminationReason\":\"Transaction failed\","
+                               "\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":1,"
+                               "\"nrOfNotProcessedTransactions\":1}");
+    const canned_response script[] = {
+        token,          OK(V2_OK("LstBatchLine", "{\"PONR\":\"1\",\"ITNO\":\"ITEM-A\",\"ORQT\":\"2.000000\"}")),
+        OK(LINE_OK),    OK(LINE_OK),
+        OK(CONFIRM_OK), OK(ORDER_NO_OK),
+    };
+    second_attempt(&first, &second, script, 6);
+    assert_request_count(6);
+    assert_ois100_request(2, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-B&ORQT=1&SAPR=5&WHLO=W01");
+    assert_ois100_request(3, "AddBatchLine", MATRIX, "ORNO=9000000001&ITNO=ITEM-C&ORQT=1&SAPR=10&WHLO=W01");
+    run_clear(&first);
+    run_clear(&second);
+}
+
+/* M3 ended the request after line 1 without a failed transaction (the
+ * results of lines 2 and 3 say notProcessed): they are not done, nothing is
+ * confirmed, the delivery is retried (and then reconciles). */
+static void test_bulk_ended_by_m3_counts_only_what_ran(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(HEAD_OK),
+        OK("{\"results\":[" LINE_1_OK "," NOT_PROCESSED "," NOT_PROCESSED "],\"wasTerminated\":true,"
+           "\"terminationReason\":\"Bulk request ended\",\"nrOfSuccessfullTransactions\":1,"
+           "\"nrOfFailedTransactions\":0,\"nrOfNotProcessedTransactions\":2}"),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_three_lines, "{}");
+    deliver(&r, script, 5, 0);
+
+    assert_int_equal(r.result, ISYNC_RETRY_LATER);
+    assert_request_count(3);
+    assert_non_null(strstr(r.out.reason, "(items[1], ITNO ITEM-B)"));
+    assert_non_null(strstr(r.out.reason, "not run"));
+    assert_progress(r.progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":1,\"calls_done\":1}");
+    run_clear(&r);
+}
+
+/* wasTerminated without saying which transactions ran: none counts as done
+ * (the resume asks Infor with LstBatchLine). */
+static void test_bulk_ended_by_m3_without_saying_what_ran_counts_nothing(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        token,
+        OK(HEAD_OK),
+        OK("{\"results\":[" LINE_1_OK ",{\"transaction\":\"AddBatchLine\",\"records\":[]},"
+           "{\"transaction\":\"AddBatchLine\",\"records\":[]}],\"wasTerminated\":true,"
+           "\"nrOfSuccessfullTransactions\":1,\"nrOfFailedTransactions\":0}"),
+        OK(CONFIRM_OK),
+        OK(ORDER_NO_OK),
+    };
+    run r;
+    run_init(&r, "DEF01", order_three_lines, "{}");
+    deliver(&r, script, 5, 0);
+
+    assert_int_equal(r.result, ISYNC_RETRY_LATER);
+    assert_request_count(3);
+    assert_non_null(strstr(r.out.reason, "(items[0], ITNO ITEM-A)"));
+    assert_progress(r.progress,
+                    "{\"cuno\":\"CUST01\",\"step\":\"lines\",\"batch_orno\":\"9000000001\","
+                    "\"lines_done\":0,\"calls_done\":0}");
+    run_clear(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -651,6 +1073,14 @@ int main(void)
         cmocka_unit_test_teardown(test_failing_lst_batch_head_while_resuming_is_retry_later, teardown_server),
         cmocka_unit_test_teardown(test_failing_lst_batch_line_while_resuming_is_retry_later, teardown_server),
         cmocka_unit_test_teardown(test_progress_not_saved_stops_before_next_write, teardown_server),
+        cmocka_unit_test_teardown(test_independent_body_calls_go_in_one_bulk_request, teardown_server),
+        cmocka_unit_test_teardown(test_body_call_needing_an_earlier_answer_goes_one_by_one, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_requests_of_50_then_one_by_one_where_a_call_needs_an_answer,
+                                  teardown_server),
+        cmocka_unit_test_teardown(test_bulk_line_2_of_3_failed_and_m3_went_on, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_line_2_of_3_failed_and_m3_stopped, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_ended_by_m3_counts_only_what_ran, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_ended_by_m3_without_saying_what_ran_counts_nothing, teardown_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
