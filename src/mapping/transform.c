@@ -312,6 +312,12 @@ static json_t *lookup(const transform_call *call)
     return value && json_string_length(value) ? json_incref(value) : NULL;
 }
 
+static int same_address(const isync_transform_ctx *ctx, json_t *address, int iso3)
+{
+    return ctx->address_of && ctx->address_iso3 == iso3 &&
+        (ctx->address_of == address || json_equal(ctx->address_of, address));
+}
+
 static json_t *address(const transform_call *call)
 {
     const char *part = json_is_string(call->arg) ? json_string_value(call->arg)
@@ -321,8 +327,9 @@ static json_t *address(const transform_call *call)
     if (!json_is_object(call->in)) {
         return NULL;
     }
-    if (call->ctx->address_of != call->in || call->ctx->address_iso3 != iso3) {
-        memset(&call->ctx->address_notes, 0, sizeof call->ctx->address_notes);
+    /* the same address again (or an equal one: billing and shipping are often the same) */
+    if (!same_address(call->ctx, call->in, iso3)) {
+        call->ctx->address_notes.count = 0;
         call->ctx->address_status = isync_address_normalise(call->in, iso3, &call->ctx->address,
                                                             &call->ctx->address_notes);
         json_decref(call->ctx->address_of);
