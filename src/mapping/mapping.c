@@ -172,16 +172,14 @@ static int condition(evaluator *ev, json_t *cond)
             return empty(resolve(ev, json_string_value(arg)));
         }
         if (strcmp(kind, "nonzero") == 0) {
-            char *text = isync_json_text(resolve(ev, json_string_value(arg)));
-            int nonzero = *text && strspn(text, "-0.") != strlen(text);
-            free(text);
-            return nonzero;
+            char buf[ISYNC_JSON_TEXT_SIZE];
+            const char *text = isync_json_text_in(resolve(ev, json_string_value(arg)), buf);
+            return *text && strspn(text, "-0.") != strlen(text);
         }
         if (strcmp(kind, "equals") == 0) {
-            char *text = isync_json_text(resolve(ev, json_string_value(json_object_get(arg, "path"))));
-            int same = strcmp(text, json_string_value(json_object_get(arg, "value"))) == 0;
-            free(text);
-            return same;
+            char buf[ISYNC_JSON_TEXT_SIZE];
+            const char *text = isync_json_text_in(resolve(ev, json_string_value(json_object_get(arg, "path"))), buf);
+            return strcmp(text, json_string_value(json_object_get(arg, "value"))) == 0;
         }
         if (strcmp(kind, "not") == 0) {
             return !condition(ev, arg);
@@ -232,12 +230,12 @@ static json_t *concat(evaluator *ev, json_t *spec)
     json_array_foreach(parts, index, part)
     {
         json_t *value = evaluate(ev, part);
-        char *piece = isync_json_text(value);
+        char buf[ISYNC_JSON_TEXT_SIZE];
+        const char *piece = isync_json_text_in(value, buf);
         if (*piece) {
             used += (size_t)snprintf(text + used, used < sizeof text ? sizeof text - used : 0, "%s%s",
                                      used && separator ? separator : "", piece);
         }
-        free(piece);
         json_decref(value);
         if (used >= sizeof text) {
             used = sizeof text - 1;
@@ -391,7 +389,8 @@ static void map_field(evaluator *ev, call_fields *fields, const char *name, json
         return;
     }
     json_t *value = evaluate(ev, spec);
-    char *text = isync_json_text(value);
+    char buf[ISYNC_JSON_TEXT_SIZE];
+    const char *text = isync_json_text_in(value, buf);
     if (json_is_object(value) || json_is_array(value)) {
         add_problem(ev, 0, "the value is a %s, not a text: add a transform", json_is_object(value) ? "record" : "list");
     } else if (*text) {
@@ -401,7 +400,6 @@ static void map_field(evaluator *ev, call_fields *fields, const char *name, json
         fields->given[fields->count++] = name;
         check_field(ev, text);
     }
-    free(text);
     json_decref(value);
 }
 
