@@ -68,10 +68,13 @@ struct mapping_inputs {
     isync_file_stamp rates_stamp;
     int loaded;
     isync_mapping_env env;
+    json_t *settings; /* cfg as the templates see it */
 };
 
 static void inputs_drop(mapping_inputs *in)
 {
+    json_decref(in->settings);
+    in->settings = NULL;
     isync_config_clear(&in->cfg);
     isync_rates_cache_free(&in->rates);
     in->loaded = 0;
@@ -107,6 +110,7 @@ static mapping_inputs *inputs_open(isync_mapping_set *set)
     in->env.cfg = &in->cfg;
     in->env.spec = isync_mapping_set_spec(set);
     in->env.rates = in->rates.rates;
+    in->settings = isync_config_to_json(&in->cfg); /* not made again for every event */
     return in;
 }
 
@@ -121,10 +125,12 @@ static json_t *mapping_problems(isync_mapping_set *set, const char *type, json_t
     if (!(in = inputs_open(set))) {
         return NULL;
     }
-    json_t *plan = isync_mapping_apply(tmpl, payload, &in->env);
-    json_t *problems = refusable_only ? isync_problems_refusable(json_object_get(plan, "problems"))
-                                      : json_incref(json_object_get(plan, "problems"));
-    json_decref(plan);
+    json_t *problems = isync_mapping_check(tmpl, payload, &in->env, in->settings);
+    if (refusable_only) {
+        json_t *refusable = isync_problems_refusable(problems);
+        json_decref(problems);
+        problems = refusable;
+    }
     return problems;
 }
 

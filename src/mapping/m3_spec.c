@@ -9,54 +9,80 @@
 
 struct isync_m3_spec {
     json_t *programs; /* {"OIS100MI": {"AddBatchHead": {"in": [...]}, ...}} */
-    json_t *fields; /* {"OIS100MI/AddBatchHead": {"CUNO": {entry}, ...}}: lookups by name */
-    json_t *mandatory; /* {"OIS100MI/AddBatchHead": ["CUNO", ...]} */
+    /* {"OIS100MI": {"AddBatchHead": {"fields": {"CUNO": index in specs}, "mandatory": ["CUNO", ...]}}}:
+     * a template check looks up every field it maps, without formatting a key */
+    json_t *index;
+    isync_m3_field_spec *specs; /* every input field of every transaction; texts borrowed from programs */
+    size_t count;
 };
 
-/* The name indexes: a template check looks up every field it maps. */
-static void index_transactions(isync_m3_spec *spec)
+static void field_of(json_t *entry, isync_m3_field_spec *field)
+{
+    const char *type = json_string_value(json_object_get(entry, "type"));
+    const char *description = json_string_value(json_object_get(entry, "description"));
+    field->name = json_string_value(json_object_get(entry, "name"));
+    field->description = description ? description : "";
+    field->type = type && *type ? type[0] : 'A';
+    field->length = (int)json_integer_value(json_object_get(entry, "length"));
+    field->mandatory = json_is_true(json_object_get(entry, "mandatory"));
+}
+
+static size_t count_inputs(json_t *programs)
 {
     const char *program, *transaction;
     json_t *transactions, *body;
-    spec->fields = json_object();
-    spec->mandatory = json_object();
-    json_object_foreach(spec->programs, program, transactions)
+    size_t count = 0;
+    json_object_foreach(programs, program, transactions)
     {
         json_object_foreach(transactions, transaction, body)
         {
-            json_t *inputs = json_object_get(body, "in");
-            if (transaction[0] == '_' || !json_is_array(inputs)) {
-                continue;
-            }
-            char key[160];
-            snprintf(key, sizeof key, "%.60s/%.90s", program, transaction);
-            json_t *by_name = json_object(), *mandatory = json_array();
-            size_t index;
-            json_t *entry;
-            json_array_foreach(inputs, index, entry)
-            {
-                const char *name = json_string_value(json_object_get(entry, "name"));
-                if (name) {
-                    json_object_set(by_name, name, entry);
-                    if (json_is_true(json_object_get(entry, "mandatory"))) {
-                        json_array_append_new(mandatory, json_string(name));
-                    }
-                }
-            }
-            json_object_set_new(spec->fields, key, by_name);
-            json_object_set_new(spec->mandatory, key, mandatory);
+            count += json_array_size(json_object_get(body, "in"));
         }
     }
+    return count;
 }
 
-static json_t *transaction_index(json_t *index, const char *program, const char *transaction)
+/* {"fields": {NAME: index}, "mandatory": [NAME, ...]} of one transaction. */
+static json_t *index_inputs(isync_m3_spec *spec, json_t *inputs)
 {
-    char key[160];
-    if (!program || !transaction) {
-        return NULL;
+    json_t *by_name = json_object(), *mandatory = json_array(), *entry;
+    size_t index;
+    json_array_foreach(inputs, index, entry)
+    {
+        const char *name = json_string_value(json_object_get(entry, "name"));
+        if (name) {
+            field_of(entry, &spec->specs[spec->count]);
+            json_object_set_new(by_name, name, json_integer((json_int_t)spec->count++));
+            if (json_is_true(json_object_get(entry, "mandatory"))) {
+                json_array_append_new(mandatory, json_string(name));
+            }
+        }
     }
-    snprintf(key, sizeof key, "%.60s/%.90s", program, transaction);
-    return json_object_get(index, key);
+    return json_pack("{s:o, s:o}", "fields", by_name, "mandatory", mandatory);
+}
+
+static int index_transactions(isync_m3_spec *spec)
+{
+    const char *program, *transaction;
+    json_t *transactions, *body;
+    spec->specs = calloc(count_inputs(spec->programs) + 1, sizeof *spec->specs);
+    spec->index = json_object();
+    if (!spec->specs || !spec->index) {
+        return 0;
+    }
+    json_object_foreach(spec->programs, program, transactions)
+    {
+        json_t *by_transaction = json_object();
+        json_object_foreach(transactions, transaction, body)
+        {
+            json_t *inputs = json_object_get(body, "in");
+            if (transaction[0] != '_' && json_is_array(inputs)) {
+                json_object_set_new(by_transaction, transaction, index_inputs(spec, inputs));
+            }
+        }
+        json_object_set_new(spec->index, program, by_transaction);
+    }
+    return 1;
 }
 
 isync_status isync_m3_spec_parse(const char *text, isync_m3_spec **out, isync_error *err)
@@ -79,7 +105,10 @@ isync_status isync_m3_spec_parse(const char *text, isync_m3_spec **out, isync_er
     }
     spec->programs = json_incref(programs);
     json_decref(root);
-    index_transactions(spec);
+    if (!index_transactions(spec)) {
+        isync_m3_spec_free(spec);
+        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "out of memory");
+    }
     *out = spec;
     return ISYNC_OK;
 }
@@ -113,8 +142,8 @@ void isync_m3_spec_free(isync_m3_spec *spec)
 {
     if (spec) {
         json_decref(spec->programs);
-        json_decref(spec->fields);
-        json_decref(spec->mandatory);
+        json_decref(spec->index);
+        free(spec->specs);
         free(spec);
     }
 }
@@ -128,26 +157,42 @@ json_t *isync_m3_spec_inputs(const isync_m3_spec *spec, const char *program, con
     return json_is_array(inputs) ? inputs : NULL;
 }
 
+const isync_m3_transaction *isync_m3_spec_transaction(const isync_m3_spec *spec, const char *program,
+                                                      const char *transaction)
+{
+    if (!spec || !program || !transaction) {
+        return NULL;
+    }
+    return (const isync_m3_transaction *)json_object_get(json_object_get(spec->index, program), transaction);
+}
+
+const isync_m3_field_spec *isync_m3_transaction_field(const isync_m3_spec *spec, const isync_m3_transaction *tx,
+                                                      const char *name)
+{
+    json_t *entry = tx ? json_object_get(json_object_get((json_t *)tx, "fields"), name) : NULL;
+    return entry ? &spec->specs[json_integer_value(entry)] : NULL;
+}
+
+json_t *isync_m3_transaction_mandatory(const isync_m3_transaction *tx)
+{
+    return tx ? json_object_get((json_t *)tx, "mandatory") : NULL;
+}
+
 int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const char *transaction, const char *name,
                         isync_m3_field_spec *field)
 {
-    json_t *entry = spec ? json_object_get(transaction_index(spec->fields, program, transaction), name) : NULL;
-    if (!entry) {
+    const isync_m3_field_spec *found = isync_m3_transaction_field(
+        spec, isync_m3_spec_transaction(spec, program, transaction), name);
+    if (!found) {
         return 0;
     }
-    const char *type = json_string_value(json_object_get(entry, "type"));
-    const char *description = json_string_value(json_object_get(entry, "description"));
-    field->name = json_string_value(json_object_get(entry, "name"));
-    field->description = description ? description : "";
-    field->type = type && *type ? type[0] : 'A';
-    field->length = (int)json_integer_value(json_object_get(entry, "length"));
-    field->mandatory = json_is_true(json_object_get(entry, "mandatory"));
+    *field = *found;
     return 1;
 }
 
 json_t *isync_m3_spec_mandatory(const isync_m3_spec *spec, const char *program, const char *transaction)
 {
-    return spec ? transaction_index(spec->mandatory, program, transaction) : NULL;
+    return isync_m3_transaction_mandatory(isync_m3_spec_transaction(spec, program, transaction));
 }
 
 /* N: optional '-', digits, optional '.' and digits; the length counts digits. */

@@ -34,6 +34,16 @@ json_t *isync_m3_spec_mandatory(const isync_m3_spec *spec, const char *program, 
 int isync_m3_spec_field(const isync_m3_spec *spec, const char *program, const char *transaction, const char *name,
                         isync_m3_field_spec *field);
 
+/* A transaction looked up once for all its fields (borrowed from spec), NULL when unknown. */
+typedef struct isync_m3_transaction isync_m3_transaction;
+const isync_m3_transaction *isync_m3_spec_transaction(const isync_m3_spec *spec, const char *program,
+                                                      const char *transaction);
+/* The input field of tx by name (borrowed from spec), NULL when it has none (or tx is NULL). */
+const isync_m3_field_spec *isync_m3_transaction_field(const isync_m3_spec *spec, const isync_m3_transaction *tx,
+                                                      const char *name);
+/* The names of tx's mandatory input fields (borrowed array), NULL when tx is NULL. */
+json_t *isync_m3_transaction_mandatory(const isync_m3_transaction *tx);
+
 /* Checks one value against its field: "" when it fits, else what is wrong
  * ("is 17 characters, Infor allows 15", "must be a date yyyyMMdd"). */
 void isync_m3_spec_check_value(const isync_m3_field_spec *field, const char *value, char *problem, size_t size);

@@ -8,79 +8,126 @@
 #include "base/json_lines.h"
 #include "mapping/transform.h"
 
-/* One application of a template to one event. */
+/* One application of a template to one event. What problems and notes
+ * name (the call, the template's path, the event's path) is kept as
+ * pointers and formatted only when there is a problem or a note. */
 typedef struct {
     const isync_template *tmpl;
     json_t *payload;
     const isync_mapping_env *env;
     json_t *settings; /* the business settings as JSON (setting sources and conditions) */
-    json_t *result;
+    json_t *own_settings; /* settings when made here (env->settings NULL), else NULL */
+    json_t *problems; /* array */
+    json_t *calls; /* array of the plan's calls; NULL: problems only (isync_mapping_check) */
     json_t *item; /* the for_each element, or NULL */
     size_t item_index;
-    char list_path[160]; /* the for_each path ("items") */
-    /* the field being mapped, for problems and notes */
-    char call_label[80];
+    const char *list_path; /* the for_each path ("items") */
+    /* the call being mapped */
+    const char *program;
+    const char *transaction;
+    const isync_m3_transaction *tx;
+    size_t call_number;
+    int repeated;
+    /* the field being mapped */
     const char *field;
-    char template_path[160];
-    char source[160];
+    const char *source_from; /* the event path its value came from, or NULL */
+    const char *source_setting; /* or the business setting it came from, or NULL */
     int pending; /* the value waits for a context value or an earlier answer */
     int failed; /* a transform of this field failed (reported): no default */
     const char *pending_context; /* the context value the field waits for, or NULL */
     isync_transform_ctx transform;
 } evaluator;
 
-static void add_problem(evaluator *ev, int retry, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void add_problem(evaluator *ev, int retry, const char *fmt, ...)
+/* "OIS100MI/AddBatchLine[2]" */
+static void call_label(const evaluator *ev, char out[80])
 {
-    char message[320], where[200];
+    if (ev->repeated) {
+        snprintf(out, 80, "%s/%s[%zu]", ev->program, ev->transaction, ev->item_index);
+    } else {
+        snprintf(out, 80, "%s/%s", ev->program, ev->transaction);
+    }
+}
+
+/* The event path for problems: item.sku -> items[2].sku; "setting:NAME" */
+static void source_text(const evaluator *ev, char out[160])
+{
+    const char *path = ev->source_from;
+    if (ev->source_setting) {
+        snprintf(out, 160, "setting:%s", ev->source_setting);
+    } else if (!path) {
+        out[0] = '\0';
+    } else if (ev->item && strncmp(path, "item", 4) == 0 && (path[4] == '.' || path[4] == '\0')) {
+        snprintf(out, 160, "%.80s[%zu]%.50s", ev->list_path, ev->item_index, path + 4);
+    } else {
+        snprintf(out, 160, "%s", path);
+    }
+}
+
+/* Adds a problem of the field being mapped; returns it (borrowed). */
+static json_t *add_problem(evaluator *ev, int retry, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static json_t *add_problem(evaluator *ev, int retry, const char *fmt, ...)
+{
+    char message[320], where[200], template_path[160], source[160], label[80];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    isync_template_where(ev->tmpl, ev->template_path, where, sizeof where);
-    json_t *problem = json_pack("{s:s, s:s, s:s, s:s, s:s}", "field", ev->field ? ev->field : "", "call",
-                                ev->call_label, "template", where, "path", ev->source, "message", message);
+    snprintf(template_path, sizeof template_path, "calls[%zu].fields.%s", ev->call_number, ev->field ? ev->field : "");
+    isync_template_where(ev->tmpl, template_path, where, sizeof where);
+    source_text(ev, source);
+    call_label(ev, label);
+    json_t *problem = json_pack("{s:s, s:s, s:s, s:s, s:s}", "field", ev->field ? ev->field : "", "call", label,
+                                "template", where, "path", source, "message", message);
     if (retry) {
         json_object_set_new(problem, "retry", json_true());
     }
-    if (strncmp(ev->source, "setting:", 8) == 0) {
+    if (strncmp(source, "setting:", 8) == 0) {
         json_object_set_new(problem, "setting", json_true()); /* the settings may change before delivery */
     }
-    json_array_append_new(json_object_get(ev->result, "problems"), problem);
+    json_array_append_new(ev->problems, problem);
+    return problem;
 }
 
 /* ---- paths ---- */
 
-/* One step: "name", "name[3]" or "name[key=value]". */
-static json_t *step(json_t *node, const char *segment, size_t len)
+/* The element of list whose member key (key_len bytes) is the text value (value_len bytes). */
+static json_t *select_element(json_t *list, const char *key, size_t key_len, const char *value, size_t value_len)
 {
-    char name[128], selector[128];
-    size_t name_len = strcspn(segment, "[");
-    if (name_len > len) {
-        name_len = len;
-    }
-    snprintf(name, sizeof name, "%.*s", (int)name_len, segment);
-    node = json_object_get(node, name);
-    if (name_len == len || !node) {
-        return node;
-    }
-    snprintf(selector, sizeof selector, "%.*s", (int)(len - name_len - 2), segment + name_len + 1);
-    char *equals = strchr(selector, '=');
-    if (!equals) {
-        return json_array_get(node, strtoul(selector, NULL, 10));
-    }
-    *equals = '\0';
     size_t index;
     json_t *element;
-    json_array_foreach(node, index, element)
+    json_array_foreach(list, index, element)
     {
-        const char *value = json_string_value(json_object_get(element, selector));
-        if (value && strcmp(value, equals + 1) == 0) {
+        json_t *member = json_object_getn(element, key, key_len);
+        const char *text = json_string_value(member);
+        if (text && strlen(text) == value_len && memcmp(text, value, value_len) == 0) {
             return element;
         }
     }
     return NULL;
+}
+
+/* One step: "name", "name[3]" or "name[key=value]" (a path the template
+ * check accepted; a name or selector is read up to 127 bytes). */
+static json_t *step(json_t *node, const char *segment, size_t len)
+{
+    size_t name_len = strcspn(segment, "[");
+    if (name_len > len) {
+        name_len = len;
+    }
+    node = json_object_getn(node, segment, name_len < 128 ? name_len : 127);
+    if (name_len == len || !node) {
+        return node;
+    }
+    const char *selector = segment + name_len + 1;
+    size_t selector_len = len >= name_len + 2 ? len - name_len - 2 : strlen(selector);
+    selector_len = selector_len < 128 ? selector_len : 127;
+    const char *equals = memchr(selector, '=', selector_len);
+    if (!equals) {
+        return json_array_get(node, strtoul(selector, NULL, 10));
+    }
+    return select_element(node, selector, (size_t)(equals - selector), equals + 1,
+                          selector_len - (size_t)(equals - selector) - 1);
 }
 
 /* The value at path (borrowed) or NULL. "item" is the for_each element,
@@ -104,16 +151,6 @@ static json_t *resolve(evaluator *ev, const char *path)
     return node;
 }
 
-/* The event path for problems: item.sku -> items[2].sku */
-static void source_path(evaluator *ev, const char *path, char *out, size_t size)
-{
-    if (ev->item && strncmp(path, "item", 4) == 0 && (path[4] == '.' || path[4] == '\0')) {
-        snprintf(out, size, "%.80s[%zu]%.50s", ev->list_path, ev->item_index, path + 4);
-    } else {
-        snprintf(out, size, "%s", path);
-    }
-}
-
 static int empty(json_t *value)
 {
     return !value || json_is_null(value) || (json_is_string(value) && json_string_length(value) == 0) ||
@@ -135,16 +172,14 @@ static int condition(evaluator *ev, json_t *cond)
             return empty(resolve(ev, json_string_value(arg)));
         }
         if (strcmp(kind, "nonzero") == 0) {
-            char *text = isync_json_text(resolve(ev, json_string_value(arg)));
-            int nonzero = *text && strspn(text, "-0.") != strlen(text);
-            free(text);
-            return nonzero;
+            char buf[ISYNC_JSON_TEXT_SIZE];
+            const char *text = isync_json_text_in(resolve(ev, json_string_value(arg)), buf);
+            return *text && strspn(text, "-0.") != strlen(text);
         }
         if (strcmp(kind, "equals") == 0) {
-            char *text = isync_json_text(resolve(ev, json_string_value(json_object_get(arg, "path"))));
-            int same = strcmp(text, json_string_value(json_object_get(arg, "value"))) == 0;
-            free(text);
-            return same;
+            char buf[ISYNC_JSON_TEXT_SIZE];
+            const char *text = isync_json_text_in(resolve(ev, json_string_value(json_object_get(arg, "path"))), buf);
+            return strcmp(text, json_string_value(json_object_get(arg, "value"))) == 0;
         }
         if (strcmp(kind, "not") == 0) {
             return !condition(ev, arg);
@@ -195,12 +230,12 @@ static json_t *concat(evaluator *ev, json_t *spec)
     json_array_foreach(parts, index, part)
     {
         json_t *value = evaluate(ev, part);
-        char *piece = isync_json_text(value);
+        char buf[ISYNC_JSON_TEXT_SIZE];
+        const char *piece = isync_json_text_in(value, buf);
         if (*piece) {
             used += (size_t)snprintf(text + used, used < sizeof text ? sizeof text - used : 0, "%s%s",
                                      used && separator ? separator : "", piece);
         }
-        free(piece);
         json_decref(value);
         if (used >= sizeof text) {
             used = sizeof text - 1;
@@ -214,7 +249,8 @@ static json_t *source_value(evaluator *ev, json_t *spec)
 {
     json_t *arg;
     if ((arg = json_object_get(spec, "from"))) {
-        source_path(ev, json_string_value(arg), ev->source, sizeof ev->source);
+        ev->source_from = json_string_value(arg);
+        ev->source_setting = NULL;
         json_t *value = resolve(ev, json_string_value(arg));
         return value ? json_incref(value) : NULL;
     }
@@ -222,7 +258,8 @@ static json_t *source_value(evaluator *ev, json_t *spec)
         return json_incref(arg);
     }
     if ((arg = json_object_get(spec, "setting"))) {
-        snprintf(ev->source, sizeof ev->source, "setting:%s", json_string_value(arg));
+        ev->source_setting = json_string_value(arg);
+        ev->source_from = NULL;
         json_t *value = json_object_get(ev->settings, json_string_value(arg));
         return empty(value) ? NULL : json_incref(value);
     }
@@ -233,6 +270,23 @@ static json_t *source_value(evaluator *ev, json_t *spec)
         return placeholder(ev, json_string_value(arg));
     }
     return concat(ev, spec);
+}
+
+/* The notes a transform added (from index first on) get the field, call and path. */
+static void name_notes(evaluator *ev, size_t first)
+{
+    char label[80], source[160];
+    if (first >= json_array_size(ev->transform.notes)) {
+        return;
+    }
+    call_label(ev, label);
+    source_text(ev, source);
+    for (size_t i = first; i < json_array_size(ev->transform.notes); i++) {
+        json_t *added = json_array_get(ev->transform.notes, i);
+        json_object_set_new(added, "field", json_string(ev->field ? ev->field : ""));
+        json_object_set_new(added, "call", json_string(label));
+        json_object_set_new(added, "path", json_string(source));
+    }
 }
 
 static json_t *run_transforms(evaluator *ev, json_t *value, json_t *list)
@@ -250,12 +304,7 @@ static json_t *run_transforms(evaluator *ev, json_t *value, json_t *list)
         }
         size_t notes_before = json_array_size(ev->transform.notes);
         json_t *next = isync_transform_apply(&ev->transform, name, arg, value);
-        for (size_t i = notes_before; i < json_array_size(ev->transform.notes); i++) {
-            json_t *added = json_array_get(ev->transform.notes, i);
-            json_object_set_new(added, "field", json_string(ev->field ? ev->field : ""));
-            json_object_set_new(added, "call", json_string(ev->call_label));
-            json_object_set_new(added, "path", json_string(ev->source));
-        }
+        name_notes(ev, notes_before);
         json_decref(value);
         if (ev->transform.error[0]) {
             add_problem(ev, ev->transform.retry, "%s: %s", name, ev->transform.error);
@@ -290,106 +339,143 @@ static json_t *evaluate(evaluator *ev, json_t *spec)
 
 /* ---- calls ---- */
 
-static void check_field(evaluator *ev, const char *program, const char *transaction, const char *text)
+/* The fields of one call given a value: for the mandatory check, and the
+ * plan's call (NULL when only problems are collected). */
+typedef struct {
+    json_t *out;
+    const char **given;
+    size_t count;
+} call_fields;
+
+static void check_field(evaluator *ev, const char *text)
 {
-    isync_m3_field_spec spec;
     char problem[200];
-    if (ev->pending || !isync_m3_spec_field(ev->env->spec, program, transaction, ev->field, &spec)) {
+    const isync_m3_field_spec *spec;
+    if (ev->pending || !(spec = isync_m3_transaction_field(ev->env->spec, ev->tx, ev->field))) {
         return;
     }
-    isync_m3_spec_check_value(&spec, text, problem, sizeof problem);
+    isync_m3_spec_check_value(spec, text, problem, sizeof problem);
     if (problem[0]) {
         add_problem(ev, 0, "%s", problem);
     }
 }
 
-static void map_field(evaluator *ev, json_t *call_out, const char *program, const char *transaction, const char *name,
-                      json_t *spec, size_t call_number)
+/* The field's text into the plan's call: fields, refs, pending. */
+static void plan_field(evaluator *ev, json_t *call_out, const char *name, json_t *spec, const char *text)
+{
+    json_object_set_new(json_object_get(call_out, "fields"), name, json_string(text));
+    json_t *output = json_object_get(spec, "output");
+    if (output) {
+        json_object_set(json_object_get(call_out, "refs"), name, output);
+    } else if (ev->pending_context) {
+        json_t *pending = json_object_get(call_out, "pending");
+        if (!pending) {
+            json_object_set_new(call_out, "pending", pending = json_object());
+        }
+        json_object_set_new(pending, name, json_string(ev->pending_context));
+    }
+}
+
+static void map_field(evaluator *ev, call_fields *fields, const char *name, json_t *spec)
 {
     ev->field = name;
     ev->pending = 0;
     ev->failed = 0;
     ev->pending_context = NULL;
-    ev->source[0] = '\0';
-    snprintf(ev->template_path, sizeof ev->template_path, "calls[%zu].fields.%s", call_number, name);
+    ev->source_from = NULL;
+    ev->source_setting = NULL;
     json_t *when = json_object_get(spec, "when");
     if (when && !condition(ev, when)) {
         return;
     }
     json_t *value = evaluate(ev, spec);
-    char *text = isync_json_text(value);
+    char buf[ISYNC_JSON_TEXT_SIZE];
+    const char *text = isync_json_text_in(value, buf);
     if (json_is_object(value) || json_is_array(value)) {
         add_problem(ev, 0, "the value is a %s, not a text: add a transform", json_is_object(value) ? "record" : "list");
     } else if (*text) {
-        json_object_set_new(json_object_get(call_out, "fields"), name, json_string(text));
-        json_t *output = json_object_get(spec, "output");
-        if (output) {
-            json_object_set(json_object_get(call_out, "refs"), name, output);
-        } else if (ev->pending_context) {
-            json_t *pending = json_object_get(call_out, "pending");
-            if (!pending) {
-                json_object_set_new(call_out, "pending", pending = json_object());
-            }
-            json_object_set_new(pending, name, json_string(ev->pending_context));
+        if (fields->out) {
+            plan_field(ev, fields->out, name, spec, text);
         }
-        check_field(ev, program, transaction, text);
+        fields->given[fields->count++] = name;
+        check_field(ev, text);
     }
-    free(text);
     json_decref(value);
 }
 
-static void check_mandatory(evaluator *ev, json_t *call_out, const char *program, const char *transaction,
-                            size_t call_number)
+static int given(const call_fields *fields, const char *name)
+{
+    for (size_t i = 0; i < fields->count; i++) {
+        if (strcmp(fields->given[i], name) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void check_mandatory(evaluator *ev, json_t *call, const call_fields *fields)
 {
     size_t index;
     json_t *input;
-    json_array_foreach(isync_m3_spec_mandatory(ev->env->spec, program, transaction), index, input)
+    json_array_foreach(isync_m3_transaction_mandatory(ev->tx), index, input)
     {
         const char *name = json_string_value(input);
-        if (name && strcmp(name, "CONO") != 0 && !json_object_get(json_object_get(call_out, "fields"), name)) {
+        if (name && strcmp(name, "CONO") != 0 && !given(fields, name)) {
+            json_t *spec = json_object_get(json_object_get(call, "fields"), name);
             ev->field = name;
-            snprintf(ev->template_path, sizeof ev->template_path, "calls[%zu].fields.%s", call_number, name);
-            ev->source[0] = '\0';
-            json_t *spec = json_object_get(
-                json_object_get(json_array_get(json_object_get(ev->tmpl->root, "calls"), call_number), "fields"), name);
-            if (json_object_get(spec, "from")) {
-                source_path(ev, json_string_value(json_object_get(spec, "from")), ev->source, sizeof ev->source);
-            } else if (json_object_get(spec, "setting")) {
-                snprintf(ev->source, sizeof ev->source, "setting:%.100s",
-                         json_string_value(json_object_get(spec, "setting")));
-            }
-            add_problem(ev, 0, "is mandatory for %s/%s and the event gives no value", program, transaction);
-            json_object_set_new(json_array_get(json_object_get(ev->result, "problems"),
-                                               json_array_size(json_object_get(ev->result, "problems")) - 1),
-                                "missing", json_true());
+            ev->source_from = json_string_value(json_object_get(spec, "from"));
+            ev->source_setting = ev->source_from ? NULL : json_string_value(json_object_get(spec, "setting"));
+            json_t *problem = add_problem(ev, 0, "is mandatory for %s/%s and the event gives no value", ev->program,
+                                          ev->transaction);
+            json_object_set_new(problem, "missing", json_true());
         }
     }
+}
+
+static json_t *plan_call(evaluator *ev, json_t *call)
+{
+    char template_path[40];
+    snprintf(template_path, sizeof template_path, "calls[%zu]", ev->call_number);
+    json_t *call_out = json_pack("{s:s, s:s, s:s, s:{}, s:{}, s:i}", "id",
+                                 json_string_value(json_object_get(call, "id")), "program", ev->program, "transaction",
+                                 ev->transaction, "fields", "refs", "line",
+                                 isync_json_line(ev->tmpl->lines, template_path));
+    if (ev->repeated) {
+        json_object_set_new(call_out, "index", json_integer((json_int_t)ev->item_index));
+        json_object_set_new(call_out, "element", json_sprintf("%s[%zu]", ev->list_path, ev->item_index));
+    }
+    return call_out;
 }
 
 static void map_call(evaluator *ev, json_t *call, size_t call_number, int repeated)
 {
-    const char *program = json_string_value(json_object_get(call, "program"));
-    const char *transaction = json_string_value(json_object_get(call, "transaction"));
     const char *name;
-    json_t *spec;
-    if (repeated) {
-        snprintf(ev->call_label, sizeof ev->call_label, "%s/%s[%zu]", program, transaction, ev->item_index);
-    } else {
-        snprintf(ev->call_label, sizeof ev->call_label, "%s/%s", program, transaction);
+    json_t *spec, *template_fields = json_object_get(call, "fields");
+    const char *names[32];
+    size_t size = json_object_size(template_fields);
+    ev->program = json_string_value(json_object_get(call, "program"));
+    ev->transaction = json_string_value(json_object_get(call, "transaction"));
+    ev->tx = isync_m3_spec_transaction(ev->env->spec, ev->program, ev->transaction);
+    ev->call_number = call_number;
+    ev->repeated = repeated;
+    ev->field = NULL;
+    call_fields fields = {ev->calls ? plan_call(ev, call) : NULL, size <= 32 ? names : malloc(size * sizeof *names), 0};
+    if (!fields.given) {
+        json_decref(fields.out);
+        add_problem(ev, 0, "out of memory");
+        return;
     }
-    json_t *call_out = json_pack(
-        "{s:s, s:s, s:s, s:{}, s:{}, s:i}", "id", json_string_value(json_object_get(call, "id")), "program", program,
-        "transaction", transaction, "fields", "refs", "line", isync_json_line(ev->tmpl->lines, ev->template_path));
-    if (repeated) {
-        json_object_set_new(call_out, "index", json_integer((json_int_t)ev->item_index));
-        json_object_set_new(call_out, "element", json_sprintf("%s[%zu]", ev->list_path, ev->item_index));
-    }
-    json_object_foreach(json_object_get(call, "fields"), name, spec)
+    json_object_foreach(template_fields, name, spec)
     {
-        map_field(ev, call_out, program, transaction, name, spec, call_number);
+        map_field(ev, &fields, name, spec);
     }
-    check_mandatory(ev, call_out, program, transaction, call_number);
-    json_array_append_new(json_object_get(ev->result, "calls"), call_out);
+    check_mandatory(ev, call, &fields);
+    if (fields.out) {
+        json_array_append_new(ev->calls, fields.out);
+    }
+    if (fields.given != names) {
+        free(fields.given);
+    }
 }
 
 static void map_calls(evaluator *ev)
@@ -400,7 +486,6 @@ static void map_calls(evaluator *ev)
     {
         const char *for_each = json_string_value(json_object_get(call, "for_each"));
         json_t *when = json_object_get(call, "when");
-        snprintf(ev->template_path, sizeof ev->template_path, "calls[%zu]", number);
         if (!for_each) {
             ev->item = NULL;
             if (!when || condition(ev, when)) {
@@ -412,7 +497,7 @@ static void map_calls(evaluator *ev)
         {
             ev->item = element;
             ev->item_index = index;
-            snprintf(ev->list_path, sizeof ev->list_path, "%s", for_each);
+            ev->list_path = for_each;
             if (!when || condition(ev, when)) {
                 map_call(ev, call, number, 1);
             }
@@ -421,28 +506,50 @@ static void map_calls(evaluator *ev)
     }
 }
 
-json_t *isync_mapping_apply(const isync_template *tmpl, json_t *payload, const isync_mapping_env *env)
+/* Maps every call: the problems into problems, the plan's calls into calls
+ * and notes into notes (each NULL: not collected). Returns the currency
+ * conversion used (new reference) or NULL. */
+static json_t *run(const isync_template *tmpl, json_t *payload, const isync_mapping_env *env, json_t *settings,
+                   json_t *problems, json_t *calls, json_t *notes)
 {
     evaluator ev;
     memset(&ev, 0, sizeof ev);
     ev.tmpl = tmpl;
     ev.payload = payload;
     ev.env = env;
-    ev.settings = env->cfg ? isync_config_to_json(env->cfg) : json_object();
-    ev.result = json_pack("{s:s, s:s, s:[], s:[], s:[]}", "event", tmpl->event, "template", tmpl->origin, "calls",
-                          "problems", "notes");
+    if (!(ev.settings = settings)) {
+        ev.settings = ev.own_settings = env->cfg ? isync_config_to_json(env->cfg) : json_object();
+    }
+    ev.problems = problems;
+    ev.calls = calls;
     ev.transform.cfg = env->cfg;
     ev.transform.rates = env->rates;
     ev.transform.payload = payload;
     ev.transform.template_lookups = json_object_get(tmpl->root, "lookups");
-    ev.transform.notes = json_object_get(ev.result, "notes");
+    ev.transform.notes = notes;
     map_calls(&ev);
-    if (ev.transform.currency_used) {
-        json_object_set_new(ev.result, "currency", ev.transform.currency_used);
-    }
     json_decref(ev.transform.address_of);
-    json_decref(ev.settings);
-    return ev.result;
+    json_decref(ev.own_settings);
+    return ev.transform.currency_used;
+}
+
+json_t *isync_mapping_apply(const isync_template *tmpl, json_t *payload, const isync_mapping_env *env)
+{
+    json_t *result = json_pack("{s:s, s:s, s:[], s:[], s:[]}", "event", tmpl->event, "template", tmpl->origin, "calls",
+                               "problems", "notes");
+    json_t *currency = run(tmpl, payload, env, NULL, json_object_get(result, "problems"),
+                           json_object_get(result, "calls"), json_object_get(result, "notes"));
+    if (currency) {
+        json_object_set_new(result, "currency", currency);
+    }
+    return result;
+}
+
+json_t *isync_mapping_check(const isync_template *tmpl, json_t *payload, const isync_mapping_env *env, json_t *settings)
+{
+    json_t *problems = json_array();
+    json_decref(run(tmpl, payload, env, settings, problems, NULL, NULL));
+    return problems;
 }
 
 void isync_mapping_problems_text(json_t *problems, char *out, size_t size)

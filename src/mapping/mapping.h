@@ -37,6 +37,13 @@ typedef struct {
  * admin may set before the event is delivered. */
 json_t *isync_mapping_apply(const isync_template *tmpl, json_t *payload, const isync_mapping_env *env);
 
+/* The "problems" isync_mapping_apply() would give (the same, in the same
+ * order), without building the calls or the notes: what enqueue() checks.
+ * settings: isync_config_to_json(env->cfg) kept by the caller (borrowed), or
+ * NULL to make it here. New array. */
+json_t *isync_mapping_check(const isync_template *tmpl, json_t *payload, const isync_mapping_env *env,
+                            json_t *settings);
+
 /* "ITNO (OIS100MI/AddBatchLine[2], order.placed.json:41, items[2].sku): is 17 characters,
  * Infor allows 15; ..." for a dead letter's reason. */
 void isync_mapping_problems_text(json_t *problems, char *out, size_t size);

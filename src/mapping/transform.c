@@ -13,24 +13,25 @@
 #include "connectors/status_map.h"
 #include "mapping/tax_map.h"
 
-char *isync_json_text(json_t *value)
+const char *isync_json_text_in(json_t *value, char buf[ISYNC_JSON_TEXT_SIZE])
 {
-    char buf[64];
     if (json_is_string(value)) {
-        return strdup(json_string_value(value));
+        return json_string_value(value);
     }
     if (json_is_integer(value)) {
-        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(value));
-        return strdup(buf);
+        snprintf(buf, ISYNC_JSON_TEXT_SIZE, "%lld", (long long)json_integer_value(value));
+    } else if (json_is_real(value)) {
+        snprintf(buf, ISYNC_JSON_TEXT_SIZE, "%.17g", json_real_value(value));
+    } else {
+        snprintf(buf, ISYNC_JSON_TEXT_SIZE, "%s", json_is_boolean(value) ? (json_is_true(value) ? "1" : "0") : "");
     }
-    if (json_is_real(value)) {
-        snprintf(buf, sizeof buf, "%.17g", json_real_value(value));
-        return strdup(buf);
-    }
-    if (json_is_boolean(value)) {
-        return strdup(json_is_true(value) ? "1" : "0");
-    }
-    return strdup("");
+    return buf;
+}
+
+char *isync_json_text(json_t *value)
+{
+    char buf[ISYNC_JSON_TEXT_SIZE];
+    return strdup(isync_json_text_in(value, buf));
 }
 
 static json_t *text_result(char *text)
@@ -59,7 +60,8 @@ static int fail(isync_transform_ctx *ctx, const char *fmt, const char *detail)
 
 static json_t *trim(const transform_call *call)
 {
-    char *text = isync_json_text(call->in), *start = text;
+    char buf[ISYNC_JSON_TEXT_SIZE];
+    const char *start = isync_json_text_in(call->in, buf);
     while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r') {
         start++;
     }
@@ -67,18 +69,14 @@ static json_t *trim(const transform_call *call)
     while (len && strchr(" \t\n\r", start[len - 1])) {
         len--;
     }
-    json_t *result = len ? json_stringn(start, len) : NULL;
-    free(text);
-    return result;
+    return len ? json_stringn(start, len) : NULL;
 }
 
 static json_t *set_case(const transform_call *call)
 {
     int upper = call->variant;
-    char *text = isync_json_text(call->in);
-    char *out = isync_utf8_set_case(text, upper);
-    free(text);
-    return text_result(out);
+    char buf[ISYNC_JSON_TEXT_SIZE];
+    return text_result(isync_utf8_set_case(isync_json_text_in(call->in, buf), upper));
 }
 
 static void note(isync_transform_ctx *ctx, const char *fmt, size_t a, size_t b)
@@ -154,51 +152,45 @@ static json_t *affix(const transform_call *call)
 
 static json_t *date(const transform_call *call)
 {
-    char *text = isync_json_text(call->in), out[9];
+    char buf[ISYNC_JSON_TEXT_SIZE], out[9];
+    const char *text = isync_json_text_in(call->in, buf);
     int ok = !*text || isync_iso8601_to_m3_date(text, out);
     if (!ok) {
         fail(call->ctx, "\"%.60s\" is not an ISO 8601 date", text);
     }
-    json_t *result = ok && *text ? json_string(out) : NULL;
-    free(text);
-    return result;
+    return ok && *text ? json_string(out) : NULL;
 }
 
 /* ---- numbers ---- */
 
 static json_t *number(const transform_call *call)
 {
-    char *text = isync_json_text(call->in), out[64];
+    char buf[ISYNC_JSON_TEXT_SIZE], out[64];
+    const char *text = isync_json_text_in(call->in, buf);
     if (!*text) {
-        free(text);
         return NULL;
     }
-    json_t *result = NULL;
     if (isync_decimal_round(text, (int)json_integer_value(call->arg), out, sizeof out)) {
-        result = json_string(out);
-    } else {
-        fail(call->ctx, "\"%.60s\" is not a decimal number", text);
+        return json_string(out);
     }
-    free(text);
-    return result;
+    fail(call->ctx, "\"%.60s\" is not a decimal number", text);
+    return NULL;
 }
 
 /* negate or abs, the scale kept ("25.50" -> "-25.50"). */
 static json_t *sign(const transform_call *call)
 {
     int negate = call->variant;
-    char *text = isync_json_text(call->in), out[ISYNC_DECIMAL_TEXT];
+    char buf[ISYNC_JSON_TEXT_SIZE], out[ISYNC_DECIMAL_TEXT];
+    const char *text = isync_json_text_in(call->in, buf);
     isync_decimal value;
     if (!*text) {
-        free(text);
         return NULL;
     }
     if (isync_decimal_parse(text, &value) != ISYNC_DECIMAL_OK) {
         fail(call->ctx, "\"%.60s\" is not a decimal number", text);
-        free(text);
         return NULL;
     }
-    free(text);
     value = negate ? isync_decimal_negate(value) : isync_decimal_abs(value);
     isync_decimal_text(value, out, sizeof out); /* ISYNC_DECIMAL_TEXT holds any value */
     return json_string(out);
@@ -255,11 +247,11 @@ static json_t *convert(const transform_call *call)
     int minor = target ? isync_currency_minor_units(target) : -1;
     /* without "decimals": the target currency's minor unit (EUR 2, JPY 0) */
     int decimals = decimals_arg ? (int)json_integer_value(decimals_arg) : minor >= 0 ? minor : 2;
-    char *text = isync_json_text(call->in), out[64], rate[40];
+    char buf[ISYNC_JSON_TEXT_SIZE], out[64], rate[40];
+    const char *text = isync_json_text_in(call->in, buf);
     isync_error err;
     json_t *result = NULL;
     if (!*text) {
-        free(text);
         return NULL;
     }
     if (!*to || !from || strcmp(from, to) == 0) {
@@ -281,7 +273,6 @@ static json_t *convert(const transform_call *call)
         call->ctx->currency_used = json_pack("{s:s, s:s, s:s, s:s}", "from", from, "to", to, "rate", rate, "date",
                                              isync_rates_date(call->ctx->rates) ?: "");
     }
-    free(text);
     return result;
 }
 
@@ -312,6 +303,12 @@ static json_t *lookup(const transform_call *call)
     return value && json_string_length(value) ? json_incref(value) : NULL;
 }
 
+static int same_address(const isync_transform_ctx *ctx, json_t *address, int iso3)
+{
+    return ctx->address_of && ctx->address_iso3 == iso3 &&
+        (ctx->address_of == address || json_equal(ctx->address_of, address));
+}
+
 static json_t *address(const transform_call *call)
 {
     const char *part = json_is_string(call->arg) ? json_string_value(call->arg)
@@ -321,8 +318,9 @@ static json_t *address(const transform_call *call)
     if (!json_is_object(call->in)) {
         return NULL;
     }
-    if (call->ctx->address_of != call->in || call->ctx->address_iso3 != iso3) {
-        memset(&call->ctx->address_notes, 0, sizeof call->ctx->address_notes);
+    /* the same address again (or an equal one: billing and shipping are often the same) */
+    if (!same_address(call->ctx, call->in, iso3)) {
+        call->ctx->address_notes.count = 0;
         call->ctx->address_status = isync_address_normalise(call->in, iso3, &call->ctx->address,
                                                             &call->ctx->address_notes);
         json_decref(call->ctx->address_of);

@@ -37,4 +37,9 @@ int isync_transform_known(const char *name);
 /* A scalar as text ("" for null, objects, lists); malloc'ed. */
 char *isync_json_text(json_t *value);
 
+/* The same text without a copy: a string's own (borrowed from value), else
+ * written into buf. */
+#define ISYNC_JSON_TEXT_SIZE 64
+const char *isync_json_text_in(json_t *value, char buf[ISYNC_JSON_TEXT_SIZE]);
+
 #endif

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,12 +138,51 @@ static unsigned long long id_time_us(void)
     return next;
 }
 
+/* The random part of ids, taken from the kernel 255 bytes at a time (one
+ * getrandom() per 51 ids; a system call is dear in a VM). Per thread; a
+ * forked child never uses what its parent had left: the generation changes
+ * in the child, and a pool of an older generation is drawn again. */
+static _Atomic unsigned fork_generation;
+static pthread_once_t fork_handler_once = PTHREAD_ONCE_INIT;
+
+static void child_after_fork(void)
+{
+    atomic_fetch_add(&fork_generation, 1);
+}
+
+static void add_fork_handler(void)
+{
+    pthread_atfork(NULL, NULL, child_after_fork);
+}
+
+static __thread struct {
+    unsigned char bytes[255];
+    size_t used;
+    unsigned generation;
+} random_pool = {.used = sizeof random_pool.bytes};
+
+static int random_bytes(unsigned char *out, size_t len)
+{
+    pthread_once(&fork_handler_once, add_fork_handler);
+    unsigned generation = atomic_load(&fork_generation);
+    if (random_pool.generation != generation || random_pool.used + len > sizeof random_pool.bytes) {
+        if (getrandom(random_pool.bytes, sizeof random_pool.bytes, 0) != (ssize_t)sizeof random_pool.bytes) {
+            return 0;
+        }
+        random_pool.used = 0;
+        random_pool.generation = generation;
+    }
+    memcpy(out, random_pool.bytes + random_pool.used, len);
+    random_pool.used += len;
+    return 1;
+}
+
 isync_status isync_spool_new_id(char id[ISYNC_ID_SIZE], isync_error *err)
 {
     unsigned char rnd[5];
     unsigned long long us = id_time_us();
 
-    if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+    if (!random_bytes(rnd, sizeof rnd)) {
         return isync_fail(err, ISYNC_ERR_IO, errno, "getrandom: %s", strerror(errno));
     }
     snprintf(id, ISYNC_ID_SIZE, "%013llx-%02x%02x%02x%02x%02x", us & 0xfffffffffffffULL, rnd[0], rnd[1], rnd[2], rnd[3],

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -223,6 +224,52 @@ static void test_ids_sort_by_creation_time(void **state)
     unsigned long long now = (unsigned long long)time(NULL) * 1000000ULL;
     assert_true(us + 5000000 >= now && us <= now + 5000000);
     assert_int_equal(isync_spool_id_us(id), (long long)us);
+}
+
+/* The random parts (after the '-') of count new ids. */
+static void random_parts(char parts[][11], int count)
+{
+    char id[ISYNC_ID_SIZE];
+    for (int i = 0; i < count; i++) {
+        new_id(id);
+        memcpy(parts[i], strchr(id, '-') + 1, 11);
+    }
+}
+
+/* The random parts come from a pool drawn per thread: a forked child must
+ * not take the same bytes as its parent (two processes, one spool). */
+static void test_forked_child_draws_its_own_random_parts(void **state)
+{
+    (void)state;
+    char parent[60][11], child[60][11];
+    int pipe_fds[2];
+    random_parts(parent, 3); /* the pool is drawn, most of it left */
+    assert_int_equal(pipe(pipe_fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        random_parts(child, 60);
+        _exit(write(pipe_fds[1], child, sizeof child) == (ssize_t)sizeof child ? 0 : 1);
+    }
+    random_parts(parent, 60);
+    close(pipe_fds[1]);
+    size_t got = 0;
+    ssize_t n;
+    while (got < sizeof child && (n = read(pipe_fds[0], (char *)child + got, sizeof child - got)) > 0) {
+        got += (size_t)n;
+    }
+    close(pipe_fds[0]);
+    int status = -1;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(got, sizeof child);
+    int same = 0;
+    for (int i = 0; i < 60; i++) {
+        for (int j = 0; j < 60; j++) {
+            same += memcmp(parent[i], child[j], 10) == 0;
+        }
+    }
+    assert_int_equal(same, 0); /* 40 random bits each: a chance collision is one in 10^8 */
 }
 
 static void test_idempotency_key(void **state)
@@ -705,6 +752,7 @@ int main(void)
         T(test_put_rejects_invalid_id),
         T(test_file_mode_and_header),
         cmocka_unit_test(test_ids_sort_by_creation_time),
+        cmocka_unit_test(test_forked_child_draws_its_own_random_parts),
         T(test_idempotency_key),
         T(test_corrupt_files),
         T(test_move_between_states),
