@@ -1,7 +1,6 @@
 #include "queue/event.h"
 
 #include "base/clock.h"
-#include "base/json_compact.h"
 #include "base/utf8.h"
 #include "mapping/m3_spec.h"
 #include "connectors/status_map.h"
@@ -640,10 +639,10 @@ isync_status isync_event_enqueue(const isync_spool *spool, const char *type, con
     }
     /* the text straight into a buffer: no growing string, no copy of it */
     json_t *envelope = isync_event_envelope(new_id, type, idempotency_key, payload);
-    size_t len = isync_json_compact(envelope, text, sizeof text);
+    size_t len = json_dumpb(envelope, text, sizeof text, JSON_COMPACT);
     char *body = len > sizeof text ? malloc(len) : text;
     if (body != text && body) {
-        len = isync_json_compact(envelope, body, len);
+        len = json_dumpb(envelope, body, len, JSON_COMPACT);
     }
     json_decref(envelope);
     if (!body || len == 0) {
