@@ -5,7 +5,8 @@
 //       enqueues COUNT 3-line orders (nothing is delivered)
 //   php ... -d infor_sync.worker=on  bench/deliver.php drain COUNT
 //       InforSync\flush() until the spool is drained; prints
-//       "seconds delivered dead" (seconds from flush() start to drained)
+//       "seconds delivered dead cpu" (seconds from flush() start to drained;
+//       cpu: the process's user + system seconds, every thread, whole run)
 require __DIR__ . '/lib.php';
 
 [, $mode, $count] = $argv;
@@ -34,4 +35,6 @@ if (!$ok) {
     fwrite(STDERR, "flush() timed out; status: " . json_encode($st) . "\n");
     exit(1);
 }
-printf("%.6f %d %d\n", $seconds, $st['counters']['delivered'], $st['counters']['dead']);
+$ru = getrusage();
+$cpu = $ru['ru_utime.tv_sec'] + $ru['ru_utime.tv_usec'] / 1e6 + $ru['ru_stime.tv_sec'] + $ru['ru_stime.tv_usec'] / 1e6;
+printf("%.6f %d %d %.3f\n", $seconds, $st['counters']['delivered'], $st['counters']['dead'], $cpu);

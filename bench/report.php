@@ -155,9 +155,36 @@ if (is_file($file)) {
                $calls / $seconds, $per_order, $conns / $orders, $limit);
     }
 }
-$file = "$work/wrk.txt";
+$file = "$work/loopback.txt";
 if (is_file($file)) {
-    $wrk = (float)trim(file_get_contents($file));
-    echo "\n4. MI calls/s on loopback, MMS200MI/Get: wrk -t2 -c8 (keep-alive) ", sprintf('%.0f', $wrk),
-         "; compare with section 3 at 0 ms (max_in_flight 8)\n";
+    $rows = [];
+    foreach (file($file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
+        $f = explode(' ', $line);
+        $rows[array_shift($f)] = $f;
+    }
+    [$pc, $ps, $pcpu, $pscpu] = $rows['poll'];
+    [$wn, $wrps, $wscpu] = $rows['wrk'];
+    $poll_rate = $pc / $ps;
+    echo "\n4. MI calls/s on loopback, one endpoint: a page of MMS060MI/List (100 rows), one connection\n";
+    echo "   URL: {$rows['url'][0]}\n\n";
+    printf("%-52s %8s %9s %10s %16s\n", '', 'calls', 'seconds', 'calls/s', 'sandbox CPU/call');
+    printf("%-52s %8d %9.3f %10.1f %13.2f ms\n", 'extension: stock poll, unchanged catalogue (1 lane)', $pc, $ps,
+           $poll_rate, $pscpu / $pc * 1000);
+    printf("%-52s %8d %9.3f %10.1f %13.2f ms\n", 'wrk -t1 -c1 (keep-alive), same URL and bearer', $wn, $wn / $wrps,
+           $wrps, $wscpu / $wn * 1000);
+    printf("%-52s %8s %9s %10.2f\n", 'ratio extension / wrk', '', '', $poll_rate / $wrps);
+    printf("   worker process CPU during the polls: %.2f ms per call (%.2f s, idle time between polls included)\n",
+           $pcpu / $pc * 1000, $pcpu);
+    echo "\n   Order delivery at 0 ms, max_in_flight 8 (writes: no load generator can replay them)\n\n";
+    printf("%-11s %7s %9s %9s %11s %15s %16s\n", 'durability', 'orders', 'MI calls', 'seconds', 'MI calls/s',
+           'worker CPU/call', 'sandbox CPU/call');
+    foreach (['fsync', 'none'] as $dur) {
+        if (isset($rows["deliver-$dur"])) {
+            [$calls, $seconds, $cpu, $scpu, $orders] = $rows["deliver-$dur"];
+            printf("%-11s %7d %9d %9.3f %11.1f %12.2f ms %13.2f ms\n", $dur, $orders, $calls, $seconds,
+                   $calls / $seconds, $cpu / $calls * 1000, $scpu / $calls * 1000);
+        }
+    }
+    echo "   (a bulk request counts as one MI call; CPU in seconds of /proc and getrusage, 10 ms ticks;\n",
+         "   worker CPU includes the flush() loop of the benchmark's main thread)\n";
 }

@@ -14,6 +14,8 @@
 #   BENCH_LAT_ORDERS=300  orders per run of the latency matrix (section 3)
 #   BENCH_LATENCIES="0 50 150"  ms per Infor request in the latency matrix
 #   BENCH_IN_FLIGHT="1 8 16"    infor_sync.max_in_flight values in the latency matrix
+#   BENCH_POLL_ITEMS=5000  items of the stock poll in section 4 (pages of 100)
+#   BENCH_POLLS=5      polls of the unchanged catalogue measured in section 4
 #   BENCH_DIR=/tmp     where the spools and the sandbox live (a real disk:
 #                      on tmpfs fsync costs nothing)
 set -eu
@@ -132,7 +134,7 @@ for run in $(seq 1 "$RUNS"); do
         before=$(mi_calls)
         result=$("${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=on bench/deliver.php drain "$ORDERS")
         after=$(mi_calls)
-        read -r seconds delivered dead <<<"$result"
+        read -r seconds delivered dead _ <<<"$result"
         if [ "$delivered" != "$ORDERS" ] || [ "$dead" != 0 ]; then
             echo "run $run ($dur): $delivered delivered, $dead dead of $ORDERS" >&2
             exit 1
@@ -159,7 +161,7 @@ for ms in $LATENCIES; do
         read -r calls0 tx0 conns0 _ <<<"$(php -n bench/latency.php counters "$sbx")"
         result=$("${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=on bench/deliver.php drain "$LAT_ORDERS")
         read -r calls1 tx1 conns1 peak <<<"$(php -n bench/latency.php counters "$sbx")"
-        read -r seconds delivered dead <<<"$result"
+        read -r seconds delivered dead _ <<<"$result"
         once=$(php -n bench/latency.php orders "$sbx" "$LAT_ORDERS")
         if [ "$delivered" != "$LAT_ORDERS" ] || [ "$dead" != 0 ] || [ "$once" != ok ]; then
             echo "latency $ms ms, max_in_flight $n: $delivered delivered, $dead dead; Infor: $once" >&2
@@ -172,11 +174,53 @@ done
 curl -sf --cacert "$sbx/ca.pem" -X POST -d '{"ms":0,"jitter_ms":0}' "$control/latency" >/dev/null
 echo >&2
 
-# ---- 4. MI calls/s on loopback: a plain keep-alive load generator on the same endpoint ----
+# ---- 4. MI calls/s on loopback, one endpoint: the extension against wrk ----
+# The stock poll pages through MMS060MI/List of warehouse 100 on one lane;
+# after the first poll (which announces every item) a poll of the unchanged
+# catalogue writes no event: its calls are the work. wrk then fetches a page
+# of the same list (same URL and query, the same bearer) on as many
+# connections as the poll uses (one). Then order delivery at 0 ms with
+# 8 lanes for each durability, with the CPU seconds of the worker process
+# and of the sandbox, to show what bounds it.
+cpu_of() { awk '{ sub(/^.*\) /, ""); print ($12 + $13) / 100 }' "/proc/$1/stat"; }
+POLL_ITEMS=${BENCH_POLL_ITEMS:-5000}
+POLLS=${BENCH_POLLS:-5}
+echo "loopback: stock poll of $POLL_ITEMS items x $POLLS polls, wrk on the same page, delivery at 0 ms" >&2
+sandbox_post reset
+php -n bench/loopback.php load "$sbx" "$POLL_ITEMS" | curl -s -K - >/dev/null
+poll_config="$work/poll-config.json"
+echo '{"cono":100,"divi":"AAA","order_type":"DTC","facility":"100","warehouse":"100","default_customer":"WEBSHOP","currency":"EUR","stock_warehouses":["100"],"poll_stock_interval":1,"poll_items_interval":0,"poll_shipments_interval":0}' >"$poll_config"
+php_poll=(php -n -d "extension=$so" -d "infor_sync.ionapi_file=$sbx/sandbox.ionapi" -d "infor_sync.ca_file=$sbx/ca.pem"
+          -d "infor_sync.config_file=$poll_config" -d "infor_sync.spool_dir=$work/poll-spool" -d infor_sync.durability=none
+          -d infor_sync.worker=on -d infor_sync.log_level=debug -d "infor_sync.log_file=$work/poll.log")
+read -r poll_calls poll_s poll_cpu poll_sbx_cpu <<<"$(php -n bench/loopback.php poll "$sbx" "$sandbox_pid" "$POLLS" \
+    "$work/poll.log" -- "${php_poll[@]}" bench/scale/hold.php)"
 token=$(php -n bench/latency.php token "$sbx")
-wrk_out=$(wrk -t2 -c8 -d5s -H "Authorization: Bearer $token" \
-    "https://127.0.0.1:$(cat "$sbx/port")/TEN_SANDBOX/M3/m3api-rest/v2/execute/MMS200MI/Get;cono=100?ITNO=TSHIRT-BLK-M" 2>&1)
+page_url=$(php -n bench/loopback.php url "$sbx" "$POLL_ITEMS")
+sbx_cpu0=$(cpu_of "$sandbox_pid")
+wrk_out=$(wrk -t1 -c1 -d5s -H "Authorization: Bearer $token" "$page_url" 2>&1)
+sbx_cpu1=$(cpu_of "$sandbox_pid")
 wrk_rps=$(printf '%s\n' "$wrk_out" | awk '/Requests\/sec/ { print $2 }')
-echo "$wrk_rps" >"$work/wrk.txt"
+wrk_n=$(printf '%s\n' "$wrk_out" | awk '/requests in/ { print $1 }')
+echo "poll $poll_calls $poll_s $poll_cpu $poll_sbx_cpu" >"$work/loopback.txt"
+echo "wrk $wrk_n $wrk_rps $(echo "$sbx_cpu1 - $sbx_cpu0" | bc)" >>"$work/loopback.txt"
+echo "url $page_url" | sed -e 's|127\.0\.0\.1:[0-9]*/|127.0.0.1:PORT/|' >>"$work/loopback.txt"
+for dur in fsync none; do
+    spool="$work/loopback-$dur"
+    ini=(-d "infor_sync.spool_dir=$spool" -d "infor_sync.durability=$dur" -d infor_sync.max_in_flight=8)
+    "${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=off bench/deliver.php fill "$LAT_ORDERS"
+    sandbox_post reset
+    read -r calls0 _ <<<"$(php -n bench/latency.php counters "$sbx")"
+    sbx_cpu0=$(cpu_of "$sandbox_pid")
+    result=$("${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=on bench/deliver.php drain "$LAT_ORDERS")
+    sbx_cpu1=$(cpu_of "$sandbox_pid")
+    read -r calls1 _ <<<"$(php -n bench/latency.php counters "$sbx")"
+    read -r seconds delivered dead cpu <<<"$result"
+    if [ "$delivered" != "$LAT_ORDERS" ] || [ "$dead" != 0 ]; then
+        echo "loopback delivery ($dur): $delivered delivered, $dead dead of $LAT_ORDERS" >&2
+        exit 1
+    fi
+    echo "deliver-$dur $((calls1 - calls0)) $seconds $cpu $(echo "$sbx_cpu1 - $sbx_cpu0" | bc) $LAT_ORDERS" >>"$work/loopback.txt"
+done
 
 php -n bench/report.php "$work"

@@ -68,7 +68,15 @@ const char *mi_in(const struct mi_call *c, const char *field)
 
 void mi_add(struct mi_call *c, json_t *rec)
 {
-    json_array_append_new(c->records, rec);
+    if (mi_full(c))
+        json_decref(rec);
+    else
+        json_array_append_new(c->records, rec);
+}
+
+int mi_full(const struct mi_call *c)
+{
+    return c->maxrecs > 0 && json_array_size(c->records) >= (size_t)c->maxrecs;
 }
 
 static void mi_vfail(struct mi_call *c, const char *type, const char *code, const char *field, const char *fmt,
@@ -363,12 +371,7 @@ static json_t *success_result(const char *transaction, const struct mi_call *c, 
     json_t *result = json_pack("{s:s}", "transaction", transaction);
     size_t i;
 
-    json_array_foreach(c->records, i, rec)
-    {
-        if (mx->maxrecs > 0 && (long)i >= mx->maxrecs)
-            break;
-        json_array_append_new(rows, shape_row(rec, out_meta, mx));
-    }
+    json_array_foreach(c->records, i, rec) json_array_append_new(rows, shape_row(rec, out_meta, mx));
     json_object_set_new(result, "records", rows);
     if (mx->metadata)
         json_object_set_new(result, "metadata", metadata_of(out_meta, mx));
@@ -425,6 +428,7 @@ static json_t *transact(const char *program, const char *transaction, const json
     json_t *result;
 
     c.records = json_array();
+    c.maxrecs = o->maxrecs;
     execute(program, transaction, json_object_get(meta, "in"), fn, o, raw, &c);
     *ok = c.error_type == NULL;
     result = *ok ? success_result(transaction, &c, json_object_get(meta, "out"), o) : error_result(transaction, &c);

@@ -15,6 +15,7 @@
 struct mi_call {
     const json_t *in; /* known input fields, right-trimmed, empty ones left out */
     json_t *records; /* output rows; values are strings */
+    long maxrecs; /* rows answered at most (0: all); mi_add drops the rest */
     const char *error_type; /* NULL while the call succeeds */
     char error_code[16];
     char error_field[16];
@@ -45,8 +46,10 @@ char *m3_bulk_label(const struct request *rq, const char *sub);
 
 /* Input field value, "" when not sent. */
 const char *mi_in(const struct mi_call *c, const char *field);
-/* Appends an output row (steals rec). */
+/* Appends an output row (steals rec); a row past maxrecs is dropped, as the answer would. */
 void mi_add(struct mi_call *c, json_t *rec);
+/* 1 when maxrecs rows are there: a list can stop building rows. */
+int mi_full(const struct mi_call *c);
 /* Fails the call with errorType ServerReturnedNOK. */
 void mi_nok(struct mi_call *c, const char *code, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

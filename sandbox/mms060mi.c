@@ -33,17 +33,22 @@ static void add_location_rows(struct mi_call *c, const json_t *balance)
     json_decref(rows);
 }
 
+/* The balances of the warehouse from the start item on (a binary search), until maxrecs rows. */
 static void list(struct mi_call *c)
 {
     const char *whlo = mi_in(c, "WHLO");
-    size_t i;
-    json_t *b;
+    json_t *balances = state_balances(), *b;
 
     if (!state_is_warehouse(whlo)) {
         mi_nok(c, "XRE0103", "WHLO", "Warehouse %s does not exist", whlo);
         return;
     }
-    json_array_foreach(state_balances(), i, b) if (!strcmp(jstr(b, "WHLO"), whlo)) add_location_rows(c, b);
+    for (size_t i = state_balance_from(whlo, mi_in(c, "ITNO")); !mi_full(c); i++) {
+        b = json_array_get(balances, i);
+        if (!b || strcmp(jstr(b, "WHLO"), whlo) != 0)
+            break;
+        add_location_rows(c, b);
+    }
 }
 
 static const struct mi_transaction transactions[] = {

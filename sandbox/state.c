@@ -77,6 +77,8 @@ static json_t *customers; /* CUNO -> record */
 static json_t *items; /* ITNO -> record */
 static json_t *balances; /* item-warehouse balances, by WHLO, ITNO */
 static json_t *batches; /* batch orders, oldest first */
+static json_t *batch_by_orno; /* ORNO -> batch: an index of batches */
+static json_t *batch_by_ornr; /* ORNR -> batch, once confirmed */
 static json_t *deliveries; /* oldest first */
 static json_t *shipments; /* oldest first */
 static json_t *payments; /* oldest first */
@@ -167,15 +169,24 @@ static json_t *new_balance(const char *whlo, const char *itno, const char *whsl,
                      "ALQT", "0", "LMDT", SEED_DATE, "locations", locations);
 }
 
+size_t state_balance_from(const char *whlo, const char *itno)
+{
+    size_t lo = 0, hi = json_array_size(balances);
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (balance_cmp(json_array_get(balances, mid), whlo, itno) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Inserts a new balance (stolen) at its WHLO, ITNO place. */
 static json_t *insert_balance(json_t *b)
 {
-    size_t i = 0;
-
-    while (i < json_array_size(balances) &&
-           balance_cmp(json_array_get(balances, i), jstr(b, "WHLO"), jstr(b, "ITNO")) < 0)
-        i++;
-    json_array_insert_new(balances, i, b);
+    json_array_insert_new(balances, state_balance_from(jstr(b, "WHLO"), jstr(b, "ITNO")), b);
     return b;
 }
 
@@ -209,6 +220,8 @@ void state_init(void)
     items = json_object();
     balances = json_array();
     batches = json_array();
+    batch_by_orno = json_object();
+    batch_by_ornr = json_object();
     deliveries = json_array();
     shipments = json_array();
     payments = json_array();
@@ -218,6 +231,9 @@ void state_init(void)
 
 void state_free(void)
 {
+    json_decref(batch_by_orno);
+    json_decref(batch_by_ornr);
+    batch_by_orno = batch_by_ornr = NULL;
     for (size_t i = 0; i < COUNT(containers); i++) {
         json_decref(*containers[i]);
         *containers[i] = NULL;
@@ -232,6 +248,8 @@ void state_reset(void)
         else
             json_array_clear(*containers[i]);
     }
+    json_object_clear(batch_by_orno);
+    json_object_clear(batch_by_ornr);
     seed();
 }
 
@@ -319,11 +337,9 @@ json_t *state_balances(void)
 
 json_t *state_balance(const char *whlo, const char *itno)
 {
-    size_t i;
-    json_t *b;
+    json_t *b = json_array_get(balances, state_balance_from(whlo, itno));
 
-    json_array_foreach(balances, i, b) if (!balance_cmp(b, whlo, itno)) return b;
-    return NULL;
+    return b && !balance_cmp(b, whlo, itno) ? b : NULL;
 }
 
 json_t *state_set_balance(const char *whlo, const char *itno, const char *stqt, const char *alqt)
@@ -363,12 +379,12 @@ int state_is_live_order(const json_t *b)
 
 json_t *state_batch(const char *orno)
 {
-    return find_in(batches, "ORNO", orno);
+    return json_object_get(batch_by_orno, orno);
 }
 
 json_t *state_order(const char *ornr)
 {
-    json_t *b = find_in(batches, "ORNR", ornr);
+    json_t *b = json_object_get(batch_by_ornr, ornr);
 
     return b && state_is_live_order(b) ? b : NULL;
 }
@@ -382,6 +398,7 @@ json_t *state_add_batch(json_t *sent, json_t *eff)
     b = json_pack("{s:s, s:s, s:s, s:o, s:o, s:[], s:[], s:i}", "ORNO", orno, "STAT", "10", "ORNR", "", "sent", sent,
                   "eff", eff, "lines", "addresses", "next_ponr", 1);
     json_array_append_new(batches, b);
+    json_object_set(batch_by_orno, orno, b);
     return b;
 }
 
@@ -393,6 +410,9 @@ void state_delete_batch(const char *orno)
     json_array_foreach(batches, i, b)
     {
         if (!strcmp(jstr(b, "ORNO"), orno)) {
+            if (*jstr(b, "ORNR"))
+                json_object_del(batch_by_ornr, jstr(b, "ORNR"));
+            json_object_del(batch_by_orno, orno);
             json_array_remove(batches, i);
             return;
         }
@@ -407,6 +427,7 @@ const char *state_confirm(json_t *batch)
 
     snprintf(ornr, sizeof ornr, "%010lu", next_order++);
     jset(batch, "ORNR", ornr);
+    json_object_set(batch_by_ornr, ornr, batch);
     jset(batch, "STAT", "90");
     json_array_foreach(json_object_get(batch, "lines"), i, line) jset(line, "ORST", LINE_ALLOCATED);
     return jstr(batch, "ORNR");

@@ -79,6 +79,8 @@ int state_is_cash_desk(const char *cshd);
 /* Item-warehouse balances, ordered by WHLO then ITNO. */
 json_t *state_balances(void);
 json_t *state_balance(const char *whlo, const char *itno);
+/* The index in state_balances() of the first balance at or after whlo, itno (binary search). */
+size_t state_balance_from(const char *whlo, const char *itno);
 /* Sets STQT and ALQT (creating the balance on location DEFAULT); LMDT today. */
 json_t *state_set_balance(const char *whlo, const char *itno, const char *stqt, const char *alqt);
 

@@ -238,7 +238,27 @@ static void set_mi_error(isync_m3_result *res, json_t *message, json_t *type, js
     }
 }
 
-/* v2: {"results":[{"records":[{..}], "errorMessage":..}], "nrOfFailedTransactions":n} */
+/* A v2 row made a record in place: every value a right-trimmed string (most
+ * already are, and keep their JSON value); -1 when a value cannot be a field. */
+static int normalise_row(json_t *row)
+{
+    for (void *it = json_object_iter(row); it; it = json_object_iter_next(row, it)) {
+        json_t *value = json_object_iter_value(it);
+        const char *text = json_string_value(value);
+        if (text && trimmed_length(text) == json_string_length(value)) {
+            continue;
+        }
+        json_t *trimmed = value_as_trimmed_string(value);
+        if (!trimmed || json_object_iter_set_new(row, it, trimmed) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* v2: {"results":[{"records":[{..}], "errorMessage":..}], "nrOfFailedTransactions":n}.
+ * The rows of the answer become the records (no copy: a page of a list is
+ * large, and the answer is freed right after). */
 static int parse_v2_records(json_t *records_in, json_t *records_out)
 {
     size_t i;
@@ -252,21 +272,9 @@ static int parse_v2_records(json_t *records_in, json_t *records_out)
     }
     json_array_foreach(records_in, i, row)
     {
-        const char *name;
-        json_t *value;
-        json_t *record = json_object();
-        if (!json_is_object(row) || !record) {
-            json_decref(record);
+        if (!json_is_object(row) || normalise_row(row) != 0 || json_array_append(records_out, row) != 0) {
             return -1;
         }
-        json_object_foreach(row, name, value)
-        {
-            if (add_field(record, name, value) != 0) {
-                json_decref(record);
-                return -1;
-            }
-        }
-        json_array_append_new(records_out, record);
     }
     return 0;
 }
