@@ -91,7 +91,7 @@ switch ($what) {
     case 'url':
         $middle = item(intdiv((int)$argv[3], 2));
         echo "https://127.0.0.1:$port/TEN_SANDBOX/M3/m3api-rest/v2/execute/MMS060MI/List;cono=100;divi=AAA;maxrecs=",
-             PAGE, "?WHLO=100&ITNO=$middle\n";
+             PAGE, ";returncols=ITNO,STQT,ALQT?WHLO=100&ITNO=$middle\n"; // the poll's own URL
         break;
     case 'poll':
         [, , , $sandboxPid, $count, $log] = $argv;

@@ -173,14 +173,14 @@ static int paused(isync_poller *p)
 
 /* ---- calls ---------------------------------------------------------------- */
 
-/* One call; a 429 pauses the poller. Returns the outcome (res to be cleared). */
-static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                             const char *program, const char *transaction, int maxrecs, const char *const *fields,
-                             isync_m3_result *res)
+/* One call; a 429 pauses the poller (with a growing backoff). Returns the
+ * outcome (res to be cleared). */
+static isync_m3_outcome call_for(isync_poller *p, isync_m3_client *m3, const isync_m3_request *req,
+                                 isync_m3_result *res)
 {
-    isync_m3_request req = {program, transaction, cfg->cono, cfg->divi, maxrecs, fields};
+    const char *program = req->program, *transaction = req->transaction;
     isync_m3_result_init(res);
-    isync_m3_outcome outcome = isync_m3_call(m3, &req, res);
+    isync_m3_outcome outcome = isync_m3_call(m3, req, res);
     if (outcome == ISYNC_M3_RETRY && res->http_status == 429) {
         long pauses = (long)json_integer_value(json_object_get(p->state, "pauses"));
         long delay = isync_backoff_delay_ms((unsigned)pauses, PAUSE_BASE_MS, PAUSE_CAP_MS, res->retry_after_s,
@@ -202,6 +202,14 @@ static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_b
         p->pause_logged = 0;
     }
     return outcome;
+}
+
+static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                             const char *program, const char *transaction, int maxrecs, const char *const *fields,
+                             isync_m3_result *res)
+{
+    isync_m3_request req = {program, transaction, cfg->cono, cfg->divi, maxrecs, fields, NULL};
+    return call_for(p, m3, &req, res);
 }
 
 /* A failed call's result (paused when Infor asks to slow down); res is cleared. */
@@ -334,7 +342,9 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
         if (!from[0]) {
             fields[2] = NULL;
         }
-        isync_m3_outcome outcome = call(p, m3, cfg, "MMS060MI", "List", maxrecs, fields, &res);
+        /* the three columns read here, not the 40-odd of a balance row */
+        isync_m3_request req = {"MMS060MI", "List", cfg->cono, cfg->divi, maxrecs, fields, "ITNO,STQT,ALQT"};
+        isync_m3_outcome outcome = call_for(p, m3, &req, &res);
         if (outcome != ISYNC_M3_OK) {
             return failure(outcome, &res);
         }

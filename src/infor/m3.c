@@ -174,6 +174,10 @@ char *isync_m3_url(const char *iu, const char *ti, const isync_m3_request *req)
         sb_append(&sb, ";maxrecs=");
         sb_append_int(&sb, req->maxrecs);
     }
+    if (req->returncols && *req->returncols) {
+        sb_append(&sb, ";returncols="); /* field names: letters and digits, commas between */
+        sb_append(&sb, req->returncols);
+    }
     append_query(&sb, req->fields);
     if (sb.failed) {
         free(sb.text);

@@ -31,6 +31,8 @@ typedef struct {
     int maxrecs; /* matrix parameter maxrecs; < 0: omitted */
     const char *const *fields; /* name, value, ..., NULL (a NULL name ends the list); values
                                     sent right-trimmed; a NULL or blank value is left out */
+    const char *returncols; /* matrix parameter returncols: the output fields wanted,
+                                    comma-separated ("ITNO,STQT"); NULL/"": every field */
 } isync_m3_request;
 
 typedef struct {

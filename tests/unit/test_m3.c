@@ -53,6 +53,23 @@ static void test_url_omits_absent_options(void **state)
     url = isync_m3_url("https://i", "T", &req);
     assert_string_equal(url, "https://i/T/M3/m3api-rest/v2/execute/MMS200MI/Get;maxrecs=100");
     free(url);
+
+    req.returncols = "";
+    url = isync_m3_url("https://i", "T", &req);
+    assert_string_equal(url, "https://i/T/M3/m3api-rest/v2/execute/MMS200MI/Get;maxrecs=100");
+    free(url);
+}
+
+static void test_url_asks_for_the_columns_wanted(void **state)
+{
+    (void)state;
+    const char *fields[] = { "WHLO", "100", NULL };
+    isync_m3_request req = { .program = "MMS060MI", .transaction = "List", .cono = 100, .divi = "AAA",
+                             .maxrecs = 100, .fields = fields, .returncols = "ITNO,STQT,ALQT" };
+    char *url = isync_m3_url("https://i", "T", &req);
+    assert_string_equal(url, "https://i/T/M3/m3api-rest/v2/execute/MMS060MI/List"
+                             ";cono=100;divi=AAA;maxrecs=100;returncols=ITNO,STQT,ALQT?WHLO=100");
+    free(url);
 }
 
 static void test_http_escape(void **state)
@@ -684,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_url_with_matrix_params_and_escaping),
         cmocka_unit_test(test_url_leaves_out_blank_fields),
         cmocka_unit_test(test_url_omits_absent_options),
+        cmocka_unit_test(test_url_asks_for_the_columns_wanted),
         cmocka_unit_test(test_http_escape),
         cmocka_unit_test(test_v2_success_with_records),
         cmocka_unit_test(test_v2_failure),

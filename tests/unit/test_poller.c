@@ -136,7 +136,7 @@ static void test_stock_sum_of_two_warehouses_then_unchanged(void **state)
     assert_json(by_sku(events, "ITEM-B"), "{\"sku\":\"ITEM-B\",\"quantity\":1,\"warehouses\":{\"W1\":1,\"W2\":0},"
                                           "\"quantity_rule\":\"on_hand\",\"mode\":\"sum\"}");
     json_decref(events);
-    assert_true(request_has(1, "/MMS060MI/List;cono=100;divi=AAA;maxrecs=100?WHLO=W1 "));
+    assert_true(request_has(1, "/MMS060MI/List;cono=100;divi=AAA;maxrecs=100;returncols=ITNO,STQT,ALQT?WHLO=W1 "));
     assert_true(request_has(2, "WHLO=W2 "));
 
     /* same answers again: nothing to tell */
@@ -220,9 +220,9 @@ static void test_stock_paging_across_an_item(void **state)
     json_decref(events);
     stop_server();
     assert_int_equal(server.request_count, 4);
-    assert_true(request_has(1, ";maxrecs=3?WHLO=W1 "));
-    assert_true(request_has(2, ";maxrecs=3?WHLO=W1&ITNO=ITEM-B "));
-    assert_true(request_has(3, ";maxrecs=6?WHLO=W1&ITNO=ITEM-B "));
+    assert_true(request_has(1, ";maxrecs=3;returncols=ITNO,STQT,ALQT?WHLO=W1 "));
+    assert_true(request_has(2, ";maxrecs=3;returncols=ITNO,STQT,ALQT?WHLO=W1&ITNO=ITEM-B "));
+    assert_true(request_has(3, ";maxrecs=6;returncols=ITNO,STQT,ALQT?WHLO=W1&ITNO=ITEM-B "));
     env_close(&e);
 }
 
