@@ -28,6 +28,9 @@ static void count(isync_leader *leader, const char *name)
     json_object_set_new(c, name, json_integer(json_integer_value(json_object_get(c, name)) + 1));
 }
 
+/* leader.json is rewritten at most this often while deliveries overlap. */
+#define PUBLISH_MS 250
+
 /* Deliveries at once: in flight now, the throttle's limit, the most allowed. */
 static json_t *delivery_stats(isync_leader *leader)
 {
@@ -40,6 +43,7 @@ static json_t *delivery_stats(isync_leader *leader)
 
 void isync_leader_publish(isync_leader *leader)
 {
+    leader->published_ms = isync_now_ms();
     char *path = isync_spool_path(&leader->spool, "leader.json");
     json_object_set_new(leader->stats, "updated_at", json_integer(time(NULL)));
     json_object_set_new(leader->stats, "delivery", delivery_stats(leader));
@@ -398,8 +402,13 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }
     /* counters first: whoever sees the event leave active/ (flush()) then
-     * also sees it counted in status() */
-    isync_leader_publish(leader);
+     * also sees it counted in status(). While other deliveries are in
+     * flight, at most every PUBLISH_MS: the last of them publishes before it
+     * leaves active/. */
+    if (isync_lanes_busy(leader->lanes) <= (size_t)leader->polling ||
+        isync_now_ms() - leader->published_ms >= PUBLISH_MS) {
+        isync_leader_publish(leader);
+    }
     if (isync_spool_move_unsynced(&leader->spool, id, ISYNC_STATE_ACTIVE, target, &err) != ISYNC_OK) {
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
     }

@@ -84,6 +84,7 @@ struct isync_leader { /* isync_leader in leader.h */
     json_t *blocked; /* entity key -> {"id","due"} of the oldest deferred
                                        event touching it: newer events of that entity wait */
     json_t *stats; /* the content of leader.json */
+    long long published_ms; /* when leader.json was last written */
     isync_poller *poller; /* inbound polling (poller.h) */
 
     isync_mapping_set *mapping; /* templates in use; NULL: see mapping_error */
