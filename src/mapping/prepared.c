@@ -5,7 +5,16 @@
 #include <string.h>
 
 #include "base/json_lines.h"
-#include "mapping/template.h"
+
+size_t isync_path_segment_length(const char *path)
+{
+    size_t len = 0;
+    int in_brackets = 0;
+    for (; path[len] && (path[len] != '.' || in_brackets); len++) {
+        in_brackets = path[len] == '[' ? 1 : path[len] == ']' ? 0 : in_brackets;
+    }
+    return len;
+}
 
 /* ---- freeing (everything calloc'ed: a part not made yet is NULL) ---- */
 

@@ -12,6 +12,11 @@
 #include "mapping/m3_spec.h"
 #include "mapping/transform.h"
 
+/* Paths into an event are keys joined by '.', with [n] or [key=value]
+ * selectors: the length of the first segment (a '.' inside [...] belongs to
+ * the selector: "surcharges[code=CDEV.STAX]"). */
+size_t isync_path_segment_length(const char *path);
+
 /* One step of an event path: "name", "name[3]" or "name[key=value]". */
 typedef struct {
     const char *name;
