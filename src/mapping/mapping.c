@@ -1,20 +1,23 @@
 #include "mapping/mapping.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/json_lines.h"
+#include "mapping/prepared.h"
 #include "mapping/transform.h"
 
-/* One application of a template to one event. What problems and notes
- * name (the call, the template's path, the event's path) is kept as
- * pointers and formatted only when there is a problem or a note. */
+/* One application of a template to one event, walking the template as
+ * prepared when it was loaded (prepared.h). What problems and notes name
+ * (the call, the template's path, the event's path) is kept as pointers and
+ * formatted only when there is a problem or a note. */
 typedef struct {
     const isync_template *tmpl;
     json_t *payload;
     const isync_mapping_env *env;
+    int own_rules; /* env->spec is the one the template was prepared with */
     json_t *settings; /* the business settings as JSON (setting sources and conditions) */
     json_t *own_settings; /* settings when made here (env->settings NULL), else NULL */
     json_t *problems; /* array */
@@ -35,7 +38,7 @@ typedef struct {
     int pending; /* the value waits for a context value or an earlier answer */
     int failed; /* a transform of this field failed (reported): no default */
     const char *pending_context; /* the context value the field waits for, or NULL */
-    isync_transform_ctx transform;
+    isync_transform_ctx transform; /* last: run() zeroes what comes before its address */
 } evaluator;
 
 /* "OIS100MI/AddBatchLine[2]" */
@@ -107,48 +110,30 @@ static json_t *select_element(json_t *list, const char *key, size_t key_len, con
     return NULL;
 }
 
-/* One step: "name", "name[3]" or "name[key=value]" (a path the template
- * check accepted; a name or selector is read up to 127 bytes). */
-static json_t *step(json_t *node, const char *segment, size_t len)
+static json_t *step(json_t *node, const isync_path_step *step)
 {
-    size_t name_len = strcspn(segment, "[");
-    if (name_len > len) {
-        name_len = len;
-    }
-    node = json_object_getn(node, segment, name_len < 128 ? name_len : 127);
-    if (name_len == len || !node) {
+    node = json_object_getn(node, step->name, step->name_len);
+    if (step->kind == ISYNC_STEP_KEY || !node) {
         return node;
     }
-    const char *selector = segment + name_len + 1;
-    size_t selector_len = len >= name_len + 2 ? len - name_len - 2 : strlen(selector);
-    selector_len = selector_len < 128 ? selector_len : 127;
-    const char *equals = memchr(selector, '=', selector_len);
-    if (!equals) {
-        return json_array_get(node, strtoul(selector, NULL, 10));
+    if (step->kind == ISYNC_STEP_INDEX) {
+        return json_array_get(node, step->index);
     }
-    return select_element(node, selector, (size_t)(equals - selector), equals + 1,
-                          selector_len - (size_t)(equals - selector) - 1);
+    return select_element(node, step->key, step->key_len, step->value, step->value_len);
 }
 
 /* The value at path (borrowed) or NULL. "item" is the for_each element,
  * "setting:name" a business setting. */
-static json_t *resolve(evaluator *ev, const char *path)
+static json_t *resolve(evaluator *ev, const isync_path *path)
 {
-    if (strncmp(path, "setting:", 8) == 0) {
-        return json_object_get(ev->settings, path + 8);
+    if (path->base == ISYNC_PATH_SETTING) {
+        return json_object_get(ev->settings, path->setting);
     }
-    json_t *node = ev->payload;
-    const char *p = path;
-    if (strncmp(path, "item", 4) == 0 && (path[4] == '.' || path[4] == '\0')) {
-        node = ev->item;
-        p = path[4] ? path + 5 : path + 4;
+    json_t *node = path->base == ISYNC_PATH_ITEM ? ev->item : ev->payload;
+    for (size_t i = 0; node && i < path->count; i++) {
+        node = step(node, &path->steps[i]);
     }
-    while (node && *p) {
-        size_t len = isync_path_segment_length(p);
-        node = step(node, p, len);
-        p += len + (p[len] == '.');
-    }
-    return node;
+    return path->text ? node : NULL;
 }
 
 static int empty(json_t *value)
@@ -159,77 +144,64 @@ static int empty(json_t *value)
 
 /* ---- conditions ---- */
 
-static int condition(evaluator *ev, json_t *cond)
+static int condition(evaluator *ev, const isync_condition *cond)
 {
-    const char *kind;
-    json_t *arg;
-    json_object_foreach(cond, kind, arg)
-    {
-        if (strcmp(kind, "exists") == 0) {
-            return !empty(resolve(ev, json_string_value(arg)));
-        }
-        if (strcmp(kind, "missing") == 0) {
-            return empty(resolve(ev, json_string_value(arg)));
-        }
-        if (strcmp(kind, "nonzero") == 0) {
-            char buf[ISYNC_JSON_TEXT_SIZE];
-            const char *text = isync_json_text_in(resolve(ev, json_string_value(arg)), buf);
-            return *text && strspn(text, "-0.") != strlen(text);
-        }
-        if (strcmp(kind, "equals") == 0) {
-            char buf[ISYNC_JSON_TEXT_SIZE];
-            const char *text = isync_json_text_in(resolve(ev, json_string_value(json_object_get(arg, "path"))), buf);
-            return strcmp(text, json_string_value(json_object_get(arg, "value"))) == 0;
-        }
-        if (strcmp(kind, "not") == 0) {
-            return !condition(ev, arg);
-        }
-        size_t index;
-        json_t *entry;
-        int all = strcmp(kind, "all") == 0;
-        json_array_foreach(arg, index, entry)
-        {
-            if (condition(ev, entry) != all) {
-                return !all;
-            }
-        }
-        return all;
+    char buf[ISYNC_JSON_TEXT_SIZE];
+    const char *text;
+    switch (cond->kind) {
+    case ISYNC_COND_TRUE: return 1;
+    case ISYNC_COND_EXISTS: return !empty(resolve(ev, &cond->path));
+    case ISYNC_COND_MISSING: return empty(resolve(ev, &cond->path));
+    case ISYNC_COND_NONZERO:
+        text = isync_json_text_in(resolve(ev, &cond->path), buf);
+        return *text && strspn(text, "-0.") != strlen(text);
+    case ISYNC_COND_EQUALS:
+        text = isync_json_text_in(resolve(ev, &cond->path), buf);
+        return cond->value && strcmp(text, cond->value) == 0;
+    case ISYNC_COND_NOT: return !condition(ev, cond->children);
+    default: break;
     }
-    return 1;
+    int all = cond->kind == ISYNC_COND_ALL;
+    for (size_t i = 0; i < cond->count; i++) {
+        if (condition(ev, &cond->children[i]) != all) {
+            return !all;
+        }
+    }
+    return all;
 }
 
 /* ---- values ---- */
 
-static json_t *evaluate(evaluator *ev, json_t *spec);
+static json_t *evaluate(evaluator *ev, const isync_value *spec);
 
-static json_t *placeholder(evaluator *ev, const char *name)
+/* "{customer}", "{head.ORNO}": made once with the template */
+static json_t *placeholder(evaluator *ev, const isync_value *spec)
 {
     ev->pending = 1;
-    return json_sprintf("{%s}", name);
+    return json_incref(spec->placeholder);
 }
 
-static json_t *context_value(evaluator *ev, const char *name)
+static json_t *context_value(evaluator *ev, const isync_value *spec)
 {
+    const char *name = spec->name;
     if (strcmp(name, "item_index") == 0 || strcmp(name, "item_number") == 0) {
         return ev->item ? json_sprintf("%zu", ev->item_index + (name[5] == 'n')) : NULL;
     }
     json_t *value = json_object_get(ev->env->context, name);
     if (!value) {
         ev->pending_context = name;
-        return placeholder(ev, name);
+        return placeholder(ev, spec);
     }
     return empty(value) ? NULL : json_incref(value);
 }
 
-static json_t *concat(evaluator *ev, json_t *spec)
+static json_t *concat(evaluator *ev, const isync_value *spec)
 {
-    const char *separator = json_string_value(json_object_get(spec, "separator"));
-    json_t *parts = json_object_get(spec, "concat"), *part;
-    size_t index, used = 0;
+    const char *separator = spec->separator;
+    size_t used = 0;
     char text[1024] = "";
-    json_array_foreach(parts, index, part)
-    {
-        json_t *value = evaluate(ev, part);
+    for (size_t i = 0; i < spec->part_count; i++) {
+        json_t *value = evaluate(ev, &spec->parts[i]);
         char buf[ISYNC_JSON_TEXT_SIZE];
         const char *piece = isync_json_text_in(value, buf);
         if (*piece) {
@@ -245,31 +217,25 @@ static json_t *concat(evaluator *ev, json_t *spec)
 }
 
 /* The source's value: a new reference or NULL (nothing). */
-static json_t *source_value(evaluator *ev, json_t *spec)
+static json_t *source_value(evaluator *ev, const isync_value *spec)
 {
-    json_t *arg;
-    if ((arg = json_object_get(spec, "from"))) {
-        ev->source_from = json_string_value(arg);
+    json_t *value;
+    switch (spec->kind) {
+    case ISYNC_VALUE_FROM:
+        ev->source_from = spec->path.text;
         ev->source_setting = NULL;
-        json_t *value = resolve(ev, json_string_value(arg));
+        value = resolve(ev, &spec->path);
         return value ? json_incref(value) : NULL;
-    }
-    if ((arg = json_object_get(spec, "const"))) {
-        return json_incref(arg);
-    }
-    if ((arg = json_object_get(spec, "setting"))) {
-        ev->source_setting = json_string_value(arg);
+    case ISYNC_VALUE_CONST: return json_incref(spec->arg);
+    case ISYNC_VALUE_SETTING:
+        ev->source_setting = spec->name;
         ev->source_from = NULL;
-        json_t *value = json_object_get(ev->settings, json_string_value(arg));
+        value = json_object_get(ev->settings, spec->name);
         return empty(value) ? NULL : json_incref(value);
+    case ISYNC_VALUE_CONTEXT: return context_value(ev, spec);
+    case ISYNC_VALUE_OUTPUT: return placeholder(ev, spec);
+    default: return concat(ev, spec);
     }
-    if ((arg = json_object_get(spec, "context"))) {
-        return context_value(ev, json_string_value(arg));
-    }
-    if ((arg = json_object_get(spec, "output"))) {
-        return placeholder(ev, json_string_value(arg));
-    }
-    return concat(ev, spec);
 }
 
 /* The notes a transform added (from index first on) get the field, call and path. */
@@ -289,25 +255,16 @@ static void name_notes(evaluator *ev, size_t first)
     }
 }
 
-static json_t *run_transforms(evaluator *ev, json_t *value, json_t *list)
+static json_t *run_transforms(evaluator *ev, json_t *value, const isync_value *spec)
 {
-    size_t index;
-    json_t *entry;
-    json_array_foreach(list, index, entry)
-    {
-        const char *name = json_string_value(entry);
-        json_t *arg = NULL;
-        if (json_is_object(entry)) {
-            void *iter = json_object_iter(entry);
-            name = json_object_iter_key(iter);
-            arg = json_object_iter_value(iter);
-        }
+    for (size_t i = 0; i < spec->transform_count; i++) {
+        const isync_prepared_transform *t = &spec->transforms[i];
         size_t notes_before = json_array_size(ev->transform.notes);
-        json_t *next = isync_transform_apply(&ev->transform, name, arg, value);
+        json_t *next = isync_transform_run(&ev->transform, t->def, t->name, t->arg, value);
         name_notes(ev, notes_before);
         json_decref(value);
         if (ev->transform.error[0]) {
-            add_problem(ev, ev->transform.retry, "%s: %s", name, ev->transform.error);
+            add_problem(ev, ev->transform.retry, "%s: %s", t->name, ev->transform.error);
             ev->transform.retry = 0;
             ev->failed = 1;
             return NULL;
@@ -317,22 +274,21 @@ static json_t *run_transforms(evaluator *ev, json_t *value, json_t *list)
     return value;
 }
 
-/* A value spec (or a plain text default) -> a new reference or NULL. */
-static json_t *evaluate(evaluator *ev, json_t *spec)
+/* A value (or a plain text default) -> a new reference or NULL. */
+static json_t *evaluate(evaluator *ev, const isync_value *spec)
 {
-    if (json_is_string(spec)) {
-        return json_string_length(spec) ? json_incref(spec) : NULL;
+    if (spec->kind == ISYNC_VALUE_TEXT) {
+        return json_string_length(spec->spec) ? json_incref(spec->spec) : NULL;
     }
     json_t *value = source_value(ev, spec);
     if (!ev->pending) {
-        value = run_transforms(ev, value, json_object_get(spec, "transform"));
+        value = run_transforms(ev, value, spec);
     }
     /* the default is a value of its own (with its own transforms), used when
      * the field would be empty: no source value, or the transforms gave none */
-    json_t *fallback = json_object_get(spec, "default");
-    if (empty(value) && fallback && !ev->failed) {
+    if (empty(value) && spec->fallback && !ev->failed) {
         json_decref(value);
-        value = evaluate(ev, fallback);
+        value = evaluate(ev, spec->fallback);
     }
     return value;
 }
@@ -343,103 +299,96 @@ static json_t *evaluate(evaluator *ev, json_t *spec)
  * plan's call (NULL when only problems are collected). */
 typedef struct {
     json_t *out;
-    const char **given;
-    size_t count;
+    unsigned char *given; /* per field of the call */
 } call_fields;
 
-static void check_field(evaluator *ev, const char *text)
+static void check_field(evaluator *ev, const isync_prepared_field *field, const char *text)
 {
     char problem[200];
-    const isync_m3_field_spec *spec;
-    if (ev->pending || !(spec = isync_m3_transaction_field(ev->env->spec, ev->tx, ev->field))) {
+    const isync_m3_field_spec *rule;
+    if (ev->pending) {
         return;
     }
-    isync_m3_spec_check_value(spec, text, problem, sizeof problem);
+    rule = ev->own_rules ? field->rule : isync_m3_transaction_field(ev->env->spec, ev->tx, field->name);
+    if (!rule) {
+        return;
+    }
+    isync_m3_spec_check_value(rule, text, problem, sizeof problem);
     if (problem[0]) {
         add_problem(ev, 0, "%s", problem);
     }
 }
 
 /* The field's text into the plan's call: fields, refs, pending. */
-static void plan_field(evaluator *ev, json_t *call_out, const char *name, json_t *spec, const char *text)
+static void plan_field(evaluator *ev, json_t *call_out, const isync_prepared_field *field, const char *text)
 {
-    json_object_set_new(json_object_get(call_out, "fields"), name, json_string(text));
-    json_t *output = json_object_get(spec, "output");
+    json_object_set_new(json_object_get(call_out, "fields"), field->name, json_string(text));
+    json_t *output = json_object_get(field->value.spec, "output");
     if (output) {
-        json_object_set(json_object_get(call_out, "refs"), name, output);
+        json_object_set(json_object_get(call_out, "refs"), field->name, output);
     } else if (ev->pending_context) {
         json_t *pending = json_object_get(call_out, "pending");
         if (!pending) {
             json_object_set_new(call_out, "pending", pending = json_object());
         }
-        json_object_set_new(pending, name, json_string(ev->pending_context));
+        json_object_set_new(pending, field->name, json_string(ev->pending_context));
     }
 }
 
-static void map_field(evaluator *ev, call_fields *fields, const char *name, json_t *spec)
+static void map_field(evaluator *ev, call_fields *fields, const isync_prepared_field *field, size_t index)
 {
-    ev->field = name;
+    ev->field = field->name;
     ev->pending = 0;
     ev->failed = 0;
     ev->pending_context = NULL;
     ev->source_from = NULL;
     ev->source_setting = NULL;
-    json_t *when = json_object_get(spec, "when");
-    if (when && !condition(ev, when)) {
+    if (field->when && !condition(ev, field->when)) {
         return;
     }
-    json_t *value = evaluate(ev, spec);
+    json_t *value = evaluate(ev, &field->value);
     char buf[ISYNC_JSON_TEXT_SIZE];
     const char *text = isync_json_text_in(value, buf);
     if (json_is_object(value) || json_is_array(value)) {
         add_problem(ev, 0, "the value is a %s, not a text: add a transform", json_is_object(value) ? "record" : "list");
     } else if (*text) {
         if (fields->out) {
-            plan_field(ev, fields->out, name, spec, text);
+            plan_field(ev, fields->out, field, text);
         }
-        fields->given[fields->count++] = name;
-        check_field(ev, text);
+        fields->given[index] = 1;
+        check_field(ev, field, text);
     }
     json_decref(value);
 }
 
-static int given(const call_fields *fields, const char *name)
+static void check_mandatory(evaluator *ev, const isync_prepared_call *call, const call_fields *fields)
 {
-    for (size_t i = 0; i < fields->count; i++) {
-        if (strcmp(fields->given[i], name) == 0) {
-            return 1;
-        }
+    size_t count = call->mandatory_count;
+    const isync_prepared_mandatory *mandatory = call->mandatory;
+    isync_prepared_mandatory *other = NULL; /* the rules of another spec than the template's */
+    if (!ev->own_rules) {
+        mandatory = other = isync_prepared_mandatory_of(call, ev->tx, &count);
     }
-    return 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t index = mandatory[i].field;
+        if (index < call->field_count && fields->given[index]) {
+            continue;
+        }
+        json_t *spec = index < call->field_count ? call->fields[index].value.spec : NULL;
+        ev->field = mandatory[i].name;
+        ev->source_from = json_string_value(json_object_get(spec, "from"));
+        ev->source_setting = ev->source_from ? NULL : json_string_value(json_object_get(spec, "setting"));
+        json_t *problem = add_problem(ev, 0, "is mandatory for %s/%s and the event gives no value", ev->program,
+                                      ev->transaction);
+        json_object_set_new(problem, "missing", json_true());
+    }
+    free(other);
 }
 
-static void check_mandatory(evaluator *ev, json_t *call, const call_fields *fields)
+static json_t *plan_call(evaluator *ev, const isync_prepared_call *call)
 {
-    size_t index;
-    json_t *input;
-    json_array_foreach(isync_m3_transaction_mandatory(ev->tx), index, input)
-    {
-        const char *name = json_string_value(input);
-        if (name && strcmp(name, "CONO") != 0 && !given(fields, name)) {
-            json_t *spec = json_object_get(json_object_get(call, "fields"), name);
-            ev->field = name;
-            ev->source_from = json_string_value(json_object_get(spec, "from"));
-            ev->source_setting = ev->source_from ? NULL : json_string_value(json_object_get(spec, "setting"));
-            json_t *problem = add_problem(ev, 0, "is mandatory for %s/%s and the event gives no value", ev->program,
-                                          ev->transaction);
-            json_object_set_new(problem, "missing", json_true());
-        }
-    }
-}
-
-static json_t *plan_call(evaluator *ev, json_t *call)
-{
-    char template_path[40];
-    snprintf(template_path, sizeof template_path, "calls[%zu]", ev->call_number);
-    json_t *call_out = json_pack("{s:s, s:s, s:s, s:{}, s:{}, s:i}", "id",
-                                 json_string_value(json_object_get(call, "id")), "program", ev->program, "transaction",
-                                 ev->transaction, "fields", "refs", "line",
-                                 isync_json_line(ev->tmpl->lines, template_path));
+    json_t *call_out = json_pack("{s:s, s:s, s:s, s:{}, s:{}, s:i}", "id", call->id, "program", ev->program,
+                                 "transaction", ev->transaction, "fields", "refs", "line", call->line);
     if (ev->repeated) {
         json_object_set_new(call_out, "index", json_integer((json_int_t)ev->item_index));
         json_object_set_new(call_out, "element", json_sprintf("%s[%zu]", ev->list_path, ev->item_index));
@@ -447,58 +396,55 @@ static json_t *plan_call(evaluator *ev, json_t *call)
     return call_out;
 }
 
-static void map_call(evaluator *ev, json_t *call, size_t call_number, int repeated)
+static void map_call(evaluator *ev, const isync_prepared_call *call, size_t call_number, int repeated)
 {
-    const char *name;
-    json_t *spec, *template_fields = json_object_get(call, "fields");
-    const char *names[32];
-    size_t size = json_object_size(template_fields);
-    ev->program = json_string_value(json_object_get(call, "program"));
-    ev->transaction = json_string_value(json_object_get(call, "transaction"));
-    ev->tx = isync_m3_spec_transaction(ev->env->spec, ev->program, ev->transaction);
+    unsigned char given[64];
+    ev->program = call->program;
+    ev->transaction = call->transaction;
+    ev->tx = ev->own_rules ? call->tx : isync_m3_spec_transaction(ev->env->spec, call->program, call->transaction);
     ev->call_number = call_number;
     ev->repeated = repeated;
     ev->field = NULL;
-    call_fields fields = {ev->calls ? plan_call(ev, call) : NULL, size <= 32 ? names : malloc(size * sizeof *names), 0};
+    call_fields fields = {ev->calls ? plan_call(ev, call) : NULL,
+                          call->field_count <= sizeof given ? given : calloc(call->field_count, 1)};
     if (!fields.given) {
         json_decref(fields.out);
         add_problem(ev, 0, "out of memory");
         return;
     }
-    json_object_foreach(template_fields, name, spec)
-    {
-        map_field(ev, &fields, name, spec);
+    memset(fields.given, 0, call->field_count);
+    for (size_t i = 0; i < call->field_count; i++) {
+        map_field(ev, &fields, &call->fields[i], i);
     }
     check_mandatory(ev, call, &fields);
     if (fields.out) {
         json_array_append_new(ev->calls, fields.out);
     }
-    if (fields.given != names) {
+    if (fields.given != given) {
         free(fields.given);
     }
 }
 
 static void map_calls(evaluator *ev)
 {
-    size_t number, index;
-    json_t *call, *element;
-    json_array_foreach(json_object_get(ev->tmpl->root, "calls"), number, call)
-    {
-        const char *for_each = json_string_value(json_object_get(call, "for_each"));
-        json_t *when = json_object_get(call, "when");
-        if (!for_each) {
+    const isync_prepared *prepared = ev->tmpl->prepared;
+    size_t index;
+    json_t *element;
+    for (size_t number = 0; number < prepared->call_count; number++) {
+        const isync_prepared_call *call = &prepared->calls[number];
+        if (!call->for_each.text) {
             ev->item = NULL;
-            if (!when || condition(ev, when)) {
+            if (!call->when || condition(ev, call->when)) {
                 map_call(ev, call, number, 0);
             }
             continue;
         }
-        json_array_foreach(resolve(ev, for_each), index, element)
+        json_array_foreach(resolve(ev, &call->for_each), index, element)
         {
             ev->item = element;
             ev->item_index = index;
-            ev->list_path = for_each;
-            if (!when || condition(ev, when)) {
+            ev->list_path = call->for_each.text;
+            if (!call->when || condition(ev, call->when)) {
                 map_call(ev, call, number, 1);
             }
         }
@@ -513,10 +459,14 @@ static json_t *run(const isync_template *tmpl, json_t *payload, const isync_mapp
                    json_t *problems, json_t *calls, json_t *notes)
 {
     evaluator ev;
-    memset(&ev, 0, sizeof ev);
+    /* the normalised address and its notes are written before they are read */
+    memset(&ev, 0, offsetof(evaluator, transform) + offsetof(isync_transform_ctx, address));
+    ev.transform.address_notes.count = 0;
+    ev.transform.address_status = ISYNC_OK;
     ev.tmpl = tmpl;
     ev.payload = payload;
     ev.env = env;
+    ev.own_rules = env->spec == tmpl->prepared->spec;
     if (!(ev.settings = settings)) {
         ev.settings = ev.own_settings = env->cfg ? isync_config_to_json(env->cfg) : json_object();
     }
@@ -525,7 +475,7 @@ static json_t *run(const isync_template *tmpl, json_t *payload, const isync_mapp
     ev.transform.cfg = env->cfg;
     ev.transform.rates = env->rates;
     ev.transform.payload = payload;
-    ev.transform.template_lookups = json_object_get(tmpl->root, "lookups");
+    ev.transform.template_lookups = tmpl->prepared->lookups;
     ev.transform.notes = notes;
     map_calls(&ev);
     json_decref(ev.transform.address_of);

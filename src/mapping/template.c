@@ -9,17 +9,8 @@
 #include "queue/event.h"
 #include "base/json_lines.h"
 #include "base/json_members.h"
+#include "mapping/prepared.h"
 #include "mapping/transform.h"
-
-size_t isync_path_segment_length(const char *path)
-{
-    size_t len = 0;
-    int in_brackets = 0;
-    for (; path[len] && (path[len] != '.' || in_brackets); len++) {
-        in_brackets = path[len] == '[' ? 1 : path[len] == ']' ? 0 : in_brackets;
-    }
-    return len;
-}
 
 static const char *const context_names[] = {
     "customer", "payer",       "payment_number", "journal_key", "journal_line_1", "journal_line_2",
@@ -685,6 +676,10 @@ isync_status isync_template_parse(const char *text, size_t len, const char *name
         isync_template_free(tmpl);
         return ISYNC_ERR_INVALID;
     }
+    if (!(tmpl->prepared = isync_prepared_make(tmpl->root, tmpl->lines, spec))) {
+        isync_template_free(tmpl);
+        return ISYNC_ERR_NOMEM;
+    }
     *out = tmpl;
     return ISYNC_OK;
 }
@@ -692,6 +687,7 @@ isync_status isync_template_parse(const char *text, size_t len, const char *name
 void isync_template_free(isync_template *tmpl)
 {
     if (tmpl) {
+        isync_prepared_free(tmpl->prepared);
         json_decref(tmpl->root);
         json_decref(tmpl->lines);
         free(tmpl);

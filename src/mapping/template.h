@@ -16,9 +16,12 @@ typedef struct {
     char event[48]; /* "order.placed" */
     json_t *root; /* the template as written */
     json_t *lines; /* path in the template -> line */
+    struct isync_prepared *prepared; /* the template prepared for evaluation (prepared.h) */
 } isync_template;
 
-/* problems (an array) gets {"template":"order.placed.json:41","path":"calls[4].fields.ITNO",
+/* spec: the M3 field specification the template is checked against; the
+ * prepared template points into it, so it must outlive the template.
+ * problems (an array) gets {"template":"order.placed.json:41","path":"calls[4].fields.ITNO",
  * "message":".."} per problem. Returns ISYNC_ERR_INVALID when there is any. */
 isync_status isync_template_parse(const char *text, size_t len, const char *name, const char *origin,
                                   const isync_m3_spec *spec, isync_template **out, json_t *problems);
@@ -26,10 +29,5 @@ void isync_template_free(isync_template *tmpl);
 
 /* "order.placed.json:41" for a path inside the template. */
 void isync_template_where(const isync_template *tmpl, const char *path, char *out, size_t size);
-
-/* Paths into an event are keys joined by '.', with [n] or [key=value]
- * selectors: the length of the first segment (a '.' inside [...] belongs to
- * the selector: "surcharges[code=CDEV.STAX]"). */
-size_t isync_path_segment_length(const char *path);
 
 #endif

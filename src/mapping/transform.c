@@ -303,10 +303,22 @@ static json_t *lookup(const transform_call *call)
     return value && json_string_length(value) ? json_incref(value) : NULL;
 }
 
-static int same_address(const isync_transform_ctx *ctx, json_t *address, int iso3)
+/* An equal address found is remembered in place of the first, so that its
+ * other parts compare pointers only. */
+static int same_address(isync_transform_ctx *ctx, json_t *address, int iso3)
 {
-    return ctx->address_of && ctx->address_iso3 == iso3 &&
-        (ctx->address_of == address || json_equal(ctx->address_of, address));
+    if (!ctx->address_of || ctx->address_iso3 != iso3) {
+        return 0;
+    }
+    if (ctx->address_of == address) {
+        return 1;
+    }
+    if (!json_equal(ctx->address_of, address)) {
+        return 0;
+    }
+    json_decref(ctx->address_of);
+    ctx->address_of = json_incref(address);
+    return 1;
 }
 
 static json_t *address(const transform_call *call)
@@ -383,11 +395,13 @@ static json_t *tax(const transform_call *call)
 }
 
 /* The transforms by name (docs/mapping.md#transforms). */
-static const struct {
+struct isync_transform_def {
     const char *name;
     json_t *(*apply)(const transform_call *call);
     int variant;
-} transforms[] = {
+};
+
+static const isync_transform_def transforms[] = {
     {"trim", trim, 0},      {"upper", set_case, 1},
     {"lower", set_case, 0}, {"truncate", truncate_text, 0},
     {"pad", pad, 0},        {"omit_if_longer", omit_if_longer, 0},
@@ -402,32 +416,37 @@ static const struct {
 
 #define TRANSFORMS (sizeof transforms / sizeof transforms[0])
 
-static int find_transform(const char *name)
+const isync_transform_def *isync_transform_find(const char *name)
 {
     for (size_t i = 0; name && i < TRANSFORMS; i++) {
         if (strcmp(transforms[i].name, name) == 0) {
-            return (int)i;
+            return &transforms[i];
         }
     }
-    return -1;
+    return NULL;
 }
 
 int isync_transform_known(const char *name)
 {
-    return find_transform(name) >= 0;
+    return isync_transform_find(name) != NULL;
 }
 
-json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t *arg, json_t *in)
+json_t *isync_transform_run(isync_transform_ctx *ctx, const isync_transform_def *def, const char *name, json_t *arg,
+                            json_t *in)
 {
-    int found = find_transform(name);
     ctx->error[0] = '\0';
     if (!in) {
         return NULL;
     }
-    if (found < 0) {
+    if (!def) {
         fail(ctx, "unknown transform \"%s\"", name);
         return NULL;
     }
-    transform_call call = {ctx, in, arg, transforms[found].variant};
-    return transforms[found].apply(&call);
+    transform_call call = {ctx, in, arg, def->variant};
+    return def->apply(&call);
+}
+
+json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t *arg, json_t *in)
+{
+    return isync_transform_run(ctx, isync_transform_find(name), name, arg, in);
 }

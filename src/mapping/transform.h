@@ -34,6 +34,16 @@ json_t *isync_transform_apply(isync_transform_ctx *ctx, const char *name, json_t
 /* 1 when name is a transform. */
 int isync_transform_known(const char *name);
 
+/* A transform looked up by name once (when a template is prepared), applied
+ * to many values: NULL when name is not a transform. */
+typedef struct isync_transform_def isync_transform_def;
+const isync_transform_def *isync_transform_find(const char *name);
+
+/* isync_transform_apply() for a transform looked up already (def NULL: an
+ * unknown transform, name says which). */
+json_t *isync_transform_run(isync_transform_ctx *ctx, const isync_transform_def *def, const char *name, json_t *arg,
+                            json_t *in);
+
 /* A scalar as text ("" for null, objects, lists); malloc'ed. */
 char *isync_json_text(json_t *value);
 

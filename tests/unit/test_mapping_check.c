@@ -1,7 +1,9 @@
 /* The problems-only check enqueue() runs (isync_mapping_check) against the
  * full application (isync_mapping_apply): the same problems, in the same
  * order, with the same texts, for the built-in templates on the order
- * fixtures and on events broken in the ways the phpt tests break them. */
+ * fixtures and on events broken in the ways the phpt tests break them; and
+ * the same plan with a field specification other than the one the templates
+ * were prepared with (mapping/prepared: the rules then looked up per event). */
 #include "unit.h"
 
 #include <stdio.h>
@@ -17,6 +19,7 @@
 
 static isync_mapping_set *set;
 static isync_rates *rates;
+static isync_m3_spec *other_spec; /* the same rules, not the spec the templates were prepared with */
 
 static char *read_text(const char *path)
 {
@@ -40,7 +43,8 @@ static int setup(void **state)
     isync_error err;
     char *text = read_text(FIXTURES "/rates/eur-2026-11-25.json");
     int ok = text && isync_rates_parse(text, strlen(text), &rates, &err) == ISYNC_OK &&
-        isync_mapping_set_open(NULL, NULL, &set, &err) == ISYNC_OK;
+        isync_mapping_set_open(NULL, NULL, &set, &err) == ISYNC_OK &&
+        isync_m3_spec_load(NULL, &other_spec, &err) == ISYNC_OK;
     free(text);
     return ok ? 0 : -1;
 }
@@ -50,6 +54,7 @@ static int teardown(void **state)
     (void)state;
     isync_mapping_set_free(set);
     isync_rates_free(rates);
+    isync_m3_spec_free(other_spec);
     return 0;
 }
 
@@ -85,6 +90,15 @@ static size_t same_problems(const char *type, json_t *payload, const isync_busin
     }
     assert_true(json_equal(expected, made));
     assert_true(json_equal(expected, given));
+    /* with another spec than the one the template was prepared with, its rules are looked up per event */
+    isync_mapping_env other = env;
+    other.spec = other_spec;
+    json_t *other_plan = isync_mapping_apply(tmpl, payload, &other);
+    json_t *other_made = isync_mapping_check(tmpl, payload, &other, settings);
+    assert_true(json_equal(plan, other_plan));
+    assert_true(json_equal(expected, other_made));
+    json_decref(other_made);
+    json_decref(other_plan);
     size_t count = json_array_size(expected);
     json_decref(given);
     json_decref(made);
