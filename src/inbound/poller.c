@@ -173,14 +173,15 @@ static int paused(isync_poller *p)
 
 /* ---- calls ---------------------------------------------------------------- */
 
-/* One call; a 429 pauses the poller (with a growing backoff). Returns the
- * outcome (res to be cleared). */
-static isync_m3_outcome call_for(isync_poller *p, isync_m3_client *m3, const isync_m3_request *req,
-                                 isync_m3_result *res)
+/* One call; a 429 pauses the poller (with a growing backoff). returncols:
+ * the columns wanted, NULL for all. Returns the outcome (res to be cleared). */
+static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                             const char *program, const char *transaction, int maxrecs, const char *const *fields,
+                             const char *returncols, isync_m3_result *res)
 {
-    const char *program = req->program, *transaction = req->transaction;
+    isync_m3_request req = {program, transaction, cfg->cono, cfg->divi, maxrecs, fields, returncols};
     isync_m3_result_init(res);
-    isync_m3_outcome outcome = isync_m3_call(m3, req, res);
+    isync_m3_outcome outcome = isync_m3_call(m3, &req, res);
     if (outcome == ISYNC_M3_RETRY && res->http_status == 429) {
         long pauses = (long)json_integer_value(json_object_get(p->state, "pauses"));
         long delay = isync_backoff_delay_ms((unsigned)pauses, PAUSE_BASE_MS, PAUSE_CAP_MS, res->retry_after_s,
@@ -202,14 +203,6 @@ static isync_m3_outcome call_for(isync_poller *p, isync_m3_client *m3, const isy
         p->pause_logged = 0;
     }
     return outcome;
-}
-
-static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                             const char *program, const char *transaction, int maxrecs, const char *const *fields,
-                             isync_m3_result *res)
-{
-    isync_m3_request req = {program, transaction, cfg->cono, cfg->divi, maxrecs, fields, NULL};
-    return call_for(p, m3, &req, res);
 }
 
 /* A failed call's result (paused when Infor asks to slow down); res is cleared. */
@@ -343,8 +336,7 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
             fields[2] = NULL;
         }
         /* the three columns read here, not the 40-odd of a balance row */
-        isync_m3_request req = {"MMS060MI", "List", cfg->cono, cfg->divi, maxrecs, fields, "ITNO,STQT,ALQT"};
-        isync_m3_outcome outcome = call_for(p, m3, &req, &res);
+        isync_m3_outcome outcome = call(p, m3, cfg, "MMS060MI", "List", maxrecs, fields, "ITNO,STQT,ALQT", &res);
         if (outcome != ISYNC_M3_OK) {
             return failure(outcome, &res);
         }
@@ -395,7 +387,7 @@ static isync_poll_result available_quantities(isync_poller *p, isync_m3_client *
     {
         const char *fields[] = {"WHLO", whlo, "ITNO", itno, NULL};
         isync_m3_result res;
-        isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "GetItmWhsBal", -1, fields, &res);
+        isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "GetItmWhsBal", -1, fields, NULL, &res);
         if (outcome == ISYNC_M3_OK) {
             char text[ISYNC_DECIMAL_TEXT];
             const char *av02 = isync_m3_record_field(&res, 0, "AV02");
@@ -574,7 +566,7 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
     for (;;) {
         const char *fields[] = {"ITNO", from, NULL};
         isync_m3_result res;
-        isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "LstItmByItm", maxrecs, fields, &res);
+        isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "LstItmByItm", maxrecs, fields, NULL, &res);
         if (outcome != ISYNC_M3_OK) {
             isync_poll_result r = failure(outcome, &res);
             save_state(p);
@@ -655,7 +647,7 @@ static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, co
     isync_m3_result head, shipment;
     const char *head_fields[] = {"DLIX", dlix, NULL};
     *shipped = 0;
-    isync_m3_outcome outcome = call(p, m3, cfg, "MWS410MI", "GetHead", -1, head_fields, &head);
+    isync_m3_outcome outcome = call(p, m3, cfg, "MWS410MI", "GetHead", -1, head_fields, NULL, &head);
     if (outcome != ISYNC_M3_OK) {
         return failure(outcome, &head);
     }
@@ -669,7 +661,7 @@ static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, co
     isync_m3_result_init(&shipment);
     if (*conn && strtoll(conn, NULL, 10) != 0) {
         const char *ship_fields[] = {"CONN", conn, NULL};
-        outcome = call(p, m3, cfg, "DRS100MI", "GetShipment", -1, ship_fields, &shipment);
+        outcome = call(p, m3, cfg, "DRS100MI", "GetShipment", -1, ship_fields, NULL, &shipment);
         if (outcome == ISYNC_M3_OK) {
             s = json_array_get(shipment.records, 0);
         } else if (outcome != ISYNC_M3_MI_ERROR) {
@@ -715,7 +707,7 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
     }
     /* status */
     const char *head_fields[] = {"ORNO", orno, NULL};
-    isync_m3_outcome outcome = call(p, m3, cfg, "OIS100MI", "GetHead", -1, head_fields, &res);
+    isync_m3_outcome outcome = call(p, m3, cfg, "OIS100MI", "GetHead", -1, head_fields, NULL, &res);
     if (outcome != ISYNC_M3_OK) {
         return failure(outcome, &res);
     }
@@ -728,7 +720,7 @@ static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const 
 
     /* deliveries */
     const char *line_fields[] = {"RORC", "3", "RIDN", orno, NULL};
-    outcome = call(p, m3, cfg, "MWS411MI", "LstDelLnByOrd", 0, line_fields, &res);
+    outcome = call(p, m3, cfg, "MWS411MI", "LstDelLnByOrd", 0, line_fields, NULL, &res);
     if (outcome != ISYNC_M3_OK && outcome != ISYNC_M3_MI_ERROR) {
         return failure(outcome, &res);
     }
