@@ -384,11 +384,11 @@ static json_t *error_result(const char *transaction, const struct mi_call *c)
                      "errorType", c->error_type, "errorCode", c->error_code, "errorField", c->error_field, "records");
 }
 
-/* The call log entry of an executed call (stats_call). */
 /* Records of a call kept in the log: a list page's hundred rows of every
  * column, kept for 5,000 calls, grew the heap on every request. */
 #define LOG_OUTPUT_MAX 10
 
+/* The call log entry of an executed call (stats_call). */
 static void log_call(const char *program, const char *transaction, const json_t *fields, json_t *ignored,
                      const struct mi_call *c)
 {
