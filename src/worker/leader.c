@@ -16,6 +16,7 @@
 #include "worker/leader_private.h"
 
 static void run_job(void *job, void *lane_ctx);
+static void drain(isync_leader *leader, int poll_too);
 
 static json_t *counters(isync_leader *leader)
 {
@@ -119,7 +120,7 @@ void isync_leader_free(isync_leader *leader)
         return;
     }
     if (leader->lanes) {
-        isync_leader_drain(leader);
+        drain(leader, 1);
         isync_lanes_free(leader->lanes);
     }
     isync_throttle_destroy(&leader->throttle);
@@ -694,18 +695,17 @@ size_t isync_leader_collect(isync_leader *leader, long wait_ms)
     return finished;
 }
 
-void isync_leader_drain_deliveries(isync_leader *leader)
+/* Finishes jobs until none is in flight; poll_too 0: a running poll may go on. */
+static void drain(isync_leader *leader, int poll_too)
 {
-    while (isync_lanes_busy(leader->lanes) > (size_t)leader->polling) {
+    while (isync_lanes_busy(leader->lanes) > (size_t)(poll_too ? 0 : leader->polling)) {
         isync_leader_collect(leader, 1000);
     }
 }
 
-void isync_leader_drain(isync_leader *leader)
+void isync_leader_drain_deliveries(isync_leader *leader)
 {
-    while (isync_lanes_busy(leader->lanes) > 0) {
-        isync_leader_collect(leader, 1000);
-    }
+    drain(leader, 0);
 }
 
 size_t isync_leader_in_flight(isync_leader *leader)
@@ -728,7 +728,7 @@ static void wait_for_a_lane(isync_leader *leader)
 
 void isync_leader_end(isync_leader *leader)
 {
-    isync_leader_drain(leader);
+    drain(leader, 1);
     end_pass(&leader->ready);
     if (leader->anomaly_dirty) {
         save_anomaly_history(leader, 1);

@@ -127,8 +127,7 @@ isync_poll_settings isync_leader_ini_poll_settings(const isync_worker_settings *
 
 /* leader.c: waits until no delivery is in flight, finishing each (before
  * anything the lanes read changes); a poll may go on (it has its own
- * session and settings). isync_leader_drain waits for the poll too. */
+ * session and settings). */
 void isync_leader_drain_deliveries(struct isync_leader *leader);
-void isync_leader_drain(struct isync_leader *leader);
 
 #endif
