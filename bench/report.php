@@ -162,19 +162,31 @@ if (is_file($file)) {
         $f = explode(' ', $line);
         $rows[array_shift($f)] = $f;
     }
-    [$pc, $ps, $pcpu, $pscpu] = $rows['poll'];
-    [$wn, $wrps, $wscpu] = $rows['wrk'];
-    $poll_rate = $pc / $ps;
-    echo "\n4. MI calls/s on loopback, one endpoint: a page of MMS060MI/List (100 rows), one connection\n";
-    echo "   URL: {$rows['url'][0]}\n\n";
-    printf("%-52s %8s %9s %10s %16s\n", '', 'calls', 'seconds', 'calls/s', 'sandbox CPU/call');
-    printf("%-52s %8d %9.3f %10.1f %13.2f ms\n", 'extension: stock poll, unchanged catalogue (1 lane)', $pc, $ps,
-           $poll_rate, $pscpu / $pc * 1000);
-    printf("%-52s %8d %9.3f %10.1f %13.2f ms\n", 'wrk -t1 -c1 (keep-alive), same URL and bearer', $wn, $wn / $wrps,
-           $wrps, $wscpu / $wn * 1000);
-    printf("%-52s %8s %9s %10.2f\n", 'ratio extension / wrk', '', '', $poll_rate / $wrps);
-    printf("   worker process CPU during the polls: %.2f ms per call (%.2f s, idle time between polls included)\n",
-           $pcpu / $pc * 1000, $pcpu);
+    $rounds = array_values(array_filter(array_map(fn($l) => explode(' ', $l),
+        file($file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES)), fn($f) => $f[0] === 'round'));
+    [$pn, $prps, $pscpu] = $rows['page'];
+    echo "\n4. MI calls/s on loopback, one endpoint: MMS060MI/List (pages of 100 rows), one connection\n";
+    echo "   the extension's stock poll of an unchanged catalogue ({$rows['replay'][0]} pages) against wrk replaying\n",
+         "   the same requests (-t1 -c1, keep-alive, same bearer), in alternating rounds; client and\n",
+         "   sandbox on CPUs of their own\n\n";
+    printf("%-6s %9s %9s %15s %15s %9s %9s %16s %9s\n", 'round', 'ext calls', 'calls/s', 'worker CPU/call',
+           'sandbox CPU/call', 'wrk calls', 'calls/s', 'sandbox CPU/call', 'ratio');
+    $ratios = $ext_rates = $wrk_rates = [];
+    foreach ($rounds as [, $r, $pc, $ps, $pcpu, $pscpu_r, $wn, $wrps, $wscpu]) {
+        $ext_rates[] = $pc / $ps;
+        $wrk_rates[] = (float)$wrps;
+        $ratios[] = $pc / $ps / $wrps;
+        printf("%-6s %9d %9.1f %12.2f ms %12.2f ms %9d %9.1f %13.2f ms %9.2f\n", $r, $pc, $pc / $ps,
+               $pcpu / $pc * 1000, $pscpu_r / $pc * 1000, $wn, $wrps, $wscpu / $wn * 1000, $pc / $ps / $wrps);
+    }
+    printf("%-6s %9s %9.1f %15s %15s %9s %9.1f %16s %9.2f\n", 'median', '', median($ext_rates), '', '', '',
+           median($wrk_rates), '', median($ratios));
+    printf("   ratio extension / wrk: median %.2f, rounds %.2f-%.2f (goal: at least 0.8)\n", median($ratios),
+           min($ratios), max($ratios));
+    printf("   wrk on one page in the middle of the list, the same way: %.1f calls/s (%.2f ms sandbox CPU a call)\n",
+           $prps, $pscpu / $pn * 1000);
+    echo "   URL of that page: {$rows['url'][0]}\n",
+         "   (worker CPU a call: the process over the polls and the second between them; 10 ms ticks)\n";
     echo "\n   Order delivery at 0 ms, max_in_flight 8 (writes: no load generator can replay them)\n\n";
     printf("%-11s %7s %9s %9s %11s %15s %16s\n", 'durability', 'orders', 'MI calls', 'seconds', 'MI calls/s',
            'worker CPU/call', 'sandbox CPU/call');

@@ -14,8 +14,8 @@
 #   BENCH_LAT_ORDERS=300  orders per run of the latency matrix (section 3)
 #   BENCH_LATENCIES="0 50 150"  ms per Infor request in the latency matrix
 #   BENCH_IN_FLIGHT="1 8 16"    infor_sync.max_in_flight values in the latency matrix
-#   BENCH_POLL_ITEMS=5000  items of the stock poll in section 4 (pages of 100)
-#   BENCH_POLLS=5      polls of the unchanged catalogue measured in section 4
+#   BENCH_POLL_ITEMS=20000  items of the stock poll in section 4 (pages of 100)
+#   BENCH_LOOPBACK_ROUNDS=11  rounds of section 4 (1 s of wrk replaying a poll, then a poll)
 #   BENCH_DIR=/tmp     where the spools and the sandbox live (a real disk:
 #                      on tmpfs fsync costs nothing)
 set -eu
@@ -82,7 +82,7 @@ fs=$(df -PT "$work" | awk 'NR == 2 { print $2 " on " $1 }')
 {
     echo "infor_sync benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
     echo "machine: nproc $(nproc), $(uname -sr), $(php -n -r 'echo "PHP ", PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";'), spool on $fs"
-    echo "command: make bench OUT=${OUT#"$root"/}  (bench/run.sh; BENCH_N=$N BENCH_ROUNDS=$ROUNDS BENCH_WARMUP=$WARMUP BENCH_ORDERS=$ORDERS BENCH_RUNS=$RUNS)"
+    echo "command: make bench OUT=${OUT#"$root"/}  (bench/run.sh; BENCH_N=$N BENCH_ROUNDS=$ROUNDS BENCH_WARMUP=$WARMUP BENCH_ORDERS=$ORDERS BENCH_RUNS=$RUNS BENCH_POLL_ITEMS=${BENCH_POLL_ITEMS:-20000} BENCH_LOOPBACK_ROUNDS=${BENCH_LOOPBACK_ROUNDS:-11})"
     echo "  enqueue: ${php_ext[*]} -d infor_sync.spool_dir=SPOOL -d infor_sync.durability=fsync|none -d infor_sync.worker=off bench/enqueue.php ..."
     echo "  deliver: same, -d infor_sync.durability=fsync|none -d infor_sync.worker=off bench/deliver.php fill $ORDERS; then -d infor_sync.worker=on bench/deliver.php drain $ORDERS"
     echo "  sandbox: ${sandbox_bin#"$root"/} --dir SBX --host 127.0.0.1 --port 0 (HTTPS, loopback)"
@@ -177,34 +177,51 @@ echo >&2
 # ---- 4. MI calls/s on loopback, one endpoint: the extension against wrk ----
 # The stock poll pages through MMS060MI/List of warehouse 100 on one lane;
 # after the first poll (which announces every item) a poll of the unchanged
-# catalogue writes no event: its calls are the work. wrk then fetches a page
-# of the same list (same URL and query, the same bearer) on as many
-# connections as the poll uses (one). Then order delivery at 0 ms with
-# 8 lanes for each durability, with the CPU seconds of the worker process
-# and of the sandbox, to show what bounds it.
+# catalogue writes no event: its calls are the work. wrk replays the very
+# requests of such a poll (the same pages in turn, the same bearer) on as
+# many connections as the poll uses (one). Rounds alternate the two, the
+# median of the rounds' ratios is the figure; wrk on one page in the middle
+# of the list is shown beside it. Client and sandbox run on CPUs of their own
+# (taskset), as on two machines: on two cores the scheduler would otherwise
+# put them on one core at times and measure that. Then order delivery at 0 ms
+# with 8 lanes for each durability, with the CPU seconds of the worker
+# process and of the sandbox, to show what bounds it.
 cpu_of() { awk '{ sub(/^.*\) /, ""); print ($12 + $13) / 100 }' "/proc/$1/stat"; }
-POLL_ITEMS=${BENCH_POLL_ITEMS:-5000}
-POLLS=${BENCH_POLLS:-5}
-echo "loopback: stock poll of $POLL_ITEMS items x $POLLS polls, wrk on the same page, delivery at 0 ms" >&2
+POLL_ITEMS=${BENCH_POLL_ITEMS:-20000}
+LOOP_ROUNDS=${BENCH_LOOPBACK_ROUNDS:-11}
+echo "loopback: stock poll of $POLL_ITEMS items, $LOOP_ROUNDS rounds of a poll and 1 s of wrk, delivery at 0 ms" >&2
 sandbox_post reset
 php -n bench/loopback.php load "$sbx" "$POLL_ITEMS" | curl -s -K - >/dev/null
+client_cpu=()
+if [ "$(nproc)" -ge 2 ]; then
+    taskset -a -p -c 0 "$sandbox_pid" >/dev/null
+    client_cpu=(taskset -c 1)
+fi
 poll_config="$work/poll-config.json"
-echo '{"cono":100,"divi":"AAA","order_type":"DTC","facility":"100","warehouse":"100","default_customer":"WEBSHOP","currency":"EUR","stock_warehouses":["100"],"poll_stock_interval":1,"poll_items_interval":0,"poll_shipments_interval":0}' >"$poll_config"
-php_poll=(php -n -d "extension=$so" -d "infor_sync.ionapi_file=$sbx/sandbox.ionapi" -d "infor_sync.ca_file=$sbx/ca.pem"
-          -d "infor_sync.config_file=$poll_config" -d "infor_sync.spool_dir=$work/poll-spool" -d infor_sync.durability=none
-          -d infor_sync.worker=on -d infor_sync.log_level=debug -d "infor_sync.log_file=$work/poll.log")
-read -r poll_calls poll_s poll_cpu poll_sbx_cpu <<<"$(php -n bench/loopback.php poll "$sbx" "$sandbox_pid" "$POLLS" \
-    "$work/poll.log" -- "${php_poll[@]}" bench/scale/hold.php)"
+echo '{"cono":100,"divi":"AAA","order_type":"DTC","facility":"100","warehouse":"100","default_customer":"WEBSHOP","currency":"EUR","stock_warehouses":["100"],"poll_stock_interval":2,"poll_items_interval":0,"poll_shipments_interval":0}' >"$poll_config"
+php_poll=("${client_cpu[@]}" php -n -d "extension=$so" -d "infor_sync.ionapi_file=$sbx/sandbox.ionapi"
+          -d "infor_sync.ca_file=$sbx/ca.pem" -d "infor_sync.config_file=$poll_config"
+          -d "infor_sync.spool_dir=$work/poll-spool" -d infor_sync.durability=none -d infor_sync.worker=on
+          -d infor_sync.log_level=debug -d "infor_sync.log_file=$work/poll.log")
 token=$(php -n bench/latency.php token "$sbx")
+replay_pages=$(php -n bench/loopback.php replay "$sbx" "$token" "$work/replay.lua")
+wrk_replay="${client_cpu[*]} wrk -t1 -c1 -d1s -s $work/replay.lua -H 'Authorization: Bearer $token' https://127.0.0.1:$(cat "$sbx/port")/"
+php -n bench/loopback.php rounds "$sbx" "$sandbox_pid" "$LOOP_ROUNDS" "$work/poll.log" "$work/poll-spool/poll/state.json" \
+    "$wrk_replay" -- "${php_poll[@]}" bench/scale/hold.php >"$work/rounds.txt"
+sed -e 's/^/round /' "$work/rounds.txt" >"$work/loopback.txt"
 page_url=$(php -n bench/loopback.php url "$sbx" "$POLL_ITEMS")
 sbx_cpu0=$(cpu_of "$sandbox_pid")
-wrk_out=$(wrk -t1 -c1 -d5s -H "Authorization: Bearer $token" "$page_url" 2>&1)
+wrk_out=$("${client_cpu[@]}" wrk -t1 -c1 -d2s -H "Authorization: Bearer $token" "$page_url" 2>&1)
 sbx_cpu1=$(cpu_of "$sandbox_pid")
 wrk_rps=$(printf '%s\n' "$wrk_out" | awk '/Requests\/sec/ { print $2 }')
 wrk_n=$(printf '%s\n' "$wrk_out" | awk '/requests in/ { print $1 }')
-echo "poll $poll_calls $poll_s $poll_cpu $poll_sbx_cpu" >"$work/loopback.txt"
-echo "wrk $wrk_n $wrk_rps $(echo "$sbx_cpu1 - $sbx_cpu0" | bc)" >>"$work/loopback.txt"
+echo "page $wrk_n $wrk_rps $(echo "$sbx_cpu1 - $sbx_cpu0" | bc)" >>"$work/loopback.txt"
+echo "replay $replay_pages" >>"$work/loopback.txt"
 echo "url $page_url" | sed -e 's|127\.0\.0\.1:[0-9]*/|127.0.0.1:PORT/|' >>"$work/loopback.txt"
+if [ "$(nproc)" -ge 2 ]; then
+    taskset -a -p -c "0-$(($(nproc) - 1))" "$sandbox_pid" >/dev/null
+fi
+echo >&2
 for dur in fsync none; do
     spool="$work/loopback-$dur"
     ini=(-d "infor_sync.spool_dir=$spool" -d "infor_sync.durability=$dur" -d infor_sync.max_in_flight=8)
