@@ -550,6 +550,7 @@ ZEND_FUNCTION(InforSync_save_config)
         infor_sync_throw_configuration("infor_sync.config_file", err.message);
         RETURN_THROWS();
     }
+    INFOR_SYNC_G(inputs_checked) = -1; /* this request's next enqueue sees what was saved */
 }
 
 ZEND_FUNCTION(InforSync_save_credentials)
@@ -651,6 +652,7 @@ PHP_RINIT_FUNCTION(infor_sync)
     ZEND_TSRMLS_CACHE_UPDATE();
 #endif
     forget_parent_worker();
+    INFOR_SYNC_G(inputs_checked) = -1; /* the settings files are looked at again (php_mapping.c) */
     if (INFOR_SYNC_G(enabled) && worker_wanted_here()) {
         start_worker();
     }

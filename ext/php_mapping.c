@@ -90,9 +90,18 @@ static mapping_inputs *inputs_open(isync_mapping_set *set)
         in = pecalloc(1, sizeof *in, 1);
         INFOR_SYNC_G(mapping_inputs) = in;
     }
+    /* Looked at on the first use in a request and then at most once a
+     * second: a request sees one version of the settings, the next request
+     * the one saved meanwhile, and an enqueue pays no stat() for it. */
+    zend_long now = (zend_long)time(NULL);
+    if (in->loaded && INFOR_SYNC_G(inputs_checked) == now) {
+        in->env.spec = isync_mapping_set_spec(set);
+        return in;
+    }
     snprintf(rates_path, sizeof rates_path, "%s/rates.json", INFOR_SYNC_G(spool_dir));
     isync_file_stamp_read(INFOR_SYNC_G(config_file), &cfg_stamp);
     isync_file_stamp_read(rates_path, &rates_stamp);
+    INFOR_SYNC_G(inputs_checked) = now;
     if (in->loaded && isync_file_stamp_equal(&cfg_stamp, &in->cfg_stamp) &&
         isync_file_stamp_equal(&rates_stamp, &in->rates_stamp)) {
         in->env.spec = isync_mapping_set_spec(set);

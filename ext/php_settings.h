@@ -27,6 +27,7 @@ ZEND_BEGIN_MODULE_GLOBALS(infor_sync)
     void *mapping_set;          /* isync_mapping_set of this thread's requests (php_mapping.c) */
     zend_long mapping_checked;  /* when its files were last looked at (seconds) */
     void *mapping_inputs;       /* business settings and rates as the mappings see them (php_mapping.c) */
+    zend_long inputs_checked;   /* when their files were last looked at (seconds); -1: not in this request */
 ZEND_END_MODULE_GLOBALS(infor_sync)
 
 ZEND_EXTERN_MODULE_GLOBALS(infor_sync)
