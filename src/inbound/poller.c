@@ -13,6 +13,7 @@
 #include "base/json_members.h"
 #include "infor/backoff.h"
 #include "inbound/inbound.h"
+#include "inbound/stock_totals.h"
 #include "base/log.h"
 #include "connectors/order_index.h"
 
@@ -221,22 +222,6 @@ static const char *field(json_t *record, const char *name)
 
 /* ---- quantities ------------------------------------------------------------ */
 
-/* M3's quantity text ("12.500000", " 3", "") as an exact decimal; "" and
- * text that is not a number count as 0. */
-static isync_decimal quantity_of(const char *text)
-{
-    char trimmed[ISYNC_DECIMAL_TEXT + 8];
-    isync_decimal value = isync_decimal_from_int(0);
-    text += strspn(text, " ");
-    size_t len = strcspn(text, " ");
-    if (len < sizeof trimmed && text[len + strspn(text + len, " ")] == '\0') {
-        memcpy(trimmed, text, len);
-        trimmed[len] = '\0';
-        isync_decimal_parse(trimmed, &value); /* left 0 when it fails */
-    }
-    return value;
-}
-
 /* "12.500" -> "12.5", "3.000" -> "3"; at most 6 decimals, rounded half
  * away from zero. */
 static void format_quantity(isync_decimal value, char *out, size_t size)
@@ -296,25 +281,28 @@ static int stock_warehouses(const isync_business_config *cfg, const char *out[IS
     return n;
 }
 
-/* Adds a row's quantity (by the rule) to totals[ITNO] (exact decimal
- * text). 0 when the total overflows 38 digits. */
-static int add_row(json_t *totals, json_t *row, int allocatable)
+/* Adds a row's quantity (by the rule) to its item's total. 0 when the
+ * total overflows 38 digits or the item number is too long. */
+static int add_row(isync_stock_totals *totals, json_t *row, int allocatable)
 {
     const char *itno = field(row, "ITNO");
-    char text[ISYNC_DECIMAL_TEXT];
     if (!*itno) {
         return 1;
     }
-    isync_decimal total = quantity_of(json_string_value(json_object_get(totals, itno)) ?: "");
-    isync_decimal_status st = isync_decimal_add(total, quantity_of(field(row, "STQT")), &total);
-    if (st == ISYNC_DECIMAL_OK && allocatable) {
-        st = isync_decimal_sub(total, quantity_of(field(row, "ALQT")), &total);
+    isync_decimal quantity = isync_stock_quantity_of(field(row, "STQT"));
+    isync_decimal_status st = ISYNC_DECIMAL_OK;
+    if (allocatable) {
+        st = isync_decimal_sub(quantity, isync_stock_quantity_of(field(row, "ALQT")), &quantity);
     }
-    if (st != ISYNC_DECIMAL_OK || isync_decimal_text(total, text, sizeof text) != ISYNC_DECIMAL_OK) {
-        isync_log(ISYNC_LOG_ERROR, "MMS060MI/List: quantity of item %s: %s", itno, isync_decimal_status_text(st));
+    isync_stock_total_status added = st == ISYNC_DECIMAL_OK ? isync_stock_totals_add(totals, itno, quantity)
+                                                            : ISYNC_STOCK_TOTAL_OVERFLOW;
+    if (added != ISYNC_STOCK_TOTAL_OK) {
+        isync_log(ISYNC_LOG_ERROR, "MMS060MI/List: quantity of item %.40s: %s", itno,
+                  added == ISYNC_STOCK_TOTAL_LONG_ITNO   ? "item number too long"
+                      : added == ISYNC_STOCK_TOTAL_NOMEM ? "out of memory"
+                                                         : isync_decimal_status_text(ISYNC_DECIMAL_OVERFLOW));
         return 0;
     }
-    json_object_set_new(totals, itno, json_string(text));
     return 1;
 }
 
@@ -322,9 +310,9 @@ static int add_row(json_t *totals, json_t *row, int allocatable)
  * ITNO order; ITNO is the start position of the next page. A full page may
  * end inside an item's locations: that item's rows are dropped and the
  * next page starts at it. A page holding one item only is fetched again
- * with a larger maxrecs. totals: ITNO -> quantity (exact decimal text). */
+ * with a larger maxrecs. */
 static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                                        const char *whlo, int allocatable, json_t *totals)
+                                        const char *whlo, int allocatable, isync_stock_totals *totals)
 {
     char from[32] = "";
     int maxrecs = p->settings.page_size;
@@ -379,20 +367,15 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
 
 /* MMS200MI/GetItmWhsBal AV02 of each item listed in the warehouse. */
 static isync_poll_result available_quantities(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                                              const char *whlo, json_t *totals)
+                                              const char *whlo, isync_stock_totals *totals)
 {
-    const char *itno;
-    json_t *value;
-    json_object_foreach(totals, itno, value)
-    {
-        const char *fields[] = {"WHLO", whlo, "ITNO", itno, NULL};
+    for (size_t i = 0; i < totals->count; i++) {
+        const char *fields[] = {"WHLO", whlo, "ITNO", totals->items[i].itno, NULL};
         isync_m3_result res;
         isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "GetItmWhsBal", -1, fields, NULL, &res);
         if (outcome == ISYNC_M3_OK) {
-            char text[ISYNC_DECIMAL_TEXT];
             const char *av02 = isync_m3_record_field(&res, 0, "AV02");
-            isync_decimal_text(quantity_of(av02 ? av02 : ""), text, sizeof text); /* the size holds any value */
-            json_string_set(value, text);
+            totals->items[i].quantity = isync_stock_quantity_of(av02 ? av02 : "");
         } else if (outcome != ISYNC_M3_MI_ERROR) {
             return failure(outcome, &res);
         } /* not stocked there after all: keep the listed quantity */
@@ -421,16 +404,17 @@ static json_t *emit(isync_poller *p, const char *type, json_t *payload)
  * as text) and its total by the mode: the single warehouse's, or the sum of
  * the listed ones. Returns whether any warehouse lists the SKU, -1 when the
  * sum overflows 38 digits. */
-static int sku_quantities(const isync_business_config *cfg, json_t *by_whlo, const char *const *warehouses, int count,
-                          const char *sku, json_t *per_whlo, json_t *per_whlo_text, char total[ISYNC_DECIMAL_TEXT])
+static int sku_quantities(const isync_business_config *cfg, const isync_stock_totals *by_whlo,
+                          const char *const *warehouses, int count, const char *sku, json_t *per_whlo,
+                          json_t *per_whlo_text, char total[ISYNC_DECIMAL_TEXT])
 {
     isync_decimal sum = isync_decimal_from_int(0), single = sum;
     int any = 0;
     char text[ISYNC_DECIMAL_TEXT];
     for (int i = 0; i < count; i++) {
-        json_t *q = json_object_get(json_object_get(by_whlo, warehouses[i]), sku);
-        isync_decimal v = quantity_of(q ? json_string_value(q) : "");
-        any |= q != NULL;
+        const isync_stock_total *found = isync_stock_totals_find(&by_whlo[i], sku);
+        isync_decimal v = found ? found->quantity : isync_decimal_from_int(0);
+        any |= found != NULL;
         format_quantity(v, text, sizeof text);
         json_object_set_new(per_whlo, warehouses[i], quantity_json(text));
         json_object_set_new(per_whlo_text, warehouses[i], json_string(text));
@@ -445,6 +429,13 @@ static int sku_quantities(const isync_business_config *cfg, json_t *by_whlo, con
     }
     format_quantity(single_mode(cfg) ? single : sum, total, ISYNC_DECIMAL_TEXT);
     return any;
+}
+
+static void free_totals(isync_stock_totals *by_whlo, int count)
+{
+    for (int i = 0; i < count; i++) {
+        isync_stock_totals_free(&by_whlo[i]);
+    }
 }
 
 isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
@@ -462,29 +453,26 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
         return ISYNC_POLL_FAILED;
     }
     /* every warehouse first: a half-read picture would announce false zeros */
-    json_t *by_whlo = json_object();
-    for (int i = 0; i < count; i++) {
-        json_t *totals = json_object();
-        isync_poll_result r = list_warehouse(p, m3, cfg, warehouses[i], allocatable, totals);
+    isync_stock_totals by_whlo[ISYNC_MAX_STOCK_WAREHOUSES + 2] = {{0}};
+    isync_poll_result r = ISYNC_POLL_OK;
+    for (int i = 0; i < count && r == ISYNC_POLL_OK; i++) {
+        r = list_warehouse(p, m3, cfg, warehouses[i], allocatable, &by_whlo[i]);
         if (r == ISYNC_POLL_OK && available) {
-            r = available_quantities(p, m3, cfg, warehouses[i], totals);
+            r = available_quantities(p, m3, cfg, warehouses[i], &by_whlo[i]);
         }
-        json_object_set_new(by_whlo, warehouses[i], totals);
-        if (r != ISYNC_POLL_OK) {
-            json_decref(by_whlo);
-            save_state(p);
-            return r;
-        }
+    }
+    if (r != ISYNC_POLL_OK) {
+        free_totals(by_whlo, count);
+        save_state(p);
+        return r;
     }
     json_t *saved = section(p, "stock");
     json_t *skus = json_object();
-    const char *sku, *whlo;
-    json_t *value, *totals;
-    json_object_foreach(by_whlo, whlo, totals)
-    {
-        json_object_foreach(totals, sku, value)
-        {
-            json_object_set(skus, sku, json_true());
+    const char *sku;
+    json_t *value;
+    for (int i = 0; i < count; i++) {
+        for (size_t k = 0; k < by_whlo[i].count; k++) {
+            json_object_set(skus, by_whlo[i].items[k].itno, json_true());
         }
     }
     json_object_foreach(saved, sku, value)
@@ -533,7 +521,7 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
         emitted++;
     }
     json_decref(skus);
-    json_decref(by_whlo);
+    free_totals(by_whlo, count);
     return poll_saved(p, result, "stock", emitted, "stock.changed");
 }
 
@@ -542,7 +530,7 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
 static json_t *item_values(json_t *row)
 {
     const char *weight = field(row, "GRWE");
-    if (isync_decimal_sign(quantity_of(weight)) == 0) {
+    if (isync_decimal_sign(isync_stock_quantity_of(weight)) == 0) {
         weight = field(row, "NEWE");
     }
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", field(row, "ITDS"), "description", field(row, "FUDS"),
