@@ -15,7 +15,7 @@
 #   BENCH_LATENCIES="0 50 150"  ms per Infor request in the latency matrix
 #   BENCH_IN_FLIGHT="1 8 16"    infor_sync.max_in_flight values in the latency matrix
 #   BENCH_POLL_ITEMS=20000  items of the stock poll in section 4 (pages of 100)
-#   BENCH_LOOPBACK_ROUNDS=11  rounds of section 4 (1 s of wrk replaying a poll, then a poll)
+#   BENCH_LOOPBACK_ROUNDS=11  rounds of section 4 (1 s of wrk replaying a poll, then a poll; 0 skips it)
 #   BENCH_DIR=/tmp     where the spools and the sandbox live (a real disk:
 #                      on tmpfs fsync costs nothing)
 set -eu
@@ -189,55 +189,57 @@ echo >&2
 cpu_of() { awk '{ sub(/^.*\) /, ""); print ($12 + $13) / 100 }' "/proc/$1/stat"; }
 POLL_ITEMS=${BENCH_POLL_ITEMS:-20000}
 LOOP_ROUNDS=${BENCH_LOOPBACK_ROUNDS:-11}
-echo "loopback: stock poll of $POLL_ITEMS items, $LOOP_ROUNDS rounds of a poll and 1 s of wrk, delivery at 0 ms" >&2
-sandbox_post reset
-php -n bench/loopback.php load "$sbx" "$POLL_ITEMS" | curl -s -K - >/dev/null
-client_cpu=()
-if [ "$(nproc)" -ge 2 ]; then
-    taskset -a -p -c 0 "$sandbox_pid" >/dev/null
-    client_cpu=(taskset -c 1)
-fi
-poll_config="$work/poll-config.json"
-echo '{"cono":100,"divi":"AAA","order_type":"DTC","facility":"100","warehouse":"100","default_customer":"WEBSHOP","currency":"EUR","stock_warehouses":["100"],"poll_stock_interval":2,"poll_items_interval":0,"poll_shipments_interval":0}' >"$poll_config"
-php_poll=("${client_cpu[@]}" php -n -d "extension=$so" -d "infor_sync.ionapi_file=$sbx/sandbox.ionapi"
-          -d "infor_sync.ca_file=$sbx/ca.pem" -d "infor_sync.config_file=$poll_config"
-          -d "infor_sync.spool_dir=$work/poll-spool" -d infor_sync.durability=none -d infor_sync.worker=on
-          -d infor_sync.log_level=debug -d "infor_sync.log_file=$work/poll.log")
-token=$(php -n bench/latency.php token "$sbx")
-replay_pages=$(php -n bench/loopback.php replay "$sbx" "$token" "$work/replay.lua")
-wrk_replay="${client_cpu[*]} wrk -t1 -c1 -d1s -s $work/replay.lua -H 'Authorization: Bearer $token' https://127.0.0.1:$(cat "$sbx/port")/"
-php -n bench/loopback.php rounds "$sbx" "$sandbox_pid" "$LOOP_ROUNDS" "$work/poll.log" "$work/poll-spool/poll/state.json" \
-    "$wrk_replay" -- "${php_poll[@]}" bench/scale/hold.php >"$work/rounds.txt"
-sed -e 's/^/round /' "$work/rounds.txt" >"$work/loopback.txt"
-page_url=$(php -n bench/loopback.php url "$sbx" "$POLL_ITEMS")
-sbx_cpu0=$(cpu_of "$sandbox_pid")
-wrk_out=$("${client_cpu[@]}" wrk -t1 -c1 -d2s -H "Authorization: Bearer $token" "$page_url" 2>&1)
-sbx_cpu1=$(cpu_of "$sandbox_pid")
-wrk_rps=$(printf '%s\n' "$wrk_out" | awk '/Requests\/sec/ { print $2 }')
-wrk_n=$(printf '%s\n' "$wrk_out" | awk '/requests in/ { print $1 }')
-echo "page $wrk_n $wrk_rps $(echo "$sbx_cpu1 - $sbx_cpu0" | bc)" >>"$work/loopback.txt"
-echo "replay $replay_pages" >>"$work/loopback.txt"
-echo "url $page_url" | sed -e 's|127\.0\.0\.1:[0-9]*/|127.0.0.1:PORT/|' >>"$work/loopback.txt"
-if [ "$(nproc)" -ge 2 ]; then
-    taskset -a -p -c "0-$(($(nproc) - 1))" "$sandbox_pid" >/dev/null
-fi
-echo >&2
-for dur in fsync none; do
-    spool="$work/loopback-$dur"
-    ini=(-d "infor_sync.spool_dir=$spool" -d "infor_sync.durability=$dur" -d infor_sync.max_in_flight=8)
-    "${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=off bench/deliver.php fill "$LAT_ORDERS"
+if [ "$LOOP_ROUNDS" -gt 0 ]; then
+    echo "loopback: stock poll of $POLL_ITEMS items, $LOOP_ROUNDS rounds of a poll and 1 s of wrk, delivery at 0 ms" >&2
     sandbox_post reset
-    read -r calls0 _ <<<"$(php -n bench/latency.php counters "$sbx")"
-    sbx_cpu0=$(cpu_of "$sandbox_pid")
-    result=$("${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=on bench/deliver.php drain "$LAT_ORDERS")
-    sbx_cpu1=$(cpu_of "$sandbox_pid")
-    read -r calls1 _ <<<"$(php -n bench/latency.php counters "$sbx")"
-    read -r seconds delivered dead cpu <<<"$result"
-    if [ "$delivered" != "$LAT_ORDERS" ] || [ "$dead" != 0 ]; then
-        echo "loopback delivery ($dur): $delivered delivered, $dead dead of $LAT_ORDERS" >&2
-        exit 1
+    php -n bench/loopback.php load "$sbx" "$POLL_ITEMS" | curl -s -K - >/dev/null
+    client_cpu=()
+    if [ "$(nproc)" -ge 2 ]; then
+        taskset -a -p -c 0 "$sandbox_pid" >/dev/null
+        client_cpu=(taskset -c 1)
     fi
-    echo "deliver-$dur $((calls1 - calls0)) $seconds $cpu $(echo "$sbx_cpu1 - $sbx_cpu0" | bc) $LAT_ORDERS" >>"$work/loopback.txt"
-done
+    poll_config="$work/poll-config.json"
+    echo '{"cono":100,"divi":"AAA","order_type":"DTC","facility":"100","warehouse":"100","default_customer":"WEBSHOP","currency":"EUR","stock_warehouses":["100"],"poll_stock_interval":2,"poll_items_interval":0,"poll_shipments_interval":0}' >"$poll_config"
+    php_poll=("${client_cpu[@]}" php -n -d "extension=$so" -d "infor_sync.ionapi_file=$sbx/sandbox.ionapi"
+              -d "infor_sync.ca_file=$sbx/ca.pem" -d "infor_sync.config_file=$poll_config"
+              -d "infor_sync.spool_dir=$work/poll-spool" -d infor_sync.durability=none -d infor_sync.worker=on
+              -d infor_sync.log_level=debug -d "infor_sync.log_file=$work/poll.log")
+    token=$(php -n bench/latency.php token "$sbx")
+    replay_pages=$(php -n bench/loopback.php replay "$sbx" "$token" "$work/replay.lua")
+    wrk_replay="${client_cpu[*]} wrk -t1 -c1 -d1s -s $work/replay.lua -H 'Authorization: Bearer $token' https://127.0.0.1:$(cat "$sbx/port")/"
+    php -n bench/loopback.php rounds "$sbx" "$sandbox_pid" "$LOOP_ROUNDS" "$work/poll.log" "$work/poll-spool/poll/state.json" \
+        "$wrk_replay" -- "${php_poll[@]}" bench/scale/hold.php >"$work/rounds.txt"
+    sed -e 's/^/round /' "$work/rounds.txt" >"$work/loopback.txt"
+    page_url=$(php -n bench/loopback.php url "$sbx" "$POLL_ITEMS")
+    sbx_cpu0=$(cpu_of "$sandbox_pid")
+    wrk_out=$("${client_cpu[@]}" wrk -t1 -c1 -d2s -H "Authorization: Bearer $token" "$page_url" 2>&1)
+    sbx_cpu1=$(cpu_of "$sandbox_pid")
+    wrk_rps=$(printf '%s\n' "$wrk_out" | awk '/Requests\/sec/ { print $2 }')
+    wrk_n=$(printf '%s\n' "$wrk_out" | awk '/requests in/ { print $1 }')
+    echo "page $wrk_n $wrk_rps $(echo "$sbx_cpu1 - $sbx_cpu0" | bc)" >>"$work/loopback.txt"
+    echo "replay $replay_pages" >>"$work/loopback.txt"
+    echo "url $page_url" | sed -e 's|127\.0\.0\.1:[0-9]*/|127.0.0.1:PORT/|' >>"$work/loopback.txt"
+    if [ "$(nproc)" -ge 2 ]; then
+        taskset -a -p -c "0-$(($(nproc) - 1))" "$sandbox_pid" >/dev/null
+    fi
+    echo >&2
+    for dur in fsync none; do
+        spool="$work/loopback-$dur"
+        ini=(-d "infor_sync.spool_dir=$spool" -d "infor_sync.durability=$dur" -d infor_sync.max_in_flight=8)
+        "${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=off bench/deliver.php fill "$LAT_ORDERS"
+        sandbox_post reset
+        read -r calls0 _ <<<"$(php -n bench/latency.php counters "$sbx")"
+        sbx_cpu0=$(cpu_of "$sandbox_pid")
+        result=$("${php_ext[@]}" "${ini[@]}" -d infor_sync.worker=on bench/deliver.php drain "$LAT_ORDERS")
+        sbx_cpu1=$(cpu_of "$sandbox_pid")
+        read -r calls1 _ <<<"$(php -n bench/latency.php counters "$sbx")"
+        read -r seconds delivered dead cpu <<<"$result"
+        if [ "$delivered" != "$LAT_ORDERS" ] || [ "$dead" != 0 ]; then
+            echo "loopback delivery ($dur): $delivered delivered, $dead dead of $LAT_ORDERS" >&2
+            exit 1
+        fi
+        echo "deliver-$dur $((calls1 - calls0)) $seconds $cpu $(echo "$sbx_cpu1 - $sbx_cpu0" | bc) $LAT_ORDERS" >>"$work/loopback.txt"
+    done
+fi
 
 php -n bench/report.php "$work"
