@@ -98,11 +98,21 @@ static void key_or_string(scanner *s)
     after_value(s);
 }
 
+/* memchr, not strchr: strchr finds the terminator when asked for a NUL. */
+static int ends_scalar(char c)
+{
+    return memchr(",]} \t\r\n", c, 7) != NULL;
+}
+
 static void scalar(scanner *s)
 {
+    size_t start = s->pos;
     value_starts(s);
-    while (s->pos < s->len && !strchr(",]} \t\r\n", s->text[s->pos])) {
+    while (s->pos < s->len && !ends_scalar(s->text[s->pos])) {
         s->pos++;
+    }
+    if (s->pos == start) {
+        s->pos++; /* never stay on a byte the scanner does not know */
     }
     after_value(s);
 }

@@ -656,7 +656,14 @@ isync_status isync_template_parse(const char *text, size_t len, const char *name
     }
     snprintf(tmpl->name, sizeof tmpl->name, "%s", name);
     snprintf(tmpl->origin, sizeof tmpl->origin, "%s", origin);
-    tmpl->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    /* jansson stops reading at a NUL outside a string and would accept the
+     * text before it: refuse the whole text instead. */
+    if (memchr(text, '\0', len)) {
+        snprintf(jerr.text, sizeof jerr.text, "the template contains a NUL byte");
+        jerr.line = 1;
+    } else {
+        tmpl->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    }
     if (!json_is_object(tmpl->root)) {
         snprintf(where, sizeof where, "%.100s:%d", name, jerr.line > 0 ? jerr.line : 1);
         json_array_append_new(problems,
