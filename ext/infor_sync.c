@@ -177,10 +177,10 @@ ZEND_FUNCTION(InforSync_enqueue)
     char id[ISYNC_ID_SIZE];
 
     ZEND_PARSE_PARAMETERS_START(2, 3)
-        Z_PARAM_STR(type)
+        Z_PARAM_PATH_STR(type)
         Z_PARAM_ARRAY(payload)
         Z_PARAM_OPTIONAL
-        Z_PARAM_STR_OR_NULL(key)
+        Z_PARAM_PATH_STR_OR_NULL(key)
     ZEND_PARSE_PARAMETERS_END();
 
     if (!isync_event_type_known(ZSTR_VAL(type))) {
@@ -333,7 +333,7 @@ ZEND_FUNCTION(InforSync_retry_dead)
     isync_error err;
     ZEND_PARSE_PARAMETERS_START(0, 1)
         Z_PARAM_OPTIONAL
-        Z_PARAM_STR_OR_NULL(id)
+        Z_PARAM_PATH_STR_OR_NULL(id)
     ZEND_PARSE_PARAMETERS_END();
 
     if (id && !valid_id_argument(id, 1)) {
@@ -364,7 +364,7 @@ static void id_operation(INTERNAL_FUNCTION_PARAMETERS,
     zend_string *id;
     isync_error err;
     ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(id)
+        Z_PARAM_PATH_STR(id)
     ZEND_PARSE_PARAMETERS_END();
 
     if (!valid_id_argument(id, 1)) {
@@ -405,7 +405,7 @@ ZEND_FUNCTION(InforSync_event)
     zend_string *id;
     json_t *info = NULL;
     ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(id)
+        Z_PARAM_PATH_STR(id)
     ZEND_PARSE_PARAMETERS_END();
 
     if (!valid_id_argument(id, 1)) {
@@ -430,6 +430,10 @@ static bool strings_argument(HashTable *list, uint32_t arg_num, bool ids)
     ZEND_HASH_FOREACH_VAL(list, item) {
         if (Z_TYPE_P(item) != IS_STRING) {
             zend_argument_type_error(arg_num, "must contain only strings, %s given", zend_zval_type_name(item));
+            return false;
+        }
+        if (memchr(Z_STRVAL_P(item), '\0', Z_STRLEN_P(item))) {
+            zend_argument_value_error(arg_num, "must not contain strings with a NUL byte");
             return false;
         }
         if (ids && !isync_id_valid(Z_STRVAL_P(item))) {
@@ -560,7 +564,7 @@ ZEND_FUNCTION(InforSync_save_credentials)
     isync_error err;
     json_t *summary = NULL;
     ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(ionapi)
+        Z_PARAM_PATH_STR(ionapi)
     ZEND_PARSE_PARAMETERS_END();
 
     if (!*INFOR_SYNC_G(ionapi_file)) {

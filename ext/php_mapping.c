@@ -182,7 +182,7 @@ ZEND_FUNCTION(InforSync_map_preview)
     mapping_inputs *in;
 
     ZEND_PARSE_PARAMETERS_START(2, 2)
-        Z_PARAM_STR(type)
+        Z_PARAM_PATH_STR(type)
         Z_PARAM_ARRAY(payload)
     ZEND_PARSE_PARAMETERS_END();
 
@@ -227,8 +227,8 @@ ZEND_FUNCTION(InforSync_suggest_mapping)
 
     ZEND_PARSE_PARAMETERS_START(3, 3)
         Z_PARAM_ARRAY(sample)
-        Z_PARAM_STR(program)
-        Z_PARAM_STR(transaction)
+        Z_PARAM_PATH_STR(program)
+        Z_PARAM_PATH_STR(transaction)
     ZEND_PARSE_PARAMETERS_END();
 
     isync_mapping_set *set = mapping_set();

@@ -72,6 +72,12 @@ static json_t *array_to_json(HashTable *table, const value_path *at, int depth, 
             snprintf(key_buf, sizeof key_buf, ZEND_ULONG_FMT, index);
         }
         value_path child_at = { at, is_list ? NULL : key_text, index };
+        if (key && memchr(ZSTR_VAL(key), '\0', ZSTR_LEN(key))) {
+            /* C strings would cut the key there: "sku\0x" would become "sku" */
+            add_problem(problems, &child_at, "key must not contain a NUL byte");
+            failed = 1;
+            continue;
+        }
         json_t *child = to_json(item, &child_at, depth + 1, problems);
         if (!child) {
             failed = 1;
@@ -108,6 +114,10 @@ static json_t *to_json(zval *value, const value_path *at, int depth, isync_probl
     case IS_DOUBLE:
         return double_to_json(Z_DVAL_P(value), at, problems);
     case IS_STRING: {
+        if (memchr(Z_STRVAL_P(value), '\0', Z_STRLEN_P(value))) {
+            add_problem(problems, at, "must not contain a NUL byte");
+            return NULL;
+        }
         json_t *json = json_stringn(Z_STRVAL_P(value), Z_STRLEN_P(value));
         if (!json) {
             add_problem(problems, at, "is not valid UTF-8");
