@@ -55,9 +55,32 @@ void isync_log_close(void)
     pthread_mutex_unlock(&log_lock);
 }
 
+/* Appends text to line with CR, LF, the other C0 controls and DEL written as
+ * \n, \r, \t or \xHH, so a value with a line break cannot forge a line.
+ * Returns the new length; stops before an escape that does not fit. */
+static size_t append_escaped(char *line, size_t used, size_t size, const char *text)
+{
+    for (; *text; text++) {
+        unsigned char c = (unsigned char)*text;
+        char escaped[5] = {(char)c, '\0'};
+        if (c == '\n' || c == '\r' || c == '\t') {
+            snprintf(escaped, sizeof escaped, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+        } else if (c < 0x20 || c == 0x7f) {
+            snprintf(escaped, sizeof escaped, "\\x%02x", c);
+        }
+        size_t n = strlen(escaped);
+        if (used + n >= size) {
+            break;
+        }
+        memcpy(line + used, escaped, n);
+        used += n;
+    }
+    return used;
+}
+
 void isync_log(isync_log_level level, const char *fmt, ...)
 {
-    char line[1024], stamp[ISYNC_TIMESTAMP_SIZE];
+    char line[1024], message[1024], stamp[ISYNC_TIMESTAMP_SIZE];
     size_t used;
     va_list ap;
 
@@ -67,12 +90,9 @@ void isync_log(isync_log_level level, const char *fmt, ...)
     isync_utc_timestamp(stamp);
     used = (size_t)snprintf(line, sizeof line, "%s infor_sync[%d] %s: ", stamp, (int)getpid(), level_names[level]);
     va_start(ap, fmt);
-    vsnprintf(line + used, sizeof line - used, fmt, ap);
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    used = strlen(line);
-    if (used >= sizeof line - 1) {
-        used = sizeof line - 2;
-    }
+    used = append_escaped(line, used, sizeof line - 1, message);
     line[used++] = '\n';
 
     pthread_mutex_lock(&log_lock);
