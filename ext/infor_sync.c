@@ -8,6 +8,7 @@
 #include "config.h"
 #endif
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -639,12 +640,27 @@ PHP_MINIT_FUNCTION(infor_sync)
     return SUCCESS;
 }
 
+/* The detached worker thread still runs our code, so PHP's dlclose() of this
+ * module must not unmap it. Opening ourselves again with RTLD_NODELETE marks
+ * the loaded object as never unloaded; PHP's handle stays as it is (PHP 8.2
+ * calls dlclose on it unconditionally, NULL included). Returns 0 on success. */
+static int keep_module_mapped(void)
+{
+    Dl_info self;
+    if (!dladdr((void *)keep_module_mapped, &self) || !self.dli_fname) {
+        return -1;
+    }
+    void *again = dlopen(self.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    return again ? 0 : -1;
+}
+
 PHP_MSHUTDOWN_FUNCTION(infor_sync)
 {
-    if (isync_worker_owner_pid() == getpid() &&
-        !isync_worker_stop(INFOR_SYNC_G(shutdown_timeout_ms)) && registered_module) {
-        /* The detached thread still runs our code: do not unmap it. */
-        registered_module->handle = NULL;
+    if (isync_worker_owner_pid() == getpid() && !isync_worker_stop(INFOR_SYNC_G(shutdown_timeout_ms)) &&
+        registered_module && registered_module->handle && keep_module_mapped() != 0) {
+        /* Unmapping under the running thread would crash it: skip the unload. */
+        php_error_docref(NULL, E_WARNING, "infor_sync: the module could not be kept loaded, not unloading modules");
+        putenv("ZEND_DONT_UNLOAD_MODULES=1");
     }
     infor_sync_settings_unregister(module_number);
     return SUCCESS;
