@@ -1,4 +1,5 @@
 #include "inbound/poller.h"
+#include "inbound/poller_private.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -23,17 +24,7 @@
 #define PAUSE_BASE_MS 1000L
 #define PAUSE_CAP_MS 300000L
 
-struct isync_poller {
-    const isync_spool *spool;
-    isync_poll_settings settings;
-    json_t *state; /* {"next": {kind: ms}, "paused_until": ms, "pauses": n,
-                               "stock": {sku: {"quantity": "..", "warehouses": {WHLO: ".."}}},
-                               "items": {sku: {...}}, "orders": {number: {...}}} */
-    char *path;
-    int pause_logged;
-};
-
-static json_t *section(isync_poller *p, const char *name)
+json_t *isync_poller_section(isync_poller *p, const char *name)
 {
     return isync_json_object_member(p->state, name);
 }
@@ -100,7 +91,7 @@ static void shorten_due(isync_poller *p, const char *kind, long old_s, long new_
     if (new_s <= 0 || (old_s > 0 && new_s >= old_s)) {
         return;
     }
-    json_t *due = section(p, "next");
+    json_t *due = isync_poller_section(p, "next");
     long long latest = isync_now_ms() + (long long)new_s * 1000;
     json_t *at = json_object_get(due, kind);
     if (at && json_integer_value(at) > latest) { /* no due time yet: due now anyway */
@@ -143,7 +134,7 @@ long long isync_poller_paused_until(const isync_poller *p)
     return json_integer_value(json_object_get(p->state, "paused_until"));
 }
 
-static int save_state(isync_poller *p)
+int isync_poller_save_state(isync_poller *p)
 {
     isync_error err;
     if (!p->path || isync_write_json_file(p->path, p->state, p->spool->durable, &err) != ISYNC_OK) {
@@ -154,10 +145,10 @@ static int save_state(isync_poller *p)
 }
 
 /* The end of a poll: the state saved (else FAILED), the events it emitted logged. */
-static isync_poll_result poll_saved(isync_poller *p, isync_poll_result result, const char *poll, long emitted,
-                                    const char *events)
+isync_poll_result isync_poller_saved(isync_poller *p, isync_poll_result result, const char *poll, long emitted,
+                                     const char *events)
 {
-    if (save_state(p) != 0) {
+    if (isync_poller_save_state(p) != 0) {
         result = ISYNC_POLL_FAILED;
     }
     if (emitted) {
@@ -166,7 +157,7 @@ static isync_poll_result poll_saved(isync_poller *p, isync_poll_result result, c
     return result;
 }
 
-static int paused(isync_poller *p)
+int isync_poller_is_paused(isync_poller *p)
 {
     long long until = isync_poller_paused_until(p);
     return until > isync_now_ms();
@@ -174,16 +165,20 @@ static int paused(isync_poller *p)
 
 /* ---- calls ---------------------------------------------------------------- */
 
-/* One call; a 429 pauses the poller (with a growing backoff). returncols:
- * the columns wanted, NULL for all. Returns the outcome (res to be cleared). */
-static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                             const char *program, const char *transaction, int maxrecs, const char *const *fields,
-                             const char *returncols, isync_m3_result *res)
+static int asked_to_wait(isync_m3_outcome outcome, const isync_m3_result *res)
+{
+    return outcome == ISYNC_M3_RETRY && res->http_status == 429;
+}
+
+/* One call; a 429 pauses the poller (with a growing backoff). */
+static isync_m3_outcome call_m3(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                                const char *program, const char *transaction, int maxrecs, const char *const *fields,
+                                const char *returncols, isync_m3_result *res)
 {
     isync_m3_request req = {program, transaction, cfg->cono, cfg->divi, maxrecs, fields, returncols};
     isync_m3_result_init(res);
     isync_m3_outcome outcome = isync_m3_call(m3, &req, res);
-    if (outcome == ISYNC_M3_RETRY && res->http_status == 429) {
+    if (asked_to_wait(outcome, res)) {
         long pauses = (long)json_integer_value(json_object_get(p->state, "pauses"));
         long delay = isync_backoff_delay_ms((unsigned)pauses, PAUSE_BASE_MS, PAUSE_CAP_MS, res->retry_after_s,
                                             isync_backoff_random());
@@ -194,9 +189,7 @@ static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_b
                       delay);
             p->pause_logged = 1;
         }
-    } else if (outcome != ISYNC_M3_OK) {
-        isync_log(ISYNC_LOG_WARNING, "poll %s/%s failed: %s", program, transaction, res->error_message);
-    } else if (json_object_get(p->state, "pauses")) {
+    } else if (outcome == ISYNC_M3_OK && json_object_get(p->state, "pauses")) {
         json_object_del(p->state, "pauses");
         if (p->pause_logged) {
             isync_log(ISYNC_LOG_INFO, "Infor answers again: polling resumes");
@@ -206,15 +199,71 @@ static isync_m3_outcome call(isync_poller *p, isync_m3_client *m3, const isync_b
     return outcome;
 }
 
-/* A failed call's result (paused when Infor asks to slow down); res is cleared. */
-static isync_poll_result failure(isync_m3_outcome outcome, isync_m3_result *res)
+isync_m3_outcome isync_poller_call(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                                   const char *program, const char *transaction, int maxrecs, const char *const *fields,
+                                   const char *returncols, isync_m3_result *res)
 {
-    isync_poll_result r = outcome == ISYNC_M3_RETRY && res->http_status == 429 ? ISYNC_POLL_PAUSED : ISYNC_POLL_FAILED;
+    isync_m3_outcome outcome = call_m3(p, m3, cfg, program, transaction, maxrecs, fields, returncols, res);
+    if (outcome != ISYNC_M3_OK && !asked_to_wait(outcome, res)) {
+        isync_log(ISYNC_LOG_WARNING, "poll %s/%s failed: %s", program, transaction, res->error_message);
+    }
+    return outcome;
+}
+
+/* An optional call failing: said once in the log, kept in the state's
+ * "degraded" (status()) until the call works again. */
+static void optional_failed(isync_poller *p, const char *call, const char *missing, const char *reason)
+{
+    json_t *notes = isync_poller_section(p, "degraded");
+    if (json_object_get(notes, call)) {
+        return;
+    }
+    isync_log(ISYNC_LOG_WARNING, "%s failed (%s): events go out without %s until it works again", call, reason,
+              missing);
+    json_object_set_new(
+        notes, call,
+        json_pack("{s:s, s:s, s:I}", "missing", missing, "reason", reason, "since", (json_int_t)isync_now_ms()));
+}
+
+static void optional_works(isync_poller *p, const char *call)
+{
+    json_t *notes = json_object_get(p->state, "degraded");
+    if (json_object_get(notes, call)) {
+        isync_log(ISYNC_LOG_INFO, "%s works again", call);
+        json_object_del(notes, call);
+    }
+}
+
+isync_m3_outcome isync_poller_call_optional(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
+                                            const char *program, const char *transaction, const char *const *fields,
+                                            const char *missing, isync_m3_result *res)
+{
+    char label[64];
+    snprintf(label, sizeof label, "%s/%s", program, transaction);
+    isync_m3_outcome outcome = call_m3(p, m3, cfg, program, transaction, -1, fields, NULL, res);
+    if (outcome == ISYNC_M3_OK) {
+        optional_works(p, label);
+    } else if (!asked_to_wait(outcome, res)) {
+        optional_failed(p, label, missing, res->error_message);
+    }
+    return outcome;
+}
+
+json_t *isync_poller_degraded(const isync_poller *p)
+{
+    json_t *notes = json_object_get(p->state, "degraded");
+    return json_is_object(notes) ? notes : NULL;
+}
+
+/* A failed call's result (paused when Infor asks to slow down); res is cleared. */
+isync_poll_result isync_poller_failure(isync_m3_outcome outcome, isync_m3_result *res)
+{
+    isync_poll_result r = asked_to_wait(outcome, res) ? ISYNC_POLL_PAUSED : ISYNC_POLL_FAILED;
     isync_m3_result_clear(res);
     return r;
 }
 
-static const char *field(json_t *record, const char *name)
+const char *isync_poller_field(json_t *record, const char *name)
 {
     const char *value = json_string_value(json_object_get(record, name));
     return value ? value : "";
@@ -285,14 +334,14 @@ static int stock_warehouses(const isync_business_config *cfg, const char *out[IS
  * total overflows 38 digits or the item number is too long. */
 static int add_row(isync_stock_totals *totals, json_t *row, int allocatable)
 {
-    const char *itno = field(row, "ITNO");
+    const char *itno = isync_poller_field(row, "ITNO");
     if (!*itno) {
         return 1;
     }
-    isync_decimal quantity = isync_stock_quantity_of(field(row, "STQT"));
+    isync_decimal quantity = isync_stock_quantity_of(isync_poller_field(row, "STQT"));
     isync_decimal_status st = ISYNC_DECIMAL_OK;
     if (allocatable) {
-        st = isync_decimal_sub(quantity, isync_stock_quantity_of(field(row, "ALQT")), &quantity);
+        st = isync_decimal_sub(quantity, isync_stock_quantity_of(isync_poller_field(row, "ALQT")), &quantity);
     }
     isync_stock_total_status added = st == ISYNC_DECIMAL_OK ? isync_stock_totals_add(totals, itno, quantity)
                                                             : ISYNC_STOCK_TOTAL_OVERFLOW;
@@ -324,15 +373,16 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
             fields[2] = NULL;
         }
         /* the three columns read here, not the 40-odd of a balance row */
-        isync_m3_outcome outcome = call(p, m3, cfg, "MMS060MI", "List", maxrecs, fields, "ITNO,STQT,ALQT", &res);
+        isync_m3_outcome outcome = isync_poller_call(p, m3, cfg, "MMS060MI", "List", maxrecs, fields, "ITNO,STQT,ALQT",
+                                                     &res);
         if (outcome != ISYNC_M3_OK) {
-            return failure(outcome, &res);
+            return isync_poller_failure(outcome, &res);
         }
         size_t n = json_array_size(res.records);
         int full = n >= (size_t)maxrecs;
         char last[32];
-        snprintf(last, sizeof last, "%s", n ? field(json_array_get(res.records, n - 1), "ITNO") : "");
-        if (full && n && strcmp(field(json_array_get(res.records, 0), "ITNO"), last) == 0) {
+        snprintf(last, sizeof last, "%s", n ? isync_poller_field(json_array_get(res.records, n - 1), "ITNO") : "");
+        if (full && n && strcmp(isync_poller_field(json_array_get(res.records, 0), "ITNO"), last) == 0) {
             /* one item fills the page: ask for more at once */
             isync_m3_result_clear(&res);
             if (maxrecs >= MAX_PAGE) {
@@ -347,7 +397,7 @@ static isync_poll_result list_warehouse(isync_poller *p, isync_m3_client *m3, co
         json_t *row;
         json_array_foreach(res.records, index, row)
         {
-            const char *itno = field(row, "ITNO");
+            const char *itno = isync_poller_field(row, "ITNO");
             if ((from[0] && strcmp(itno, from) < 0) || (full && strcmp(itno, last) == 0)) {
                 continue; /* before the start, or the item the page may have cut */
             }
@@ -372,19 +422,19 @@ static isync_poll_result available_quantities(isync_poller *p, isync_m3_client *
     for (size_t i = 0; i < totals->count; i++) {
         const char *fields[] = {"WHLO", whlo, "ITNO", totals->items[i].itno, NULL};
         isync_m3_result res;
-        isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "GetItmWhsBal", -1, fields, NULL, &res);
+        isync_m3_outcome outcome = isync_poller_call(p, m3, cfg, "MMS200MI", "GetItmWhsBal", -1, fields, NULL, &res);
         if (outcome == ISYNC_M3_OK) {
             const char *av02 = isync_m3_record_field(&res, 0, "AV02");
             totals->items[i].quantity = isync_stock_quantity_of(av02 ? av02 : "");
         } else if (outcome != ISYNC_M3_MI_ERROR) {
-            return failure(outcome, &res);
+            return isync_poller_failure(outcome, &res);
         } /* not stocked there after all: keep the listed quantity */
         isync_m3_result_clear(&res);
     }
     return ISYNC_POLL_OK;
 }
 
-static json_t *emit(isync_poller *p, const char *type, json_t *payload)
+json_t *isync_poller_emit(isync_poller *p, const char *type, json_t *payload)
 {
     isync_error err;
     char id[ISYNC_ID_SIZE];
@@ -445,7 +495,7 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
     const char *rule = quantity_rule(cfg);
     int allocatable = strcmp(rule, "allocatable") == 0, available = strcmp(rule, "available") == 0;
 
-    if (paused(p)) {
+    if (isync_poller_is_paused(p)) {
         return ISYNC_POLL_PAUSED;
     }
     if (count == 0) {
@@ -463,10 +513,10 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
     }
     if (r != ISYNC_POLL_OK) {
         free_totals(by_whlo, count);
-        save_state(p);
+        isync_poller_save_state(p);
         return r;
     }
-    json_t *saved = section(p, "stock");
+    json_t *saved = isync_poller_section(p, "stock");
     json_t *skus = json_object();
     const char *sku;
     json_t *value;
@@ -511,7 +561,7 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
         json_t *payload = json_pack("{s:s, s:o, s:o, s:s, s:s}", "sku", sku, "quantity", quantity_json(total),
                                     "warehouses", per_whlo, "quantity_rule", rule, "mode",
                                     single_mode(cfg) ? "single" : "sum");
-        if (!emit(p, "stock.changed", payload)) {
+        if (!isync_poller_emit(p, "stock.changed", payload)) {
             json_decref(now);
             result = ISYNC_POLL_FAILED;
             break;
@@ -522,20 +572,20 @@ isync_poll_result isync_poll_stock(isync_poller *p, isync_m3_client *m3, const i
     }
     json_decref(skus);
     free_totals(by_whlo, count);
-    return poll_saved(p, result, "stock", emitted, "stock.changed");
+    return isync_poller_saved(p, result, "stock", emitted, "stock.changed");
 }
 
 /* ---- items ------------------------------------------------------------------ */
 
 static json_t *item_values(json_t *row)
 {
-    const char *weight = field(row, "GRWE");
+    const char *weight = isync_poller_field(row, "GRWE");
     if (isync_decimal_sign(isync_stock_quantity_of(weight)) == 0) {
-        weight = field(row, "NEWE");
+        weight = isync_poller_field(row, "NEWE");
     }
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", field(row, "ITDS"), "description", field(row, "FUDS"),
-                     "status", field(row, "STAT"), "weight", weight, "unit", field(row, "UNMS"), "infor_updated_at",
-                     field(row, "LMDT"));
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "name", isync_poller_field(row, "ITDS"), "description",
+                     isync_poller_field(row, "FUDS"), "status", isync_poller_field(row, "STAT"), "weight", weight,
+                     "unit", isync_poller_field(row, "UNMS"), "infor_updated_at", isync_poller_field(row, "LMDT"));
 }
 
 isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
@@ -547,24 +597,25 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
     long emitted = 0;
     json_t *saved;
 
-    if (paused(p)) {
+    if (isync_poller_is_paused(p)) {
         return ISYNC_POLL_PAUSED;
     }
-    saved = section(p, "items");
+    saved = isync_poller_section(p, "items");
     for (;;) {
         const char *fields[] = {"ITNO", from, NULL};
         isync_m3_result res;
-        isync_m3_outcome outcome = call(p, m3, cfg, "MMS200MI", "LstItmByItm", maxrecs, fields, NULL, &res);
+        isync_m3_outcome outcome = isync_poller_call(p, m3, cfg, "MMS200MI", "LstItmByItm", maxrecs, fields, NULL,
+                                                     &res);
         if (outcome != ISYNC_M3_OK) {
-            isync_poll_result r = failure(outcome, &res);
-            save_state(p);
+            isync_poll_result r = isync_poller_failure(outcome, &res);
+            isync_poller_save_state(p);
             return r;
         }
         size_t n = json_array_size(res.records), index, fresh = 0;
         json_t *row;
         json_array_foreach(res.records, index, row)
         {
-            const char *itno = field(row, "ITNO");
+            const char *itno = isync_poller_field(row, "ITNO");
             if (!*itno || (!first && strcmp(itno, from) <= 0)) {
                 continue;
             }
@@ -577,12 +628,13 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
             }
             json_t *payload = json_deep_copy(values);
             json_object_set_new(payload, "sku", json_string(itno));
-            json_object_set_new(payload, "weight",
-                                quantity_json(field(values, "weight")[0] ? field(values, "weight") : "0"));
-            if (!emit(p, "product.changed", payload)) {
+            json_object_set_new(
+                payload, "weight",
+                quantity_json(isync_poller_field(values, "weight")[0] ? isync_poller_field(values, "weight") : "0"));
+            if (!isync_poller_emit(p, "product.changed", payload)) {
                 json_decref(values);
                 isync_m3_result_clear(&res);
-                save_state(p);
+                isync_poller_save_state(p);
                 return ISYNC_POLL_FAILED;
             }
             json_decref(payload);
@@ -590,7 +642,7 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
             emitted++;
         }
         char last[32];
-        snprintf(last, sizeof last, "%s", n ? field(json_array_get(res.records, n - 1), "ITNO") : "");
+        snprintf(last, sizeof last, "%s", n ? isync_poller_field(json_array_get(res.records, n - 1), "ITNO") : "");
         isync_m3_result_clear(&res);
         if (n < (size_t)maxrecs) {
             break;
@@ -609,204 +661,7 @@ isync_poll_result isync_poll_items(isync_poller *p, isync_m3_client *m3, const i
     if (emitted) {
         isync_log(ISYNC_LOG_INFO, "item poll: %ld product.changed event(s)", emitted);
     }
-    return save_state(p) == 0 ? ISYNC_POLL_OK : ISYNC_POLL_FAILED;
-}
-
-/* ---- shipments and order status --------------------------------------------- */
-
-static int contains(json_t *array, const char *text)
-{
-    size_t index;
-    json_t *value;
-    json_array_foreach(array, index, value)
-    {
-        if (json_is_string(value) && strcmp(json_string_value(value), text) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* One delivery: order.shipped when Infor reports it shipped (PGRS >= 90).
- * Returns OK (emitted or not shipped yet: *shipped says which), or a failure. */
-static isync_poll_result check_delivery(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                                        json_t *order, const char *dlix, int *shipped)
-{
-    isync_m3_result head, shipment;
-    const char *head_fields[] = {"DLIX", dlix, NULL};
-    *shipped = 0;
-    isync_m3_outcome outcome = call(p, m3, cfg, "MWS410MI", "GetHead", -1, head_fields, NULL, &head);
-    if (outcome != ISYNC_M3_OK) {
-        return failure(outcome, &head);
-    }
-    json_t *d = json_array_get(head.records, 0);
-    if (strcmp(field(d, "PGRS"), "90") < 0) {
-        isync_m3_result_clear(&head);
-        return ISYNC_POLL_OK;
-    }
-    const char *conn = field(d, "CONN");
-    json_t *s = NULL;
-    isync_m3_result_init(&shipment);
-    if (*conn && strtoll(conn, NULL, 10) != 0) {
-        const char *ship_fields[] = {"CONN", conn, NULL};
-        outcome = call(p, m3, cfg, "DRS100MI", "GetShipment", -1, ship_fields, NULL, &shipment);
-        if (outcome == ISYNC_M3_OK) {
-            s = json_array_get(shipment.records, 0);
-        } else if (outcome != ISYNC_M3_MI_ERROR) {
-            isync_m3_result_clear(&head);
-            return failure(outcome, &shipment);
-        }
-    }
-    const char *carrier = *field(d, "FWNO") ? field(d, "FWNO") : field(s, "FWNO");
-    const char *shipped_at = *field(d, "DSDT") ? field(d, "DSDT") : field(s, "DSDT");
-    json_t *payload = json_pack("{s:O, s:O, s:s, s:s, s:s, s:s, s:s, s:s}", "order_number",
-                                json_object_get(order, "order_number"), "infor_order", json_object_get(order, "orno"),
-                                "delivery", dlix, "shipment", conn, "tracking_number", field(d, "ETRN"), "carrier",
-                                carrier, "carrier_name", field(s, "SUNM"), "shipped_at", shipped_at);
-    if (!*field(s, "SUNM")) {
-        json_object_set_new(payload, "carrier_name", json_null());
-    }
-    isync_m3_result_clear(&shipment);
-    isync_m3_result_clear(&head);
-    if (!emit(p, "order.shipped", payload)) {
-        return ISYNC_POLL_FAILED;
-    }
-    json_decref(payload);
-    *shipped = 1;
-    return ISYNC_POLL_OK;
-}
-
-static isync_poll_result poll_order(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg,
-                                    json_t *order, long *emitted)
-{
-    isync_error err;
-    const char *number = json_string_value(json_object_get(order, "order_number"));
-    const char *orno = json_string_value(json_object_get(order, "orno"));
-    json_t *orders = section(p, "orders");
-    json_t *mine = json_object_get(orders, number);
-    isync_m3_result res;
-
-    if (!number || !orno || !*orno) {
-        return ISYNC_POLL_OK;
-    }
-    if (!json_is_object(mine)) {
-        json_object_set_new(orders, number, json_pack("{s:n, s:n, s:[]}", "orst", "orsl", "shipped"));
-        mine = json_object_get(orders, number);
-    }
-    /* status */
-    const char *head_fields[] = {"ORNO", orno, NULL};
-    isync_m3_outcome outcome = call(p, m3, cfg, "OIS100MI", "GetHead", -1, head_fields, NULL, &res);
-    if (outcome != ISYNC_M3_OK) {
-        return failure(outcome, &res);
-    }
-    char orst[8], orsl[8];
-    snprintf(orst, sizeof orst, "%s",
-             isync_m3_record_field(&res, 0, "ORST") ? isync_m3_record_field(&res, 0, "ORST") : "");
-    snprintf(orsl, sizeof orsl, "%s",
-             isync_m3_record_field(&res, 0, "ORSL") ? isync_m3_record_field(&res, 0, "ORSL") : "");
-    isync_m3_result_clear(&res);
-
-    /* deliveries */
-    const char *line_fields[] = {"RORC", "3", "RIDN", orno, NULL};
-    outcome = call(p, m3, cfg, "MWS411MI", "LstDelLnByOrd", 0, line_fields, NULL, &res);
-    if (outcome != ISYNC_M3_OK && outcome != ISYNC_M3_MI_ERROR) {
-        return failure(outcome, &res);
-    }
-    json_t *deliveries = json_array();
-    size_t index;
-    json_t *line;
-    json_array_foreach(res.records, index, line)
-    {
-        const char *dlix = field(line, "DLIX");
-        if (*dlix && !contains(deliveries, dlix)) {
-            json_array_append_new(deliveries, json_string(dlix));
-        }
-    }
-    isync_m3_result_clear(&res);
-    json_t *shipped = json_object_get(mine, "shipped");
-    int pending = 0;
-    json_t *dlix;
-    json_array_foreach(deliveries, index, dlix)
-    {
-        int done = 0;
-        if (contains(shipped, json_string_value(dlix))) {
-            continue;
-        }
-        isync_poll_result r = check_delivery(p, m3, cfg, order, json_string_value(dlix), &done);
-        if (r != ISYNC_POLL_OK) {
-            json_decref(deliveries);
-            return r;
-        }
-        if (done) {
-            json_array_append(shipped, dlix);
-            (*emitted)++;
-        } else {
-            pending++;
-        }
-    }
-    json_decref(deliveries);
-
-    /* the status after the shipments: "shipped" comes with its tracking number first */
-    if (!json_is_string(json_object_get(mine, "orst")) ||
-        strcmp(json_string_value(json_object_get(mine, "orst")), orst) != 0 ||
-        !json_is_string(json_object_get(mine, "orsl")) ||
-        strcmp(json_string_value(json_object_get(mine, "orsl")), orsl) != 0) {
-        /* the lowest line status is how far the whole order got */
-        const char *shipping = isync_status_map_shipping_for(&cfg->status_map, orsl);
-        json_t *payload = json_pack("{s:O, s:s, s:s, s:s, s:s?}", "order_number",
-                                    json_object_get(order, "order_number"), "infor_order", orno, "infor_status", orst,
-                                    "infor_lowest_status", orsl, "shipping_status", shipping);
-        if (!shipping) {
-            json_object_set_new(payload, "shipping_status", json_null());
-        }
-        if (!emit(p, "order.status", payload)) {
-            return ISYNC_POLL_FAILED;
-        }
-        json_decref(payload);
-        json_object_set_new(mine, "orst", json_string(orst));
-        json_object_set_new(mine, "orsl", json_string(orsl));
-        (*emitted)++;
-    }
-    /* every line delivered and every delivery announced: nothing more to poll */
-    if (pending == 0 && json_array_size(shipped) > 0 && strcmp(orsl, "66") >= 0) {
-        json_t *entry = json_deep_copy(order);
-        json_object_set_new(entry, "shipped", json_true());
-        if (save_state(p) != 0 || isync_order_index_put(p->spool, entry, &err) != ISYNC_OK) {
-            json_decref(entry);
-            return ISYNC_POLL_FAILED;
-        }
-        json_decref(entry);
-        json_object_del(orders, number);
-    }
-    return ISYNC_POLL_OK;
-}
-
-isync_poll_result isync_poll_shipments(isync_poller *p, isync_m3_client *m3, const isync_business_config *cfg)
-{
-    isync_error err;
-    json_t *open = NULL;
-    long emitted = 0;
-    isync_poll_result result = ISYNC_POLL_OK;
-
-    if (paused(p)) {
-        return ISYNC_POLL_PAUSED;
-    }
-    if (isync_order_index_open_orders(p->spool, &open, &err) != ISYNC_OK) {
-        isync_log(ISYNC_LOG_ERROR, "shipment poll: %s", err.message);
-        return ISYNC_POLL_FAILED;
-    }
-    size_t index;
-    json_t *order;
-    json_array_foreach(open, index, order)
-    {
-        result = poll_order(p, m3, cfg, order, &emitted);
-        if (result == ISYNC_POLL_PAUSED) {
-            break;
-        }
-        /* a failed order does not hold the others back */
-    }
-    json_decref(open);
-    return poll_saved(p, result, "shipment", emitted, "order");
+    return isync_poller_save_state(p) == 0 ? ISYNC_POLL_OK : ISYNC_POLL_FAILED;
 }
 
 /* ---- scheduling --------------------------------------------------------------- */
@@ -838,8 +693,9 @@ long isync_poller_due_in(isync_poller *p)
         if (kind_interval(p, k) <= 0) {
             continue;
         }
-        long long at = until > isync_now_ms() ? until
-                                              : json_integer_value(json_object_get(section(p, "next"), kind_names[k]));
+        long long at = until > isync_now_ms()
+            ? until
+            : json_integer_value(json_object_get(isync_poller_section(p, "next"), kind_names[k]));
         next = next == 0 || at < next ? (at > 0 ? at : 1) : next;
     }
     return wait_for_next(next);
@@ -851,7 +707,7 @@ long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business
     static const poll_fn fns[] = {isync_poll_stock, isync_poll_shipments, isync_poll_items};
     long intervals[] = {kind_interval(p, 0), kind_interval(p, 1), kind_interval(p, 2)};
     long long next = 0;
-    json_t *due = section(p, "next");
+    json_t *due = isync_poller_section(p, "next");
 
     for (int k = 0; k < 3; k++) {
         if (intervals[k] <= 0) {
@@ -875,7 +731,7 @@ long isync_poller_run(isync_poller *p, isync_m3_client *m3, const isync_business
                 at = now + intervals[k] * 1000;
             }
             json_object_set_new(due, names[k], json_integer(at));
-            save_state(p);
+            isync_poller_save_state(p);
         } else if (at <= now) {
             at = now + 1000; /* no connection to Infor yet */
         }

@@ -97,4 +97,9 @@ long long isync_poller_paused_until(const isync_poller *poller);
 /* The saved state (borrowed; for tests and status). */
 json_t *isync_poller_state(const isync_poller *poller);
 
+/* Optional calls failing now, {"PROGRAM/Transaction": {"missing": what the
+ * events go without, "reason": the last error, "since": ms}}, or NULL when
+ * none (borrowed). */
+json_t *isync_poller_degraded(const isync_poller *poller);
+
 #endif

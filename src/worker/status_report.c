@@ -96,6 +96,13 @@ static json_t *polling_part(const isync_report_inputs *in, json_t *leader, int a
     return polling ? polling : json_null();
 }
 
+/* The optional calls the running leader's pollers go without, {} when none. */
+static json_t *degraded_part(json_t *leader, int alive)
+{
+    json_t *degraded = alive ? json_object_get(leader, "degraded") : NULL;
+    return json_is_object(degraded) ? json_deep_copy(degraded) : json_object();
+}
+
 static json_t *anomalies_part(const isync_report_inputs *in, json_t *leader, const isync_spool *spool)
 {
     json_t *figures = json_object_get(leader, "anomalies");
@@ -130,6 +137,7 @@ json_t *isync_status_report(const isync_report_inputs *in, const isync_spool *sp
     }
     json_object_set_new(report, "config_error", published(leader, "config_error", json_null()));
     json_object_set_new(report, "polling", polling_part(in, leader, alive));
+    json_object_set_new(report, "degraded", degraded_part(leader, alive));
     json_object_set_new(report, "delivery", delivery_part(in, leader, alive));
     json_object_set_new(report, "last_deliveries", published(leader, "last_deliveries", json_array()));
     json_object_set_new(report, "anomalies", anomalies_part(in, leader, spool));

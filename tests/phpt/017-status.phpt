@@ -165,6 +165,10 @@ Array
 
         )
 
+    [degraded] => Array
+        (
+        )
+
     [delivery] => Array
         (
             [in_flight] => int

@@ -59,6 +59,16 @@ final class MonitorApiTest extends TestCase
         $this->assertNotFalse(json_encode($body));
     }
 
+    public function testAnOptionalInforCallFailingIsAnAlert(): void
+    {
+        $status = ['spool' => [], 'counters' => [], 'degraded' => ['DRS100MI/GetShipment' => [
+            'missing' => 'carrier_name', 'reason' => 'HTTP 403: not authorized', 'since' => 1]]];
+        $alerts = implode("\n", MonitorApi::summary($status)['alerts']);
+        $this->assertStringContainsString('Infor DRS100MI/GetShipment fails (HTTP 403: not authorized): events go out '
+            . 'without carrier_name until it works again.', $alerts);
+        $this->assertSame([], MonitorApi::summary(['degraded' => []])['alerts']);
+    }
+
     public function testOnePartFailingDoesNotHideTheOthers(): void
     {
         [$code, $body] = $this->api(true, ['status_throws' => true])->handle('status');

@@ -204,6 +204,10 @@ final class MonitorApi
                 $alerts[] = 'Mapping template ' . $type . ' refused; the last good one is used.';
             }
         }
+        foreach (($status['degraded'] ?? []) as $call => $d) {
+            $alerts[] = 'Infor ' . $call . ' fails (' . ($d['reason'] ?? 'unknown') . '): events go out without '
+                . ($d['missing'] ?? 'what it adds') . ' until it works again.';
+        }
         if (!empty($status['mapping']['rates']['error'])) {
             $alerts[] = 'Exchange rates: ' . $status['mapping']['rates']['error'] . '.';
         }
