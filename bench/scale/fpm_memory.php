@@ -137,7 +137,7 @@ function seed_poll_state(string $spool, int $items): void
 }
 $rows = [];
 $kinds = [];
-$takeover = null;
+$takeover = [];
 foreach ($variants as $name => [$label, $ini]) {
     $spool = $ini['infor_sync.spool_dir'] ?? null;
     if ($name === 'state') {
@@ -160,14 +160,14 @@ foreach ($variants as $name => [$label, $ini]) {
         $rows[$role][] = rollup($pid);
         $kinds[$role][] = breakdown($pid);
     }
-    if ($name === 'auto') {
+    if ($leader !== null) {
         $t0 = microtime(true);
         posix_kill_pid($leader);
         $next = wait_for(function () use ($spool, $leader) {
             $pid = leader_pid($spool);
             return $pid && $pid !== $leader ? $pid : null;
         }, 10, 'another child to lead', 2000);
-        $takeover = [round((microtime(true) - $t0) * 1000), in_array($next, $pids, true)];
+        $takeover[$label] = [round((microtime(true) - $t0) * 1000), in_array($next, $pids, true)];
         $pids = array_values(array_diff($pids, [$leader]));
     }
     stop_pool($master, $pids);
@@ -210,7 +210,7 @@ foreach ($names as $k) {
 echo "\nby mapping (/proc/PID/smaps; median per child, kB RSS / kB private)\n\n";
 echo table(['mapping' => -38, 'no extension' => 13, 'worker=off' => 13, 'follower' => 13, 'leader' => 13,
             'follower, state' => 15], $lines);
-if ($takeover) {
-    printf("\ntake-over: the leading child killed (SIGKILL), another %s leads (leader.json) after %d ms\n",
-           $takeover[1] ? 'child that was following' : 'child (a new one)', $takeover[0]);
+echo "\ntake-over: the leading child killed (SIGKILL), until another child leads (leader.json, every 2 ms)\n";
+foreach ($takeover as $label => [$ms, $follower]) {
+    printf("  %-44s %4d ms, by %s\n", $label, $ms, $follower ? 'a child that was following' : 'a new child');
 }
