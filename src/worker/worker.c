@@ -17,6 +17,7 @@
 
 #include "base/clock.h"
 #include "infor/http.h"
+#include "queue/spool.h"
 #include "worker/leader.h"
 #include "base/log.h"
 
@@ -170,26 +171,53 @@ static void lead(isync_leader *leader)
     worker.leader = false;
 }
 
+/* Whether the spool can be used at all: checked once at the start, so that a
+ * follower of an unusable spool says so instead of waiting for a lock it can
+ * never open. */
+static int spool_usable(void)
+{
+    isync_spool spool;
+    isync_error err;
+    if (isync_spool_open(&spool, worker.settings.spool_dir, worker.settings.durable, &err) != ISYNC_OK) {
+        isync_log(ISYNC_LOG_ERROR, "%s", err.message);
+        return 0;
+    }
+    isync_spool_close(&spool);
+    return 1;
+}
+
+/* Leads once the lock is taken, until shutdown. The leader's state (templates,
+ * M3 specification, poll state: megabytes with a big catalogue) is built only
+ * then: a following child keeps none of it (docs/performance.md, "Memory of a
+ * php-fpm child"). Returns 0 when the lead could not be taken up. */
+static int lead_when_free(void)
+{
+    while (!worker.stop) {
+        if (!try_lead()) {
+            wait_for(-1, -1, FOLLOWER_POLL_MS);
+            continue;
+        }
+        isync_leader *leader = isync_leader_new(&worker.settings, &worker.stop);
+        if (leader) {
+            lead(leader);
+        }
+        /* closing the descriptor releases the flock for the next leader */
+        close(worker.lock_fd);
+        worker.lock_fd = -1;
+        isync_leader_free(leader);
+        return leader != NULL;
+    }
+    return 1;
+}
+
 static void *worker_main(void *arg)
 {
     (void)arg;
     block_signals();
-    isync_leader *leader = isync_leader_new(&worker.settings, &worker.stop);
-    if (!leader) {
+    if (!spool_usable() || !lead_when_free()) {
         isync_log(ISYNC_LOG_ERROR, "worker cannot use spool %s; nothing will be delivered by pid %d",
                   worker.settings.spool_dir, (int)getpid());
     }
-    while (leader && !worker.stop) {
-        if (try_lead()) {
-            lead(leader);
-            /* closing the descriptor releases the flock for the next leader */
-            close(worker.lock_fd);
-            worker.lock_fd = -1;
-        } else {
-            wait_for(-1, -1, FOLLOWER_POLL_MS);
-        }
-    }
-    isync_leader_free(leader);
     pthread_mutex_lock(&worker.lock);
     worker.ended = 1;
     pthread_cond_broadcast(&worker.ended_cond);

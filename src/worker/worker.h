@@ -3,6 +3,8 @@
  * Across all processes sharing a spool, exactly one thread delivers at a
  * time: the one holding flock(LOCK_EX) on <spool>/leader.lock. The others
  * wait and take over within half a second when the leader's process dies.
+ * A follower holds only its thread: the leader's state (templates, the M3
+ * specification, the poll state) is built once the lock is taken.
  *
  * Thread hygiene: signals blocked, no Zend memory, descriptors O_CLOEXEC,
  * shutdown bounded by shutdown_timeout_ms, then detached; once shutdown
