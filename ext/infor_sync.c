@@ -195,7 +195,7 @@ ZEND_FUNCTION(InforSync_enqueue)
     if (!require_enabled()) {
         RETURN_THROWS();
     }
-    json_t *json = infor_sync_array_to_json(payload, &problems);
+    json_t *json = infor_sync_array_to_json_within(payload, &infor_sync_payload_limits, &problems);
     if (!json) {
         char what[96];
         snprintf(what, sizeof what, "invalid %s payload", ZSTR_VAL(type));
@@ -215,6 +215,14 @@ ZEND_FUNCTION(InforSync_enqueue)
     }
     isync_status st = isync_event_enqueue(spool, ZSTR_VAL(type), key ? ZSTR_VAL(key) : NULL, json, id, &err);
     json_decref(json);
+    if (st == ISYNC_ERR_INVALID) { /* over ISYNC_PAYLOAD_MAX_BYTES once written out */
+        char what[96];
+        memset(&problems, 0, sizeof problems);
+        isync_problems_add(&problems, "payload", "%s", err.message);
+        snprintf(what, sizeof what, "invalid %s payload", ZSTR_VAL(type));
+        infor_sync_throw_validation(what, &problems);
+        RETURN_THROWS();
+    }
     if (st != ISYNC_OK && st != ISYNC_ERR_EXISTS) {
         infor_sync_throw_spool(&err);
         RETURN_THROWS();
