@@ -254,10 +254,23 @@ ZEND_FUNCTION(InforSync_status)
     json_decref(report);
 }
 
+/* Events ready, active or deferred; -1 when one of those cannot be read (the spool is gone). */
 static long waiting_events(isync_spool *spool)
 {
-    return isync_spool_count(spool, ISYNC_STATE_READY) + isync_spool_count(spool, ISYNC_STATE_ACTIVE) +
-           isync_spool_count(spool, ISYNC_STATE_DEFERRED);
+    long ready = isync_spool_count(spool, ISYNC_STATE_READY);
+    long active = isync_spool_count(spool, ISYNC_STATE_ACTIVE);
+    long deferred = isync_spool_count(spool, ISYNC_STATE_DEFERRED);
+    return ready < 0 || active < 0 || deferred < 0 ? -1 : ready + active + deferred;
+}
+
+/* A SpoolException saying why the spool cannot be counted. */
+static void throw_spool_unreadable(isync_spool *spool)
+{
+    isync_error err;
+    if (isync_spool_check(spool, &err) == ISYNC_OK) {
+        isync_fail(&err, ISYNC_ERR_IO, errno, "spool %s cannot be read: %s", spool->dir, strerror(errno));
+    }
+    infor_sync_throw_spool(&err);
 }
 
 ZEND_FUNCTION(InforSync_flush)
@@ -289,7 +302,12 @@ ZEND_FUNCTION(InforSync_flush)
     zend_long waited = 0;
     int empty_looks = 0;
     for (;;) {
-        empty_looks = waiting_events(spool) > 0 ? 0 : empty_looks + 1;
+        long waiting = waiting_events(spool);
+        if (waiting < 0) { /* not "nothing waiting": nothing can be known, nor delivered */
+            throw_spool_unreadable(spool);
+            RETURN_THROWS();
+        }
+        empty_looks = waiting > 0 ? 0 : empty_looks + 1;
         if (empty_looks == 2 || (empty_looks == 1 && waited >= timeout_ms)) {
             RETURN_TRUE;
         }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "base/atomic_file.h"
@@ -491,6 +492,44 @@ json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const 
     json_t *envelope = json_loadb(body, len, 0, NULL);
     free(body);
     return envelope;
+}
+
+static isync_status check_dir(const char *path, isync_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        int saved = errno ? errno : ENOTDIR;
+        return isync_fail(err, ISYNC_ERR_NOTFOUND, saved, "spool directory %s is gone: %s", path, strerror(saved));
+    }
+    if (access(path, W_OK) != 0) {
+        return isync_fail(err, ISYNC_ERR_IO, errno, "spool directory %s cannot be written: %s", path, strerror(errno));
+    }
+    return ISYNC_OK;
+}
+
+isync_status isync_spool_check(const isync_spool *spool, isync_error *err)
+{
+    static const char *const needed[] = {"", "/ready", "/tmp", "/records"};
+    char path[4096];
+    struct statvfs fs;
+    for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) {
+        snprintf(path, sizeof path, "%s%s", spool->dir, needed[i]);
+        errno = 0;
+        isync_status st = check_dir(path, err);
+        if (st != ISYNC_OK) {
+            return st;
+        }
+    }
+    if (statvfs(spool->dir, &fs) != 0) {
+        return ISYNC_OK; /* nothing known about space: say nothing */
+    }
+    unsigned long long free_bytes = (unsigned long long)fs.f_bavail * fs.f_frsize;
+    if (free_bytes < ISYNC_SPOOL_MIN_FREE || (fs.f_files > 0 && fs.f_favail == 0)) {
+        return isync_fail(err, ISYNC_ERR_IO, ENOSPC,
+                          "the file system of spool %s is full: %llu bytes, %llu inodes free", spool->dir, free_bytes,
+                          (unsigned long long)fs.f_favail);
+    }
+    return ISYNC_OK;
 }
 
 long isync_spool_count(const isync_spool *spool, isync_state state)

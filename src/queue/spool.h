@@ -123,6 +123,16 @@ isync_status isync_spool_summaries(const isync_spool *spool, isync_state state, 
  * (err set) or is not JSON. */
 json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const char *id, isync_error *err);
 
+/* The spool's file system is reported full below this much free space. */
+#define ISYNC_SPOOL_MIN_FREE (1u << 20)
+
+/* Whether the spool can take and deliver events: its directories exist and
+ * can be written, its file system has ISYNC_SPOOL_MIN_FREE bytes and an
+ * inode free. ISYNC_ERR_NOTFOUND (a directory is gone) or ISYNC_ERR_IO
+ * (read-only, not writable, full) with the reason in err. A few system
+ * calls, no write: for status() and the worker's watch. */
+isync_status isync_spool_check(const isync_spool *spool, isync_error *err);
+
 /* Number of events in a state, -1 when the directory cannot be read. */
 long isync_spool_count(const isync_spool *spool, isync_state state);
 
