@@ -784,7 +784,7 @@ static void test_huge_file_in_ready_is_corrupt_unread(void **state)
     long long start = isync_now_ms();
     assert_int_equal(read_with_alarm(f, id, &err), ISYNC_ERR_CORRUPT);
     assert_non_null(strstr(err.message, "314572800 bytes, more than the 16777216 allowed"));
-    assert_true(isync_now_ms() - start < 200);
+    assert_true(isync_now_ms() - start < 1000); /* open and fstat only; it read 300 MB before */
 }
 
 static void test_fifo_as_record_does_not_block(void **state)
