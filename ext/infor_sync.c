@@ -196,7 +196,7 @@ ZEND_FUNCTION(InforSync_enqueue)
     if (!require_enabled()) {
         RETURN_THROWS();
     }
-    json_t *json = infor_sync_array_to_json(payload, &problems);
+    json_t *json = infor_sync_array_to_json_within(payload, &infor_sync_payload_limits, &problems);
     if (!json) {
         char what[96];
         snprintf(what, sizeof what, "invalid %s payload", ZSTR_VAL(type));
@@ -216,6 +216,14 @@ ZEND_FUNCTION(InforSync_enqueue)
     }
     isync_status st = isync_event_enqueue(spool, ZSTR_VAL(type), key ? ZSTR_VAL(key) : NULL, json, id, &err);
     json_decref(json);
+    if (st == ISYNC_ERR_INVALID) { /* over ISYNC_PAYLOAD_MAX_BYTES once written out */
+        char what[96];
+        memset(&problems, 0, sizeof problems);
+        isync_problems_add(&problems, "payload", "%s", err.message);
+        snprintf(what, sizeof what, "invalid %s payload", ZSTR_VAL(type));
+        infor_sync_throw_validation(what, &problems);
+        RETURN_THROWS();
+    }
     if (st != ISYNC_OK && st != ISYNC_ERR_EXISTS) {
         infor_sync_throw_spool(&err);
         RETURN_THROWS();
@@ -247,10 +255,23 @@ ZEND_FUNCTION(InforSync_status)
     json_decref(report);
 }
 
+/* Events ready, active or deferred; -1 when one of those cannot be read (the spool is gone). */
 static long waiting_events(isync_spool *spool)
 {
-    return isync_spool_count(spool, ISYNC_STATE_READY) + isync_spool_count(spool, ISYNC_STATE_ACTIVE) +
-           isync_spool_count(spool, ISYNC_STATE_DEFERRED);
+    long ready = isync_spool_count(spool, ISYNC_STATE_READY);
+    long active = isync_spool_count(spool, ISYNC_STATE_ACTIVE);
+    long deferred = isync_spool_count(spool, ISYNC_STATE_DEFERRED);
+    return ready < 0 || active < 0 || deferred < 0 ? -1 : ready + active + deferred;
+}
+
+/* A SpoolException saying why the spool cannot be counted. */
+static void throw_spool_unreadable(isync_spool *spool)
+{
+    isync_error err;
+    if (isync_spool_check(spool, &err) == ISYNC_OK) {
+        isync_fail(&err, ISYNC_ERR_IO, errno, "spool %s cannot be read: %s", spool->dir, strerror(errno));
+    }
+    infor_sync_throw_spool(&err);
 }
 
 ZEND_FUNCTION(InforSync_flush)
@@ -282,7 +303,12 @@ ZEND_FUNCTION(InforSync_flush)
     zend_long waited = 0;
     int empty_looks = 0;
     for (;;) {
-        empty_looks = waiting_events(spool) > 0 ? 0 : empty_looks + 1;
+        long waiting = waiting_events(spool);
+        if (waiting < 0) { /* not "nothing waiting": nothing can be known, nor delivered */
+            throw_spool_unreadable(spool);
+            RETURN_THROWS();
+        }
+        empty_looks = waiting > 0 ? 0 : empty_looks + 1;
         if (empty_looks == 2 || (empty_looks == 1 && waited >= timeout_ms)) {
             RETURN_TRUE;
         }

@@ -202,7 +202,7 @@ ZEND_FUNCTION(InforSync_map_preview)
         RETURN_THROWS();
     }
     memset(&problems, 0, sizeof problems);
-    json_t *json = infor_sync_array_to_json(payload, &problems);
+    json_t *json = infor_sync_array_to_json_within(payload, &infor_sync_payload_limits, &problems);
     if (!json) {
         json = json_object();
     } else {

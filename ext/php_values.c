@@ -40,7 +40,50 @@ static void add_problem(isync_problems *problems, const value_path *at, const ch
     isync_problems_add(problems, path[0] ? path : "payload", "%s", message);
 }
 
-static json_t *to_json(zval *value, const value_path *at, int depth, isync_problems *problems);
+/* The limits a conversion checks (NULL: none) and the JSON text counted so far. */
+typedef struct {
+    const infor_sync_json_limits *max;
+    size_t bytes; /* a lower bound of the JSON text's length */
+    int over; /* the byte limit was passed: stop */
+} budget;
+
+static json_t *to_json(zval *value, const value_path *at, int depth, budget *spent, isync_problems *problems);
+
+/* Counts n more bytes of JSON text; 0 once past the limit (reported once, for the whole payload). */
+static int spend(budget *spent, size_t n, isync_problems *problems)
+{
+    if (!spent->max || spent->over) {
+        return !spent->over;
+    }
+    spent->bytes += n;
+    if (spent->bytes > spent->max->bytes) {
+        spent->over = 1;
+        isync_problems_add(problems, "payload", "is more than the %zu bytes of JSON allowed", spent->max->bytes);
+        return 0;
+    }
+    return 1;
+}
+
+static json_t *string_to_json(zval *value, const value_path *at, budget *spent, isync_problems *problems)
+{
+    size_t len = Z_STRLEN_P(value);
+    if (memchr(Z_STRVAL_P(value), '\0', len)) {
+        add_problem(problems, at, "must not contain a NUL byte");
+        return NULL;
+    }
+    if (spent->max && len > spent->max->string) {
+        add_problem(problems, at, "is %zu bytes long, at most %zu are allowed", len, spent->max->string);
+        return NULL;
+    }
+    if (!spend(spent, len + 1, problems)) { /* its quotes; one byte was counted with the element */
+        return NULL;
+    }
+    json_t *json = json_stringn(Z_STRVAL_P(value), len);
+    if (!json) {
+        add_problem(problems, at, "is not valid UTF-8");
+    }
+    return json;
+}
 
 static json_t *double_to_json(double number, const value_path *at, isync_problems *problems)
 {
@@ -56,8 +99,14 @@ static json_t *double_to_json(double number, const value_path *at, isync_problem
     return json;
 }
 
-static json_t *array_to_json(HashTable *table, const value_path *at, int depth, isync_problems *problems)
+static json_t *array_to_json(HashTable *table, const value_path *at, int depth, budget *spent,
+                             isync_problems *problems)
 {
+    uint32_t count = zend_hash_num_elements(table);
+    if (spent->max && count > spent->max->elements) {
+        add_problem(problems, at, "has %u elements, at most %zu are allowed", count, spent->max->elements);
+        return NULL;
+    }
     int is_list = zend_array_is_list(table);
     json_t *json = is_list ? json_array() : json_object();
     zend_ulong index;
@@ -78,7 +127,12 @@ static json_t *array_to_json(HashTable *table, const value_path *at, int depth, 
             failed = 1;
             continue;
         }
-        json_t *child = to_json(item, &child_at, depth + 1, problems);
+        /* a value is one byte at least, then a comma or the closing bracket; a key adds "key": */
+        if (!spend(spent, 2 + (is_list ? 0 : strlen(key_text) + 3), problems)) {
+            failed = 1;
+            break;
+        }
+        json_t *child = to_json(item, &child_at, depth + 1, spent, problems);
         if (!child) {
             failed = 1;
             continue;
@@ -99,7 +153,7 @@ static json_t *array_to_json(HashTable *table, const value_path *at, int depth, 
     return json;
 }
 
-static json_t *to_json(zval *value, const value_path *at, int depth, isync_problems *problems)
+static json_t *to_json(zval *value, const value_path *at, int depth, budget *spent, isync_problems *problems)
 {
     ZVAL_DEREF(value);
     switch (Z_TYPE_P(value)) {
@@ -113,23 +167,14 @@ static json_t *to_json(zval *value, const value_path *at, int depth, isync_probl
         return json_integer((json_int_t)Z_LVAL_P(value));
     case IS_DOUBLE:
         return double_to_json(Z_DVAL_P(value), at, problems);
-    case IS_STRING: {
-        if (memchr(Z_STRVAL_P(value), '\0', Z_STRLEN_P(value))) {
-            add_problem(problems, at, "must not contain a NUL byte");
-            return NULL;
-        }
-        json_t *json = json_stringn(Z_STRVAL_P(value), Z_STRLEN_P(value));
-        if (!json) {
-            add_problem(problems, at, "is not valid UTF-8");
-        }
-        return json;
-    }
+    case IS_STRING:
+        return string_to_json(value, at, spent, problems);
     case IS_ARRAY:
         if (depth >= MAX_DEPTH) {
             add_problem(problems, at, "is nested deeper than %d levels", MAX_DEPTH);
             return NULL;
         }
-        return array_to_json(Z_ARRVAL_P(value), at, depth, problems);
+        return array_to_json(Z_ARRVAL_P(value), at, depth, spent, problems);
     default:
         add_problem(problems, at, "must be a string, number, bool, null or array, not %s",
                     zend_zval_type_name(value));
@@ -137,14 +182,23 @@ static json_t *to_json(zval *value, const value_path *at, int depth, isync_probl
     }
 }
 
-json_t *infor_sync_array_to_json(zval *value, isync_problems *problems)
+json_t *infor_sync_array_to_json_within(zval *value, const infor_sync_json_limits *limits, isync_problems *problems)
 {
+    budget spent = { limits, 0, 0 };
     memset(problems, 0, sizeof *problems);
     /* [] is the empty map here (an empty payload or configuration), not a list */
     if (Z_TYPE_P(value) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL_P(value)) == 0) {
         return json_object();
     }
-    return to_json(value, NULL, 0, problems);
+    return to_json(value, NULL, 0, &spent, problems);
+}
+
+const infor_sync_json_limits infor_sync_payload_limits = { ISYNC_PAYLOAD_MAX_ELEMENTS, ISYNC_PAYLOAD_MAX_STRING,
+                                                           ISYNC_PAYLOAD_MAX_BYTES };
+
+json_t *infor_sync_array_to_json(zval *value, isync_problems *problems)
+{
+    return infor_sync_array_to_json_within(value, NULL, problems);
 }
 
 void infor_sync_json_to_zval(json_t *json, zval *out)

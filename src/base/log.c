@@ -97,7 +97,10 @@ void isync_log(isync_log_level level, const char *fmt, ...)
 
     pthread_mutex_lock(&log_lock);
     int fd = log_fd >= 0 ? log_fd : STDERR_FILENO;
-    ssize_t written = write(fd, line, used);
-    (void)written; /* nowhere to report a failed log write */
+    if (write(fd, line, used) < 0 && fd != STDERR_FILENO) {
+        /* the log file's disk is full or read-only (often the spool's own): standard error still tells */
+        ssize_t written = write(STDERR_FILENO, line, used);
+        (void)written; /* nowhere to report that */
+    }
     pthread_mutex_unlock(&log_lock);
 }

@@ -7,6 +7,7 @@
 
 #include "generated/builtin_data.h"
 #include "worker/business_config.h"
+#include "base/file_read.h"
 #include "base/log.h"
 
 #define MAX_TEMPLATES 16
@@ -97,33 +98,8 @@ void isync_mapping_set_free(isync_mapping_set *set)
     free(set);
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        return NULL;
-    }
-    size_t cap = 8192, used = 0;
-    char *text = malloc(cap);
-    while (text) {
-        size_t got = fread(text + used, 1, cap - used, file);
-        used += got;
-        if (used < cap) {
-            break;
-        }
-        char *bigger = cap < (4u << 20) ? realloc(text, cap * 2) : NULL;
-        if (!bigger) {
-            free(text);
-            text = NULL;
-            break;
-        }
-        text = bigger;
-        cap *= 2;
-    }
-    fclose(file);
-    *len = used;
-    return text;
-}
+/* A template file larger than this is refused unread (templates are a few KiB). */
+#define TEMPLATE_MAX_BYTES (4u << 20)
 
 static int slot_stale(const isync_mapping_set *set, const slot *s)
 {
@@ -165,12 +141,14 @@ static int refresh_slot(isync_mapping_set *set, slot *s)
         return 1;
     }
     size_t len = 0;
-    char *text = read_file(path, &len);
+    char *text = NULL;
+    isync_error err;
     json_t *problems = json_array();
     isync_template *fresh = NULL;
-    if (!text) {
-        json_array_append_new(problems,
-                              json_pack("{s:s, s:s, s:s}", "template", name, "path", "", "message", "cannot be read"));
+    if (isync_read_regular_file(path, TEMPLATE_MAX_BYTES, &text, &len, &err) != ISYNC_OK) {
+        json_array_append_new(
+            problems,
+            json_pack("{s:s, s:s, s:s+}", "template", name, "path", "", "message", "cannot be read: ", err.message));
     } else {
         isync_template_parse(text, len, name, path, set->spec, &fresh, problems);
     }

@@ -640,6 +640,11 @@ isync_status isync_event_enqueue(const isync_spool *spool, const char *type, con
     /* the text straight into a buffer: no growing string, no copy of it */
     json_t *envelope = isync_event_envelope(new_id, type, idempotency_key, payload);
     size_t len = json_dumpb(envelope, text, sizeof text, JSON_COMPACT);
+    if (len > ISYNC_PAYLOAD_MAX_BYTES) {
+        json_decref(envelope);
+        return isync_fail(err, ISYNC_ERR_INVALID, 0, "is %zu bytes as JSON, more than the %u allowed", len,
+                          ISYNC_PAYLOAD_MAX_BYTES);
+    }
     char *body = len > sizeof text ? malloc(len) : text;
     if (body != text && body) {
         len = json_dumpb(envelope, body, len, JSON_COMPACT);

@@ -13,6 +13,13 @@
 #include "queue/problems.h"
 #include "queue/spool.h"
 
+/* What enqueue() accepts at most (docs/configuration.md#limits): far above
+ * any real order, low enough that one call cannot take seconds or gigabytes
+ * outside PHP's memory_limit. */
+#define ISYNC_PAYLOAD_MAX_ELEMENTS 10000 /* elements of one array or members of one object */
+#define ISYNC_PAYLOAD_MAX_STRING (64u << 10) /* bytes of one string */
+#define ISYNC_PAYLOAD_MAX_BYTES (8u << 20) /* bytes of the event's JSON text */
+
 /* 1 when the extension knows how to deliver this event type. */
 int isync_event_type_known(const char *type);
 /* Comma-separated list of known types, for error messages. */
@@ -29,7 +36,8 @@ json_t *isync_event_envelope(const char *id, const char *type, const char *idemp
 /* A validated payload into the spool: a new id, the envelope, its JSON text
  * written into ready/ (isync_spool_put: durable when the spool is). The id
  * is written to id; with an idempotency key seen before it is the earlier
- * event's, with ISYNC_ERR_EXISTS. */
+ * event's, with ISYNC_ERR_EXISTS. ISYNC_ERR_INVALID, nothing written, when
+ * the JSON text is over ISYNC_PAYLOAD_MAX_BYTES. */
 isync_status isync_event_enqueue(const isync_spool *spool, const char *type, const char *idempotency_key,
                                  json_t *payload, char id[ISYNC_ID_SIZE], isync_error *err);
 

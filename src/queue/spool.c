@@ -10,10 +10,12 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "base/atomic_file.h"
 #include "base/clock.h"
+#include "base/file_read.h"
 #include "base/sha256.h"
 
 #define MAGIC "ISYNC1"
@@ -201,11 +203,12 @@ long long isync_spool_id_us(const char *id)
 static isync_status read_header_id(const char *path, char id[ISYNC_ID_SIZE], isync_error *err)
 {
     char head[128];
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         return isync_fail(err, ISYNC_ERR_IO, errno, "spool: cannot open %s: %s", path, strerror(errno));
     }
-    ssize_t n = read(fd, head, sizeof head - 1);
+    ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head - 1) : -1;
     close(fd);
     if (n < (ssize_t)(sizeof MAGIC + ISYNC_ID_LEN)) {
         return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "spool: %s has no valid header", path);
@@ -285,40 +288,17 @@ isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, c
     return put_into(spool, ISYNC_STATE_INBOUND, id, body, body_len, NULL, NULL, err);
 }
 
+/* An event file or record: a regular file of at most ISYNC_SPOOL_MAX_FILE
+ * bytes, else ISYNC_ERR_CORRUPT (a FIFO or a huge file is quarantined
+ * without being read). */
 static isync_status read_file(const char *path, char **data, size_t *len, isync_error *err)
 {
-    struct stat st;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        isync_status code = errno == ENOENT ? ISYNC_ERR_NOTFOUND : ISYNC_ERR_IO;
-        return isync_fail(err, code, errno, "spool: cannot open %s: %s", path, strerror(errno));
+    isync_error why;
+    isync_status st = isync_read_regular_file(path, ISYNC_SPOOL_MAX_FILE, data, len, &why);
+    if (st == ISYNC_OK) {
+        return ISYNC_OK;
     }
-    if (fstat(fd, &st) != 0) {
-        int saved = errno;
-        close(fd);
-        return isync_fail(err, ISYNC_ERR_IO, saved, "spool: cannot stat %s: %s", path, strerror(saved));
-    }
-    char *buf = malloc((size_t)st.st_size + 1);
-    if (!buf) {
-        close(fd);
-        return isync_fail(err, ISYNC_ERR_NOMEM, 0, "out of memory reading %s", path);
-    }
-    size_t got = 0;
-    while (got < (size_t)st.st_size) {
-        ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            break;
-        }
-        got += (size_t)n;
-    }
-    close(fd);
-    buf[got] = '\0';
-    *data = buf;
-    *len = got;
-    return ISYNC_OK;
+    return isync_fail(err, st == ISYNC_ERR_INVALID ? ISYNC_ERR_CORRUPT : st, why.sys_errno, "spool: %s", why.message);
 }
 
 isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id, char **body,
@@ -514,6 +494,44 @@ json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const 
     return envelope;
 }
 
+static isync_status check_dir(const char *path, isync_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        int saved = errno ? errno : ENOTDIR;
+        return isync_fail(err, ISYNC_ERR_NOTFOUND, saved, "spool directory %s is gone: %s", path, strerror(saved));
+    }
+    if (access(path, W_OK) != 0) {
+        return isync_fail(err, ISYNC_ERR_IO, errno, "spool directory %s cannot be written: %s", path, strerror(errno));
+    }
+    return ISYNC_OK;
+}
+
+isync_status isync_spool_check(const isync_spool *spool, isync_error *err)
+{
+    static const char *const needed[] = {"", "/ready", "/tmp", "/records"};
+    char path[4096];
+    struct statvfs fs;
+    for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) {
+        snprintf(path, sizeof path, "%s%s", spool->dir, needed[i]);
+        errno = 0;
+        isync_status st = check_dir(path, err);
+        if (st != ISYNC_OK) {
+            return st;
+        }
+    }
+    if (statvfs(spool->dir, &fs) != 0) {
+        return ISYNC_OK; /* nothing known about space: say nothing */
+    }
+    unsigned long long free_bytes = (unsigned long long)fs.f_bavail * fs.f_frsize;
+    if (free_bytes < ISYNC_SPOOL_MIN_FREE || (fs.f_files > 0 && fs.f_favail == 0)) {
+        return isync_fail(err, ISYNC_ERR_IO, ENOSPC,
+                          "the file system of spool %s is full: %llu bytes, %llu inodes free", spool->dir, free_bytes,
+                          (unsigned long long)fs.f_favail);
+    }
+    return ISYNC_OK;
+}
+
 long isync_spool_count(const isync_spool *spool, isync_state state)
 {
     char path[4096];
@@ -538,20 +556,24 @@ static void record_path(const isync_spool *spool, const char *id, char *out, siz
 
 isync_status isync_spool_record_load(const isync_spool *spool, const char *id, json_t **record, isync_error *err)
 {
-    char path[4096];
+    char path[4096], *text = NULL;
+    size_t len = 0;
     json_error_t jerr;
     record_path(spool, id, path, sizeof path);
-    *record = json_load_file(path, 0, &jerr);
+    isync_status st = read_file(path, &text, &len, err);
+    *record = st == ISYNC_OK ? json_loadb(text, len, 0, &jerr) : NULL;
+    free(text);
     if (*record && json_is_object(*record)) {
         return ISYNC_OK;
     }
     json_decref(*record);
     *record = json_object();
-    if (access(path, F_OK) == 0) {
-        /* A damaged record loses progress notes, never the event: start afresh. */
-        return isync_fail(err, ISYNC_ERR_CORRUPT, 0, "record of event %s is unreadable: %s", id, jerr.text);
+    if (st == ISYNC_ERR_NOTFOUND) {
+        return ISYNC_OK;
     }
-    return ISYNC_OK;
+    /* A damaged record loses progress notes, never the event: start afresh. */
+    return st == ISYNC_OK ? isync_fail(err, ISYNC_ERR_CORRUPT, 0, "record of event %s is unreadable: %s", id, jerr.text)
+                          : isync_fail(err, ISYNC_ERR_CORRUPT, 0, "record of event %s is unreadable", id);
 }
 
 isync_status isync_spool_record_save(const isync_spool *spool, const char *id, json_t *record, isync_error *err)

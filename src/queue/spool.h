@@ -31,6 +31,10 @@
 
 #define ISYNC_ID_LEN 24 /* 13 hex µs timestamp + '-' + 10 hex random */
 #define ISYNC_ID_SIZE (ISYNC_ID_LEN + 1)
+/* The largest event file or record the spool reads: twice what enqueue()
+ * writes at most (ISYNC_PAYLOAD_MAX_BYTES in event.h). A larger file, or one
+ * that is not a regular file (a FIFO), is corrupt and never read. */
+#define ISYNC_SPOOL_MAX_FILE (16u << 20)
 
 typedef enum {
     ISYNC_STATE_READY = 0,
@@ -73,8 +77,8 @@ isync_status isync_spool_put(const isync_spool *spool, const char *id, const cha
 isync_status isync_spool_put_inbound(const isync_spool *spool, const char *id, const char *body, size_t body_len,
                                      isync_error *err);
 
-/* Reads and verifies an event. ISYNC_ERR_CORRUPT when damaged,
- * ISYNC_ERR_NOTFOUND when absent. *body is malloc'ed, NUL-terminated. */
+/* Reads and verifies an event. ISYNC_ERR_CORRUPT when damaged, not a
+ * regular file or over ISYNC_SPOOL_MAX_FILE, ISYNC_ERR_NOTFOUND when absent. *body is malloc'ed, NUL-terminated. */
 isync_status isync_spool_read(const isync_spool *spool, isync_state state, const char *id, char **body,
                               size_t *body_len, isync_error *err);
 
@@ -118,6 +122,16 @@ isync_status isync_spool_summaries(const isync_spool *spool, isync_state state, 
 /* An event's envelope parsed: a new JSON value, NULL when it cannot be read
  * (err set) or is not JSON. */
 json_t *isync_spool_envelope(const isync_spool *spool, isync_state state, const char *id, isync_error *err);
+
+/* The spool's file system is reported full below this much free space. */
+#define ISYNC_SPOOL_MIN_FREE (1u << 20)
+
+/* Whether the spool can take and deliver events: its directories exist and
+ * can be written, its file system has ISYNC_SPOOL_MIN_FREE bytes and an
+ * inode free. ISYNC_ERR_NOTFOUND (a directory is gone) or ISYNC_ERR_IO
+ * (read-only, not writable, full) with the reason in err. A few system
+ * calls, no write: for status() and the worker's watch. */
+isync_status isync_spool_check(const isync_spool *spool, isync_error *err);
 
 /* Number of events in a state, -1 when the directory cannot be read. */
 long isync_spool_count(const isync_spool *spool, isync_state state);

@@ -36,6 +36,9 @@ static json_t *spool_part(const isync_report_inputs *in, const isync_spool *spoo
         json_object_set_new(counts, isync_state_name((isync_state)s),
                             json_integer(isync_spool_count(spool, (isync_state)s)));
     }
+    isync_error err;
+    int usable = isync_spool_check(spool, &err) == ISYNC_OK;
+    json_object_set_new(counts, "error", usable ? json_null() : json_string(err.message));
     return counts;
 }
 

@@ -38,6 +38,8 @@ static struct {
     int wake_pipe[2];
     int lock_fd;
     isync_worker_settings settings;
+    time_t spool_checked_at; /* watch_spool(): once a second */
+    int spool_problem; /* errno of the problem logged last, 0: none */
 } worker = {
     .lock = PTHREAD_MUTEX_INITIALIZER,
     .ended_cond = PTHREAD_COND_INITIALIZER,
@@ -114,6 +116,32 @@ static int try_lead(void)
     return flock(worker.lock_fd, LOCK_EX | LOCK_NB) == 0;
 }
 
+/* The spool looked at once a second, by a follower too (a read-only spool
+ * makes no leader): a problem is logged when it starts or changes kind, and
+ * once when it is over, not once per attempt. */
+static void watch_spool(void)
+{
+    isync_spool spool = {.dir = worker.settings.spool_dir};
+    isync_error err;
+    time_t now = time(NULL);
+    if (now == worker.spool_checked_at) {
+        return;
+    }
+    worker.spool_checked_at = now;
+    if (isync_spool_check(&spool, &err) == ISYNC_OK) {
+        if (worker.spool_problem) {
+            isync_log(ISYNC_LOG_WARNING, "spool %s is usable again", spool.dir);
+            worker.spool_problem = 0;
+        }
+        return;
+    }
+    int kind = err.sys_errno ? err.sys_errno : -1;
+    if (kind != worker.spool_problem) {
+        isync_log(ISYNC_LOG_ERROR, "%s: events cannot be taken or delivered until this is fixed", err.message);
+        worker.spool_problem = kind;
+    }
+}
+
 static int watch_ready_dir(void)
 {
     char path[ISYNC_PATH_SIZE + 16];
@@ -140,6 +168,7 @@ static void lead(isync_leader *leader)
     worker.leader = true;
     isync_leader_begin(leader);
     while (!worker.stop) {
+        watch_spool();
         long due_ms = isync_leader_promote_due(leader);
         size_t taken = isync_leader_deliver_ready(leader, BATCH);
         if (time(NULL) - last_prune >= PRUNE_INTERVAL_S) {
@@ -194,6 +223,7 @@ static int lead_when_free(void)
 {
     while (!worker.stop) {
         if (!try_lead()) {
+            watch_spool();
             wait_for(-1, -1, FOLLOWER_POLL_MS);
             continue;
         }

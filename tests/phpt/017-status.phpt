@@ -66,6 +66,7 @@ Array
             [done] => int
             [inbound] => int
             [held] => int
+            [error] => null
         )
 
     [counters] => Array
@@ -227,7 +228,7 @@ array(0) {
 }
 {"hold":false,"flagged":0,"held":0,"error_rate":{"short":0,"long":0,"short_attempts":0,"long_attempts":0,"rising":false}}
 {"in_flight":0,"limit":8,"max_in_flight":8,"overloaded":0,"lanes":0}
-array(8) {
+array(9) {
   ["ready"]=>
   int(1)
   ["active"]=>
@@ -244,4 +245,6 @@ array(8) {
   int(0)
   ["held"]=>
   int(0)
+  ["error"]=>
+  NULL
 }

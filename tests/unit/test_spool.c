@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <openssl/evp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "queue/spool.h"
 
 typedef struct {
-    char root[64];      /* mkdtemp folder, removed afterwards */
-    char dir[128];      /* the spool inside it */
+    char root[64]; /* mkdtemp folder, removed afterwards */
+    char dir[128]; /* the spool inside it */
     isync_spool spool;
 } fixture;
 
@@ -154,8 +156,7 @@ static void test_put_read_round_trip(void **state)
     free(body);
 
     /* not in another state */
-    assert_int_equal(isync_spool_read(&f->spool, ISYNC_STATE_DONE, id, &body, &len, &err),
-                     ISYNC_ERR_NOTFOUND);
+    assert_int_equal(isync_spool_read(&f->spool, ISYNC_STATE_DONE, id, &body, &len, &err), ISYNC_ERR_NOTFOUND);
     assert_null(body);
     /* nothing left behind in tmp/ */
     assert_int_equal(count_entries(f, "tmp"), 0);
@@ -166,8 +167,7 @@ static void test_put_rejects_invalid_id(void **state)
     fixture *f = *state;
     char existing[ISYNC_ID_SIZE];
     isync_error err;
-    assert_int_equal(isync_spool_put(&f->spool, "../../etc/passwd", "x", 1, NULL, existing, &err),
-                     ISYNC_ERR_INVALID);
+    assert_int_equal(isync_spool_put(&f->spool, "../../etc/passwd", "x", 1, NULL, existing, &err), ISYNC_ERR_INVALID);
     assert_false(isync_id_valid("0000000000000-ABCDEF0123")); /* upper case */
     assert_false(isync_id_valid("0000000000000_abcdef0123"));
     assert_false(isync_id_valid("0000000000000-abcdef012"));
@@ -301,8 +301,7 @@ static void test_idempotency_key(void **state)
     /* still found once the event has moved on (delivered) */
     assert_int_equal(isync_spool_move(&f->spool, first, ISYNC_STATE_READY, ISYNC_STATE_DONE, &err), ISYNC_OK);
     new_id(second);
-    assert_int_equal(isync_spool_put(&f->spool, second, "{}", 2, "order-1001", existing, &err),
-                     ISYNC_ERR_EXISTS);
+    assert_int_equal(isync_spool_put(&f->spool, second, "{}", 2, "order-1001", existing, &err), ISYNC_ERR_EXISTS);
     assert_string_equal(existing, first);
 
     /* another key is another event */
@@ -318,8 +317,7 @@ static void expect_corrupt(fixture *f, const char *id)
     size_t len = 99;
     isync_error err;
     isync_error_clear(&err);
-    assert_int_equal(isync_spool_read(&f->spool, ISYNC_STATE_READY, id, &body, &len, &err),
-                     ISYNC_ERR_CORRUPT);
+    assert_int_equal(isync_spool_read(&f->spool, ISYNC_STATE_READY, id, &body, &len, &err), ISYNC_ERR_CORRUPT);
     assert_null(body);
     assert_int_equal(len, 0);
     assert_int_equal(err.status, ISYNC_ERR_CORRUPT);
@@ -364,7 +362,7 @@ static void test_corrupt_files(void **state)
     expect_corrupt(f, id);
     write_file(path, "ISYNC1 0190a1b2c3d4e-abcdef0123 zz 99999999999999999999999\n", 59);
     expect_corrupt(f, id);
-    static const char noise[] = { 'I', 'S', 'Y', 'N', 'C', '1', ' ', 0, (char)0xff, 0, '\n', 1, 2 };
+    static const char noise[] = {'I', 'S', 'Y', 'N', 'C', '1', ' ', 0, (char)0xff, 0, '\n', 1, 2};
     write_file(path, noise, sizeof noise);
     expect_corrupt(f, id);
 
@@ -390,8 +388,8 @@ static void test_move_between_states(void **state)
     assert_int_equal(isync_spool_locate(&f->spool, id, &where), ISYNC_OK);
     assert_int_equal(where, ISYNC_STATE_READY);
 
-    const isync_state path[] = { ISYNC_STATE_ACTIVE, ISYNC_STATE_DEFERRED, ISYNC_STATE_DEAD,
-                                 ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, ISYNC_STATE_DONE };
+    const isync_state path[] = {ISYNC_STATE_ACTIVE, ISYNC_STATE_DEFERRED, ISYNC_STATE_DEAD,
+                                ISYNC_STATE_READY,  ISYNC_STATE_ACTIVE,   ISYNC_STATE_DONE};
     isync_state from = ISYNC_STATE_READY;
     for (size_t i = 0; i < sizeof path / sizeof path[0]; i++) {
         assert_int_equal(isync_spool_move(&f->spool, id, from, path[i], &err), ISYNC_OK);
@@ -406,8 +404,7 @@ static void test_move_between_states(void **state)
     free(body);
 
     /* moving from the wrong state */
-    assert_int_equal(isync_spool_move(&f->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, &err),
-                     ISYNC_ERR_NOTFOUND);
+    assert_int_equal(isync_spool_move(&f->spool, id, ISYNC_STATE_READY, ISYNC_STATE_ACTIVE, &err), ISYNC_ERR_NOTFOUND);
     assert_non_null(strstr(err.message, id));
 
     assert_int_equal(isync_spool_remove(&f->spool, ISYNC_STATE_DONE, id, &err), ISYNC_OK);
@@ -421,12 +418,12 @@ static void test_move_between_states(void **state)
 static void test_list_sorted_with_limit(void **state)
 {
     fixture *f = *state;
-    const char *ids[] = { "0190a1b2c3d4f-0000000003", "0190a1b2c3d4e-ffffffffff",
-                          "0190a1b2c3d50-0000000001", "0190a1b2c3d4e-0000000002" };
-    const char *sorted[] = { "0190a1b2c3d4e-0000000002", "0190a1b2c3d4e-ffffffffff",
-                             "0190a1b2c3d4f-0000000003", "0190a1b2c3d50-0000000001" };
+    const char *ids[] = {"0190a1b2c3d4f-0000000003", "0190a1b2c3d4e-ffffffffff", "0190a1b2c3d50-0000000001",
+                         "0190a1b2c3d4e-0000000002"};
+    const char *sorted[] = {"0190a1b2c3d4e-0000000002", "0190a1b2c3d4e-ffffffffff", "0190a1b2c3d4f-0000000003",
+                            "0190a1b2c3d50-0000000001"};
     char existing[ISYNC_ID_SIZE], path[256];
-    char (*list)[ISYNC_ID_SIZE] = NULL;
+    char(*list)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     isync_error err;
 
@@ -460,7 +457,7 @@ static void test_list_sorted_with_limit(void **state)
 static void test_list_many(void **state)
 {
     fixture *f = *state;
-    char (*list)[ISYNC_ID_SIZE] = NULL;
+    char(*list)[ISYNC_ID_SIZE] = NULL;
     size_t count = 0;
     isync_error err;
     for (int i = 0; i < 150; i++) { /* more than the first allocation */
@@ -562,14 +559,14 @@ static void test_prune(void **state)
     assert_int_equal(isync_spool_move(&f->spool, delivered, ISYNC_STATE_READY, ISYNC_STATE_DONE, &err), ISYNC_OK);
     assert_int_equal(isync_spool_record_save(&f->spool, delivered, rec, &err), ISYNC_OK);
     json_decref(rec);
-    put_event(f, "{}", "key-waiting", waiting);  /* key of a live event */
-    put_event(f, "{}", "key-gone", gone);        /* key whose event is gone */
+    put_event(f, "{}", "key-waiting", waiting); /* key of a live event */
+    put_event(f, "{}", "key-gone", gone); /* key whose event is gone */
     assert_int_equal(isync_spool_remove(&f->spool, ISYNC_STATE_READY, gone, &err), ISYNC_OK);
-    put_event(f, "{}", "key-fresh", fresh);      /* same, but recent */
+    put_event(f, "{}", "key-fresh", fresh); /* same, but recent */
     assert_int_equal(isync_spool_remove(&f->spool, ISYNC_STATE_READY, fresh, &err), ISYNC_OK);
 
     /* the keys are two hours old, except key-fresh */
-    const char *keys[] = { "key-waiting", "key-gone", "key-fresh" };
+    const char *keys[] = {"key-waiting", "key-gone", "key-fresh"};
     for (size_t i = 0; i < 3; i++) {
         key_file(f, keys[i], path, sizeof path);
         assert_true(exists(path));
@@ -590,8 +587,7 @@ static void test_prune(void **state)
     assert_int_equal(isync_spool_count(&f->spool, ISYNC_STATE_DONE), 1);
     char existing[ISYNC_ID_SIZE], again[ISYNC_ID_SIZE];
     new_id(again);
-    assert_int_equal(isync_spool_put(&f->spool, again, "{}", 2, "key-waiting", existing, &err),
-                     ISYNC_ERR_EXISTS);
+    assert_int_equal(isync_spool_put(&f->spool, again, "{}", 2, "key-waiting", existing, &err), ISYNC_ERR_EXISTS);
     assert_string_equal(existing, waiting);
 
     /* once the delivery is older than max_age, the event and its record go */
@@ -618,8 +614,8 @@ static void test_record_round_trip(void **state)
     assert_int_equal(json_object_size(record), 0);
     json_decref(record);
 
-    json_t *saved = json_pack("{s:i, s:s, s:{s:s}}", "attempts", 3, "last_error", "HTTP 503",
-                              "progress", "order", "1000123");
+    json_t *saved = json_pack("{s:i, s:s, s:{s:s}}", "attempts", 3, "last_error", "HTTP 503", "progress", "order",
+                              "1000123");
     assert_int_equal(isync_spool_record_save(&f->spool, id, saved, &err), ISYNC_OK);
     assert_int_equal(isync_spool_record_load(&f->spool, id, &record, &err), ISYNC_OK);
     assert_true(json_equal(record, saved));
@@ -704,7 +700,7 @@ static void test_open_creates_parents_and_reopens(void **state)
     assert_int_equal(isync_spool_open(&spool, dir, 1, &err), ISYNC_OK);
     assert_string_equal(spool.dir, dir);
     assert_int_equal(spool.durable, 1);
-    const char *subs[] = { "tmp", "ready", "active", "deferred", "dead", "corrupt", "done", "keys", "records" };
+    const char *subs[] = {"tmp", "ready", "active", "deferred", "dead", "corrupt", "done", "keys", "records"};
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
         snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
         assert_int_equal(stat(sub, &st), 0);
@@ -743,6 +739,71 @@ static void test_open_without_permission(void **state)
     assert_non_null(strstr(err.message, strerror(EACCES)));
 }
 
+/* A reader blocked on a FIFO fails the test instead of hanging the suite. */
+static void blocked(int sig)
+{
+    (void)sig;
+    fail_msg("the read blocked");
+}
+
+static isync_status read_with_alarm(fixture *f, const char *id, isync_error *err)
+{
+    char *body = NULL;
+    size_t len = 0;
+    signal(SIGALRM, blocked);
+    alarm(3);
+    isync_status st = isync_spool_read(&f->spool, ISYNC_STATE_READY, id, &body, &len, err);
+    alarm(0);
+    free(body);
+    return st;
+}
+
+static void test_fifo_in_ready_is_corrupt_at_once(void **state)
+{
+    fixture *f = *state;
+    char path[512];
+    isync_error err;
+    const char *id = "0000000000001-00000000aa";
+    path_of(f, "ready", id, path, sizeof path);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_int_equal(read_with_alarm(f, id, &err), ISYNC_ERR_CORRUPT);
+    assert_non_null(strstr(err.message, "not a regular file"));
+}
+
+static void test_huge_file_in_ready_is_corrupt_unread(void **state)
+{
+    fixture *f = *state;
+    char path[512];
+    isync_error err;
+    const char *id = "0000000000001-00000000bb";
+    path_of(f, "ready", id, path, sizeof path);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, 300LL << 20), 0); /* sparse: 300 MB, no disk */
+    close(fd);
+    long long start = isync_now_ms();
+    assert_int_equal(read_with_alarm(f, id, &err), ISYNC_ERR_CORRUPT);
+    assert_non_null(strstr(err.message, "314572800 bytes, more than the 16777216 allowed"));
+    assert_true(isync_now_ms() - start < 1000); /* open and fstat only; it read 300 MB before */
+}
+
+static void test_fifo_as_record_does_not_block(void **state)
+{
+    fixture *f = *state;
+    char path[512];
+    isync_error err;
+    json_t *record = NULL;
+    const char *id = "0000000000001-00000000cc";
+    snprintf(path, sizeof path, "%s/records/%s.json", f->dir, id);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    signal(SIGALRM, blocked);
+    alarm(3);
+    assert_int_equal(isync_spool_record_load(&f->spool, id, &record, &err), ISYNC_ERR_CORRUPT);
+    alarm(0);
+    assert_int_equal(json_object_size(record), 0);
+    json_decref(record);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -765,6 +826,9 @@ int main(void)
         T(test_open_below_a_file),
         T(test_open_creates_parents_and_reopens),
         T(test_open_without_permission),
+        T(test_fifo_in_ready_is_corrupt_at_once),
+        T(test_huge_file_in_ready_is_corrupt_unread),
+        T(test_fifo_as_record_does_not_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,7 +18,8 @@ final class MonitorApiTest extends TestCase
     private function api(bool $loaded = true, array $answers = []): MonitorApi
     {
         $answers += [
-            'status' => ['worker' => ['leader_pid' => null], 'spool' => ['ready' => 2, 'dead' => 1, 'inbound' => 3, 'held' => 0],
+            'status' => ['worker' => ['leader_pid' => null], 'spool' => ['ready' => 2, 'dead' => 1, 'inbound' => 3, 'held' => 0,
+                'error' => 'the file system of spool /var/spool/infor_sync is full: 0 bytes, 12 inodes free'],
                 'counters' => ['delivered' => 8, 'retried' => 1, 'dead' => 1],
                 'anomalies' => ['error_rate' => ['short' => 0.6, 'long' => 0.1, 'rising' => true]],
                 'credentials' => ['ok' => false, 'error' => 'file not found']],
@@ -56,6 +57,7 @@ final class MonitorApiTest extends TestCase
         $this->assertStringContainsString('Dead letters', $alerts);
         $this->assertStringContainsString('no process delivers', $alerts);
         $this->assertStringContainsString('file not found', $alerts);
+        $this->assertStringContainsString('The spool cannot be used, nothing is taken or delivered: the file system of spool /var/spool/infor_sync is full', $alerts);
         $this->assertNotFalse(json_encode($body));
     }
 

@@ -181,6 +181,9 @@ final class MonitorApi
         if ((int) ($spool['dead'] ?? 0) > 0) {
             $alerts[] = 'Dead letters: ' . (int) $spool['dead'] . ' event(s) Infor refused; see below.';
         }
+        if (!empty($spool['error'])) {
+            $alerts[] = 'The spool cannot be used, nothing is taken or delivered: ' . $spool['error'] . '.';
+        }
         if ((int) ($spool['corrupt'] ?? 0) > 0) {
             $alerts[] = 'Corrupt events in the spool: ' . (int) $spool['corrupt'] . '.';
         }
