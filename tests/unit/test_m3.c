@@ -422,6 +422,31 @@ static void test_call_classifies_http_answers(void **state)
     assert_int_equal(server.request_count, 6);
 }
 
+/* A Retry-After of centuries (a number past LONG_MAX, a far date) is taken
+ * as the longest honoured: 1 hour. */
+static void test_call_caps_retry_after(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, TOKEN_1, 0 },
+        { 429, "Retry-After: 99999999999999999999\r\n", "quota exceeded", 0 },
+        { 503, "Retry-After: Fri, 31 Dec 2100 23:59:59 GMT\r\n", "busy", 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 3);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.retry_after_s, 3600);
+    isync_m3_result_clear(&res);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.retry_after_s, 3600);
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+}
+
 static void test_call_permanent_error_excerpt_is_bounded(void **state)
 {
     (void)state;
@@ -717,6 +742,7 @@ int main(void)
         cmocka_unit_test_teardown(test_call_401_gets_new_token_and_retries_once, teardown_server),
         cmocka_unit_test_teardown(test_call_401_twice_is_retry, teardown_server),
         cmocka_unit_test_teardown(test_call_classifies_http_answers, teardown_server),
+        cmocka_unit_test_teardown(test_call_caps_retry_after, teardown_server),
         cmocka_unit_test_teardown(test_call_permanent_error_excerpt_is_bounded, teardown_server),
         cmocka_unit_test_teardown(test_call_token_refused_is_retry_without_secrets, teardown_server),
         cmocka_unit_test_teardown(test_call_refresh_token_then_fallback_to_grant, teardown_server),
