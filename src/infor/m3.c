@@ -8,8 +8,11 @@
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/redact.h"
 
 #define ERROR_EXCERPT_CHARS 200
+/* How much of a body is looked at for secrets before the excerpt is cut. */
+#define REDACT_WINDOW_CHARS 4096
 
 struct isync_m3_client {
     const isync_ionapi *cred;
@@ -453,11 +456,11 @@ static void set_failure(isync_m3_result *res, isync_m3_outcome outcome, const ch
     va_end(ap);
 }
 
-/* At most ERROR_EXCERPT_CHARS of body on one line, blank runs collapsed. */
-static void body_excerpt(const isync_http_response *resp, char *out, size_t out_size)
+/* The body on one line, blank runs collapsed, at most out_size - 1 bytes. */
+static void body_line(const isync_http_response *resp, char *out, size_t out_size)
 {
     size_t used = 0;
-    size_t limit = out_size - 1 < ERROR_EXCERPT_CHARS ? out_size - 1 : ERROR_EXCERPT_CHARS;
+    size_t limit = out_size - 1;
 
     for (size_t i = 0; resp->body && i < resp->body_len && used < limit; i++) {
         char c = resp->body[i];
@@ -472,7 +475,35 @@ static void body_excerpt(const isync_http_response *resp, char *out, size_t out_
     out[used] = '\0';
 }
 
-static void classify_http_answer(const isync_http_response *resp, isync_m3_result *res)
+/* The secrets of a client's credentials an answer might echo. */
+static void client_secrets(const isync_m3_client *client, const char *secrets[3])
+{
+    secrets[0] = client->cred->cs;
+    secrets[1] = client->cred->sask;
+    secrets[2] = NULL;
+}
+
+/* At most ERROR_EXCERPT_CHARS of body on one line, secrets withheld (a
+ * gateway page may echo the request's Authorization header). */
+static void body_excerpt(const isync_m3_client *client, const isync_http_response *resp, char *out, size_t out_size)
+{
+    char line[REDACT_WINDOW_CHARS + 1];
+    const char *secrets[3];
+    client_secrets(client, secrets);
+    body_line(resp, line, sizeof line);
+    isync_redact(line, sizeof line, secrets);
+    snprintf(out, out_size, "%.*s", ERROR_EXCERPT_CHARS, line);
+}
+
+/* Infor's text in res (an MI error message) with secrets withheld. */
+static void withhold_secrets(const isync_m3_client *client, isync_m3_result *res)
+{
+    const char *secrets[3];
+    client_secrets(client, secrets);
+    isync_redact(res->error_message, sizeof res->error_message, secrets);
+}
+
+static void classify_http_answer(const isync_m3_client *client, const isync_http_response *resp, isync_m3_result *res)
 {
     char excerpt[ERROR_EXCERPT_CHARS + 1];
     long status = resp->status;
@@ -485,7 +516,7 @@ static void classify_http_answer(const isync_http_response *resp, isync_m3_resul
         }
         return;
     }
-    body_excerpt(resp, excerpt, sizeof excerpt);
+    body_excerpt(client, resp, excerpt, sizeof excerpt);
     if (status >= 400 && status < 500 && status != 408 && status != 429) {
         set_failure(res, ISYNC_M3_PERMANENT, "HTTP %ld: %s", status, excerpt);
     } else {
@@ -593,7 +624,8 @@ isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *
     }
     m3_request request = {"GET", url, NULL, !reads_only(req->transaction)};
     if (send_request(client, &request, &resp, res) == 0) {
-        classify_http_answer(&resp, res);
+        classify_http_answer(client, &resp, res);
+        withhold_secrets(client, res);
         isync_http_response_clear(&resp);
     }
     free(url);
@@ -727,7 +759,7 @@ isync_m3_outcome isync_m3_bulk_call(isync_m3_client *client, const isync_m3_bulk
         fail_all(&whole, bulk->count, results);
     } else {
         if (resp.status < 200 || resp.status >= 300) {
-            classify_http_answer(&resp, &whole);
+            classify_http_answer(client, &resp, &whole);
             fail_all(&whole, bulk->count, results);
         } else if (parse_bulk(&resp, bulk->count, results) != 0) {
             set_failure(&whole, ISYNC_M3_PERMANENT, "unreadable M3 bulk response (HTTP %ld)", resp.status);
@@ -735,6 +767,7 @@ isync_m3_outcome isync_m3_bulk_call(isync_m3_client *client, const isync_m3_bulk
         }
         for (size_t i = 0; i < bulk->count; i++) {
             results[i].http_status = resp.status;
+            withhold_secrets(client, &results[i]);
         }
         isync_http_response_clear(&resp);
     }

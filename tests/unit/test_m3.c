@@ -447,6 +447,61 @@ static void test_call_caps_retry_after(void **state)
     stop_server();
 }
 
+/* A gateway error page that echoes the request (its Authorization header,
+ * a form with the client secret) keeps no secret in the error text that
+ * goes to last_error, the log and the records. */
+static void test_call_error_text_withholds_secrets(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, "{\"access_token\":\"eyJhbGciOiJSUzI1NiJ9.payload-123.sig\",\"expires_in\":7200}", 0 },
+        { 502, NULL, "<h1>Bad Gateway</h1>\r\nRequest headers:\r\nAuthorization: Bearer eyJhbGciOiJSUzI1NiJ9.payload-123.sig"
+                     "\r\nAccept: application/json\r\nbody: client_secret=client-secret&password=svc%20secret", 0 },
+        { 200, NULL, "{\"results\":[{\"errorMessage\":\"Echo: authorization: Bearer eyJhbGciOiJSUzI1NiJ9.payload-123.sig "
+                     "cs client-secret\",\"errorCode\":\"X\"}],\"nrOfFailedTransactions\":1}", 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 3);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_non_null(strstr(res.error_message, "HTTP 502: <h1>Bad Gateway</h1> Request headers: Authorization: Bearer (withheld)"));
+    assert_null(strstr(res.error_message, "payload-123"));
+    assert_null(strstr(res.error_message, "client-secret"));
+    assert_null(strstr(res.error_message, "svc%20secret"));
+    isync_m3_result_clear(&res);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_MI_ERROR);
+    assert_null(strstr(res.error_message, "payload-123"));
+    assert_null(strstr(res.error_message, "client-secret"));
+    assert_non_null(strstr(res.error_message, "Echo: authorization: Bearer (withheld) cs (withheld)"));
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+}
+
+/* An access token with CR/LF would add headers of the token endpoint's
+ * choosing to every M3 call: the answer is an error, nothing is sent. */
+static void test_token_with_line_break_refused(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, "{\"access_token\":\"tok-1\\r\\nX-Injected: yes\",\"expires_in\":7200}", 0 },
+        { 200, NULL, ITEM_OK, 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_non_null(strstr(res.error_message, "access_token that cannot go into a header"));
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 1); /* the token request only */
+}
+
 static void test_call_permanent_error_excerpt_is_bounded(void **state)
 {
     (void)state;
@@ -743,6 +798,8 @@ int main(void)
         cmocka_unit_test_teardown(test_call_401_twice_is_retry, teardown_server),
         cmocka_unit_test_teardown(test_call_classifies_http_answers, teardown_server),
         cmocka_unit_test_teardown(test_call_caps_retry_after, teardown_server),
+        cmocka_unit_test_teardown(test_call_error_text_withholds_secrets, teardown_server),
+        cmocka_unit_test_teardown(test_token_with_line_break_refused, teardown_server),
         cmocka_unit_test_teardown(test_call_permanent_error_excerpt_is_bounded, teardown_server),
         cmocka_unit_test_teardown(test_call_token_refused_is_retry_without_secrets, teardown_server),
         cmocka_unit_test_teardown(test_call_refresh_token_then_fallback_to_grant, teardown_server),
