@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/redact.h"
+#include "base/utf8.h"
 
 #define ERROR_EXCERPT_CHARS 200
 /* How much of a body is looked at for secrets before the excerpt is cut. */
@@ -368,6 +369,34 @@ static int parse_v1(json_t *root, isync_m3_result *res)
     return 0;
 }
 
+/* The identifiers the connectors and pollers take from M3's answers, with
+ * the longest M3 allows (metadata/m3-transactions.json). A longer one is no
+ * M3 answer (a proxy's page, a broken gateway): the answer is unreadable. */
+static const struct {
+    const char *name;
+    size_t most;
+} identifier_bounds[] = {
+    {"ORNO", 10}, {"CUNO", 10}, {"ITNO", 15}, {"ORNR", 10}, {"RIDN", 10}, {"CUOR", 20}, {"FWNO", 10},
+    {"PONR", 5},  {"POSX", 3},  {"WHLO", 3},  {"DLIX", 11}, {"CONN", 7},  {"ORST", 2},  {"ORSL", 2},
+};
+
+/* The first identifier of records longer than M3 allows, or NULL. */
+static const char *overlong_identifier(json_t *records)
+{
+    size_t i;
+    json_t *record;
+    json_array_foreach(records, i, record)
+    {
+        for (size_t k = 0; k < sizeof identifier_bounds / sizeof identifier_bounds[0]; k++) {
+            const char *text = json_string_value(json_object_get(record, identifier_bounds[k].name));
+            if (text && isync_utf8_length(text) > identifier_bounds[k].most) {
+                return identifier_bounds[k].name;
+            }
+        }
+    }
+    return NULL;
+}
+
 static int is_v2(json_t *root)
 {
     return json_object_get(root, "results") || json_object_get(root, "nrOfFailedTransactions");
@@ -397,12 +426,14 @@ isync_status isync_m3_parse_response(const char *body, size_t len, isync_m3_resu
         }
     }
     json_decref(root);
-    if (rc != 0) {
+    const char *overlong = rc == 0 ? overlong_identifier(res->records) : NULL;
+    if (rc != 0 || overlong) {
         json_decref(res->records);
         res->records = NULL;
-        res->outcome = ISYNC_M3_PERMANENT;
+        res->outcome = ISYNC_M3_RETRY;
         res->error_type[0] = res->error_code[0] = res->error_field[0] = '\0';
-        snprintf(res->error_message, sizeof res->error_message, "unreadable M3 response");
+        snprintf(res->error_message, sizeof res->error_message, "unreadable M3 response%s%s%s", overlong ? " (" : "",
+                 overlong ? overlong : "", overlong ? " longer than M3 allows)" : "");
         return ISYNC_ERR_CORRUPT;
     }
     return ISYNC_OK;
@@ -512,7 +543,10 @@ static void classify_http_answer(const isync_m3_client *client, const isync_http
     res->retry_after_s = resp->retry_after_s;
     if (status >= 200 && status < 300) {
         if (isync_m3_parse_response(resp->body, resp->body_len, res) != ISYNC_OK) {
-            set_failure(res, ISYNC_M3_PERMANENT, "unreadable M3 response (HTTP %ld)", status);
+            /* a gateway's or proxy's page in place of M3's answer: transient */
+            char why[sizeof res->error_message];
+            snprintf(why, sizeof why, "%s", res->error_message);
+            set_failure(res, ISYNC_M3_RETRY, "%s (HTTP %ld)", why, status);
         }
         return;
     }
@@ -690,7 +724,10 @@ static int parse_bulk(const isync_http_response *resp, size_t count, isync_m3_re
         json_t *single = json_pack("{s:[O]}", "results", one);
         results[i].outcome = ISYNC_M3_OK;
         results[i].records = json_array();
-        rc = single && results[i].records && parse_v2(single, &results[i]) == 0 ? 0 : -1;
+        rc = single && results[i].records && parse_v2(single, &results[i]) == 0 &&
+                !overlong_identifier(results[i].records)
+            ? 0
+            : -1;
         marked |= results[i].outcome != ISYNC_M3_OK;
         json_decref(single);
     }
@@ -762,7 +799,7 @@ isync_m3_outcome isync_m3_bulk_call(isync_m3_client *client, const isync_m3_bulk
             classify_http_answer(client, &resp, &whole);
             fail_all(&whole, bulk->count, results);
         } else if (parse_bulk(&resp, bulk->count, results) != 0) {
-            set_failure(&whole, ISYNC_M3_PERMANENT, "unreadable M3 bulk response (HTTP %ld)", resp.status);
+            set_failure(&whole, ISYNC_M3_RETRY, "unreadable M3 bulk response (HTTP %ld)", resp.status);
             fail_all(&whole, bulk->count, results);
         }
         for (size_t i = 0; i < bulk->count; i++) {
