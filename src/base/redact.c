@@ -51,10 +51,17 @@ static size_t secret_at(const char *s, const char *const *secrets)
 static const char *const named[] = {"authorization", "access_token",  "refresh_token",
                                     "id_token",      "client_secret", "password"};
 
+/* The length of the value at s: up to the closing quote when the value
+ * was opened by one (a JSON text may hold blanks), else a token. */
+static size_t value_length(const char *s, char quote)
+{
+    return quote ? strcspn(s, quote == '"' ? "\"" : "'") : token_run(s);
+}
+
 /* At s, a name of `named` with its separator (and the scheme of an
  * Authorization: "Bearer "): how many bytes to copy before the value, 0
- * when there is none. */
-static size_t named_prefix(const char *s)
+ * when there is none; *quote is the quote that opened the value, or 0. */
+static size_t named_prefix(const char *s, char *quote)
 {
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
         size_t n = strlen(named[i]);
@@ -62,8 +69,14 @@ static size_t named_prefix(const char *s)
             continue;
         }
         int assigned = 0;
+        *quote = 0;
         while (s[n] && strchr("\"' \t:=", s[n])) {
-            assigned |= s[n] == ':' || s[n] == '=';
+            if (s[n] == ':' || s[n] == '=') {
+                assigned = 1;
+                *quote = 0;
+            } else if (assigned && (s[n] == '"' || s[n] == '\'')) {
+                *quote = s[n]; /* opens the value (a quote before ':' closed the name) */
+            }
             n++;
         }
         if (!assigned) {
@@ -79,7 +92,7 @@ static size_t named_prefix(const char *s)
                 n++;
             }
         }
-        return token_run(s + n) > 0 ? n : 0;
+        return value_length(s + n, *quote) > 0 ? n : 0;
     }
     return 0;
 }
@@ -107,14 +120,16 @@ static void redact_into(const char *in, builder *b, const char *const *secrets)
             i += len;
             continue;
         }
-        size_t prefix = named_prefix(in + i);
+        char quote = 0;
+        size_t prefix = named_prefix(in + i, &quote);
         if (prefix == 0) {
+            quote = 0;
             prefix = bearer_prefix(in + i);
         }
         if (prefix > 0) {
             put(b, in + i, prefix);
             put(b, ISYNC_WITHHELD, strlen(ISYNC_WITHHELD));
-            i += prefix + token_run(in + i + prefix);
+            i += prefix + value_length(in + i + prefix, quote);
             continue;
         }
         put(b, in + i, 1);

@@ -38,6 +38,10 @@ static void test_named_values(void **state)
     expect("grant_type=password&username=TEN%23key&password=svc%20secret&client_secret=s3cr3t", NULL,
            "grant_type=password&username=TEN%23key&password=(withheld)&client_secret=(withheld)");
     expect("id_token: a.b.c", NULL, "id_token: (withheld)");
+    /* a quoted value is withheld to its closing quote, blanks and all */
+    expect("{\"password\":\"two words & more\",\"user\":\"u\"}", NULL, "{\"password\":\"(withheld)\",\"user\":\"u\"}");
+    expect("{\"Authorization\": \"Basic a b\"}", NULL, "{\"Authorization\": \"Basic (withheld)\"}");
+    expect("\"password\": hunter22, \"user\":\"u\"", NULL, "\"password\": (withheld), \"user\":\"u\"");
     /* the words alone are ordinary text */
     expect("You are not authorized; password expired", NULL, "You are not authorized; password expired");
     expect("Authorization failed for user", NULL, "Authorization failed for user");
