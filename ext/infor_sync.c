@@ -600,7 +600,7 @@ ZEND_FUNCTION(InforSync_save_credentials)
         RETURN_THROWS();
     }
     isync_status st = isync_credentials_save(INFOR_SYNC_G(ionapi_file), ZSTR_VAL(ionapi), ZSTR_LEN(ionapi),
-                                             &summary, &problems, &err);
+                                             INFOR_SYNC_G(verify_tls), &summary, &problems, &err);
     if (st == ISYNC_ERR_INVALID) {
         infor_sync_throw_validation("invalid credentials", &problems);
         RETURN_THROWS();

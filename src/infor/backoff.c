@@ -1,8 +1,15 @@
 #include "infor/backoff.h"
 
-#include <limits.h>
 #include <sys/random.h>
 #include <time.h>
+
+long isync_retry_after_capped(long retry_after_s)
+{
+    if (retry_after_s < 0) {
+        return -1;
+    }
+    return retry_after_s > ISYNC_RETRY_AFTER_MAX_S ? ISYNC_RETRY_AFTER_MAX_S : retry_after_s;
+}
 
 long isync_backoff_delay_ms(unsigned attempt, long base_ms, long cap_ms, long retry_after_s, uint64_t random)
 {
@@ -21,9 +28,7 @@ long isync_backoff_delay_ms(unsigned attempt, long base_ms, long cap_ms, long re
     }
     long delay = base_ms + (long)(random % (uint64_t)(ceiling - base_ms + 1));
     if (retry_after_s > 0) {
-        /* a huge Retry-After must not wrap around into a short delay (here
-         * or where the caller adds it to the current time) */
-        long asked = retry_after_s > LONG_MAX / 4000 ? LONG_MAX / 4 : retry_after_s * 1000;
+        long asked = isync_retry_after_capped(retry_after_s) * 1000;
         if (asked > delay) {
             delay = asked;
         }

@@ -20,7 +20,8 @@ static const char *without_prefix(const char *message)
     return strncmp(message, prefix, sizeof prefix - 1) == 0 ? message + sizeof prefix - 1 : message;
 }
 
-isync_status isync_credentials_check(const char *text, size_t len, isync_ionapi *out, isync_problems *problems)
+isync_status isync_credentials_check(const char *text, size_t len, int verify_tls, isync_ionapi *out,
+                                     isync_problems *problems)
 {
     isync_error err;
     const char *bad_key = NULL;
@@ -32,13 +33,16 @@ isync_status isync_credentials_check(const char *text, size_t len, isync_ionapi 
         return ISYNC_ERR_INVALID;
     }
     if (isync_ionapi_parse_text(text, len, UPLOAD_NAME, out, &bad_key, &err) == ISYNC_OK) {
-        return ISYNC_OK;
+        if (!verify_tls || isync_ionapi_check_https(out, UPLOAD_NAME, &bad_key, &err) == ISYNC_OK) {
+            return ISYNC_OK;
+        }
+        isync_ionapi_free(out);
     }
     isync_problems_add(problems, bad_key ? bad_key : "ionapi", "%s", without_prefix(err.message));
     return ISYNC_ERR_INVALID;
 }
 
-isync_status isync_credentials_save(const char *path, const char *text, size_t len, json_t **summary,
+isync_status isync_credentials_save(const char *path, const char *text, size_t len, int verify_tls, json_t **summary,
                                     isync_problems *problems, isync_error *err)
 {
     isync_ionapi cred;
@@ -50,7 +54,7 @@ isync_status isync_credentials_save(const char *path, const char *text, size_t l
         memset(problems, 0, sizeof *problems);
         return isync_fail(err, ISYNC_ERR_CONFIG, 0, "infor_sync.ionapi_file is not set");
     }
-    if (isync_credentials_check(text, len, &cred, problems) != ISYNC_OK) {
+    if (isync_credentials_check(text, len, verify_tls, &cred, problems) != ISYNC_OK) {
         return isync_fail(err, ISYNC_ERR_INVALID, 0, "invalid credentials");
     }
     isync_error write_err;
@@ -64,6 +68,19 @@ isync_status isync_credentials_save(const char *path, const char *text, size_t l
     }
     isync_ionapi_free(&cred);
     return ISYNC_OK;
+}
+
+isync_status isync_credentials_load(const char *path, int verify_tls, isync_ionapi *out, isync_error *err)
+{
+    const char *bad_key = NULL;
+    isync_status st = isync_ionapi_load(path, out, err);
+    if (st == ISYNC_OK && verify_tls) {
+        st = isync_ionapi_check_https(out, path, &bad_key, err);
+        if (st != ISYNC_OK) {
+            isync_ionapi_free(out);
+        }
+    }
+    return st;
 }
 
 static const char *grant_name(isync_grant grant)
@@ -95,7 +112,7 @@ json_t *isync_credentials_describe(const char *path, const isync_ionapi *cred, c
     return out;
 }
 
-json_t *isync_credentials_summary(const char *path)
+json_t *isync_credentials_summary(const char *path, int verify_tls)
 {
     isync_ionapi cred;
     isync_error err;
@@ -103,7 +120,7 @@ json_t *isync_credentials_summary(const char *path)
     if (!path || !*path) {
         return isync_credentials_describe(path, NULL, "infor_sync.ionapi_file is not set");
     }
-    if (isync_ionapi_load(path, &cred, &err) != ISYNC_OK) {
+    if (isync_credentials_load(path, verify_tls, &cred, &err) != ISYNC_OK) {
         return isync_credentials_describe(path, NULL, err.message);
     }
     json_t *out = isync_credentials_describe(path, &cred, NULL);

@@ -1,5 +1,7 @@
 #include "infor/http.h"
 
+#include "infor/backoff.h"
+
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -96,20 +98,22 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
     return chunk;
 }
 
+/* Seconds or an HTTP date; capped at ISYNC_RETRY_AFTER_MAX_S (strtol
+ * saturates a huge number at LONG_MAX, which the cap brings down). */
 static long parse_retry_after(const char *value)
 {
     char *end;
     long seconds = strtol(value, &end, 10);
 
     if (end != value && (*end == '\0' || isspace((unsigned char)*end))) {
-        return seconds < 0 ? 0 : seconds;
+        return isync_retry_after_capped(seconds < 0 ? 0 : seconds);
     }
     time_t when = curl_getdate(value, NULL);
     if (when == -1) {
         return -1;
     }
     time_t now = time(NULL);
-    return when > now ? (long)(when - now) : 0;
+    return isync_retry_after_capped(when > now ? (long)(when - now) : 0);
 }
 
 static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)

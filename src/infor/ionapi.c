@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
 #include <jansson.h>
 
 static const char *const required_keys[] = {"ti", "ci", "cs", "iu", "pu", "ot"};
@@ -98,6 +99,57 @@ static isync_status check_service_account(const isync_ionapi *cred, const char *
     return ISYNC_OK;
 }
 
+/* The scheme of url (lower case, malloc'ed) when url is an absolute http or
+ * https URL with a host; NULL for anything else ("not a url", "ftp://x"). */
+static char *url_scheme(const char *url)
+{
+    CURLU *h = curl_url();
+    char *scheme = NULL;
+    char *host = NULL;
+    int ok = h && curl_url_set(h, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(h, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        curl_url_get(h, CURLUPART_HOST, &host, 0) == CURLUE_OK && host[0] &&
+        (strcmp(scheme, "https") == 0 || strcmp(scheme, "http") == 0);
+    char *out = ok ? strdup(scheme) : NULL;
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(h);
+    return out;
+}
+
+/* iu and pu: URLs at all, and https ones when need_https. */
+static isync_status check_urls(const isync_ionapi *cred, const char *name, int need_https, const char **bad_key,
+                               isync_error *err)
+{
+    const char *keys[] = {"iu", "pu"};
+    const char *urls[] = {cred->iu, cred->pu};
+    for (size_t i = 0; i < 2; i++) {
+        char *scheme = url_scheme(urls[i]);
+        int is_url = scheme != NULL;
+        int https = is_url && strcmp(scheme, "https") == 0;
+        free(scheme);
+        if (!is_url) {
+            *bad_key = keys[i];
+            return isync_fail(err, ISYNC_ERR_CONFIG, 0,
+                              "credentials file %s: key \"%s\" is not a URL (https://host/...)", name, keys[i]);
+        }
+        if (need_https && !https) {
+            *bad_key = keys[i];
+            return isync_fail(err, ISYNC_ERR_CONFIG, 0,
+                              "credentials file %s: key \"%s\" is not an https:// URL (the client secret and "
+                              "password would go out unencrypted; http:// only with infor_sync.verify_tls=0)",
+                              name, keys[i]);
+        }
+    }
+    return ISYNC_OK;
+}
+
+isync_status isync_ionapi_check_https(const isync_ionapi *cred, const char *name, const char **bad_key,
+                                      isync_error *err)
+{
+    return check_urls(cred, name, 1, bad_key, err);
+}
+
 static isync_status read_object(json_t *root, const char *name, isync_ionapi *cred, isync_error *err,
                                 const char **bad_key)
 {
@@ -126,7 +178,11 @@ static isync_status read_object(json_t *root, const char *name, isync_ionapi *cr
                               required_keys[i]);
         }
     }
-    isync_status st = check_service_account(cred, name, err, bad_key);
+    isync_status st = check_urls(cred, name, 0, bad_key, err);
+    if (st != ISYNC_OK) {
+        return st;
+    }
+    st = check_service_account(cred, name, err, bad_key);
     if (st != ISYNC_OK) {
         return st;
     }

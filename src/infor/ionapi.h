@@ -33,7 +33,7 @@ typedef struct {
  * missing/unreadable file (ISYNC_ERR_IO), not JSON or a key of the wrong
  * type (ISYNC_ERR_CONFIG), a required key missing or empty
  * (ISYNC_ERR_CONFIG: ti, ci, cs, iu, pu, ot; saak without sask or the
- * reverse). On failure *out is left zeroed. */
+ * reverse), iu or pu not an http(s) URL with a host (ISYNC_ERR_CONFIG). On failure *out is left zeroed. */
 isync_status isync_ionapi_load(const char *path, isync_ionapi *out, isync_error *err);
 /* Same checks on a JSON text; `name` is used in messages in place of a path. */
 isync_status isync_ionapi_parse(const char *json_text, const char *name, isync_ionapi *out, isync_error *err);
@@ -43,6 +43,12 @@ isync_status isync_ionapi_parse(const char *json_text, const char *name, isync_i
 isync_status isync_ionapi_parse_text(const char *text, size_t len, const char *name, isync_ionapi *out,
                                      const char **bad_key, isync_error *err);
 void isync_ionapi_free(isync_ionapi *cred);
+
+/* With TLS verification on (infor_sync.verify_tls), iu and pu must be https
+ * URLs: the client secret and the service account's keys are sent to pu,
+ * the token to iu. ISYNC_ERR_CONFIG naming the key (*bad_key) otherwise. */
+isync_status isync_ionapi_check_https(const isync_ionapi *cred, const char *name, const char **bad_key,
+                                      isync_error *err);
 
 /* {pu}{ot}, malloc'ed. */
 char *isync_ionapi_token_url(const isync_ionapi *cred);

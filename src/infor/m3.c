@@ -8,8 +8,12 @@
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/redact.h"
+#include "base/utf8.h"
 
 #define ERROR_EXCERPT_CHARS 200
+/* How much of a body is looked at for secrets before the excerpt is cut. */
+#define REDACT_WINDOW_CHARS 4096
 
 struct isync_m3_client {
     const isync_ionapi *cred;
@@ -365,6 +369,34 @@ static int parse_v1(json_t *root, isync_m3_result *res)
     return 0;
 }
 
+/* The identifiers the connectors and pollers take from M3's answers, with
+ * the longest M3 allows (metadata/m3-transactions.json). A longer one is no
+ * M3 answer (a proxy's page, a broken gateway): the answer is unreadable. */
+static const struct {
+    const char *name;
+    size_t most;
+} identifier_bounds[] = {
+    {"ORNO", 10}, {"CUNO", 10}, {"ITNO", 15}, {"ORNR", 10}, {"RIDN", 10}, {"CUOR", 20}, {"FWNO", 10},
+    {"PONR", 5},  {"POSX", 3},  {"WHLO", 3},  {"DLIX", 11}, {"CONN", 7},  {"ORST", 2},  {"ORSL", 2},
+};
+
+/* The first identifier of records longer than M3 allows, or NULL. */
+static const char *overlong_identifier(json_t *records)
+{
+    size_t i;
+    json_t *record;
+    json_array_foreach(records, i, record)
+    {
+        for (size_t k = 0; k < sizeof identifier_bounds / sizeof identifier_bounds[0]; k++) {
+            const char *text = json_string_value(json_object_get(record, identifier_bounds[k].name));
+            if (text && isync_utf8_length(text) > identifier_bounds[k].most) {
+                return identifier_bounds[k].name;
+            }
+        }
+    }
+    return NULL;
+}
+
 static int is_v2(json_t *root)
 {
     return json_object_get(root, "results") || json_object_get(root, "nrOfFailedTransactions");
@@ -394,12 +426,14 @@ isync_status isync_m3_parse_response(const char *body, size_t len, isync_m3_resu
         }
     }
     json_decref(root);
-    if (rc != 0) {
+    const char *overlong = rc == 0 ? overlong_identifier(res->records) : NULL;
+    if (rc != 0 || overlong) {
         json_decref(res->records);
         res->records = NULL;
-        res->outcome = ISYNC_M3_PERMANENT;
+        res->outcome = ISYNC_M3_RETRY;
         res->error_type[0] = res->error_code[0] = res->error_field[0] = '\0';
-        snprintf(res->error_message, sizeof res->error_message, "unreadable M3 response");
+        snprintf(res->error_message, sizeof res->error_message, "unreadable M3 response%s%s%s", overlong ? " (" : "",
+                 overlong ? overlong : "", overlong ? " longer than M3 allows)" : "");
         return ISYNC_ERR_CORRUPT;
     }
     return ISYNC_OK;
@@ -453,11 +487,11 @@ static void set_failure(isync_m3_result *res, isync_m3_outcome outcome, const ch
     va_end(ap);
 }
 
-/* At most ERROR_EXCERPT_CHARS of body on one line, blank runs collapsed. */
-static void body_excerpt(const isync_http_response *resp, char *out, size_t out_size)
+/* The body on one line, blank runs collapsed, at most out_size - 1 bytes. */
+static void body_line(const isync_http_response *resp, char *out, size_t out_size)
 {
     size_t used = 0;
-    size_t limit = out_size - 1 < ERROR_EXCERPT_CHARS ? out_size - 1 : ERROR_EXCERPT_CHARS;
+    size_t limit = out_size - 1;
 
     for (size_t i = 0; resp->body && i < resp->body_len && used < limit; i++) {
         char c = resp->body[i];
@@ -472,7 +506,35 @@ static void body_excerpt(const isync_http_response *resp, char *out, size_t out_
     out[used] = '\0';
 }
 
-static void classify_http_answer(const isync_http_response *resp, isync_m3_result *res)
+/* The secrets of a client's credentials an answer might echo. */
+static void client_secrets(const isync_m3_client *client, const char *secrets[3])
+{
+    secrets[0] = client->cred->cs;
+    secrets[1] = client->cred->sask;
+    secrets[2] = NULL;
+}
+
+/* At most ERROR_EXCERPT_CHARS of body on one line, secrets withheld (a
+ * gateway page may echo the request's Authorization header). */
+static void body_excerpt(const isync_m3_client *client, const isync_http_response *resp, char *out, size_t out_size)
+{
+    char line[REDACT_WINDOW_CHARS + 1];
+    const char *secrets[3];
+    client_secrets(client, secrets);
+    body_line(resp, line, sizeof line);
+    isync_redact(line, sizeof line, secrets);
+    snprintf(out, out_size, "%.*s", ERROR_EXCERPT_CHARS, line);
+}
+
+/* Infor's text in res (an MI error message) with secrets withheld. */
+static void withhold_secrets(const isync_m3_client *client, isync_m3_result *res)
+{
+    const char *secrets[3];
+    client_secrets(client, secrets);
+    isync_redact(res->error_message, sizeof res->error_message, secrets);
+}
+
+static void classify_http_answer(const isync_m3_client *client, const isync_http_response *resp, isync_m3_result *res)
 {
     char excerpt[ERROR_EXCERPT_CHARS + 1];
     long status = resp->status;
@@ -481,11 +543,14 @@ static void classify_http_answer(const isync_http_response *resp, isync_m3_resul
     res->retry_after_s = resp->retry_after_s;
     if (status >= 200 && status < 300) {
         if (isync_m3_parse_response(resp->body, resp->body_len, res) != ISYNC_OK) {
-            set_failure(res, ISYNC_M3_PERMANENT, "unreadable M3 response (HTTP %ld)", status);
+            /* a gateway's or proxy's page in place of M3's answer: transient */
+            char why[sizeof res->error_message];
+            snprintf(why, sizeof why, "%s", res->error_message);
+            set_failure(res, ISYNC_M3_RETRY, "%s (HTTP %ld)", why, status);
         }
         return;
     }
-    body_excerpt(resp, excerpt, sizeof excerpt);
+    body_excerpt(client, resp, excerpt, sizeof excerpt);
     if (status >= 400 && status < 500 && status != 408 && status != 429) {
         set_failure(res, ISYNC_M3_PERMANENT, "HTTP %ld: %s", status, excerpt);
     } else {
@@ -593,7 +658,8 @@ isync_m3_outcome isync_m3_call(isync_m3_client *client, const isync_m3_request *
     }
     m3_request request = {"GET", url, NULL, !reads_only(req->transaction)};
     if (send_request(client, &request, &resp, res) == 0) {
-        classify_http_answer(&resp, res);
+        classify_http_answer(client, &resp, res);
+        withhold_secrets(client, res);
         isync_http_response_clear(&resp);
     }
     free(url);
@@ -658,7 +724,10 @@ static int parse_bulk(const isync_http_response *resp, size_t count, isync_m3_re
         json_t *single = json_pack("{s:[O]}", "results", one);
         results[i].outcome = ISYNC_M3_OK;
         results[i].records = json_array();
-        rc = single && results[i].records && parse_v2(single, &results[i]) == 0 ? 0 : -1;
+        rc = single && results[i].records && parse_v2(single, &results[i]) == 0 &&
+                !overlong_identifier(results[i].records)
+            ? 0
+            : -1;
         marked |= results[i].outcome != ISYNC_M3_OK;
         json_decref(single);
     }
@@ -727,14 +796,15 @@ isync_m3_outcome isync_m3_bulk_call(isync_m3_client *client, const isync_m3_bulk
         fail_all(&whole, bulk->count, results);
     } else {
         if (resp.status < 200 || resp.status >= 300) {
-            classify_http_answer(&resp, &whole);
+            classify_http_answer(client, &resp, &whole);
             fail_all(&whole, bulk->count, results);
         } else if (parse_bulk(&resp, bulk->count, results) != 0) {
-            set_failure(&whole, ISYNC_M3_PERMANENT, "unreadable M3 bulk response (HTTP %ld)", resp.status);
+            set_failure(&whole, ISYNC_M3_RETRY, "unreadable M3 bulk response (HTTP %ld)", resp.status);
             fail_all(&whole, bulk->count, results);
         }
         for (size_t i = 0; i < bulk->count; i++) {
             results[i].http_status = resp.status;
+            withhold_secrets(client, &results[i]);
         }
         isync_http_response_clear(&resp);
     }

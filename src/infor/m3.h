@@ -94,7 +94,9 @@ char *isync_m3_url(const char *iu, const char *ti, const isync_m3_request *req);
  * "nrOfFailedTransactions":n}) or the v1/legacy shape ({"MIRecord":[{"NameValue":[..]}]},
  * error {"Message":..,"@type":..,"@code":..,"@field":..}, partial failure with
  * "ErrorMessage" beside rows). Sets outcome OK or MI_ERROR, records and error
- * fields. Returns ISYNC_ERR_CORRUPT when the body is neither shape. */
+ * fields. Returns ISYNC_ERR_CORRUPT, outcome RETRY, when the body is neither
+ * shape or an identifier in it (ORNO, ITNO, CUNO, ...) is longer than M3
+ * allows (a gateway's page, not M3: transient). */
 isync_status isync_m3_parse_response(const char *body, size_t len, isync_m3_result *res);
 
 void isync_m3_result_init(isync_m3_result *res);

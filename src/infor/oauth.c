@@ -9,6 +9,7 @@
 #include <pthread.h>
 
 #include "base/log.h"
+#include "base/redact.h"
 
 #define DEFAULT_EXPIRES_IN_S 7200
 
@@ -181,6 +182,20 @@ static void set_renewal(isync_oauth *oauth, long expires_in)
     }
 }
 
+/* The token goes into "Authorization: Bearer <token>": a CR or LF would
+ * add headers of Infor's choosing. Visible ASCII only (RFC 6750's b64token
+ * is stricter still). */
+static int is_header_safe(const char *token, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)token[i];
+        if (c < 0x21 || c > 0x7e) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static isync_status store_tokens(isync_oauth *oauth, const isync_http_response *resp, const char *what,
                                  isync_error *err)
 {
@@ -192,6 +207,13 @@ static isync_status store_tokens(isync_oauth *oauth, const isync_http_response *
     if (!json_is_string(access) || json_string_length(access) == 0) {
         json_decref(root);
         return isync_fail(err, ISYNC_ERR_HTTP, 0, "token endpoint answered HTTP %ld without an access_token",
+                          resp->status);
+    }
+    if (!is_header_safe(json_string_value(access), json_string_length(access))) {
+        json_decref(root);
+        return isync_fail(err, ISYNC_ERR_HTTP, 0,
+                          "token endpoint answered HTTP %ld with an access_token that cannot go into a header "
+                          "(a control, blank or non-ASCII character)",
                           resp->status);
     }
     char *new_access = strdup(json_string_value(access));
@@ -234,16 +256,25 @@ static void describe_refusal(const isync_oauth *oauth, const isync_http_response
     const char *description = json_string_value(json_object_get(root, "error_description"));
     char code_text[64];
     char description_text[200];
-    const char *secrets[] = {oauth->cred->cs, oauth->cred->sask, oauth->refresh_token};
+    const char *candidates[] = {oauth->cred->cs, oauth->cred->sask, oauth->refresh_token};
+    const char *secrets[4];
+    size_t count = 0;
+    for (size_t i = 0; i < 3; i++) {
+        if (candidates[i] && *candidates[i]) {
+            secrets[count++] = candidates[i];
+        }
+    }
+    secrets[count] = NULL;
 
     copy_printable(code_text, sizeof code_text, code ? code : "no error code");
     copy_printable(description_text, sizeof description_text, description ? description : "");
-    for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++) {
-        if (secrets[i] && *secrets[i] && strstr(description_text, secrets[i])) {
+    for (size_t i = 0; i < count; i++) {
+        if (strstr(description_text, secrets[i])) {
             snprintf(description_text, sizeof description_text, "(withheld)");
         }
     }
     snprintf(out, out_size, "%s%s%s", code_text, description_text[0] ? ": " : "", description_text);
+    isync_redact(out, out_size, secrets); /* Bearer tokens, Authorization headers */
     json_decref(root);
 }
 

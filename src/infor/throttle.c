@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "base/clock.h"
+#include "infor/backoff.h"
 
 #define WAIT_STEP_MS 100
 
@@ -54,6 +55,7 @@ int isync_throttle_overloaded(isync_throttle *throttle, long retry_after_s)
         throttle->last_cut_ms = now;
         cut_to = throttle->limit;
     }
+    retry_after_s = isync_retry_after_capped(retry_after_s);
     if (retry_after_s >= 0 && now + retry_after_s * 1000 > throttle->quiet_until_ms) {
         throttle->quiet_until_ms = now + retry_after_s * 1000;
     }

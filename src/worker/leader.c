@@ -352,6 +352,15 @@ static void note_outcome(isync_leader *leader, json_t *envelope, const isync_del
     save_anomaly_history(leader, 0);
 }
 
+/* The next attempt comes no later than retry_max_age after the first, so an
+ * event still failing then is dead-lettered whatever Retry-After asked. */
+static long delay_within_max_age(const isync_leader *leader, json_t *record, long long now, long delay)
+{
+    long long first = json_integer_value(json_object_get(record, "first_attempt_at"));
+    long long left = first + (long long)leader->settings.retry_max_age_s * 1000 - now;
+    return left < delay ? (long)(left > 0 ? left : 0) : delay;
+}
+
 static void finish(isync_leader *leader, const char *id, json_t *record, json_t *envelope, isync_delivery_outcome *out)
 {
     isync_error err;
@@ -389,6 +398,7 @@ static void finish(isync_leader *leader, const char *id, json_t *record, json_t 
         unsigned attempt = (unsigned)json_integer_value(json_object_get(record, "attempts"));
         long delay = isync_backoff_delay_ms(attempt ? attempt - 1 : 0, leader->settings.retry_base_ms,
                                             leader->settings.retry_cap_ms, out->retry_after_s, isync_backoff_random());
+        delay = delay_within_max_age(leader, record, now, delay);
         target = ISYNC_STATE_DEFERRED;
         json_object_set_new(record, "state", json_string("deferred"));
         json_object_set_new(record, "next_attempt_at", json_integer(now + delay));

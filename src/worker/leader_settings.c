@@ -162,7 +162,8 @@ static void load_credentials(isync_leader *leader)
     isync_leader_drop_transport(leader);
     if (!leader->settings.ionapi_file[0]) {
         snprintf(leader->cred_error, sizeof leader->cred_error, "infor_sync.ionapi_file is not set");
-    } else if (isync_ionapi_load(leader->settings.ionapi_file, &cred, &err) != ISYNC_OK) {
+    } else if (isync_credentials_load(leader->settings.ionapi_file, leader->settings.verify_tls, &cred, &err) !=
+               ISYNC_OK) {
         snprintf(leader->cred_error, sizeof leader->cred_error, "%s", err.message);
     } else {
         leader->cred_error[0] = '\0';

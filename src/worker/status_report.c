@@ -136,7 +136,8 @@ json_t *isync_status_report(const isync_report_inputs *in, const isync_spool *sp
     json_object_set_new(report, "token", token_part(leader));
     json_object_set_new(report, "credentials", published(leader, "credentials", NULL));
     if (!json_object_get(report, "credentials")) {
-        json_object_set_new(report, "credentials", isync_credentials_summary(in->settings->ionapi_file));
+        json_object_set_new(report, "credentials",
+                            isync_credentials_summary(in->settings->ionapi_file, in->settings->verify_tls));
     }
     json_object_set_new(report, "config_error", published(leader, "config_error", json_null()));
     json_object_set_new(report, "polling", polling_part(in, leader, alive));

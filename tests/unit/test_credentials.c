@@ -95,7 +95,7 @@ static void test_save_writes_0600_and_summarises(void **state)
     isync_error err;
     json_t *summary = NULL;
 
-    assert_int_equal(isync_credentials_save(f->file, PASSWORD_FILE, strlen(PASSWORD_FILE), &summary, &problems, &err),
+    assert_int_equal(isync_credentials_save(f->file, PASSWORD_FILE, strlen(PASSWORD_FILE), 1, &summary, &problems, &err),
                      ISYNC_OK);
     assert_string_equal(read_all(f->file), PASSWORD_FILE); /* the admin's file as it was */
     struct stat st;
@@ -131,18 +131,18 @@ static void test_save_replaces_atomically(void **state)
     fclose(fp);
     assert_int_equal(chmod(f->file, 0644), 0);
     assert_int_equal(stat(f->file, &before), 0);
-    json_t *summary = isync_credentials_summary(f->file);
+    json_t *summary = isync_credentials_summary(f->file, 1);
     assert_string_equal(text_of(summary, "mode"), "0644");
     assert_true(json_is_true(json_object_get(summary, "readable_by_others")));
     json_decref(summary);
 
-    assert_int_equal(isync_credentials_save(f->file, CLIENT_CREDENTIALS_FILE, strlen(CLIENT_CREDENTIALS_FILE), NULL,
+    assert_int_equal(isync_credentials_save(f->file, CLIENT_CREDENTIALS_FILE, strlen(CLIENT_CREDENTIALS_FILE), 1, NULL,
                                             &problems, &err), ISYNC_OK);
     assert_int_equal(stat(f->file, &after), 0);
     assert_true(before.st_ino != after.st_ino);
     assert_int_equal(after.st_mode & 07777, 0600);
     assert_string_equal(read_all(f->file), CLIENT_CREDENTIALS_FILE);
-    summary = isync_credentials_summary(f->file);
+    summary = isync_credentials_summary(f->file, 1);
     assert_string_equal(text_of(summary, "grant"), "client_credentials");
     assert_string_equal(text_of(summary, "tenant"), "TEN_TST");
     assert_true(json_is_null(json_object_get(summary, "app")));
@@ -155,7 +155,7 @@ static void expect_refused(fixture *f, const char *text, const char *path, const
     isync_problems problems;
     isync_error err;
     json_t *summary = NULL;
-    assert_int_equal(isync_credentials_save(f->file, text, strlen(text), &summary, &problems, &err),
+    assert_int_equal(isync_credentials_save(f->file, text, strlen(text), 1, &summary, &problems, &err),
                      ISYNC_ERR_INVALID);
     assert_null(summary);
     assert_int_equal(problems.count, 1);
@@ -183,6 +183,16 @@ static void test_bad_content_refused_with_the_key(void **state)
                    "cs", "not a string");
     expect_refused(f, "{\"ti\":\"T\",\"ci\":\"c\",\"cs\":\"s3cr3t\",\"iu\":\"https://i\",\"pu\":\"https://p/\","
                       "\"ot\":\"t\",\"saak\":\"k\"}", "sask", "\"sask\" is missing");
+    /* with TLS verification on, the secret must not go to an http:// URL */
+    expect_refused(f, "{\"ti\":\"T\",\"ci\":\"c\",\"cs\":\"s3cr3t\",\"iu\":\"https://i\","
+                      "\"pu\":\"http://sso.example.com/T/as/\",\"ot\":\"t\"}",
+                   "pu", "key \"pu\" is not an https:// URL");
+    expect_refused(f, "{\"ti\":\"T\",\"ci\":\"c\",\"cs\":\"s3cr3t\",\"iu\":\"http://ionapi.example.com\","
+                      "\"pu\":\"https://p/\",\"ot\":\"t\"}",
+                   "iu", "key \"iu\" is not an https:// URL");
+    expect_refused(f, "{\"ti\":\"T\",\"ci\":\"c\",\"cs\":\"s3cr3t\",\"iu\":\"https://i\",\"pu\":\"not a url\","
+                      "\"ot\":\"t\"}",
+                   "pu", "key \"pu\" is not a URL");
     /* jansson would quote the token near the error: a secret must not come back */
     expect_refused(f, "{\"cs\": s3cr3t-unquoted}", "ionapi", "not valid JSON");
     expect_refused(f, "[1, 2]", "ionapi", "not a JSON object");
@@ -205,20 +215,20 @@ static void test_save_errors(void **state)
     isync_problems problems;
     isync_error err;
 
-    assert_int_equal(isync_credentials_save("", PASSWORD_FILE, strlen(PASSWORD_FILE), NULL, &problems, &err),
+    assert_int_equal(isync_credentials_save("", PASSWORD_FILE, strlen(PASSWORD_FILE), 1, NULL, &problems, &err),
                      ISYNC_ERR_CONFIG);
     assert_non_null(strstr(err.message, "infor_sync.ionapi_file"));
 
     char missing[160];
     snprintf(missing, sizeof missing, "%s/no/such/dir/x.ionapi", f->dir);
-    assert_int_equal(isync_credentials_save(missing, PASSWORD_FILE, strlen(PASSWORD_FILE), NULL, &problems, &err),
+    assert_int_equal(isync_credentials_save(missing, PASSWORD_FILE, strlen(PASSWORD_FILE), 1, NULL, &problems, &err),
                      ISYNC_ERR_IO);
     assert_non_null(strstr(err.message, missing));
     assert_null(strstr(err.message, "s3cr3t"));
 
     if (geteuid() != 0) { /* root writes anywhere */
         assert_int_equal(chmod(f->dir, 0500), 0);
-        assert_int_equal(isync_credentials_save(f->file, PASSWORD_FILE, strlen(PASSWORD_FILE), NULL, &problems, &err),
+        assert_int_equal(isync_credentials_save(f->file, PASSWORD_FILE, strlen(PASSWORD_FILE), 1, NULL, &problems, &err),
                          ISYNC_ERR_IO);
         assert_non_null(strstr(err.message, "ermission denied"));
         assert_int_equal(chmod(f->dir, 0700), 0);
@@ -229,17 +239,44 @@ static void test_save_errors(void **state)
 static void test_summary_of_unusable_files(void **state)
 {
     fixture *f = *state;
-    json_t *summary = isync_credentials_summary("");
+    json_t *summary = isync_credentials_summary("", 1);
     assert_true(json_is_false(json_object_get(summary, "ok")));
     assert_non_null(strstr(text_of(summary, "error"), "infor_sync.ionapi_file is not set"));
     json_decref(summary);
 
-    summary = isync_credentials_summary(f->file); /* not there */
+    summary = isync_credentials_summary(f->file, 1); /* not there */
     assert_true(json_is_false(json_object_get(summary, "ok")));
     assert_non_null(strstr(text_of(summary, "error"), f->file));
     assert_true(json_is_null(json_object_get(summary, "tenant")));
     assert_true(json_is_null(json_object_get(summary, "mode")));
     json_decref(summary);
+}
+
+/* With infor_sync.verify_tls=0 (a test server) an http:// URL is the
+ * admin's choice; with it on, the file on disk is reported unusable. */
+static void test_http_only_without_verification(void **state)
+{
+    fixture *f = *state;
+    isync_problems problems;
+    isync_error err;
+    const char *text = "{\"ti\":\"T\",\"ci\":\"c\",\"cs\":\"s3cr3t\",\"iu\":\"http://127.0.0.1:8080\","
+                       "\"pu\":\"http://127.0.0.1:8080/T/as/\",\"ot\":\"token.oauth2\"}";
+    assert_int_equal(isync_credentials_save(f->file, text, strlen(text), 0, NULL, &problems, &err), ISYNC_OK);
+    json_t *summary = isync_credentials_summary(f->file, 0);
+    assert_true(json_is_true(json_object_get(summary, "ok")));
+    json_decref(summary);
+
+    summary = isync_credentials_summary(f->file, 1);
+    assert_true(json_is_false(json_object_get(summary, "ok")));
+    assert_non_null(strstr(text_of(summary, "error"), "key \"iu\" is not an https:// URL"));
+    assert_no_secret(summary);
+    json_decref(summary);
+
+    isync_ionapi cred;
+    assert_int_equal(isync_credentials_load(f->file, 1, &cred, &err), ISYNC_ERR_CONFIG);
+    assert_null(cred.cs);
+    assert_int_equal(isync_credentials_load(f->file, 0, &cred, &err), ISYNC_OK);
+    isync_ionapi_free(&cred);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -252,6 +289,7 @@ int main(void)
         T(test_bad_content_refused_with_the_key),
         T(test_save_errors),
         T(test_summary_of_unusable_files),
+        T(test_http_only_without_verification),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -261,6 +261,67 @@ static void test_trailing_slash_on_iu(void **state)
     isync_ionapi_free(&cred);
 }
 
+/* iu and pu must be URLs: "not a url" (or no host, or another scheme) is
+ * refused naming the key, never quoting it. */
+static void test_iu_pu_are_urls(void **state)
+{
+    (void)state;
+    isync_ionapi cred;
+    isync_error err;
+    const struct {
+        const char *iu, *pu, *key;
+    } cases[] = {
+        {"https://i", "not a url", "pu"},   {"not a url", "https://p/", "iu"}, {"https://", "https://p/", "iu"},
+        {"ftp://i", "https://p/", "iu"},    {"https://i", "p.example.com/as/", "pu"},
+        {"https://i", "https://p /as/", "pu"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "{\"ti\":\"T\",\"ci\":\"c\",\"cs\":\"s\",\"iu\":\"%s\",\"pu\":\"%s\",\"ot\":\"t\"}",
+                 cases[i].iu, cases[i].pu);
+        if (isync_ionapi_parse(text, "u.ionapi", &cred, &err) != ISYNC_ERR_CONFIG) {
+            fail_msg("accepted iu=%s pu=%s", cases[i].iu, cases[i].pu);
+        }
+        char expected[64];
+        snprintf(expected, sizeof expected, "key \"%s\" is not a URL", cases[i].key);
+        if (!strstr(err.message, expected)) {
+            fail_msg("iu=%s pu=%s: %s", cases[i].iu, cases[i].pu, err.message);
+        }
+        assert_null(cred.ti);
+    }
+}
+
+/* With TLS verification on, an http:// iu or pu would send the client secret
+ * and the service account's password in clear: refused naming the key. */
+static void test_http_urls_refused_when_verifying(void **state)
+{
+    (void)state;
+    isync_ionapi cred;
+    isync_error err;
+    const char *bad_key = NULL;
+
+    assert_int_equal(isync_ionapi_parse("{\"ti\":\"T\",\"ci\":\"c\",\"cs\":\"s\",\"iu\":\"https://i\","
+                                        "\"pu\":\"http://sso.example.com/T/as/\",\"ot\":\"t\"}",
+                                        "h.ionapi", &cred, &err),
+                     ISYNC_OK);
+    assert_int_equal(isync_ionapi_check_https(&cred, "h.ionapi", &bad_key, &err), ISYNC_ERR_CONFIG);
+    assert_string_equal(bad_key, "pu");
+    assert_non_null(strstr(err.message, "key \"pu\" is not an https:// URL"));
+    isync_ionapi_free(&cred);
+
+    assert_int_equal(isync_ionapi_parse("{\"ti\":\"T\",\"ci\":\"c\",\"cs\":\"s\",\"iu\":\"HTTP://i\","
+                                        "\"pu\":\"https://p/\",\"ot\":\"t\"}",
+                                        "h.ionapi", &cred, &err),
+                     ISYNC_OK);
+    assert_int_equal(isync_ionapi_check_https(&cred, "h.ionapi", &bad_key, &err), ISYNC_ERR_CONFIG);
+    assert_string_equal(bad_key, "iu");
+    isync_ionapi_free(&cred);
+
+    assert_int_equal(isync_ionapi_parse(PASSWORD_FILE, "p.ionapi", &cred, &err), ISYNC_OK);
+    assert_int_equal(isync_ionapi_check_https(&cred, "p.ionapi", &bad_key, &err), ISYNC_OK);
+    isync_ionapi_free(&cred);
+}
+
 static void test_world_readable_flag(void **state)
 {
     (void)state;
@@ -299,6 +360,8 @@ int main(void)
         cmocka_unit_test(test_saak_without_sask),
         cmocka_unit_test(test_trailing_slash_on_iu),
         cmocka_unit_test(test_world_readable_flag),
+        cmocka_unit_test(test_iu_pu_are_urls),
+        cmocka_unit_test(test_http_urls_refused_when_verifying),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

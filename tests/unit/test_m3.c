@@ -246,6 +246,37 @@ static void test_garbage_is_corrupt(void **state)
     }
 }
 
+/* An identifier longer than M3 allows (an ORNO of 100,000 characters) is no
+ * M3 answer: unreadable, retried. At the limit it is fine. */
+static void test_overlong_identifier_is_unreadable(void **state)
+{
+    (void)state;
+    size_t huge = 100000;
+    char *body = malloc(huge + 64);
+    assert_non_null(body);
+    int n = sprintf(body, "{\"results\":[{\"records\":[{\"ORNO\":\"");
+    memset(body + n, '7', huge);
+    strcpy(body + n + huge, "\"}]}]}");
+    isync_m3_result res = parse(body, ISYNC_ERR_CORRUPT);
+    assert_null(res.records);
+    assert_int_equal(res.outcome, ISYNC_M3_RETRY);
+    assert_string_equal(res.error_message, "unreadable M3 response (ORNO longer than M3 allows)");
+    isync_m3_result_clear(&res);
+    free(body);
+
+    res = parse("{\"MIRecord\":[{\"NameValue\":[{\"Name\":\"ITNO\",\"Value\":\"1234567890123456\"}]}]}",
+                ISYNC_ERR_CORRUPT);
+    assert_string_equal(res.error_message, "unreadable M3 response (ITNO longer than M3 allows)");
+    isync_m3_result_clear(&res);
+
+    /* at the limit (and M3's blank padding is not counted) */
+    res = parse("{\"results\":[{\"records\":[{\"ORNO\":\"1000000123   \",\"ITNO\":\"123456789012345\","
+                "\"CUOR\":\"XC-0000000000000001\"}]}]}",
+                ISYNC_OK);
+    assert_string_equal(isync_m3_record_field(&res, 0, "ORNO"), "1000000123");
+    isync_m3_result_clear(&res);
+}
+
 static void test_numbers_become_strings(void **state)
 {
     (void)state;
@@ -409,8 +440,9 @@ static void test_call_classifies_http_answers(void **state)
     assert_non_null(strstr(res.error_message, "HTTP 400: Transaction GetX does not exist in program MMS200MI"));
     isync_m3_result_clear(&res);
 
-    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_PERMANENT);
-    assert_non_null(strstr(res.error_message, "unreadable M3 response"));
+    /* a proxy's page with 200: transient, retried (bounded by retry_max_age) */
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_string_equal(res.error_message, "unreadable M3 response (HTTP 200)");
     isync_m3_result_clear(&res);
 
     assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_MI_ERROR);
@@ -420,6 +452,86 @@ static void test_call_classifies_http_answers(void **state)
     fixture_close(&f);
     stop_server();
     assert_int_equal(server.request_count, 6);
+}
+
+/* A Retry-After of centuries (a number past LONG_MAX, a far date) is taken
+ * as the longest honoured: 1 hour. */
+static void test_call_caps_retry_after(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, TOKEN_1, 0 },
+        { 429, "Retry-After: 99999999999999999999\r\n", "quota exceeded", 0 },
+        { 503, "Retry-After: Fri, 31 Dec 2100 23:59:59 GMT\r\n", "busy", 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 3);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.retry_after_s, 3600);
+    isync_m3_result_clear(&res);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_int_equal(res.retry_after_s, 3600);
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+}
+
+/* A gateway error page that echoes the request (its Authorization header,
+ * a form with the client secret) keeps no secret in the error text that
+ * goes to last_error, the log and the records. */
+static void test_call_error_text_withholds_secrets(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, "{\"access_token\":\"eyJhbGciOiJSUzI1NiJ9.payload-123.sig\",\"expires_in\":7200}", 0 },
+        { 502, NULL, "<h1>Bad Gateway</h1>\r\nRequest headers:\r\nAuthorization: Bearer eyJhbGciOiJSUzI1NiJ9.payload-123.sig"
+                     "\r\nAccept: application/json\r\nbody: client_secret=client-secret&password=svc%20secret", 0 },
+        { 200, NULL, "{\"results\":[{\"errorMessage\":\"Echo: authorization: Bearer eyJhbGciOiJSUzI1NiJ9.payload-123.sig "
+                     "cs client-secret\",\"errorCode\":\"X\"}],\"nrOfFailedTransactions\":1}", 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 3);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_non_null(strstr(res.error_message, "HTTP 502: <h1>Bad Gateway</h1> Request headers: Authorization: Bearer (withheld)"));
+    assert_null(strstr(res.error_message, "payload-123"));
+    assert_null(strstr(res.error_message, "client-secret"));
+    assert_null(strstr(res.error_message, "svc%20secret"));
+    isync_m3_result_clear(&res);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_MI_ERROR);
+    assert_null(strstr(res.error_message, "payload-123"));
+    assert_null(strstr(res.error_message, "client-secret"));
+    assert_non_null(strstr(res.error_message, "Echo: authorization: Bearer (withheld) cs (withheld)"));
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+}
+
+/* An access token with CR/LF would add headers of the token endpoint's
+ * choosing to every M3 call: the answer is an error, nothing is sent. */
+static void test_token_with_line_break_refused(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, "{\"access_token\":\"tok-1\\r\\nX-Injected: yes\",\"expires_in\":7200}", 0 },
+        { 200, NULL, ITEM_OK, 0 },
+    };
+    fixture f;
+    isync_m3_result res;
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_call(f.client, &get_item, &res), ISYNC_M3_RETRY);
+    assert_non_null(strstr(res.error_message, "access_token that cannot go into a header"));
+    isync_m3_result_clear(&res);
+    fixture_close(&f);
+    stop_server();
+    assert_int_equal(server.request_count, 1); /* the token request only */
 }
 
 static void test_call_permanent_error_excerpt_is_bounded(void **state)
@@ -648,6 +760,34 @@ static void test_bulk_results_per_transaction(void **state)
 }
 
 /* The request as a whole failed: every transaction says so. */
+/* A bulk answer with an overlong identifier is unreadable as a whole:
+ * every transaction is retried. */
+static void test_bulk_overlong_identifier_is_retried(void **state)
+{
+    (void)state;
+    const canned_response script[] = {
+        { 200, NULL, TOKEN_1, 0 },
+        { 200, NULL,
+          "{\"results\":[{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"123456\"}]},"
+          "{\"transaction\":\"AddBatchLine\",\"records\":[{\"PONR\":\"2\"}]}],"
+          "\"wasTerminated\":false,\"nrOfSuccessfullTransactions\":2,\"nrOfFailedTransactions\":0}",
+          0 }
+    };
+    fixture f;
+    isync_m3_result res[2];
+
+    start_server(script, 2);
+    fixture_open(&f, server.port, ISYNC_GRANT_PASSWORD);
+    assert_int_equal(isync_m3_bulk_call(f.client, &bulk_lines, res), ISYNC_M3_RETRY);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(res[i].outcome, ISYNC_M3_RETRY);
+        assert_string_equal(res[i].error_message, "unreadable M3 bulk response (HTTP 200)");
+        isync_m3_result_clear(&res[i]);
+    }
+    fixture_close(&f);
+    stop_server();
+}
+
 static void test_bulk_failed_request_fails_every_transaction(void **state)
 {
     (void)state;
@@ -710,6 +850,7 @@ int main(void)
         cmocka_unit_test(test_v1_legacy_error),
         cmocka_unit_test(test_v1_partial_failure),
         cmocka_unit_test(test_garbage_is_corrupt),
+        cmocka_unit_test(test_overlong_identifier_is_unreadable),
         cmocka_unit_test(test_numbers_become_strings),
         cmocka_unit_test(test_record_field_trims_records_built_elsewhere),
         cmocka_unit_test_teardown(test_call_fetches_token_once_and_reuses_it, teardown_server),
@@ -717,6 +858,9 @@ int main(void)
         cmocka_unit_test_teardown(test_call_401_gets_new_token_and_retries_once, teardown_server),
         cmocka_unit_test_teardown(test_call_401_twice_is_retry, teardown_server),
         cmocka_unit_test_teardown(test_call_classifies_http_answers, teardown_server),
+        cmocka_unit_test_teardown(test_call_caps_retry_after, teardown_server),
+        cmocka_unit_test_teardown(test_call_error_text_withholds_secrets, teardown_server),
+        cmocka_unit_test_teardown(test_token_with_line_break_refused, teardown_server),
         cmocka_unit_test_teardown(test_call_permanent_error_excerpt_is_bounded, teardown_server),
         cmocka_unit_test_teardown(test_call_token_refused_is_retry_without_secrets, teardown_server),
         cmocka_unit_test_teardown(test_call_refresh_token_then_fallback_to_grant, teardown_server),
@@ -724,6 +868,7 @@ int main(void)
         cmocka_unit_test_teardown(test_writes_keep_the_connection_alive, teardown_server),
         cmocka_unit_test_teardown(test_write_resent_on_a_dead_connection_is_not_known, teardown_server),
         cmocka_unit_test_teardown(test_bulk_results_per_transaction, teardown_server),
+        cmocka_unit_test_teardown(test_bulk_overlong_identifier_is_retried, teardown_server),
         cmocka_unit_test_teardown(test_bulk_failed_request_fails_every_transaction, teardown_server),
         cmocka_unit_test_teardown(test_bulk_terminated_leaves_the_rest_to_retry, teardown_server),
     };

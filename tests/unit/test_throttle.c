@@ -1,6 +1,7 @@
 /* The shared throttle: AIMD on 429/503 and Retry-After for every request. */
 #include "unit.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -77,6 +78,19 @@ static void test_retry_after_holds_everyone_back(void **state)
     isync_throttle_destroy(&throttle);
 }
 
+/* A Retry-After of centuries holds requests back for 1 hour at most (and
+ * does not overflow into no wait at all). */
+static void test_huge_retry_after_is_capped(void **state)
+{
+    (void)state;
+    isync_throttle throttle;
+    isync_throttle_init(&throttle, 8);
+    isync_throttle_overloaded(&throttle, LONG_MAX);
+    long quiet = isync_throttle_quiet_ms(&throttle);
+    assert_true(quiet > 3590000 && quiet <= 3600000);
+    isync_throttle_destroy(&throttle);
+}
+
 #define TOKEN "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":7200}"
 #define ITEM_OK "{\"results\":[{\"records\":[{\"ITNO\":\"A1\"}]}],\"nrOfFailedTransactions\":0}"
 
@@ -120,6 +134,7 @@ int main(void)
         cmocka_unit_test(test_answers_raise_the_limit_back_to_the_most),
         cmocka_unit_test(test_never_below_one),
         cmocka_unit_test(test_retry_after_holds_everyone_back),
+        cmocka_unit_test(test_huge_retry_after_is_capped),
         cmocka_unit_test_teardown(test_m3_client_reports_429_and_waits, teardown_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
