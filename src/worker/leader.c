@@ -72,21 +72,6 @@ static void end_pass(isync_ready_pass *pass)
     memset(pass, 0, sizeof *pass);
 }
 
-/* The optional calls the pollers go without, for status(); 1 when that changed. */
-static int note_degraded(isync_leader *leader)
-{
-    json_t *now = isync_poller_degraded(leader->poller);
-    json_t *shown = json_object_get(leader->stats, "degraded");
-    if (json_object_size(now) == 0 && json_object_size(shown) == 0) {
-        return 0;
-    }
-    if (now && shown && json_equal(now, shown)) {
-        return 0;
-    }
-    json_object_set_new(leader->stats, "degraded", now ? json_deep_copy(now) : json_object());
-    return 1;
-}
-
 isync_leader *isync_leader_new(const isync_worker_settings *settings, const atomic_bool *stop)
 {
     isync_leader *leader = calloc(1, sizeof *leader);
@@ -121,7 +106,7 @@ isync_leader *isync_leader_new(const isync_worker_settings *settings, const atom
     isync_business_config none = {0};
     leader->poller = isync_poller_new(&leader->spool, &poll);
     json_object_set_new(leader->stats, "polling", isync_poll_settings_describe(&poll, &none));
-    note_degraded(leader); /* as the last poll before a restart left it */
+    isync_leader_note_degraded(leader); /* as the last poll before a restart left it */
     if (isync_mapping_set_open(settings->mapping_dir, settings->m3_metadata, &leader->mapping, &err) != ISYNC_OK) {
         snprintf(leader->mapping_error, sizeof leader->mapping_error, "%s", err.message);
         isync_log(ISYNC_LOG_ERROR, "%s", err.message);
@@ -584,7 +569,7 @@ static void end_delivery(isync_leader *leader, delivery_job *job)
     if (job->poll) {
         leader->polling = 0;
         free_job(job);
-        int changed = note_degraded(leader);
+        int changed = isync_leader_note_degraded(leader);
         if (leader->poll_intervals_changed) {
             isync_leader_apply_poll_intervals(leader);
             changed = 1;

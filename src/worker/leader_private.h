@@ -122,6 +122,10 @@ void isync_leader_session_release(isync_infor_session *session);
  * while a poll runs: then when it ended). */
 void isync_leader_apply_poll_intervals(struct isync_leader *leader);
 
+/* The optional calls the pollers go without, into the published stats
+ * ("degraded", status()); 1 when that changed. */
+int isync_leader_note_degraded(struct isync_leader *leader);
+
 /* The polling intervals of php.ini; business settings may replace them (load_config). */
 isync_poll_settings isync_leader_ini_poll_settings(const isync_worker_settings *settings);
 

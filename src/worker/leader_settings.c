@@ -58,6 +58,21 @@ static void load_config(isync_leader *leader)
     isync_leader_apply_poll_intervals(leader);
 }
 
+/* The optional calls the pollers go without, for status(); 1 when that changed. */
+int isync_leader_note_degraded(isync_leader *leader)
+{
+    json_t *now = isync_poller_degraded(leader->poller);
+    json_t *shown = json_object_get(leader->stats, "degraded");
+    if (json_object_size(now) == 0 && json_object_size(shown) == 0) {
+        return 0;
+    }
+    if (now && shown && json_equal(now, shown)) {
+        return 0;
+    }
+    json_object_set_new(leader->stats, "degraded", now ? json_deep_copy(now) : json_object());
+    return 1;
+}
+
 /* For Infor and for the exchange rate source alike: the admin's TLS settings. */
 static isync_http_options http_options(const isync_leader *leader)
 {
