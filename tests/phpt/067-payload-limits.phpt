@@ -26,7 +26,8 @@ function try_enqueue(array $payload): void
         echo "  path: {$errors[0]['path']}\n";
     }
     $s = microtime(true) - $start;
-    echo "  refused within a second: ", $s < 1 ? 'yes' : sprintf('no (%.1f s)', $s), "\n";
+    $bound = getenv('USE_ZEND_ALLOC') === '0' ? 30 : 1; /* under valgrind (run-tests -m) all is 20-50 times slower */
+    echo "  refused early: ", $s < $bound ? 'yes' : sprintf('no (%.1f s)', $s), "\n";
 }
 
 echo "-- 10,000 lines\n";
@@ -60,26 +61,26 @@ accepted
 -- 10,001 lines
 InforSync\ValidationException: invalid order.placed payload: items: has 10001 elements, at most 10000 are allowed
   path: items
-  refused within a second: yes
+  refused early: yes
 -- a million lines
 InforSync\ValidationException: invalid order.placed payload: items: has 1000000 elements, at most 10000 are allowed
   path: items
-  refused within a second: yes
+  refused early: yes
 -- a string of 64 KiB, and one byte more
 accepted
 InforSync\ValidationException: invalid order.placed payload: items[1].name: is 65537 bytes long, at most 65536 are allowed
   path: items[1].name
-  refused within a second: yes
+  refused early: yes
 -- a 50 MB field
 InforSync\ValidationException: invalid order.placed payload: notes: is 52428800 bytes long, at most 65536 are allowed
   path: notes
-  refused within a second: yes
+  refused early: yes
 -- 8 MiB of text in strings of 60,000 bytes
 InforSync\ValidationException: invalid order.placed payload: payload: is more than the 8388608 bytes of JSON allowed
   path: payload
-  refused within a second: yes
+  refused early: yes
 -- 1.4 MB of control characters: 8.6 MB once escaped as JSON
 InforSync\ValidationException: invalid order.placed payload: payload: is %d bytes as JSON, more than the 8388608 allowed
   path: payload
-  refused within a second: yes
+  refused early: yes
 ready/: 2 events, tmp/: 0
